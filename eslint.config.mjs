@@ -1,0 +1,79 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'dist/**', 'out/**', '.vscode-test/**', 'test-results/**', '**/*.mjs'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'No default exports (DESIGN.md §3).' },
+      ],
+    },
+  },
+  {
+    // Only src/core/aws talks to the AWS SDK.
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/aws/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@aws-sdk/*', '@smithy/*'],
+              message: 'Only src/core/aws/** may import the AWS SDK.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // src/core is plain Node: it never sees VS Code; core/aws is the SDK's only door.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/aws/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core must not import vscode (DESIGN.md §2).' }],
+          patterns: [
+            {
+              group: ['@aws-sdk/*', '@smithy/*'],
+              message: 'Only src/core/aws/** may import the AWS SDK.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/aws/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'src/core must not import vscode (DESIGN.md §2).' }] },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // mocha's `this` and chai-less assertions make these noisy in tests.
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
+  },
+);
