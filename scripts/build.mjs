@@ -1,0 +1,61 @@
+// Bundles the extension with esbuild into dist/: extension.js (what activation loads) and sdk.js
+// (the AWS SDK, loaded on first use through core/aws/loadSdk.ts). VS Code 1.100 loads extensions as
+// CommonJS, and esbuild only splits chunks for ESM, so the SDK is a second entry point and the import
+// of './sdk' in loadSdk.ts is rewritten to the external './sdk.js'.
+import * as esbuild from 'esbuild';
+import { rm } from 'node:fs/promises';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Keeps the SDK out of the activation bundle. */
+const sdkAsSeparateChunk = {
+  name: 'sdk-as-separate-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
+      args.importer.endsWith('loadSdk.ts') ? { path: './sdk.js', external: true } : undefined,
+    );
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'info',
+  metafile: true,
+};
+
+const configs = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    plugins: [sdkAsSeparateChunk],
+    // Turn import('./sdk.js') into a lazy require(): the chunk is CommonJS like the rest.
+    supported: { 'dynamic-import': false },
+  },
+  {
+    ...common,
+    entryPoints: { sdk: 'src/core/aws/sdk.ts' },
+    outdir: 'dist',
+    // The SDK's optional CRT and browser paths are never used in the extension host.
+    external: ['@aws-sdk/signature-v4-crt', 'aws-crt'],
+    mainFields: ['module', 'main'],
+  },
+];
+
+if (!watch) await rm('dist', { recursive: true, force: true });
+if (watch) {
+  for (const config of configs) await (await esbuild.context(config)).watch();
+} else {
+  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  if (process.argv.includes('--meta')) {
+    for (const r of results) console.log(await esbuild.analyzeMetafile(r.metafile));
+  }
+}

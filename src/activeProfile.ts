@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+
+const STATE_KEY = 'amiExplorer.activeProfile';
+
+/**
+ * The AWS profile the extension uses, remembered per workspace. `undefined` means the SDK's default
+ * credential chain (environment, AWS_PROFILE, the default profile, SSO, instance metadata).
+ */
+export class ActiveProfile implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<string | undefined>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  get current(): string | undefined {
+    const value = this.state.get<string>(STATE_KEY);
+    return value && value.length > 0 ? value : undefined;
+  }
+
+  async set(profile: string | undefined): Promise<void> {
+    if (profile === this.current) return;
+    await this.state.update(STATE_KEY, profile);
+    this.changed.fire(profile);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The status-bar item showing the active profile (and endpoint override); click to switch. */
+export class ProfileStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem(
+    'amiExplorer.profile',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
+
+  constructor() {
+    this.item.name = 'AMI Explorer: AWS Profile';
+    this.item.command = 'amiExplorer.profile.select';
+  }
+
+  update(profile: string | undefined, endpointUrl: string | undefined): void {
+    const who = profile ?? 'default chain';
+    this.item.text = `$(cloud) AWS: ${who}${endpointUrl ? ' $(plug)' : ''}`;
+    const tooltip = new vscode.MarkdownString(
+      `**AMI Explorer** uses ${profile ? `the profile \`${profile}\`` : 'the default credential chain'}.`,
+    );
+    if (endpointUrl) tooltip.appendMarkdown(`\n\nEndpoint override: \`${endpointUrl}\``);
+    tooltip.appendMarkdown('\n\nClick to switch profile.');
+    this.item.tooltip = tooltip;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

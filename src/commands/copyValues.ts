@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { InputError } from '../core/model/errors';
+import { ImageNode } from '../tree/imageNode';
+import { InstanceNode } from '../tree/instanceNode';
+import { selectedNodes } from './selection';
+
+const isImageNode = (n: unknown): n is ImageNode => n instanceof ImageNode;
+const isInstanceNode = (n: unknown): n is InstanceNode => n instanceof InstanceNode;
+
+/** Copies one value per selected node, one per line, and says what was copied. */
+async function copyLines(values: string[], what: string): Promise<void> {
+  if (values.length === 0) throw new InputError(`Select ${what} in the AMI Explorer first.`);
+  await vscode.env.clipboard.writeText(values.join('\n'));
+  vscode.window.setStatusBarMessage(
+    values.length === 1 ? `Copied ${values[0] ?? ''}` : `Copied ${values.length} values`,
+    3000,
+  );
+}
+
+/** `amiExplorer.image.copyId` on one or several AMIs. */
+export async function copyImageId(clicked?: unknown, selection?: unknown): Promise<void> {
+  const nodes = selectedNodes(clicked, selection, isImageNode);
+  await copyLines(
+    nodes.map((n) => n.ami.imageId),
+    'an AMI',
+  );
+}
+
+/** `amiExplorer.image.copyName` on one or several AMIs (unnamed ones are skipped). */
+export async function copyImageName(clicked?: unknown, selection?: unknown): Promise<void> {
+  const nodes = selectedNodes(clicked, selection, isImageNode);
+  await copyLines(
+    nodes.flatMap((n) => (n.ami.name ? [n.ami.name] : [])),
+    'a named AMI',
+  );
+}
+
+/** `amiExplorer.instance.copyId` on one or several instances. */
+export async function copyInstanceId(clicked?: unknown, selection?: unknown): Promise<void> {
+  const nodes = selectedNodes(clicked, selection, isInstanceNode);
+  await copyLines(
+    nodes.map((n) => n.instance.instanceId),
+    'an instance',
+  );
+}

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { AwsApiError, CredentialsError, InputError, isCancellation } from '../core/model/errors';
+import { logError } from '../log';
+
+/**
+ * Wraps a command handler: logs the full error, shows one friendly message with a "Show Log" action,
+ * stays silent on cancel. Every command goes through here.
+ */
+export function runCommand<A extends unknown[]>(
+  id: string,
+  log: vscode.LogOutputChannel,
+  handler: (...args: A) => Promise<unknown>,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await handler(...args);
+    } catch (error) {
+      if (isCancellation(error)) return;
+      logError(log, `Command ${id}`, error);
+      await showError(error, log);
+    }
+  };
+}
+
+async function showError(error: unknown, log: vscode.LogOutputChannel): Promise<void> {
+  if (error instanceof InputError) {
+    await vscode.window.showWarningMessage(error.message);
+    return;
+  }
+  if (error instanceof CredentialsError) {
+    const choice = await vscode.window.showErrorMessage(
+      error.message,
+      'Select Profile',
+      'Show Log',
+    );
+    if (choice === 'Select Profile')
+      await vscode.commands.executeCommand('amiExplorer.profile.select');
+    else if (choice === 'Show Log') log.show(true);
+    return;
+  }
+  const message =
+    error instanceof AwsApiError
+      ? error.message
+      : `AMI Explorer: unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  if ((await vscode.window.showErrorMessage(message, 'Show Log')) === 'Show Log') log.show(true);
+}
+
+/** Runs long work under a progress notification whose Cancel button aborts the signal. */
+export function withProgress<T>(
+  title: string,
+  task: (
+    signal: AbortSignal,
+    progress: vscode.Progress<{ message?: string; increment?: number }>,
+  ) => Promise<T>,
+): Thenable<T> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await task(controller.signal, progress);
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { CancelledError } from '../core/model/errors';
+import type { CommandDeps } from './commandDeps';
+
+const KIND_LABELS: Record<string, string> = {
+  sso: 'SSO',
+  process: 'credential_process',
+  role: 'assume role',
+  static: 'access key',
+  'web-identity': 'web identity',
+  other: '',
+};
+
+const CONFIGURE_DOCS = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html';
+
+/** `amiExplorer.profile.select`: the default chain or a named profile from the shared files. */
+export async function selectProfile(deps: CommandDeps): Promise<void> {
+  const profiles = await deps.profiles.listProfiles();
+  const current = deps.activeProfile.current;
+  type Item = vscode.QuickPickItem & { profile?: string; docs?: true };
+  const items: Item[] = [
+    {
+      label: `${current === undefined ? '$(check) ' : ''}Default credential chain`,
+      detail:
+        'Environment variables, AWS_PROFILE, the default profile, SSO, process, instance metadata',
+    },
+    ...profiles.map((p) => ({
+      label: `${current === p.name ? '$(check) ' : ''}${p.name}`,
+      description: [KIND_LABELS[p.kind], p.region].filter((v) => v).join(' · '),
+      detail: `Defined in ${p.sources.map((s) => (s === 'config' ? '~/.aws/config' : '~/.aws/credentials')).join(' and ')}`,
+      profile: p.name,
+    })),
+  ];
+  if (profiles.length === 0) {
+    items.push({
+      label: '$(link-external) How to configure AWS credentials',
+      detail: 'No profiles were found in ~/.aws/config or ~/.aws/credentials',
+      docs: true,
+    });
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'AMI Explorer: AWS profile',
+    placeHolder: `Currently: ${current ?? 'default credential chain'}`,
+    matchOnDescription: true,
+  });
+  if (!picked) throw new CancelledError();
+  if (picked.docs) {
+    await vscode.env.openExternal(vscode.Uri.parse(CONFIGURE_DOCS));
+    return;
+  }
+  await deps.activeProfile.set(picked.profile);
+}

@@ -1,0 +1,175 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { ApiCallLogger } from './apiCallLog';
+import { loadSdk } from './loadSdk';
+
+/** How the extension reaches EC2. Changing any of these gives new clients. */
+export interface ConnectionSettings {
+  /** Named profile from the shared files; `undefined` means the SDK's default provider chain. */
+  profile?: string;
+  /** EC2-compatible endpoint (LocalStack, moto, the local emulator); `undefined` means AWS. */
+  endpointUrl?: string;
+  /** Per-request socket timeout. The SDK's default is none, which can hang a region forever. */
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+  /** Total attempts per call including retries (adaptive retry mode). */
+  maxAttempts: number;
+}
+
+type CredentialsProvider = NonNullable<ConstructorParameters<typeof EC2Client>[0]>['credentials'];
+type Credentials = { expiration?: Date };
+
+/**
+ * Creates EC2 clients per profile + region + endpoint and caches them. One credentials provider is
+ * shared by all regions of a profile, so SSO or credential_process runs once, not once per region.
+ */
+export class Ec2ClientFactory {
+  private readonly clients = new Map<string, Promise<EC2Client>>();
+  private readonly providers = new Map<string, () => Promise<Credentials>>();
+
+  constructor(
+    private readonly settings: () => ConnectionSettings,
+    private readonly logger: ApiCallLogger,
+  ) {}
+
+  /** The client for `region` under the current settings. */
+  client(region: string): Promise<EC2Client> {
+    const s = this.settings();
+    const key = JSON.stringify([s.profile ?? '', region, s.endpointUrl ?? '', s.requestTimeoutMs]);
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.create(region, s);
+      client.catch(() => this.clients.delete(key));
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** Resolves the active credentials (throws the provider's error when there are none). */
+  async resolveCredentials(): Promise<void> {
+    await this.credentialsFor(this.settings())();
+  }
+
+  /** Drops cached clients and credentials (profile switched, settings changed, SSO re-login). */
+  reset(): void {
+    for (const client of this.clients.values()) {
+      client.then((c) => c.destroy()).catch(() => undefined);
+    }
+    this.clients.clear();
+    this.providers.clear();
+  }
+
+  private credentialsFor(s: ConnectionSettings): () => Promise<Credentials> {
+    const key = s.profile ?? '';
+    let provider = this.providers.get(key);
+    if (!provider) {
+      provider = memoizeCredentials(async () => {
+        const sdk = await loadSdk();
+        const base = s.profile
+          ? sdk.fromIni({ profile: s.profile, ignoreCache: true })
+          : sdk.fromNodeProviderChain({ ignoreCache: true });
+        return base();
+      });
+      this.providers.set(key, provider);
+    }
+    return provider;
+  }
+
+  private async create(region: string, s: ConnectionSettings): Promise<EC2Client> {
+    const sdk = await loadSdk();
+    const credentials = this.credentialsFor(s) as CredentialsProvider;
+    const client = new sdk.EC2Client({
+      region,
+      credentials,
+      ...(s.endpointUrl ? { endpoint: s.endpointUrl } : {}),
+      maxAttempts: s.maxAttempts,
+      retryMode: 'adaptive',
+      requestHandler: {
+        requestTimeout: s.requestTimeoutMs,
+        connectionTimeout: s.connectionTimeoutMs,
+      },
+    });
+    const logger = this.logger;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const started = performance.now();
+        const action = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+        try {
+          const result = await next(args);
+          const meta = (result.output as { $metadata?: Metadata }).$metadata;
+          logger.apiCall({
+            action,
+            region,
+            durationMs: performance.now() - started,
+            outcome: 'ok',
+            ...metadataFields(meta),
+          });
+          return result;
+        } catch (error) {
+          const meta = (error as { $metadata?: Metadata }).$metadata;
+          logger.apiCall({
+            action,
+            region,
+            durationMs: performance.now() - started,
+            outcome: error instanceof Error ? error.name : 'Error',
+            ...metadataFields(meta),
+          });
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'amiExplorerApiCallLog', override: true },
+    );
+    return client;
+  }
+}
+
+interface Metadata {
+  requestId?: string;
+  attempts?: number;
+  httpStatusCode?: number;
+}
+
+function metadataFields(meta: Metadata | undefined): {
+  requestId?: string;
+  attempts?: number;
+  httpStatus?: number;
+} {
+  if (!meta) return {};
+  return {
+    ...(meta.requestId ? { requestId: meta.requestId } : {}),
+    ...(meta.attempts !== undefined ? { attempts: meta.attempts } : {}),
+    ...(meta.httpStatusCode !== undefined ? { httpStatus: meta.httpStatusCode } : {}),
+  };
+}
+
+/** Refresh credentials this long before they expire. */
+const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * Caches resolved credentials until shortly before they expire; a failure is not cached, so fixing the
+ * problem (e.g. `aws sso login`) and refreshing works without reloading the window.
+ */
+export function memoizeCredentials<T extends Credentials>(
+  resolve: () => Promise<T>,
+  now: () => number = Date.now,
+): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  const fresh = (): Promise<T> => {
+    const attempt = resolve();
+    cached = attempt;
+    attempt.catch(() => {
+      if (cached === attempt) cached = undefined;
+    });
+    return attempt;
+  };
+  return async () => {
+    const current = cached;
+    if (!current) return fresh();
+    const credentials = await current;
+    const expiresAt = credentials.expiration?.getTime();
+    if (expiresAt !== undefined && expiresAt - EXPIRY_MARGIN_MS <= now()) {
+      // Concurrent callers share one refresh.
+      return cached === current ? fresh() : (cached ?? fresh());
+    }
+    return credentials;
+  };
+}

@@ -1,0 +1,113 @@
+/** How an AMI's root volume is backed; the Images tree groups by it. */
+export type BackingType = 'ebs' | 'instance-store';
+
+/** Image states as EC2 reports them (`ImageState`). */
+export type ImageState =
+  | 'pending'
+  | 'available'
+  | 'invalid'
+  | 'deregistered'
+  | 'transient'
+  | 'failed'
+  | 'error'
+  | 'disabled'
+  | (string & {});
+
+/** One block-device mapping entry of an image, as EC2 describes it. */
+export interface BlockDevice {
+  /** Device name, e.g. `/dev/xvda`. */
+  deviceName: string;
+  /** `ephemeralN` for instance-store volumes. */
+  virtualName?: string;
+  /** Present for EBS volumes. */
+  ebs?: {
+    snapshotId?: string;
+    volumeSize?: number;
+    volumeType?: string;
+    iops?: number;
+    throughput?: number;
+    encrypted?: boolean;
+    kmsKeyId?: string;
+    deleteOnTermination?: boolean;
+  };
+  /** Set when the mapping suppresses a device. */
+  noDevice?: boolean;
+}
+
+/** A tag as EC2 returns it. */
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+/** The domain view of one DescribeImages record; `raw` keeps the record as the SDK returned it. */
+export interface Ami {
+  imageId: string;
+  region: string;
+  /** AMI names are immutable once registered. */
+  name?: string;
+  description?: string;
+  state: ImageState;
+  stateReason?: string;
+  ownerId?: string;
+  ownerAlias?: string;
+  /** ISO 8601 as EC2 reports it. */
+  creationDate?: string;
+  architecture?: string;
+  platform?: string;
+  platformDetails?: string;
+  virtualizationType?: string;
+  rootDeviceType: BackingType;
+  rootDeviceName?: string;
+  imageLocation?: string;
+  isPublic: boolean;
+  blockDevices: BlockDevice[];
+  tags: Tag[];
+  /** ISO 8601; the AMI is deprecated once this time has passed. */
+  deprecationTime?: string;
+  /** EC2's text: `disabled`, `enabled`, or `enabled-with-cooldown`/`enabled-until-…`. */
+  deregistrationProtection?: string;
+  bootMode?: string;
+  enaSupport?: boolean;
+  imdsSupport?: string;
+  /** The record exactly as DescribeImages returned it (for the JSON tab). */
+  raw: Record<string, unknown>;
+}
+
+/** A principal allowed to launch an image (DescribeImageAttribute launchPermission). */
+export interface LaunchPermission {
+  userId?: string;
+  group?: 'all';
+  organizationArn?: string;
+  organizationalUnitArn?: string;
+}
+
+/** Display name of an AMI: its name, or its id when it has none. */
+export function amiDisplayName(ami: Pick<Ami, 'imageId' | 'name'>): string {
+  return ami.name && ami.name.length > 0 ? ami.name : ami.imageId;
+}
+
+/**
+ * Whether the AMI counts as deprecated at `now`. EC2 reports a future deprecation time too, so only a
+ * time in the past counts.
+ */
+export function isDeprecated(ami: Pick<Ami, 'deprecationTime'>, now: Date): boolean {
+  if (!ami.deprecationTime) return false;
+  const at = Date.parse(ami.deprecationTime);
+  return !Number.isNaN(at) && at <= now.getTime();
+}
+
+/**
+ * Whether every EBS volume of the AMI is encrypted: `true`, `false`, or `undefined` when it has no EBS
+ * volumes (instance-store images).
+ */
+export function allVolumesEncrypted(ami: Pick<Ami, 'blockDevices'>): boolean | undefined {
+  const ebs = ami.blockDevices.filter((d) => d.ebs !== undefined);
+  if (ebs.length === 0) return undefined;
+  return ebs.every((d) => d.ebs?.encrypted === true);
+}
+
+/** States that will not change by themselves: no need to poll further. */
+export function isSettledState(state: ImageState): boolean {
+  return state !== 'pending' && state !== 'transient';
+}

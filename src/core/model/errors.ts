@@ -1,0 +1,120 @@
+/** Where an AWS call was made, for messages and the log. */
+export interface CallContext {
+  region?: string;
+  action?: string;
+  profile?: string;
+}
+
+/** Why credentials could not be used. */
+export type CredentialsProblem = 'missing' | 'sso-expired' | 'invalid' | 'profile-not-found';
+
+/**
+ * No usable credentials. The view shows welcome content for it instead of a message per region.
+ */
+export class CredentialsError extends Error {
+  override readonly name = 'CredentialsError';
+  constructor(
+    readonly problem: CredentialsProblem,
+    message: string,
+    readonly profile?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** An error EC2 (or the SDK on its behalf) returned, with EC2's code and request id. */
+export class AwsApiError extends Error {
+  override readonly name = 'AwsApiError';
+  constructor(
+    /** EC2's error code, e.g. `InvalidAMIID.NotFound`, or the SDK's error name. */
+    readonly code: string,
+    /** The plain sentence shown to the user. */
+    message: string,
+    readonly context: CallContext,
+    readonly details: {
+      awsMessage?: string;
+      requestId?: string;
+      httpStatus?: number;
+      retryable?: boolean;
+    },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The user's input is not valid; nothing was sent to AWS. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** The operation was cancelled by the user; never shown as an error. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+/** Whether an error means "cancelled" (ours, or an AbortSignal's). */
+export function isCancellation(error: unknown): boolean {
+  return (
+    error instanceof CancelledError ||
+    (error instanceof Error && (error.name === 'AbortError' || error.name === 'CancelledError'))
+  );
+}
+
+/**
+ * Plain sentences for EC2 error codes. AuthFailure in an opt-in region is a different problem from bad
+ * credentials, so the region's opt-in state is part of the lookup.
+ */
+export function explainAwsError(
+  code: string,
+  awsMessage: string | undefined,
+  context: CallContext,
+): string {
+  const where = context.region ? ` in ${context.region}` : '';
+  switch (code) {
+    case 'OptInRequired':
+      return `The region${context.region ? ` ${context.region}` : ''} is not enabled for this account. Enable it in the AWS account settings, or remove it from amiExplorer.regions.`;
+    case 'AuthFailure':
+      return `AWS refused the credentials${where}. If this is an opt-in region, it may not be enabled for this account; otherwise check that the access key is valid and active.`;
+    case 'UnauthorizedOperation':
+    case 'AccessDenied':
+    case 'AccessDeniedException':
+      return `You are not allowed to call ${context.action ?? 'this action'}${where}. Ask for ec2:${context.action ?? '*'} permission in your IAM policy.`;
+    case 'RequestLimitExceeded':
+    case 'Throttling':
+    case 'ThrottlingException':
+      return `EC2 is throttling requests${where} and retries did not get through. Wait a minute and refresh.`;
+    case 'TimeoutError':
+    case 'RequestTimeout':
+      return `EC2 did not answer in time${where}. Check your network connection or endpoint, then refresh.`;
+    case 'NetworkError':
+      return `Could not reach EC2${where}${awsMessage ? ` (${awsMessage})` : ''}. Check your network connection, proxy or the amiExplorer.endpointUrl setting.`;
+    case 'InvalidAMIID.NotFound':
+      return `The AMI was not found${where}. It may have been deregistered, or it belongs to another region or account.`;
+    case 'InvalidAMIID.Malformed':
+      return `That is not a valid AMI id${awsMessage ? `: ${awsMessage}` : '.'}`;
+    case 'InvalidAMIID.Unavailable':
+      return `The AMI is no longer available${where}.`;
+    case 'InvalidInstanceID.NotFound':
+      return `The instance was not found${where}.`;
+    case 'InternalError':
+    case 'InternalFailure':
+    case 'ServiceUnavailable':
+    case 'Unavailable':
+      return `EC2 had an internal error${where} and retries did not get through. Try again in a moment.`;
+    case 'InvalidClientTokenId':
+    case 'UnrecognizedClientException':
+      return 'AWS does not recognise the access key. Check the credentials of the active profile.';
+    case 'ExpiredToken':
+    case 'RequestExpired':
+      return 'The credentials have expired. Refresh them (for SSO: aws sso login) and try again.';
+    default:
+      return awsMessage && awsMessage.length > 0
+        ? `EC2 returned ${code}${where}: ${awsMessage}`
+        : `EC2 returned ${code}${where}.`;
+  }
+}

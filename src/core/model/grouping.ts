@@ -1,0 +1,63 @@
+import type { Ami, BackingType } from './ami';
+import { amiDisplayName } from './ami';
+
+/** How images are ordered inside a backing-type group. */
+export type ImageSortOrder = 'newest' | 'name';
+
+/** One non-empty backing-type group of a region. */
+export interface BackingGroup {
+  backingType: BackingType;
+  images: Ami[];
+}
+
+/** The order groups appear in under a region. */
+const GROUP_ORDER: readonly BackingType[] = ['ebs', 'instance-store'];
+
+/** Human label of a backing-type group. */
+export function backingGroupLabel(backingType: BackingType): string {
+  return backingType === 'ebs' ? 'EBS-backed' : 'Instance store-backed';
+}
+
+/**
+ * Groups images by backing type, leaving out empty groups, each group sorted by `order`.
+ * Newest first compares creation dates (images without one last), then ids for a stable order.
+ */
+export function groupByBackingType(images: readonly Ami[], order: ImageSortOrder): BackingGroup[] {
+  const groups: BackingGroup[] = [];
+  for (const backingType of GROUP_ORDER) {
+    const members = images.filter((image) => image.rootDeviceType === backingType);
+    if (members.length > 0) groups.push({ backingType, images: sortImages(members, order) });
+  }
+  return groups;
+}
+
+/** Returns a sorted copy of `images`. */
+export function sortImages(images: readonly Ami[], order: ImageSortOrder): Ami[] {
+  const byId = (a: Ami, b: Ami): number => compareText(a.imageId, b.imageId);
+  if (order === 'name') {
+    return [...images].sort(
+      (a, b) => compareText(amiDisplayName(a), amiDisplayName(b), true) || byId(a, b),
+    );
+  }
+  return [...images].sort((a, b) => {
+    const ta = creationTime(a);
+    const tb = creationTime(b);
+    if (ta !== tb) return tb - ta;
+    return byId(a, b);
+  });
+}
+
+function creationTime(image: Ami): number {
+  const t = image.creationDate ? Date.parse(image.creationDate) : Number.NaN;
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+
+function compareText(a: string, b: string, natural = false): number {
+  return natural
+    ? a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })
+    : a < b
+      ? -1
+      : a > b
+        ? 1
+        : 0;
+}

@@ -1,0 +1,107 @@
+import { isAccountId, splitNameFilter, validateNameFilter } from './validation';
+
+/** Whose images the Images view lists. */
+export type ScopeKind = 'owned' | 'shared' | 'amazon' | 'aws-marketplace' | 'accounts' | 'public';
+
+/** What the Images view lists: the scope plus its options. */
+export interface ListingScope {
+  kind: ScopeKind;
+  /** Owner account ids, used when `kind` is `accounts`. */
+  accountIds: string[];
+  /** EC2 name wildcards (`*`, `?`), comma separated for several; empty means no filter. */
+  nameFilter: string;
+  includeDeprecated: boolean;
+  includeDisabled: boolean;
+}
+
+/** The DescribeImages input a scope maps to (SDK-shaped, but plain data). */
+export interface DescribeImagesParams {
+  Owners?: string[];
+  ExecutableUsers?: string[];
+  Filters?: { Name: string; Values: string[] }[];
+  IncludeDeprecated?: boolean;
+  IncludeDisabled?: boolean;
+  MaxResults: number;
+}
+
+/** Page size for every listing: DESIGN.md §4 (never one call per image). */
+export const LIST_PAGE_SIZE = 1000;
+
+/** Labels for each scope kind, as the quick pick and the view description show them. */
+export const SCOPE_LABELS: Readonly<Record<ScopeKind, string>> = {
+  owned: 'Owned by me',
+  shared: 'Shared with me',
+  amazon: 'Amazon',
+  'aws-marketplace': 'AWS Marketplace',
+  accounts: 'Owned by accounts',
+  public: 'All public images',
+};
+
+/** Explains why a scope cannot be listed, or returns `undefined` when it can. */
+export function validateScope(scope: ListingScope): string | undefined {
+  const filterProblem = validateNameFilter(scope.nameFilter);
+  if (filterProblem) return filterProblem;
+  const hasFilter = splitNameFilter(scope.nameFilter).length > 0;
+  if ((scope.kind === 'public' || scope.kind === 'aws-marketplace') && !hasFilter) {
+    return `Listing ${scope.kind === 'public' ? 'all public images' : 'AWS Marketplace images'} needs a name filter: there are tens of thousands of them in every region. Set a name filter (for example "ubuntu/images/*") first.`;
+  }
+  if (scope.kind === 'accounts') {
+    if (scope.accountIds.length === 0) return 'Add at least one account id to list its images.';
+    const bad = scope.accountIds.filter((id) => !isAccountId(id));
+    if (bad.length > 0) return `Not account ids (12 digits): ${bad.join(', ')}.`;
+  }
+  return undefined;
+}
+
+/**
+ * Maps a scope to DescribeImages parameters. Throws if the scope is not valid: call `validateScope`
+ * first to get the message.
+ */
+export function scopeToDescribeImagesParams(scope: ListingScope): DescribeImagesParams {
+  const problem = validateScope(scope);
+  if (problem) throw new Error(problem);
+  const params: DescribeImagesParams = { MaxResults: LIST_PAGE_SIZE };
+  switch (scope.kind) {
+    case 'owned':
+      params.Owners = ['self'];
+      break;
+    case 'shared':
+      // `self` as executable user covers explicit account shares and organization/OU shares.
+      params.ExecutableUsers = ['self'];
+      break;
+    case 'amazon':
+      params.Owners = ['amazon'];
+      break;
+    case 'aws-marketplace':
+      params.Owners = ['aws-marketplace'];
+      break;
+    case 'accounts':
+      params.Owners = [...scope.accountIds];
+      break;
+    case 'public':
+      params.ExecutableUsers = ['all'];
+      break;
+  }
+  const filters: { Name: string; Values: string[] }[] = [];
+  const patterns = splitNameFilter(scope.nameFilter);
+  if (patterns.length > 0) filters.push({ Name: 'name', Values: patterns });
+  if (scope.kind === 'public') filters.push({ Name: 'is-public', Values: ['true'] });
+  if (filters.length > 0) params.Filters = filters;
+  if (scope.includeDeprecated) params.IncludeDeprecated = true;
+  if (scope.includeDisabled) params.IncludeDisabled = true;
+  return params;
+}
+
+/** A short description of the active scope for the view's description line. */
+export function describeScope(scope: ListingScope): string {
+  const parts: string[] = [
+    scope.kind === 'accounts' && scope.accountIds.length > 0
+      ? `Owned by ${scope.accountIds.join(', ')}`
+      : SCOPE_LABELS[scope.kind],
+  ];
+  const patterns = splitNameFilter(scope.nameFilter);
+  if (patterns.length > 0) parts.push(`name: ${patterns.join(', ')}`);
+  if (scope.includeDeprecated) parts.push('+deprecated');
+  if (scope.includeDisabled) parts.push('+disabled');
+  return parts.join(' · ');
+}

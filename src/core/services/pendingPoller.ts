@@ -1,0 +1,105 @@
+import type { Ami } from '../model/ami';
+import { isSettledState } from '../model/ami';
+
+/** Timer functions, injectable so tests control time. */
+export interface PollerClock {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** What the poller reports after each round for a region. */
+export interface PollResult {
+  region: string;
+  /** Images whose record changed state (including to another pending-like state). */
+  updated: Ami[];
+  /** Ids EC2 no longer returns (deregistered meanwhile). */
+  missing: string[];
+}
+
+/** Backoff between polls of one region: 2 s doubling to at most 30 s. */
+export const POLL_DELAYS_MS: readonly number[] = [2000, 4000, 8000, 15000, 30000];
+
+/**
+ * Re-describes images that are `pending` until they settle, per region with backoff, in one
+ * DescribeImages call per region per round (never one call per image).
+ */
+export class PendingImagePoller {
+  private readonly tracked = new Map<string, Map<string, string>>();
+  private readonly timers = new Map<string, { handle: unknown; round: number }>();
+  private disposed = false;
+
+  constructor(
+    private readonly fetch: (region: string, imageIds: string[]) => Promise<Ami[]>,
+    private readonly onResult: (result: PollResult) => void,
+    private readonly onError: (region: string, error: unknown) => void,
+    private readonly clock: PollerClock = {
+      setTimeout: (cb, ms) => setTimeout(cb, ms),
+      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    },
+  ) {}
+
+  /** Starts (or restarts) polling `images` of a region that are not settled yet. */
+  track(region: string, images: readonly Ami[]): void {
+    const pending = images.filter((i) => !isSettledState(i.state));
+    if (pending.length === 0 || this.disposed) return;
+    const map = this.tracked.get(region) ?? new Map<string, string>();
+    for (const image of pending) map.set(image.imageId, image.state);
+    this.tracked.set(region, map);
+    if (!this.timers.has(region)) this.schedule(region, 0);
+  }
+
+  /** Stops polling a region (e.g. it is being reloaded as a whole). */
+  forget(region: string): void {
+    const timer = this.timers.get(region);
+    if (timer) this.clock.clearTimeout(timer.handle);
+    this.timers.delete(region);
+    this.tracked.delete(region);
+  }
+
+  /** Image ids currently polled in a region. */
+  pendingIds(region: string): string[] {
+    return [...(this.tracked.get(region)?.keys() ?? [])];
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const region of [...this.timers.keys()]) this.forget(region);
+  }
+
+  private schedule(region: string, round: number): void {
+    const delay = POLL_DELAYS_MS[Math.min(round, POLL_DELAYS_MS.length - 1)] ?? 30000;
+    const handle = this.clock.setTimeout(() => void this.poll(region, round), delay);
+    this.timers.set(region, { handle, round });
+  }
+
+  private async poll(region: string, round: number): Promise<void> {
+    const map = this.tracked.get(region);
+    if (!map || map.size === 0 || this.disposed) {
+      this.timers.delete(region);
+      return;
+    }
+    const ids = [...map.keys()];
+    try {
+      const images = await this.fetch(region, ids);
+      if (this.disposed || this.tracked.get(region) !== map) return;
+      const updated: Ami[] = [];
+      for (const image of images) {
+        if (map.get(image.imageId) !== image.state) updated.push(image);
+        if (isSettledState(image.state)) map.delete(image.imageId);
+        else map.set(image.imageId, image.state);
+      }
+      const returned = new Set(images.map((i) => i.imageId));
+      const missing = ids.filter((id) => !returned.has(id));
+      for (const id of missing) map.delete(id);
+      if (updated.length > 0 || missing.length > 0) this.onResult({ region, updated, missing });
+    } catch (error) {
+      if (this.disposed || this.tracked.get(region) !== map) return;
+      this.onError(region, error);
+    }
+    if (map.size > 0) this.schedule(region, round + 1);
+    else {
+      this.timers.delete(region);
+      this.tracked.delete(region);
+    }
+  }
+}

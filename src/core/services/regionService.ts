@@ -1,0 +1,53 @@
+import type { Ec2Api } from '../aws/ec2Api';
+import { AwsApiError, InputError } from '../model/errors';
+import { DEFAULT_ENABLED_REGIONS, sortRegions } from '../model/regions';
+import { validateRegionName } from '../model/validation';
+
+/** Which regions to show, and where that list came from (for the log and tooltips). */
+export interface ResolvedRegions {
+  regions: string[];
+  source: 'setting' | 'account' | 'fallback';
+  /** Why the fallback list is used, when it is. */
+  fallbackReason?: string;
+}
+
+/** Codes meaning "you may not call DescribeRegions", where the default list is a fair answer. */
+const NOT_ALLOWED = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException']);
+
+/** Decides which regions the views list. */
+export class RegionService {
+  constructor(private readonly api: Ec2Api) {}
+
+  /**
+   * The configured regions when the setting lists any; otherwise the regions enabled for the account
+   * (DescribeRegions in `homeRegion`), or the default-enabled regions when that call is not allowed.
+   */
+  async resolveRegions(
+    configured: readonly string[],
+    homeRegion: string,
+    signal?: AbortSignal,
+  ): Promise<ResolvedRegions> {
+    const wanted = configured.map((r) => r.trim()).filter((r) => r.length > 0);
+    if (wanted.length > 0) {
+      const problems = wanted.flatMap((r) => validateRegionName(r) ?? []);
+      if (problems.length > 0) {
+        throw new InputError(`amiExplorer.regions: ${problems.join(' ')}`);
+      }
+      return { regions: sortRegions(wanted), source: 'setting' };
+    }
+    try {
+      const regions = await this.api.describeRegions(homeRegion, signal);
+      const enabled = regions.filter((r) => r.optInStatus !== 'not-opted-in').map((r) => r.name);
+      return { regions: sortRegions(enabled), source: 'account' };
+    } catch (error) {
+      if (error instanceof AwsApiError && NOT_ALLOWED.has(error.code)) {
+        return {
+          regions: sortRegions(DEFAULT_ENABLED_REGIONS),
+          source: 'fallback',
+          fallbackReason: error.message,
+        };
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import type { ResourceDocumentRef } from '../core/model/resourceDocumentPath';
+import {
+  RESOURCE_DOCUMENT_SCHEME,
+  formatResourceDocumentPath,
+  parseResourceDocumentPath,
+} from '../core/model/resourceDocumentPath';
+import type { ImageService } from '../core/services/imageService';
+import type { InstanceService } from '../core/services/instanceService';
+import { InputError } from '../core/model/errors';
+import { logError } from '../log';
+
+/**
+ * Read-only JSON documents for AMIs and instances: `ami:/<region>/<label> (<id>).json`. The URI holds
+ * everything needed to load it again, so tabs survive a window reload (activation event
+ * `onFileSystem:ami`).
+ */
+export class ResourceDocumentProvider
+  implements vscode.TextDocumentContentProvider, vscode.Disposable
+{
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+  /** Content fetched by a command just before opening, so opening does not fetch twice. */
+  private readonly prefetched = new Map<string, string>();
+
+  constructor(
+    private readonly images: ImageService,
+    private readonly instances: InstanceService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The URI of a resource's document. */
+  static uri(ref: Omit<ResourceDocumentRef, 'kind'>, label?: string): vscode.Uri {
+    return vscode.Uri.from({
+      scheme: RESOURCE_DOCUMENT_SCHEME,
+      path: formatResourceDocumentPath(ref, label),
+    });
+  }
+
+  /**
+   * Loads a resource's document (errors propagate, so a command can report them before a tab opens)
+   * and returns its URI, labelled with the resource's name when it has one. The content is kept for
+   * the `provideTextDocumentContent` call that opening the URI makes.
+   */
+  async load(
+    target: { region: string; resourceId: string; label?: string },
+    signal?: AbortSignal,
+  ): Promise<vscode.Uri> {
+    const ref = parseResourceDocumentPath(formatResourceDocumentPath(target));
+    if (!ref) throw new InputError(`Not an AMI or instance id: ${target.resourceId}`);
+    const value = await this.fetch(ref, signal);
+    const label = target.label ?? value.label;
+    const uri = ResourceDocumentProvider.uri(ref, label);
+    this.prefetched.set(uri.toString(), serialize(value.document));
+    return uri;
+  }
+
+  async provideTextDocumentContent(
+    uri: vscode.Uri,
+    token: vscode.CancellationToken,
+  ): Promise<string> {
+    const key = uri.toString();
+    const ready = this.prefetched.get(key);
+    if (ready !== undefined) {
+      this.prefetched.delete(key);
+      return ready;
+    }
+    const ref = parseResourceDocumentPath(uri.path);
+    if (!ref) return errorJson(`This is not an AMI Explorer document: ${uri.path}`);
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      return await this.render(ref, controller.signal);
+    } catch (error) {
+      // A restored tab whose resource is gone (or whose credentials expired) says so in the tab.
+      logError(this.log, `Loading ${uri.path}`, error);
+      return errorJson(error instanceof Error ? error.message : String(error), ref);
+    } finally {
+      subscription.dispose();
+    }
+  }
+
+  /** Re-reads every open AMI Explorer document (of one region, or all). */
+  refresh(region?: string): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme !== RESOURCE_DOCUMENT_SCHEME) continue;
+      const ref = parseResourceDocumentPath(doc.uri.path);
+      if (ref && (region === undefined || ref.region === region)) this.emitter.fire(doc.uri);
+    }
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+
+  private async render(ref: ResourceDocumentRef, signal?: AbortSignal): Promise<string> {
+    return serialize((await this.fetch(ref, signal)).document);
+  }
+
+  private async fetch(
+    ref: ResourceDocumentRef,
+    signal?: AbortSignal,
+  ): Promise<{ document: unknown; label?: string }> {
+    if (ref.kind === 'image') {
+      const document = await this.images.getImageDocument(ref.region, ref.resourceId, signal);
+      const name = document.Image.Name;
+      return { document, ...(typeof name === 'string' && name.length > 0 ? { label: name } : {}) };
+    }
+    const instance = await this.instances.getInstance(ref.region, ref.resourceId, signal);
+    return {
+      document: { Region: ref.region, Instance: instance.raw },
+      ...(instance.name ? { label: instance.name } : {}),
+    };
+  }
+}
+
+function serialize(value: unknown): string {
+  return `${JSON.stringify(value, null, jsonIndent())}\n`;
+}
+
+/** The user's indentation for JSON (editor.tabSize / insertSpaces, language-specific first). */
+function jsonIndent(): string | number {
+  const editor = vscode.workspace.getConfiguration('editor', { languageId: 'json' });
+  const tabSize = editor.get<number | string>('tabSize', 4);
+  const size = typeof tabSize === 'number' && tabSize > 0 ? Math.min(tabSize, 10) : 4;
+  return editor.get<boolean>('insertSpaces', true) ? size : '\t';
+}
+
+function errorJson(message: string, ref?: ResourceDocumentRef): string {
+  return `${JSON.stringify(
+    { Error: message, ...(ref ? { Region: ref.region, Id: ref.resourceId } : {}) },
+    null,
+    jsonIndent(),
+  )}\n`;
+}

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import { ActiveProfile, ProfileStatusBar } from './activeProfile';
+import { registerCommands } from './commands/registry';
+import { Ec2ClientFactory } from './core/aws/clientFactory';
+import { Ec2Api } from './core/aws/ec2Api';
+import { describeScope } from './core/model/scope';
+import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
+import { ImageService } from './core/services/imageService';
+import { InstanceService } from './core/services/instanceService';
+import { ProfileService } from './core/services/profileService';
+import { RegionService } from './core/services/regionService';
+import { CredentialsStatus } from './credentialsStatus';
+import { ResourceDocumentProvider } from './documents/resourceDocumentProvider';
+import { apiCallLogger } from './log';
+import { connectionSettings, readSettings, SETTINGS_SECTION } from './settings';
+import { ImagesTreeProvider } from './tree/imagesTreeProvider';
+import { InstancesTreeProvider } from './tree/instancesTreeProvider';
+import { RegionSource } from './tree/regionSource';
+
+/** What `activate` returns: the extension's parts, for integration tests in the extension host. */
+export interface AmiExplorerApi {
+  imagesTree: ImagesTreeProvider;
+  instancesTree: InstancesTreeProvider;
+  documents: ResourceDocumentProvider;
+  imagesView: vscode.TreeView<unknown>;
+  instancesView: vscode.TreeView<unknown>;
+  credentials: CredentialsStatus;
+}
+
+/**
+ * The composition root: builds every service once and wires views, commands and providers. It does
+ * no AWS work and loads no SDK code; that happens when a view first asks for its children.
+ */
+export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
+  const log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
+  const activeProfile = new ActiveProfile(context.workspaceState);
+  let settings = readSettings();
+
+  const clients = new Ec2ClientFactory(
+    () => connectionSettings(settings, activeProfile.current),
+    apiCallLogger(log),
+  );
+  const api = new Ec2Api(clients, () => activeProfile.current);
+  const images = new ImageService(api);
+  const instances = new InstanceService(api);
+  const profiles = new ProfileService();
+  const regions = new RegionSource(
+    api,
+    new RegionService(api),
+    profiles,
+    () => settings.regions,
+    () => activeProfile.current,
+  );
+  const credentials = new CredentialsStatus();
+  const common = {
+    regions,
+    credentials,
+    log,
+    maxConcurrentRegions: () => settings.maxConcurrentRegions,
+  };
+  const imagesTree = new ImagesTreeProvider({
+    ...common,
+    images,
+    scope: () => settings.scope,
+    sortBy: () => settings.sortBy,
+    accountId: () => undefined,
+  });
+  const instancesTree = new InstancesTreeProvider(common, instances);
+  const documents = new ResourceDocumentProvider(images, instances, log);
+
+  const imagesView = vscode.window.createTreeView('amiExplorer.images', {
+    treeDataProvider: imagesTree,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
+  const instancesView = vscode.window.createTreeView('amiExplorer.instances', {
+    treeDataProvider: instancesTree,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
+  credentials.attach(imagesView);
+  credentials.attach(instancesView);
+
+  const statusBar = new ProfileStatusBar();
+  const showState = (): void => {
+    imagesView.description = describeScope(settings.scope);
+    statusBar.update(activeProfile.current, settings.endpointUrl);
+    void vscode.commands.executeCommand(
+      'setContext',
+      'amiExplorer:hasNameFilter',
+      settings.scope.nameFilter.trim().length > 0,
+    );
+  };
+  showState();
+
+  const reloadAll = (): void => {
+    clients.reset();
+    imagesTree.refresh();
+    instancesTree.refresh();
+    documents.refresh();
+  };
+
+  context.subscriptions.push(
+    log,
+    activeProfile,
+    statusBar,
+    imagesTree,
+    instancesTree,
+    documents,
+    imagesView,
+    instancesView,
+    vscode.workspace.registerTextDocumentContentProvider(RESOURCE_DOCUMENT_SCHEME, documents),
+    ...registerCommands({
+      imagesTree,
+      instancesTree,
+      documents,
+      regions,
+      profiles,
+      activeProfile,
+      log,
+    }),
+    activeProfile.onDidChange((profile) => {
+      log.info(`Active profile: ${profile ?? 'default credential chain'}`);
+      showState();
+      reloadAll();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      settings = readSettings();
+      showState();
+      reloadAll();
+    }),
+    imagesTree.onDidUpdateImages((updated) => {
+      for (const region of new Set(updated.map((i) => i.region))) documents.refresh(region);
+    }),
+  );
+  log.info(
+    `AMI Explorer activated (profile: ${activeProfile.current ?? 'default chain'}${
+      settings.endpointUrl ? `, endpoint: ${settings.endpointUrl}` : ''
+    })`,
+  );
+  return { imagesTree, instancesTree, documents, imagesView, instancesView, credentials };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

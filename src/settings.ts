@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { ConnectionSettings } from './core/aws/clientFactory';
+import type { ImageSortOrder } from './core/model/grouping';
+import type { ListingScope, ScopeKind } from './core/model/scope';
+
+/** The `amiExplorer.*` settings, read and typed in one place. */
+export interface ExtensionSettings {
+  regions: string[];
+  endpointUrl?: string;
+  scope: ListingScope;
+  sortBy: ImageSortOrder;
+  maxConcurrentRegions: number;
+  requestTimeoutMs: number;
+}
+
+export const SETTINGS_SECTION = 'amiExplorer';
+
+const SCOPE_KINDS: readonly ScopeKind[] = [
+  'owned',
+  'shared',
+  'amazon',
+  'aws-marketplace',
+  'accounts',
+  'public',
+];
+
+/** Reads the settings, falling back to defaults for values of the wrong type. */
+export function readSettings(): ExtensionSettings {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const scopeKind = c.get<string>('listing.scope', 'owned');
+  const endpointUrl = c.get<string>('endpointUrl', '').trim();
+  const settings: ExtensionSettings = {
+    regions: stringArray(c.get('regions')),
+    scope: {
+      kind: (SCOPE_KINDS as readonly string[]).includes(scopeKind)
+        ? (scopeKind as ScopeKind)
+        : 'owned',
+      accountIds: stringArray(c.get('listing.accountIds')),
+      nameFilter: c.get<string>('listing.nameFilter', ''),
+      includeDeprecated: c.get<boolean>('listing.includeDeprecated', false) === true,
+      includeDisabled: c.get<boolean>('listing.includeDisabled', false) === true,
+    },
+    sortBy: c.get<string>('sortBy') === 'name' ? 'name' : 'newest',
+    maxConcurrentRegions: clampInt(c.get('maxConcurrentRegions'), 1, 16, 4),
+    requestTimeoutMs: clampInt(c.get('requestTimeoutSeconds'), 1, 300, 30) * 1000,
+  };
+  if (endpointUrl.length > 0) settings.endpointUrl = endpointUrl;
+  return settings;
+}
+
+/** The connection part of the settings, for the client factory. */
+export function connectionSettings(
+  settings: ExtensionSettings,
+  profile: string | undefined,
+): ConnectionSettings {
+  return {
+    ...(profile ? { profile } : {}),
+    ...(settings.endpointUrl ? { endpointUrl: settings.endpointUrl } : {}),
+    requestTimeoutMs: settings.requestTimeoutMs,
+    connectionTimeoutMs: Math.min(settings.requestTimeoutMs, 10_000),
+    maxAttempts: 5,
+  };
+}
+
+/**
+ * Writes a setting where the user keeps it: the workspace when it is set there, otherwise the user
+ * settings.
+ */
+export async function updateSetting(key: string, value: unknown): Promise<void> {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const inspected = c.inspect(key);
+  const target =
+    inspected?.workspaceFolderValue !== undefined
+      ? vscode.ConfigurationTarget.WorkspaceFolder
+      : inspected?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
+  await c.update(key, value, target);
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function clampInt(value: unknown, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}

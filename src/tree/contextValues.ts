@@ -1,0 +1,46 @@
+/**
+ * Every token a tree item's contextValue may carry. A contextValue is a kind token followed by
+ * capability tokens, joined by `;` (e.g. `image;ebs;owned;available`); menus in package.json match
+ * them with `viewItem =~ /\btoken\b/`. A unit test checks that package.json uses only these.
+ */
+export const CONTEXT_TOKENS = {
+  // Kinds
+  region: 'region',
+  imagesRegion: 'imagesRegion',
+  instancesRegion: 'instancesRegion',
+  backingGroup: 'backingGroup',
+  image: 'image',
+  instance: 'instance',
+  message: 'message',
+  // Backing type
+  ebs: 'ebs',
+  instanceStore: 'instanceStore',
+  // Ownership and visibility
+  owned: 'owned',
+  notOwned: 'notOwned',
+  public: 'public',
+  // States
+  available: 'available',
+  pending: 'pending',
+  failed: 'failed',
+  disabled: 'disabled',
+  deprecated: 'deprecated',
+  running: 'running',
+  stopped: 'stopped',
+  // Capabilities
+  hasName: 'hasName',
+  canCreateImage: 'canCreateImage',
+  error: 'error',
+  retryable: 'retryable',
+} as const;
+
+/** One context token. */
+export type ContextToken = (typeof CONTEXT_TOKENS)[keyof typeof CONTEXT_TOKENS];
+
+/** Joins tokens into a contextValue, leaving out `false`/`undefined` entries. */
+export function contextValue(...tokens: (ContextToken | false | undefined)[]): string {
+  return tokens.filter((t): t is ContextToken => typeof t === 'string').join(';');
+}
+
+/** All known tokens, for the package.json check. */
+export const ALL_CONTEXT_TOKENS: ReadonlySet<string> = new Set(Object.values(CONTEXT_TOKENS));

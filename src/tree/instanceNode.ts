@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { Ec2Instance } from '../core/model/instance';
+import { instanceDisplayName } from '../core/model/instance';
+import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
+import type { TreeNode } from './treeNode';
+
+/** contextValue of an instance; `canCreateImage` marks EBS-backed ones (CreateImage needs EBS). */
+export function instanceContextValue(instance: Ec2Instance): string {
+  const ebs = instance.rootDeviceType === 'ebs';
+  return contextValue(
+    T.instance,
+    ebs ? T.ebs : T.instanceStore,
+    instance.state === 'running' && T.running,
+    instance.state === 'stopped' && T.stopped,
+    ebs && (instance.state === 'running' || instance.state === 'stopped') && T.canCreateImage,
+  );
+}
+
+const STATE_ICONS: Record<string, [string, string?]> = {
+  running: ['vm-running', 'testing.iconPassed'],
+  stopped: ['vm-outline', 'disabledForeground'],
+  pending: ['loading~spin'],
+  stopping: ['loading~spin'],
+  'shutting-down': ['loading~spin'],
+};
+
+/** An EC2 instance in the Instances view. */
+export class InstanceNode implements TreeNode {
+  constructor(
+    readonly id: string,
+    readonly parent: TreeNode,
+    readonly instance: Ec2Instance,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const i = this.instance;
+    const item = new vscode.TreeItem(instanceDisplayName(i), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const parts = [i.name ? i.instanceId : undefined, i.state, i.instanceType, i.rootDeviceType];
+    item.description = parts.filter((p) => p !== undefined).join(' · ');
+    const [codicon, color] = STATE_ICONS[i.state] ?? ['vm'];
+    item.iconPath = new vscode.ThemeIcon(codicon, color ? new vscode.ThemeColor(color) : undefined);
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${instanceDisplayName(i)}**\n\n`);
+    const rows: [string, string | undefined][] = [
+      ['ID', i.instanceId],
+      ['State', i.state],
+      ['Type', i.instanceType],
+      ['Root device', [i.rootDeviceName, i.rootDeviceType].filter(Boolean).join(' · ')],
+      ['AMI', i.imageId],
+      ['Platform', i.platform],
+      ['Launched', i.launchTime],
+      ['Private IP', i.privateIpAddress],
+      ['Public IP', i.publicIpAddress],
+    ];
+    for (const [label, value] of rows) {
+      if (value) md.appendMarkdown(`- ${label}: \`${value.replace(/`/g, "'")}\`\n`);
+    }
+    item.tooltip = md;
+    item.contextValue = instanceContextValue(i);
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    return [];
+  }
+}

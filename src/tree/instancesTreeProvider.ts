@@ -1,0 +1,27 @@
+import type { Ec2Instance } from '../core/model/instance';
+import type { InstanceService } from '../core/services/instanceService';
+import type { InstancesRegionHost } from './instancesRegionNode';
+import { InstancesRegionNode } from './instancesRegionNode';
+import type { RegionTreeDeps } from './regionTreeProvider';
+import { RegionTreeProvider } from './regionTreeProvider';
+
+/** The Instances view: Region → instances. */
+export class InstancesTreeProvider
+  extends RegionTreeProvider<InstancesRegionNode>
+  implements InstancesRegionHost
+{
+  constructor(
+    deps: RegionTreeDeps,
+    private readonly instances: InstanceService,
+  ) {
+    super(deps);
+  }
+
+  listInstances(region: string, signal: AbortSignal): Promise<Ec2Instance[]> {
+    return this.instances.listInstances(region, signal);
+  }
+
+  protected createRegionNode(region: string, expanded: boolean): InstancesRegionNode {
+    return new InstancesRegionNode(region, this, expanded);
+  }
+}

@@ -1,0 +1,41 @@
+import type { ResolvedRegions, RegionService } from '../core/services/regionService';
+import type { ProfileService } from '../core/services/profileService';
+import type { Ec2Api } from '../core/aws/ec2Api';
+
+/**
+ * Resolves the regions both views list, once per refresh: credentials are checked first so a
+ * missing login shows welcome content instead of one error per region.
+ */
+export class RegionSource {
+  private resolving: Promise<ResolvedRegions> | undefined;
+
+  constructor(
+    private readonly api: Ec2Api,
+    private readonly regionService: RegionService,
+    private readonly profiles: ProfileService,
+    private readonly configuredRegions: () => string[],
+    private readonly activeProfile: () => string | undefined,
+  ) {}
+
+  get(): Promise<ResolvedRegions> {
+    if (!this.resolving) {
+      const attempt = this.resolve();
+      this.resolving = attempt;
+      // A failure is not kept: the next refresh asks again.
+      attempt.catch(() => {
+        if (this.resolving === attempt) this.resolving = undefined;
+      });
+    }
+    return this.resolving;
+  }
+
+  invalidate(): void {
+    this.resolving = undefined;
+  }
+
+  private async resolve(): Promise<ResolvedRegions> {
+    await this.api.checkCredentials();
+    const home = await this.profiles.homeRegion(this.activeProfile());
+    return this.regionService.resolveRegions(this.configuredRegions(), home);
+  }
+}

@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import { CredentialsError } from '../core/model/errors';
+import { ConcurrencyLimiter } from '../core/services/concurrency';
+import type { CredentialsStatus } from '../credentialsStatus';
+import { logError } from '../log';
+import { errorNode, MessageNode } from './messageNode';
+import type { RegionNode, RegionNodeHost } from './regionNode';
+import type { RegionSource } from './regionSource';
+import type { TreeNode } from './treeNode';
+
+/** What every region tree needs from the composition root. */
+export interface RegionTreeDeps {
+  regions: RegionSource;
+  credentials: CredentialsStatus;
+  log: vscode.LogOutputChannel;
+  maxConcurrentRegions: () => number;
+}
+
+/**
+ * A tree whose roots are regions. Regions load eagerly with bounded concurrency so each shows its
+ * count; a failing region becomes an error node while the others keep working. `getChildren` never
+ * shows dialogs.
+ */
+export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
+  implements vscode.TreeDataProvider<TreeNode>, RegionNodeHost, vscode.Disposable
+{
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  limiter: ConcurrencyLimiter;
+  protected regionNodes: N[] = [];
+
+  constructor(protected readonly deps: RegionTreeDeps) {
+    this.limiter = new ConcurrencyLimiter(deps.maxConcurrentRegions());
+  }
+
+  /** Creates the node for one region. */
+  protected abstract createRegionNode(region: string, expanded: boolean): N;
+
+  /** A message shown instead of regions (e.g. the scope cannot be listed), if any. */
+  protected precheck(): TreeNode | undefined {
+    return undefined;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return node.getChildren();
+    const blocked = this.precheck();
+    if (blocked) return [blocked];
+    try {
+      const resolved = await this.deps.regions.get();
+      await this.deps.credentials.set(undefined);
+      const same =
+        this.regionNodes.length === resolved.regions.length &&
+        this.regionNodes.every((n, i) => n.region === resolved.regions[i]);
+      // VS Code may ask for the roots again without a refresh: keep what is loaded.
+      if (same && this.regionNodes.length > 0) return this.regionNodes;
+      this.disposeRegions();
+      const single = resolved.regions.length === 1;
+      this.regionNodes = resolved.regions.map((r) => this.createRegionNode(r, single));
+      // Start every region now (bounded by the limiter) so each shows its count without expanding.
+      for (const regionNode of this.regionNodes) void regionNode.load();
+      if (this.regionNodes.length === 0) {
+        return [
+          new MessageNode('root/no-regions', undefined, {
+            kind: 'info',
+            label: 'No regions to list. Check amiExplorer.regions.',
+          }),
+        ];
+      }
+      return this.regionNodes;
+    } catch (error) {
+      if (error instanceof CredentialsError) {
+        this.deps.log.warn(error.message);
+        // An empty tree lets the welcome content (Select Profile, docs) show.
+        await this.deps.credentials.set(error);
+        return [];
+      }
+      this.logFailure('Listing regions', error);
+      return [errorNode('root/error', undefined, error)];
+    }
+  }
+
+  /** Reloads everything: regions, then every region's contents. */
+  refresh(): void {
+    this.deps.regions.invalidate();
+    this.limiter = new ConcurrencyLimiter(this.deps.maxConcurrentRegions());
+    this.disposeRegions();
+    this.emitter.fire(undefined);
+  }
+
+  /** Reloads one region without touching the others. */
+  refreshRegion(node: N): void {
+    node.reset();
+    this.emitter.fire(node);
+  }
+
+  /** The region node for a region name, if shown. */
+  regionNode(region: string): N | undefined {
+    return this.regionNodes.find((n) => n.region === region);
+  }
+
+  /** The region nodes currently shown. */
+  get regions(): readonly N[] {
+    return this.regionNodes;
+  }
+
+  changed(node: TreeNode): void {
+    this.emitter.fire(node);
+  }
+
+  logFailure(what: string, error: unknown): void {
+    logError(this.deps.log, `${what} failed`, error);
+  }
+
+  dispose(): void {
+    this.disposeRegions();
+    this.emitter.dispose();
+  }
+
+  private disposeRegions(): void {
+    for (const n of this.regionNodes) n.dispose();
+    this.regionNodes = [];
+  }
+}

@@ -1,0 +1,10 @@
+import type * as vscode from 'vscode';
+
+/** One node of an AMI Explorer tree. Each kind is a small class of its own. */
+export interface TreeNode {
+  /** Stable id, so VS Code keeps expansion and selection across refreshes. */
+  readonly id: string;
+  readonly parent: TreeNode | undefined;
+  getTreeItem(): vscode.TreeItem;
+  getChildren(): TreeNode[] | Promise<TreeNode[]>;
+}
