@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { addFault, clearFaults } from './emulatorAdmin';
+import { amiExplorer, EXTENSION_ID, manifest } from './extensionUnderTest';
+import { renderAll } from './renderedTree';
+
+describe('AMI Explorer in the extension host', () => {
+  it('activates and reports how long activation took', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    const wasActive = extension.isActive;
+    const started = performance.now();
+    const api = await amiExplorer();
+    // A number for the report, not a threshold: speed is the benchmarks' business.
+    console.log(
+      `activation: ${(performance.now() - started).toFixed(1)} ms` +
+        (wasActive ? ' (already active before the test)' : ''),
+    );
+    assert.ok(api.imagesTree, 'activate() returns the test API');
+  });
+
+  it('registers every command it contributes', async () => {
+    await amiExplorer();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest()
+      .contributes.commands.map((c) => c.command)
+      .filter((id) => !registered.has(id));
+    assert.deepEqual(missing, []);
+  });
+
+  it('has a real tree node for every context-menu condition on tree items', async () => {
+    const api = await amiExplorer();
+    // A failing region adds the error node that the error menus are about.
+    await addFault({
+      region: 'eu-west-1',
+      action: 'DescribeImages',
+      error: { code: 'InternalError' },
+    });
+    try {
+      api.imagesTree.refresh();
+      api.instancesTree.refresh();
+      const contextValues = [
+        ...(await renderAll(api.imagesTree)),
+        ...(await renderAll(api.instancesTree)),
+      ].map((node) => node.contextValue ?? '');
+      const unmatched = (manifest().contributes.menus['view/item/context'] ?? [])
+        .map((entry) => entry.when ?? '')
+        .filter((when) => {
+          const patterns = viewItemPatterns(when);
+          return !contextValues.some((value) => patterns.every((p) => p.test(value)));
+        });
+      assert.deepEqual(unmatched, [], 'menu conditions that no node of the demo trees satisfies');
+    } finally {
+      await clearFaults();
+      api.imagesTree.refresh();
+    }
+  });
+});
+
+/** The `viewItem =~ /…/` tests of a when clause, as regular expressions. */
+function viewItemPatterns(when: string): RegExp[] {
+  return [...when.matchAll(/viewItem\s*=~\s*\/((?:\\\/|[^/])+)\/([a-z]*)/g)].map(
+    (match) => new RegExp(match[1] ?? '', match[2]),
+  );
+}

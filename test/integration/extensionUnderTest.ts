@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { AmiExplorerApi } from '../../src/extension';
+
+/** The extension's id: publisher.name from package.json. */
+export const EXTENSION_ID = 'ami-explorer.ami-explorer';
+
+/** Activates AMI Explorer (once) and returns the parts it exposes for tests. */
+export async function amiExplorer(): Promise<AmiExplorerApi> {
+  const extension = vscode.extensions.getExtension<AmiExplorerApi>(EXTENSION_ID);
+  if (extension === undefined) {
+    throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
+  }
+  return extension.activate();
+}
+
+/** The extension's package.json as VS Code read it. */
+export function manifest(): ExtensionManifest {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (extension === undefined) {
+    throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
+  }
+  return extension.packageJSON as ExtensionManifest;
+}
+
+/** The parts of package.json the tests look at. */
+export interface ExtensionManifest {
+  readonly contributes: {
+    readonly commands: readonly { readonly command: string; readonly title: string }[];
+    readonly menus: Readonly<
+      Record<string, readonly { readonly command: string; readonly when?: string }[]>
+    >;
+  };
+}

@@ -1,0 +1,80 @@
+import type * as vscode from 'vscode';
+
+/** What the tree view shows for one node, read through the TreeDataProvider as VS Code does. */
+export interface RenderedNode<T> {
+  readonly node: T;
+  readonly label: string;
+  readonly description: string | undefined;
+  readonly tooltip: string | undefined;
+  readonly contextValue: string | undefined;
+  readonly collapsible: boolean;
+  readonly command: string | undefined;
+}
+
+/** Markdown tooltips escape punctuation (`web\\-server`); tests compare the text a user reads. */
+function unescapeMarkdown(markdown: string): string {
+  return markdown.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+}
+
+/** Renders the children of `parent` (the roots when omitted). */
+export async function renderChildren<T>(
+  provider: vscode.TreeDataProvider<T>,
+  parent?: T,
+): Promise<RenderedNode<T>[]> {
+  const children = (await provider.getChildren(parent)) ?? [];
+  return Promise.all(children.map((child) => render(provider, child)));
+}
+
+/** Renders one node. */
+export async function render<T>(
+  provider: vscode.TreeDataProvider<T>,
+  node: T,
+): Promise<RenderedNode<T>> {
+  const item = await provider.getTreeItem(node);
+  return {
+    node,
+    label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
+    description: typeof item.description === 'string' ? item.description : undefined,
+    tooltip:
+      typeof item.tooltip === 'string'
+        ? item.tooltip
+        : item.tooltip !== undefined
+          ? unescapeMarkdown(item.tooltip.value)
+          : undefined,
+    contextValue: item.contextValue,
+    // 0 is TreeItemCollapsibleState.None; the enum lives on the vscode module value.
+    collapsible: (item.collapsibleState ?? 0) !== 0,
+    command: item.command?.command,
+  };
+}
+
+/** The child labelled `label`; fails with the labels there are, to make a failure readable. */
+export async function childNamed<T>(
+  provider: vscode.TreeDataProvider<T>,
+  parent: T | undefined,
+  label: string,
+): Promise<RenderedNode<T>> {
+  const children = await renderChildren(provider, parent);
+  const found = children.find((child) => child.label === label);
+  if (found === undefined) {
+    throw new Error(
+      `no child "${label}"; there are: ${children.map((c) => JSON.stringify(c.label)).join(', ')}`,
+    );
+  }
+  return found;
+}
+
+/** Every node of the tree, depth first. */
+export async function renderAll<T>(
+  provider: vscode.TreeDataProvider<T>,
+  parent?: T,
+): Promise<RenderedNode<T>[]> {
+  const all: RenderedNode<T>[] = [];
+  for (const child of await renderChildren(provider, parent)) {
+    all.push(child);
+    if (child.collapsible) {
+      all.push(...(await renderAll(provider, child.node)));
+    }
+  }
+  return all;
+}
