@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { actionTable } from '../actions/actionTable';
+import type { FaultController } from '../faults/faultController';
+import type { Sleeper } from '../faults/sleeper';
+import type { EmulatorWorld } from '../state/emulatorWorld';
+import { parseCredentialScope } from './credentialScope';
+import { Ec2Error, unauthorizedOperation } from './ec2Error';
+import { QueryInput, parseQueryParameters } from './queryInput';
+import { errorDocument, sendXml, successDocument } from './responseWriter';
+
+/** Requests larger than this are refused before parsing (EC2 has a similar cap on query size). */
+const maxBodyBytes = 1024 * 1024;
+
+/** What the dispatcher needs from the running emulator. */
+export interface DispatcherDeps {
+  readonly world: EmulatorWorld;
+  readonly faults: FaultController;
+  readonly sleeper: Sleeper;
+  /** Called with unexpected (non-EC2) errors, which are answered as InternalError. */
+  readonly onInternalError?: (error: unknown) => void;
+}
+
+/**
+ * Answers one EC2 Query API request: authenticate from the SigV4 credential scope, check the
+ * region, apply injected faults, run the action, and write EC2's success or error envelope.
+ * Never throws: every failure becomes an EC2 error response.
+ */
+export async function dispatchEc2Request(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: DispatcherDeps,
+): Promise<void> {
+  const requestId = randomUUID();
+  let slowBody: { chunkDelayMs: number; chunks: number } | undefined;
+  try {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const params = parseQueryParameters(url.search, body);
+    const input = QueryInput.of(params);
+
+    const scope =
+      parseCredentialScope(req.headers.authorization) ??
+      parseCredentialScope(credentialFromQuery(params.get('X-Amz-Credential')));
+    if (!scope) {
+      throw new Ec2Error(
+        'MissingAuthenticationToken',
+        'The request must contain either a valid (registered) AWS access key ID or X.509 certificate.',
+        401,
+      );
+    }
+    const action = params.get('Action');
+    if (action === undefined || action === '') {
+      throw new Ec2Error('MissingAction', 'The request must contain the parameter Action');
+    }
+    const caller = deps.world.accounts.callerFor(scope.accessKeyId);
+    deps.world.regions.assertCallable(scope.region);
+    const spec = actionTable.get(action);
+    if (!spec) {
+      throw new Ec2Error(
+        'InvalidAction',
+        `The action ${action} is not valid for this web service.`,
+      );
+    }
+
+    const now = deps.world.clock.now();
+    const plan = deps.faults.plan({
+      action,
+      region: scope.region,
+      accountId: caller.account.accountId,
+      filteredOrPaginated: input.has('Filter') || input.has('MaxResults') || input.has('NextToken'),
+      now,
+    });
+    await deps.sleeper.sleep(plan.latencyMs);
+    if (plan.dropConnection) {
+      req.socket.destroy();
+      return;
+    }
+    slowBody = plan.slowBody;
+    if (plan.error) {
+      throw plan.error;
+    }
+    if (spec.mutating && caller.readOnly) {
+      throw unauthorizedOperation();
+    }
+    if (input.boolean('DryRun') === true) {
+      throw new Ec2Error(
+        'DryRunOperation',
+        'Request would have succeeded, but DryRun flag is set.',
+        412,
+      );
+    }
+    const children = spec.handler({
+      input,
+      caller,
+      region: scope.region,
+      world: deps.world,
+      now: deps.world.clock.now(),
+    });
+    await sendXml(
+      res,
+      200,
+      successDocument(action, requestId, children),
+      requestId,
+      deps.sleeper,
+      slowBody,
+    );
+  } catch (error) {
+    if (error instanceof Ec2Error) {
+      await sendXml(
+        res,
+        error.status,
+        errorDocument(error.code, error.message, requestId),
+        requestId,
+        deps.sleeper,
+        slowBody,
+      );
+      return;
+    }
+    deps.onInternalError?.(error);
+    await sendXml(
+      res,
+      500,
+      errorDocument('InternalError', 'An internal error has occurred', requestId),
+      requestId,
+      deps.sleeper,
+    );
+  }
+}
+
+function credentialFromQuery(credential: string | undefined): string | undefined {
+  return credential === undefined ? undefined : `AWS4-HMAC-SHA256 Credential=${credential}`;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new Ec2Error('MalformedQueryString', 'The request is too large.'));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

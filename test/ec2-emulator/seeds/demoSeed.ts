@@ -1,0 +1,392 @@
+import type { EmulatorWorld } from '../state/emulatorWorld';
+import type { ImageRecord } from '../state/imageRecord';
+import { defaultEbsKeyArn, keyArn } from '../state/kmsKeys';
+import { addEbsImage, addInstance, addInstanceStoreImage } from '../state/resourceFactory';
+import {
+  amazonAccountId,
+  demoAccountId,
+  demoOrganizationArn,
+  demoPlatformOuArn,
+  marketplaceAccountId,
+  partnerAccountId,
+} from './demoAccounts';
+
+/** How long the demo's pending image and pending instance stay pending: long enough for UI tests. */
+export const demoLongPendingMs = 10 * 60 * 1000;
+
+/** Customer-managed KMS keys of the demo account (fixed ids, so tests can name them). */
+export const demoKmsKeys = {
+  dataUsEast1: keyArn(demoAccountId, 'us-east-1', '1a2b3c4d-1111-4a4a-8b8b-0000000000a1'),
+  logsUsEast1: keyArn(demoAccountId, 'us-east-1', '1a2b3c4d-2222-4b4b-9c9c-0000000000b2'),
+  dataEuWest1: keyArn(demoAccountId, 'eu-west-1', '1a2b3c4d-3333-4c4c-8d8d-0000000000c3'),
+} as const;
+
+/** Fixed creation dates in the past keep the estate identical from run to run. */
+const at = (isoDate: string): number => Date.parse(isoDate);
+
+const amazonImageNames = [
+  { name: 'al2023-ami-2023.6.20241010.0-kernel-6.1-x86_64', arch: 'x86_64' },
+  { name: 'al2023-ami-2023.6.20241010.0-kernel-6.1-arm64', arch: 'arm64' },
+  { name: 'al2023-ami-minimal-2023.6.20241010.0-kernel-6.1-x86_64', arch: 'x86_64' },
+] as const;
+
+function seedAmazonImages(world: EmulatorWorld, region: string): void {
+  for (const { name, arch } of amazonImageNames) {
+    addEbsImage(world, {
+      region,
+      ownerId: amazonAccountId,
+      name,
+      description: `Amazon Linux 2023 AMI 2023.6.20241010.0 ${arch} HVM kernel-6.1`,
+      architecture: arch,
+      createdAt: at('2024-10-11T19:49:16.000Z'),
+      imageLocation: `amazon/${name}`,
+      bootMode: 'uefi-preferred',
+      imdsSupport: 'v2.0',
+      volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
+      launchPermissions: [{ group: 'all' }],
+      publicSnapshots: true,
+      deprecateAt: at('2026-10-11T19:49:00.000Z'),
+    });
+  }
+  addEbsImage(world, {
+    region,
+    ownerId: amazonAccountId,
+    name: 'Windows_Server-2022-English-Full-Base-2024.10.09',
+    description: 'Microsoft Windows Server 2022 Full Locale English AMI provided by Amazon',
+    platform: 'windows',
+    createdAt: at('2024-10-09T21:32:54.000Z'),
+    imageLocation: 'amazon/Windows_Server-2022-English-Full-Base-2024.10.09',
+    volumes: [{ deviceName: '/dev/sda1', sizeGiB: 30, volumeType: 'gp2' }],
+    launchPermissions: [{ group: 'all' }],
+    publicSnapshots: true,
+  });
+  // An old Amazon image: deprecated, so DescribeImages hides it unless IncludeDeprecated.
+  addEbsImage(world, {
+    region,
+    ownerId: amazonAccountId,
+    name: 'amzn2-ami-hvm-2.0.20200304.0-x86_64-gp2',
+    description: 'Amazon Linux 2 AMI 2.0.20200304.0 x86_64 HVM gp2',
+    createdAt: at('2020-03-05T22:07:11.000Z'),
+    imageLocation: 'amazon/amzn2-ami-hvm-2.0.20200304.0-x86_64-gp2',
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8, volumeType: 'gp2' }],
+    launchPermissions: [{ group: 'all' }],
+    publicSnapshots: true,
+    deprecateAt: at('2022-03-05T22:07:00.000Z'),
+  });
+}
+
+function seedMarketplaceImage(world: EmulatorWorld, region: string): void {
+  addEbsImage(world, {
+    region,
+    ownerId: marketplaceAccountId,
+    name: 'hardened-nginx-1.26-ubuntu-24.04-20241001-aee1c2a3-marketplace',
+    description: 'Hardened NGINX on Ubuntu 24.04 (AWS Marketplace)',
+    createdAt: at('2024-10-01T08:00:00.000Z'),
+    imageLocation: 'aws-marketplace/hardened-nginx-1.26-ubuntu-24.04-20241001-aee1c2a3-marketplace',
+    rootDeviceName: '/dev/sda1',
+    volumes: [{ deviceName: '/dev/sda1', sizeGiB: 10 }],
+    launchPermissions: [{ group: 'all' }],
+    productCodes: [{ id: '8fqmfgtvn3ev7a6ek4m2xr6xk', type: 'marketplace' }],
+    publicSnapshots: true,
+  });
+}
+
+const createdBy = (instanceHint: string) => (imageId: string) =>
+  `Created by CreateImage(${instanceHint}) for ${imageId}`;
+
+function seedMyUsEast1(world: EmulatorWorld, startedAt: number): ImageRecord[] {
+  const region = 'us-east-1';
+  const me = demoAccountId;
+  const defaultKey = defaultEbsKeyArn(me, region);
+  const web1 = addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'web-server-2024.10.1',
+    description: 'Web tier, October 2024 patch level',
+    createdAt: at('2024-10-14T09:12:45.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 16 }],
+    tags: { Name: 'web-server', Team: 'platform', Environment: 'production' },
+    snapshotDescription: createdBy('i-0a1b2c3d4e5f60701'),
+    lastLaunchedAt: at('2024-12-01T10:00:00.000Z'),
+  });
+  const web2 = addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'web-server-2024.11.2',
+    description: 'Web tier, November 2024 patch level',
+    createdAt: at('2024-11-18T14:03:10.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 16 }],
+    tags: { Name: 'web-server', Team: 'platform', Environment: 'staging' },
+    snapshotDescription: createdBy('i-0a1b2c3d4e5f60702'),
+    deregistrationProtection: 'enabled-with-cooldown',
+  });
+  const arm = addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'api-gateway-base-arm64-v3',
+    description: 'Graviton base image for the API gateway',
+    architecture: 'arm64',
+    bootMode: 'uefi',
+    imdsSupport: 'v2.0',
+    createdAt: at('2024-09-02T07:40:00.000Z'),
+    volumes: [
+      { deviceName: '/dev/xvda', sizeGiB: 12 },
+      { deviceName: '/dev/xvdb', sizeGiB: 50, volumeType: 'gp3', deleteOnTermination: false },
+    ],
+    tags: { Name: 'api-gateway', Team: 'edge' },
+  });
+  const windows = addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'windows-build-agent-2022-v7',
+    description: 'Windows Server 2022 CI build agent',
+    platform: 'windows',
+    createdAt: at('2024-08-21T16:20:00.000Z'),
+    volumes: [{ deviceName: '/dev/sda1', sizeGiB: 60, volumeType: 'gp3' }],
+    tags: { Name: 'build-agent', Team: 'ci' },
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'data-pipeline-encrypted-2024.07',
+    description: 'Root and data volumes encrypted with different customer keys',
+    createdAt: at('2024-07-30T11:11:11.000Z'),
+    volumes: [
+      { deviceName: '/dev/xvda', sizeGiB: 20, encrypted: true, kmsKeyId: demoKmsKeys.dataUsEast1 },
+      {
+        deviceName: '/dev/xvdb',
+        sizeGiB: 200,
+        volumeType: 'st1',
+        encrypted: true,
+        kmsKeyId: demoKmsKeys.logsUsEast1,
+      },
+      { deviceName: '/dev/xvdc', sizeGiB: 10, encrypted: true, kmsKeyId: defaultKey },
+    ],
+    tags: { Name: 'data-pipeline', Team: 'data', Compliance: 'pci' },
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'shared-base-for-partner-1.4',
+    description: 'Shared with the partner account 222222222222',
+    createdAt: at('2024-06-10T08:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
+    launchPermissions: [{ userId: partnerAccountId }],
+    tags: { Name: 'shared-base' },
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'golden-image-org-2024.09',
+    description: 'Golden image shared with the whole organization',
+    createdAt: at('2024-09-15T12:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 10 }],
+    launchPermissions: [{ organizationArn: demoOrganizationArn }],
+    tags: { Name: 'golden-image', Team: 'platform' },
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'golden-image-platform-ou-2024.09',
+    description: 'Shared with the platform OU only',
+    createdAt: at('2024-09-16T12:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 10 }],
+    launchPermissions: [{ organizationalUnitArn: demoPlatformOuArn }],
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'public-diagnostics-toolkit-1.0',
+    description: 'Public image with diagnostics tools',
+    createdAt: at('2024-05-05T05:05:05.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
+    launchPermissions: [{ group: 'all' }],
+    tags: { Name: 'diagnostics' },
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'legacy-app-2019.12',
+    description: 'Deprecated legacy application image',
+    createdAt: at('2019-12-02T10:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/sda1', sizeGiB: 8, volumeType: 'gp2' }],
+    deprecateAt: at('2024-01-01T00:00:00.000Z'),
+    tags: { Name: 'legacy-app' },
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'retired-batch-2023.03',
+    description: 'Disabled: kept for audit',
+    createdAt: at('2023-03-20T10:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
+    disabled: true,
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'nightly-build-in-progress',
+    description: 'Still being created',
+    createdAt: startedAt,
+    readyAt: startedAt + demoLongPendingMs,
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 16 }],
+    tags: { Name: 'nightly' },
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'nightly-build-2024.12.03-failed',
+    description: 'A build whose snapshot failed',
+    createdAt: at('2024-12-03T02:00:00.000Z'),
+    outcome: 'failed',
+    failureReason: {
+      code: 'Server.InternalError',
+      message: 'Server.InternalError: Internal error on launch',
+    },
+    snapshotOutcome: 'error',
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 16 }],
+  });
+  const legacyS3 = addInstanceStoreImage(world, {
+    region,
+    ownerId: me,
+    name: 'legacy-s3-backed-2016.09',
+    description: 'Instance store-backed image bundled to S3',
+    imageLocation: 'ami-explorer-demo-bundles/legacy-s3-backed-2016.09/image.manifest.xml',
+    kernelId: 'aki-919dcaf8',
+    createdAt: at('2016-09-28T15:30:00.000Z'),
+    ephemeralCount: 2,
+    tags: { Name: 'legacy-s3' },
+  });
+  return [web1, web2, arm, windows, legacyS3];
+}
+
+function seedPartnerImages(world: EmulatorWorld, region: string): void {
+  const common = {
+    region,
+    ownerId: partnerAccountId,
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
+  };
+  addEbsImage(world, {
+    ...common,
+    name: 'partner-agent-shared-with-111-2.3',
+    description: 'Shared by the partner with account 111111111111',
+    createdAt: at('2024-10-20T10:00:00.000Z'),
+    launchPermissions: [{ userId: demoAccountId }],
+  });
+  addEbsImage(world, {
+    ...common,
+    name: 'partner-org-baseline-2024.10',
+    description: 'Shared by the partner with the organization',
+    createdAt: at('2024-10-21T10:00:00.000Z'),
+    launchPermissions: [{ organizationArn: demoOrganizationArn }],
+  });
+  addEbsImage(world, {
+    ...common,
+    name: 'partner-platform-ou-tools-1.0',
+    description: 'Shared by the partner with the platform OU',
+    createdAt: at('2024-10-22T10:00:00.000Z'),
+    launchPermissions: [{ organizationalUnitArn: demoPlatformOuArn }],
+  });
+  addEbsImage(world, {
+    ...common,
+    name: 'partner-private-build-9',
+    description: 'Not shared: invisible to other accounts',
+    createdAt: at('2024-10-23T10:00:00.000Z'),
+  });
+}
+
+function seedMyEuWest1(world: EmulatorWorld): ImageRecord[] {
+  const region = 'eu-west-1';
+  const me = demoAccountId;
+  const web = addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'web-server-2024.11.2',
+    description: 'Copy of the web tier for Europe',
+    createdAt: at('2024-11-19T08:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 16 }],
+    tags: { Name: 'web-server', Environment: 'production' },
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'reporting-encrypted-2024.10',
+    description: 'Encrypted with the default EBS key and a customer key',
+    createdAt: at('2024-10-02T08:00:00.000Z'),
+    volumes: [
+      {
+        deviceName: '/dev/xvda',
+        sizeGiB: 12,
+        encrypted: true,
+        kmsKeyId: defaultEbsKeyArn(me, region),
+      },
+      { deviceName: '/dev/xvdb', sizeGiB: 100, encrypted: true, kmsKeyId: demoKmsKeys.dataEuWest1 },
+    ],
+    tags: { Name: 'reporting' },
+  });
+  addEbsImage(world, {
+    region,
+    ownerId: me,
+    name: 'bastion-arm64-2024.08',
+    architecture: 'arm64',
+    createdAt: at('2024-08-08T08:08:08.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
+  });
+  const s3 = addInstanceStoreImage(world, {
+    region,
+    ownerId: me,
+    name: 'legacy-eu-s3-backed-2017.03',
+    imageLocation: 'ami-explorer-demo-bundles-eu/legacy-eu-2017.03/image.manifest.xml',
+    createdAt: at('2017-03-03T03:03:03.000Z'),
+    virtualizationType: 'hvm',
+  });
+  return [web, s3];
+}
+
+/**
+ * The demo estate (see README): a realistic small set of AMIs, snapshots and instances across
+ * us-east-1, eu-west-1 and ap-southeast-2 (empty for "me"), plus Amazon, Marketplace and
+ * partner images. Everything but the deliberately pending items is dated in the past.
+ */
+export function seedDemoEstate(world: EmulatorWorld, startedAt: number): void {
+  for (const region of ['us-east-1', 'eu-west-1', 'ap-southeast-2']) {
+    seedAmazonImages(world, region);
+  }
+  seedMarketplaceImage(world, 'us-east-1');
+  const [web1, web2, arm, windows, legacyS3] = seedMyUsEast1(world, startedAt);
+  seedPartnerImages(world, 'us-east-1');
+  const [euWeb, euS3] = seedMyEuWest1(world);
+  const me = demoAccountId;
+  const launch = (
+    region: string,
+    image: ImageRecord | undefined,
+    name: string,
+    state: 'running' | 'stopped' | 'pending',
+    launchedAt: number,
+  ) => {
+    if (!image) {
+      throw new Error('demo seed: missing image');
+    }
+    addInstance(world, {
+      region,
+      ownerId: me,
+      image,
+      state,
+      launchedAt: state === 'pending' ? startedAt : launchedAt,
+      transition:
+        state === 'pending' ? { to: 'running', at: startedAt + demoLongPendingMs } : undefined,
+      stateTransitionReason: state === 'stopped' ? 'User initiated (2024-12-02 18:00:00 GMT)' : '',
+      tags: { Name: name },
+      keyName: 'demo-key',
+    });
+  };
+  launch('us-east-1', web1, 'web-1', 'running', at('2024-12-01T10:00:00.000Z'));
+  launch('us-east-1', web1, 'web-2', 'running', at('2024-12-01T10:05:00.000Z'));
+  launch('us-east-1', web2, 'web-staging', 'stopped', at('2024-11-20T09:00:00.000Z'));
+  launch('us-east-1', arm, 'api-gateway-canary', 'pending', startedAt);
+  launch('us-east-1', windows, 'build-agent-1', 'running', at('2024-09-01T12:00:00.000Z'));
+  launch('us-east-1', legacyS3, 'legacy-s3-worker', 'running', at('2017-01-10T12:00:00.000Z'));
+  launch('eu-west-1', euWeb, 'eu-web-1', 'running', at('2024-11-20T10:00:00.000Z'));
+  launch('eu-west-1', euWeb, 'eu-web-2', 'stopped', at('2024-11-20T10:00:00.000Z'));
+  launch('eu-west-1', euS3, 'eu-legacy-worker', 'running', at('2017-04-01T10:00:00.000Z'));
+}
