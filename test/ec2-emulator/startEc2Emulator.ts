@@ -35,6 +35,8 @@ export interface Ec2EmulatorOptions {
   readonly instanceTransitionMs?: number;
   /** Fraction (0–1) of new images that end `failed` (default 0). */
   readonly failRate?: number;
+  /** `manual` freezes emulator time except for {@link RunningEc2Emulator.advanceTime} (default `real`). */
+  readonly clock?: 'real' | 'manual';
   /** Fault rules active from the start. */
   readonly faults?: readonly FaultRule[];
   /** Region configuration (default: the demo regions). */
@@ -83,7 +85,7 @@ export async function startEc2Emulator(
       : `scale-${seed.scale.regions ?? 1}x${seed.scale.imagesPerRegion}`;
   const randomSeed = options.randomSeed ?? seedName;
   const pendingMs = options.pendingMs ?? 1500;
-  const clock = new EmulatorClock();
+  const clock = new EmulatorClock(options.clock ?? 'real');
   const world: EmulatorWorld = {
     store: new Ec2Store(),
     accounts: new AccountDirectory(demoAccounts, demoAccessKeys),

@@ -109,13 +109,14 @@ export class FaultController {
       perKey = new Map();
       this.buckets.set(rule, perKey);
     }
-    const key = `${request.accountId}|${request.region}|${request.action}`;
+    const limits =
+      rule.throttle === 'ec2' || rule.throttle === undefined
+        ? ec2LimitsFor(request.action, request.filteredOrPaginated)
+        : rule.throttle;
+    // EC2 keeps separate buckets per API, and a smaller one for unfiltered, unpaginated calls.
+    const key = `${request.accountId}|${request.region}|${request.action}|${limits.capacity}/${limits.refillPerSecond}`;
     let bucket = perKey.get(key);
     if (!bucket) {
-      const limits =
-        rule.throttle === 'ec2' || rule.throttle === undefined
-          ? ec2LimitsFor(request.action, request.filteredOrPaginated)
-          : rule.throttle;
       bucket = new TokenBucket(limits.capacity, limits.refillPerSecond, request.now);
       perKey.set(key, bucket);
     }

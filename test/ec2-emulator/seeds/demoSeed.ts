@@ -45,7 +45,6 @@ function seedAmazonImages(world: EmulatorWorld, region: string): void {
       volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
       launchPermissions: [{ group: 'all' }],
       publicSnapshots: true,
-      deprecateAt: at('2026-10-11T19:49:00.000Z'),
     });
   }
   addEbsImage(world, {

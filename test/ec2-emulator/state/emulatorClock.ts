@@ -5,10 +5,19 @@
  */
 export class EmulatorClock {
   private offsetMs = 0;
+  private readonly frozenAt: number | undefined;
+
+  /**
+   * @param mode `real` follows wall-clock time; `manual` stands still until advanced, so tests of
+   *   time-dependent behaviour (token buckets, pending delays) never depend on how fast CI runs.
+   */
+  constructor(mode: 'real' | 'manual' = 'real') {
+    this.frozenAt = mode === 'manual' ? Date.now() : undefined;
+  }
 
   /** Milliseconds since the epoch, as the emulator sees it. */
   now(): number {
-    return Date.now() + this.offsetMs;
+    return (this.frozenAt ?? Date.now()) + this.offsetMs;
   }
 
   /** Moves emulator time forward by `ms` (negative values are ignored). */

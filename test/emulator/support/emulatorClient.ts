@@ -8,7 +8,6 @@ export interface TestClientOptions {
   readonly accessKeyId?: string;
   /** Default 1: tests assert single answers, not the SDK's retries, unless they say so. */
   readonly maxAttempts?: number;
-  readonly requestTimeoutMs?: number;
 }
 
 /** A real SDK client pointed at the emulator, as the extension configures one. */
@@ -24,10 +23,6 @@ export function emulatorClient(
       secretAccessKey: 'any-secret',
     },
     maxAttempts: options.maxAttempts ?? 1,
-    requestHandler:
-      options.requestTimeoutMs === undefined
-        ? undefined
-        : { requestTimeout: options.requestTimeoutMs },
   });
 }
 
