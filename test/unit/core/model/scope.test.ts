@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import type { ListingScope } from '../../../../src/core/model/scope';
+import {
+  LIST_PAGE_SIZE,
+  SCOPE_LABELS,
+  describeScope,
+  scopeToDescribeImagesParams,
+  validateScope,
+} from '../../../../src/core/model/scope';
+
+function scope(overrides: Partial<ListingScope> = {}): ListingScope {
+  return {
+    kind: 'owned',
+    accountIds: [],
+    nameFilter: '',
+    includeDeprecated: false,
+    includeDisabled: false,
+    ...overrides,
+  };
+}
+
+const PUBLIC_NEEDS_FILTER =
+  'Listing all public images needs a name filter: there are tens of thousands of them in every region. Set a name filter (for example "ubuntu/images/*") first.';
+const MARKETPLACE_NEEDS_FILTER =
+  'Listing AWS Marketplace images needs a name filter: there are tens of thousands of them in every region. Set a name filter (for example "ubuntu/images/*") first.';
+
+describe('core/model/scope', () => {
+  it('pages by 1000', () => {
+    assert.equal(LIST_PAGE_SIZE, 1000);
+  });
+
+  describe('scopeToDescribeImagesParams', () => {
+    it('owned → Owners=self', () => {
+      assert.deepEqual(scopeToDescribeImagesParams(scope()), {
+        MaxResults: 1000,
+        Owners: ['self'],
+      });
+    });
+
+    it('shared → ExecutableUsers=self (account and organization shares), no Owners', () => {
+      assert.deepEqual(scopeToDescribeImagesParams(scope({ kind: 'shared' })), {
+        MaxResults: 1000,
+        ExecutableUsers: ['self'],
+      });
+    });
+
+    it('amazon → Owners=amazon', () => {
+      assert.deepEqual(scopeToDescribeImagesParams(scope({ kind: 'amazon' })), {
+        MaxResults: 1000,
+        Owners: ['amazon'],
+      });
+    });
+
+    it('aws-marketplace with a name filter → Owners=aws-marketplace and a name Filter', () => {
+      assert.deepEqual(
+        scopeToDescribeImagesParams(scope({ kind: 'aws-marketplace', nameFilter: 'centos*' })),
+        {
+          MaxResults: 1000,
+          Owners: ['aws-marketplace'],
+          Filters: [{ Name: 'name', Values: ['centos*'] }],
+        },
+      );
+    });
+
+    it('accounts → Owners=the account ids (a copy, not the setting array)', () => {
+      const accountIds = ['111111111111', '222222222222'];
+      const params = scopeToDescribeImagesParams(scope({ kind: 'accounts', accountIds }));
+      assert.deepEqual(params, { MaxResults: 1000, Owners: ['111111111111', '222222222222'] });
+      assert.notEqual(params.Owners, accountIds);
+    });
+
+    it('public with a name filter → ExecutableUsers=all plus name and is-public Filters', () => {
+      assert.deepEqual(
+        scopeToDescribeImagesParams(scope({ kind: 'public', nameFilter: 'ubuntu/images/*' })),
+        {
+          MaxResults: 1000,
+          ExecutableUsers: ['all'],
+          Filters: [
+            { Name: 'name', Values: ['ubuntu/images/*'] },
+            { Name: 'is-public', Values: ['true'] },
+          ],
+        },
+      );
+    });
+
+    it('sends several comma-separated patterns as the values of ONE name filter', () => {
+      assert.deepEqual(scopeToDescribeImagesParams(scope({ nameFilter: ' web-* , api-?? ,' })), {
+        MaxResults: 1000,
+        Owners: ['self'],
+        Filters: [{ Name: 'name', Values: ['web-*', 'api-??'] }],
+      });
+    });
+
+    it('sets IncludeDeprecated / IncludeDisabled only when asked', () => {
+      assert.deepEqual(
+        scopeToDescribeImagesParams(scope({ includeDeprecated: true, includeDisabled: true })),
+        { MaxResults: 1000, Owners: ['self'], IncludeDeprecated: true, IncludeDisabled: true },
+      );
+      assert.deepEqual(scopeToDescribeImagesParams(scope({ includeDeprecated: true })), {
+        MaxResults: 1000,
+        Owners: ['self'],
+        IncludeDeprecated: true,
+      });
+      const plain = scopeToDescribeImagesParams(scope({ kind: 'amazon' }));
+      assert.equal('IncludeDeprecated' in plain, false);
+      assert.equal('IncludeDisabled' in plain, false);
+      assert.equal('Filters' in plain, false);
+    });
+
+    it('throws the validation message for a scope that cannot be listed', () => {
+      assert.throws(() => scopeToDescribeImagesParams(scope({ kind: 'public' })), {
+        message: PUBLIC_NEEDS_FILTER,
+      });
+    });
+  });
+
+  describe('validateScope', () => {
+    it('accepts the simple scopes without any filter', () => {
+      for (const kind of ['owned', 'shared', 'amazon'] as const) {
+        assert.equal(validateScope(scope({ kind })), undefined, kind);
+      }
+    });
+
+    it('refuses public and aws-marketplace without a name filter (blank or commas only too)', () => {
+      assert.equal(validateScope(scope({ kind: 'public' })), PUBLIC_NEEDS_FILTER);
+      assert.equal(
+        validateScope(scope({ kind: 'public', nameFilter: '   ' })),
+        PUBLIC_NEEDS_FILTER,
+      );
+      assert.equal(validateScope(scope({ kind: 'aws-marketplace' })), MARKETPLACE_NEEDS_FILTER);
+      assert.equal(
+        validateScope(scope({ kind: 'public', nameFilter: ' , ' })),
+        'The name filter has no pattern in it.',
+      );
+      assert.equal(validateScope(scope({ kind: 'public', nameFilter: 'amzn2-*' })), undefined);
+    });
+
+    it('refuses an invalid name filter whatever the kind', () => {
+      assert.match(validateScope(scope({ nameFilter: 'bad{name}' })) ?? '', /^A name filter uses/);
+    });
+
+    it('needs at least one valid account id for the accounts scope', () => {
+      assert.equal(
+        validateScope(scope({ kind: 'accounts' })),
+        'Add at least one account id to list its images.',
+      );
+      assert.equal(
+        validateScope(scope({ kind: 'accounts', accountIds: ['111111111111', '123', 'abc'] })),
+        'Not account ids (12 digits): 123, abc.',
+      );
+      assert.equal(
+        validateScope(scope({ kind: 'accounts', accountIds: ['111111111111'] })),
+        undefined,
+      );
+    });
+
+    it('ignores accountIds for other kinds', () => {
+      assert.equal(validateScope(scope({ kind: 'owned', accountIds: ['nope'] })), undefined);
+      assert.deepEqual(scopeToDescribeImagesParams(scope({ accountIds: ['111111111111'] })), {
+        MaxResults: 1000,
+        Owners: ['self'],
+      });
+    });
+  });
+
+  describe('describeScope', () => {
+    it('uses the label of the kind', () => {
+      assert.equal(describeScope(scope()), 'Owned by me');
+      assert.equal(describeScope(scope({ kind: 'shared' })), 'Shared with me');
+      assert.equal(describeScope(scope({ kind: 'amazon' })), 'Amazon');
+      assert.equal(describeScope(scope({ kind: 'public' })), 'All public images');
+      assert.equal(describeScope(scope({ kind: 'aws-marketplace' })), 'AWS Marketplace');
+      assert.equal(describeScope(scope({ kind: 'accounts' })), SCOPE_LABELS.accounts);
+    });
+
+    it('names the accounts, the patterns and the options', () => {
+      assert.equal(
+        describeScope(
+          scope({
+            kind: 'accounts',
+            accountIds: ['111111111111', '222222222222'],
+            nameFilter: 'a*, b*',
+            includeDeprecated: true,
+            includeDisabled: true,
+          }),
+        ),
+        'Owned by 111111111111, 222222222222 · name: a*, b* · +deprecated · +disabled',
+      );
+      assert.equal(
+        describeScope(scope({ nameFilter: ' web-* ', includeDisabled: true })),
+        'Owned by me · name: web-* · +disabled',
+      );
+    });
+  });
+});

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import {
+  isAccountId,
+  isAmiId,
+  isInstanceId,
+  isRegionName,
+  parseAccountIds,
+  splitNameFilter,
+  validateAccountId,
+  validateAmiId,
+  validateNameFilter,
+  validateRegionName,
+} from '../../../../src/core/model/validation';
+
+const NAME_FILTER_HELP =
+  "A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?, up to 128 characters.";
+
+describe('core/model/validation', () => {
+  describe('AMI ids', () => {
+    it('accepts ami- with 8 or 17 lowercase hex digits', () => {
+      assert.equal(isAmiId('ami-12345678'), true);
+      assert.equal(isAmiId('ami-0abcdef1234567890'), true);
+    });
+
+    it('rejects other lengths, uppercase, other prefixes and surrounding text', () => {
+      for (const bad of [
+        'ami-1234567',
+        'ami-123456789',
+        'ami-0abcdef123456789',
+        'ami-0abcdef12345678901',
+        'ami-0ABCDEF1234567890',
+        'AMI-12345678',
+        'ami-1234567g',
+        'i-12345678',
+        ' ami-12345678',
+        'ami-12345678 ',
+        '',
+      ]) {
+        assert.equal(isAmiId(bad), false, bad);
+      }
+    });
+
+    it('explains each kind of mistake', () => {
+      assert.equal(validateAmiId(''), 'Enter an AMI id, for example ami-0abcdef1234567890.');
+      assert.equal(validateAmiId('   '), 'Enter an AMI id, for example ami-0abcdef1234567890.');
+      assert.equal(validateAmiId('i-12345678'), 'An AMI id starts with "ami-".');
+      assert.equal(validateAmiId('ami-0ABCDEF1234567890'), 'AMI ids are lowercase.');
+      assert.equal(
+        validateAmiId('ami-123'),
+        'An AMI id is "ami-" followed by 8 or 17 hexadecimal digits.',
+      );
+      assert.equal(
+        validateAmiId('ami-zzzzzzzz'),
+        'An AMI id is "ami-" followed by 8 or 17 hexadecimal digits.',
+      );
+    });
+
+    it('accepts valid ids with surrounding whitespace (as pasted)', () => {
+      assert.equal(validateAmiId('  ami-0abcdef1234567890\n'), undefined);
+      assert.equal(validateAmiId('ami-12345678'), undefined);
+    });
+  });
+
+  it('recognises instance ids with 8 or 17 hex digits', () => {
+    assert.equal(isInstanceId('i-12345678'), true);
+    assert.equal(isInstanceId('i-0123456789abcdef0'), true);
+    assert.equal(isInstanceId('i-123456789'), false);
+    assert.equal(isInstanceId('i-0123456789ABCDEF0'), false);
+    assert.equal(isInstanceId('ami-12345678'), false);
+  });
+
+  describe('region names', () => {
+    it('accepts standard, GovCloud, China and ISO partitions', () => {
+      for (const region of [
+        'us-east-1',
+        'ap-southeast-2',
+        'eu-central-1',
+        'us-gov-west-1',
+        'cn-north-1',
+        'eu-isoe-west-1',
+        'il-central-1',
+        'ap-southeast-12',
+      ]) {
+        assert.equal(isRegionName(region), true, region);
+      }
+    });
+
+    it('rejects typos, uppercase, availability zones and local zones', () => {
+      for (const bad of [
+        'us-east',
+        'US-EAST-1',
+        'us-east-1a',
+        'useast1',
+        'us_east_1',
+        'us-east-123',
+        'us-west-2-lax-1a',
+        '',
+      ]) {
+        assert.equal(isRegionName(bad), false, bad);
+      }
+    });
+
+    it('explains the problem with the trimmed value', () => {
+      assert.equal(validateRegionName(''), 'Enter a region, for example us-east-1.');
+      assert.equal(validateRegionName(' us-east-1 '), undefined);
+      assert.equal(
+        validateRegionName(' us-east-1a '),
+        '"us-east-1a" is not a region name such as us-east-1.',
+      );
+    });
+  });
+
+  describe('account ids', () => {
+    it('are exactly 12 digits, leading zeros included', () => {
+      assert.equal(isAccountId('012345678901'), true);
+      assert.equal(isAccountId('12345678901'), false);
+      assert.equal(isAccountId('1234567890123'), false);
+      assert.equal(isAccountId('12345678901a'), false);
+      assert.equal(validateAccountId(' 012345678901 '), undefined);
+      assert.equal(validateAccountId('1234'), '"1234" is not an AWS account id (12 digits).');
+    });
+
+    it('parseAccountIds splits on commas, spaces, semicolons and newlines', () => {
+      assert.deepEqual(
+        parseAccountIds(
+          '111111111111, 222222222222\n333333333333\r\n444444444444;555555555555\t666666666666',
+        ),
+        {
+          ids: [
+            '111111111111',
+            '222222222222',
+            '333333333333',
+            '444444444444',
+            '555555555555',
+            '666666666666',
+          ],
+          errors: [],
+        },
+      );
+    });
+
+    it('parseAccountIds drops duplicates, keeps first-seen order and reports bad entries', () => {
+      assert.deepEqual(parseAccountIds(',, 222222222222,111111111111 222222222222, 12345 ,abc'), {
+        ids: ['222222222222', '111111111111'],
+        errors: [
+          '"12345" is not an AWS account id (12 digits).',
+          '"abc" is not an AWS account id (12 digits).',
+        ],
+      });
+    });
+
+    it('parseAccountIds of blank input is empty', () => {
+      assert.deepEqual(parseAccountIds('  \n , '), { ids: [], errors: [] });
+    });
+  });
+
+  describe('name filters', () => {
+    it('allows empty (no filter) and AMI-name characters with * and ? wildcards', () => {
+      for (const ok of [
+        '',
+        '   ',
+        'ubuntu/images/*',
+        'al2023-ami-2023.?.*-x86_64',
+        "my image (v1) [test] o'brien@team_x",
+        'a*, b?',
+        'x'.repeat(128),
+      ]) {
+        assert.equal(validateNameFilter(ok), undefined, ok);
+      }
+    });
+
+    it('rejects other characters and more than 128 characters', () => {
+      assert.equal(validateNameFilter('name{1}'), NAME_FILTER_HELP);
+      assert.equal(validateNameFilter('naïve*'), NAME_FILTER_HELP);
+      assert.equal(validateNameFilter('a;b'), NAME_FILTER_HELP);
+      assert.equal(validateNameFilter('x'.repeat(129)), NAME_FILTER_HELP);
+    });
+
+    it('rejects a filter made of commas only', () => {
+      assert.equal(validateNameFilter(', ,'), 'The name filter has no pattern in it.');
+    });
+
+    it('splitNameFilter trims patterns and drops empty ones', () => {
+      assert.deepEqual(splitNameFilter(' a* ,, b?c ,'), ['a*', 'b?c']);
+      assert.deepEqual(splitNameFilter(''), []);
+      assert.deepEqual(splitNameFilter('my image *'), ['my image *']);
+    });
+  });
+});
