@@ -1,4 +1,27 @@
 import type { ActionHandler } from './actionContext';
+import { copyImage } from './copyImage';
+import { createImage } from './createImage';
+import { createTags } from './createTags';
+import { deleteSnapshot } from './deleteSnapshot';
+import { deleteTags } from './deleteTags';
+import { deregisterImage } from './deregisterImage';
+import { describeImageReferences } from './describeImageReferences';
+import {
+  disableImageBlockPublicAccess,
+  enableImageBlockPublicAccess,
+  getImageBlockPublicAccessState,
+} from './imageBlockPublicAccess';
+import { disableImageDeprecation, enableImageDeprecation } from './imageDeprecation';
+import {
+  disableImageDeregistrationProtection,
+  enableImageDeregistrationProtection,
+} from './imageDeregistrationProtection';
+import { disableImage, enableImage } from './imageEnablement';
+import { startInstances, stopInstances } from './instanceStateChanges';
+import { modifyImageAttribute } from './modifyImageAttribute';
+import { registerImage } from './registerImage';
+import { resetImageAttribute } from './resetImageAttribute';
+import { runInstances } from './runInstances';
 import { describeImageAttribute } from './describeImageAttribute';
 import { describeImages } from './describeImages';
 import { describeInstances } from './describeInstances';
@@ -21,4 +44,32 @@ export const actionTable: ReadonlyMap<string, ActionSpec> = new Map<string, Acti
   ['DescribeInstances', { handler: describeInstances, mutating: false }],
   ['DescribeSnapshots', { handler: describeSnapshots, mutating: false }],
   ['DescribeTags', { handler: describeTags, mutating: false }],
+  ['DescribeImageReferences', { handler: describeImageReferences, mutating: false }],
+  ['GetImageBlockPublicAccessState', { handler: getImageBlockPublicAccessState, mutating: false }],
+  ['ModifyImageAttribute', { handler: modifyImageAttribute, mutating: true }],
+  ['ResetImageAttribute', { handler: resetImageAttribute, mutating: true }],
+  ['CreateImage', { handler: createImage, mutating: true }],
+  ['CopyImage', { handler: copyImage, mutating: true }],
+  ['RegisterImage', { handler: registerImage, mutating: true }],
+  ['DeregisterImage', { handler: deregisterImage, mutating: true }],
+  ['DeleteSnapshot', { handler: deleteSnapshot, mutating: true }],
+  ['CreateTags', { handler: createTags, mutating: true }],
+  ['DeleteTags', { handler: deleteTags, mutating: true }],
+  ['EnableImageDeprecation', { handler: enableImageDeprecation, mutating: true }],
+  ['DisableImageDeprecation', { handler: disableImageDeprecation, mutating: true }],
+  [
+    'EnableImageDeregistrationProtection',
+    { handler: enableImageDeregistrationProtection, mutating: true },
+  ],
+  [
+    'DisableImageDeregistrationProtection',
+    { handler: disableImageDeregistrationProtection, mutating: true },
+  ],
+  ['DisableImage', { handler: disableImage, mutating: true }],
+  ['EnableImage', { handler: enableImage, mutating: true }],
+  ['EnableImageBlockPublicAccess', { handler: enableImageBlockPublicAccess, mutating: true }],
+  ['DisableImageBlockPublicAccess', { handler: disableImageBlockPublicAccess, mutating: true }],
+  ['RunInstances', { handler: runInstances, mutating: true }],
+  ['StopInstances', { handler: stopInstances, mutating: true }],
+  ['StartInstances', { handler: startInstances, mutating: true }],
 ]);

@@ -298,3 +298,26 @@ export function addInstance(world: EmulatorWorld, spec: InstanceSpec): InstanceR
   world.store.putInstance(instance);
   return instance;
 }
+
+/** An image whose block-device mappings already exist (RegisterImage from snapshots). */
+export function addImageWithMappings(
+  world: EmulatorWorld,
+  spec: ImageSpec & {
+    readonly rootDeviceType: 'ebs' | 'instance-store';
+    readonly rootDeviceName: string;
+    readonly virtualizationType: 'hvm' | 'paravirtual';
+    readonly imageLocation: string;
+    readonly blockDevices: ImageBlockDevice[];
+  },
+): ImageRecord {
+  const image: ImageRecord = {
+    ...baseImage(spec, spec.imageId ?? world.ids.next('ami')),
+    rootDeviceType: spec.rootDeviceType,
+    rootDeviceName: spec.rootDeviceName,
+    virtualizationType: spec.virtualizationType,
+    imageLocation: spec.imageLocation,
+    blockDevices: spec.blockDevices,
+  };
+  world.store.putImage(image);
+  return image;
+}
