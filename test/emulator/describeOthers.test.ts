@@ -213,7 +213,7 @@ describe('DescribeRegions, DescribeInstances, DescribeSnapshots, DescribeTags, D
         new DescribeImageAttributeCommand({ ImageId: org.ImageId, Attribute: 'launchPermission' }),
       );
       assert.deepEqual(orgOut.LaunchPermissions, [
-        { OrganizationArn: 'arn:aws:organizations::111111111111:organization/o-demo12345' },
+        { OrganizationArn: 'arn:aws:organizations::111111111111:organization/o-demo123456' },
       ]);
     });
 

@@ -383,7 +383,7 @@ describe('mutating actions', () => {
               { UserId: '222222222222' },
               {
                 OrganizationalUnitArn:
-                  'arn:aws:organizations::111111111111:ou/o-demo12345/ou-demo-apps00001',
+                  'arn:aws:organizations::111111111111:ou/o-demo123456/ou-demo-apps00001',
               },
             ],
           },

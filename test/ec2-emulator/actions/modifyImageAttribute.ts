@@ -5,11 +5,10 @@ import type { ActionHandler } from './actionContext';
 import { returnTrue } from './booleanReturn';
 import { ownedImage } from './imageAccess';
 
-// AWS Organizations ids are o- plus 10–32 characters; the team's fixed demo id o-demo12345 is
-// shorter, so the emulator accepts 8 or more to keep the demo organization usable.
-const orgArnPattern = /^arn:aws:organizations::\d{12}:organization\/o-[a-z0-9]{8,32}$/;
+// AWS Organizations ids are o- plus 10–32 lowercase letters or digits, as EC2 validates them.
+const orgArnPattern = /^arn:aws:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/;
 const ouArnPattern =
-  /^arn:aws:organizations::\d{12}:ou\/o-[a-z0-9]{8,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
+  /^arn:aws:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
 
 function invalidItem(type: string, value: string): Ec2Error {
   return new Ec2Error(

@@ -22,12 +22,12 @@ export const outsiderAccessKeyId = 'AKIAAMIEXPLORERDEMO3';
 export const readOnlyAccessKeyId = 'AKIAAMIEXPLORERREAD1';
 
 /** The demo organization both customer accounts belong to. */
-export const demoOrganizationArn = 'arn:aws:organizations::111111111111:organization/o-demo12345';
+export const demoOrganizationArn = 'arn:aws:organizations::111111111111:organization/o-demo123456';
 /** The OU "me" sits in. */
 export const demoPlatformOuArn =
-  'arn:aws:organizations::111111111111:ou/o-demo12345/ou-demo-platform1';
+  'arn:aws:organizations::111111111111:ou/o-demo123456/ou-demo-platform1';
 /** The OU the partner account sits in. */
-export const demoAppsOuArn = 'arn:aws:organizations::111111111111:ou/o-demo12345/ou-demo-apps00001';
+export const demoAppsOuArn = 'arn:aws:organizations::111111111111:ou/o-demo123456/ou-demo-apps00001';
 
 /** Accounts of every seed. */
 export const demoAccounts: readonly AccountInfo[] = [
