@@ -9,7 +9,12 @@ import {
 import { CredentialsProviderError } from '@smithy/core/config';
 import { AwsApiError, CancelledError, CredentialsError } from '../../../../src/core/model/errors';
 import { scopeToDescribeImagesParams } from '../../../../src/core/model/scope';
-import { ec2Error, useMockedEc2 } from '../../helpers/ec2Mock';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ec2ClientFactory } from '../../../../src/core/aws/clientFactory';
+import { Ec2Api } from '../../../../src/core/aws/ec2Api';
+import { TEST_CONNECTION, ec2Error, useEnv, useMockedEc2 } from '../../helpers/ec2Mock';
 
 const image = (n: number): Image => ({
   ImageId: `ami-${n.toString(16).padStart(8, '0')}`,
@@ -320,6 +325,85 @@ describe('core/aws/ec2Api', () => {
         mocked.ec2.commandCalls(DescribeInstancesCommand).map((c) => c.args[0].input),
         [{ InstanceIds: ['i-0123456789abcdef0'] }],
       );
+    });
+  });
+
+  describe('checkCredentials (real credential providers, temp shared files)', () => {
+    let dir = '';
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), 'ami-explorer-creds-'));
+      writeFileSync(join(dir, 'config'), '[profile ok]\nregion = eu-west-1\n');
+      writeFileSync(
+        join(dir, 'credentials'),
+        '[ok]\naws_access_key_id = AKIDOK\naws_secret_access_key = secret\n',
+      );
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    useEnv({
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_SESSION_TOKEN: undefined,
+      AWS_PROFILE: undefined,
+      AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
+      AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
+    let saved: [string, string | undefined][] = [];
+    beforeEach(() => {
+      saved = [
+        ['AWS_CONFIG_FILE', process.env.AWS_CONFIG_FILE],
+        ['AWS_SHARED_CREDENTIALS_FILE', process.env.AWS_SHARED_CREDENTIALS_FILE],
+      ];
+      process.env.AWS_CONFIG_FILE = join(dir, 'config');
+      process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    });
+    afterEach(() => {
+      for (const [key, value] of saved) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    });
+
+    const apiWith = (profile: string | undefined): { api: Ec2Api; factory: Ec2ClientFactory } => {
+      const factory = new Ec2ClientFactory(
+        () => ({ ...TEST_CONNECTION, ...(profile ? { profile } : {}) }),
+        { apiCall: () => undefined },
+      );
+      return { api: new Ec2Api(factory, () => profile), factory };
+    };
+
+    it('resolves for a profile with static keys', async () => {
+      const { api, factory } = apiWith('ok');
+      await api.checkCredentials();
+      assert.equal(
+        (await (await factory.client('us-east-1')).config.credentials()).accessKeyId,
+        'AKIDOK',
+      );
+      factory.reset();
+    });
+
+    it('reports an unknown profile as profile-not-found, naming it', async () => {
+      const { api } = apiWith('ghost');
+      const error = await api.checkCredentials().then(
+        () => assert.fail('expected a rejection'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof CredentialsError);
+      assert.equal(error.problem, 'profile-not-found');
+      assert.equal(error.profile, 'ghost');
+      assert.match(error.message, /^The profile "ghost" is not defined/);
+    });
+
+    it('reports no credentials anywhere as missing', async () => {
+      const { api } = apiWith(undefined);
+      const error = await api.checkCredentials().then(
+        () => assert.fail('expected a rejection'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof CredentialsError);
+      assert.equal(error.problem, 'missing');
+      assert.equal(error.profile, undefined);
     });
   });
 });
