@@ -18,6 +18,14 @@ export async function clearFaults(): Promise<void> {
   await admin('DELETE', '/__admin/faults');
 }
 
+/**
+ * Moves the emulator's clock forward: pending images and instances whose time has come settle
+ * (the demo's pending items need 10 minutes). Time never goes back, for the rest of the run.
+ */
+export async function advanceEmulatorClock(ms: number): Promise<void> {
+  await admin('POST', '/__admin/clock/advance', { ms });
+}
+
 async function admin(method: string, path: string, body?: unknown): Promise<void> {
   const base = process.env[EMULATOR_URL_VARIABLE];
   if (base === undefined) {

@@ -26,6 +26,11 @@ export function manifest(): ExtensionManifest {
 export interface ExtensionManifest {
   readonly contributes: {
     readonly commands: readonly { readonly command: string; readonly title: string }[];
+    readonly viewsWelcome?: readonly {
+      readonly view: string;
+      readonly contents: string;
+      readonly when?: string;
+    }[];
     readonly menus: Readonly<
       Record<string, readonly { readonly command: string; readonly when?: string }[]>
     >;

@@ -24,3 +24,28 @@ export function integrationEnvironment(emulatorUrl: string): Record<string, stri
     [EMULATOR_URL_VARIABLE]: emulatorUrl,
   };
 }
+
+/**
+ * Environment of the no-credentials run: every AWS_* variable the caller's shell may carry is
+ * blanked (the SDK treats an empty value as absent; the harness cannot unset variables), instance
+ * metadata is off as on any laptop, and HOME is the harness's fresh, empty folder, so no ~/.aws.
+ */
+export function noCredentialsEnvironment(
+  emulatorUrl: string,
+  callerEnv: NodeJS.ProcessEnv,
+): Record<string, string> {
+  const blanked = Object.fromEntries(
+    Object.keys(callerEnv)
+      .filter((key) => key.startsWith('AWS_'))
+      .map((key) => [key, '']),
+  );
+  return {
+    ...blanked,
+    AWS_ACCESS_KEY_ID: '',
+    AWS_SECRET_ACCESS_KEY: '',
+    AWS_SESSION_TOKEN: '',
+    AWS_PROFILE: '',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    [EMULATOR_URL_VARIABLE]: emulatorUrl,
+  };
+}

@@ -9,6 +9,8 @@ export interface RenderedNode<T> {
   readonly contextValue: string | undefined;
   readonly collapsible: boolean;
   readonly command: string | undefined;
+  /** The codicon and theme colour of the row's icon, when it is a theme icon. */
+  readonly icon: { readonly id: string; readonly color: string | undefined } | undefined;
 }
 
 /** Markdown tooltips escape punctuation (`web\\-server`); tests compare the text a user reads. */
@@ -45,7 +47,15 @@ export async function render<T>(
     // 0 is TreeItemCollapsibleState.None; the enum lives on the vscode module value.
     collapsible: (item.collapsibleState ?? 0) !== 0,
     command: item.command?.command,
+    icon: themeIcon(item.iconPath),
   };
+}
+
+/** A ThemeIcon's id and colour; checked structurally, as the vscode module's classes are values. */
+function themeIcon(iconPath: vscode.TreeItem['iconPath']): RenderedNode<unknown>['icon'] {
+  const icon = iconPath as { id?: unknown; color?: { id?: unknown } } | undefined;
+  if (typeof icon?.id !== 'string') return undefined;
+  return { id: icon.id, color: typeof icon.color?.id === 'string' ? icon.color.id : undefined };
 }
 
 /** The child labelled `label`; fails with the labels there are, to make a failure readable. */

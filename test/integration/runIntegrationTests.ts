@@ -1,6 +1,9 @@
-// Runs test/integration/*.test.ts inside a real VS Code extension host (code-server) with the
-// extension under development, against the local EC2 emulator seeded with the `demo` data.
-//   tsx test/integration/runIntegrationTests.ts [--grep <text>]
+// Runs the integration suites inside a real VS Code extension host (code-server) with the
+// extension under development, against the local EC2 emulator seeded with the `demo` data:
+// - main: test/integration/*.test.ts, with the demo account's credentials in the environment;
+// - no-credentials: test/integration/noCredentials/*.test.ts, with no AWS credentials at all
+//   (a fresh, empty HOME, so no ~/.aws either), in a second extension host.
+//   tsx test/integration/runIntegrationTests.ts [--grep <text>] [--suite main|no-credentials]
 // Needs a built extension (npm run build). Exits non-zero when any test fails.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,30 +11,68 @@ import { startEc2Emulator } from '../ec2-emulator/startEc2Emulator';
 import { REPO_ROOT } from '../harness/codeServerInstall';
 import { reportRun } from '../harness/reportRun';
 import { runExtensionHostTests } from '../harness/runExtensionHostTests';
-import { integrationEnvironment, integrationSettings } from './integrationSetup';
+import {
+  integrationEnvironment,
+  integrationSettings,
+  noCredentialsEnvironment,
+} from './integrationSetup';
+
+interface Suite {
+  readonly name: string;
+  readonly folder: string;
+  readonly env: (emulatorUrl: string) => Record<string, string>;
+}
+
+const SUITES: readonly Suite[] = [
+  { name: 'main', folder: __dirname, env: integrationEnvironment },
+  {
+    name: 'no-credentials',
+    folder: join(__dirname, 'noCredentials'),
+    env: (url) => noCredentialsEnvironment(url, process.env),
+  },
+];
 
 async function main(): Promise<number> {
-  const grepIndex = process.argv.indexOf('--grep');
-  const grep = grepIndex >= 0 ? process.argv[grepIndex + 1] : undefined;
-  const testFiles = readdirSync(__dirname)
-    .filter((name) => name.endsWith('.test.ts'))
-    .map((name) => join(__dirname, name));
+  const grep = optionValue('--grep');
+  const only = optionValue('--suite');
+  const suites = SUITES.filter((s) => only === undefined || s.name === only);
+  if (suites.length === 0) {
+    throw new Error(`no suite "${only ?? ''}"; there are: ${SUITES.map((s) => s.name).join(', ')}`);
+  }
+  let exitCode = 0;
+  // One emulator for both runs: the no-credentials suite never reaches it with a known key.
   const emulator = await startEc2Emulator({ port: 0, seed: 'demo' });
   try {
-    const run = await runExtensionHostTests({
-      extensionDir: REPO_ROOT,
-      testFiles,
-      outDir: join(REPO_ROOT, 'out', 'integration'),
-      workspaceFolder: join(__dirname, 'workspace'),
-      settings: integrationSettings(emulator.url),
-      env: integrationEnvironment(emulator.url),
-      artifactsDir: join(REPO_ROOT, 'test-results', 'integration'),
-      ...(grep !== undefined ? { grep } : {}),
-    });
-    return reportRun('integration', run);
+    for (const suite of suites) {
+      const testFiles = readdirSync(suite.folder)
+        .filter((name) => name.endsWith('.test.ts'))
+        .map((name) => join(suite.folder, name));
+      const run = await runExtensionHostTests({
+        extensionDir: REPO_ROOT,
+        testFiles,
+        outDir: join(REPO_ROOT, 'out', `integration-${suite.name}`),
+        workspaceFolder: join(__dirname, 'workspace'),
+        settings: integrationSettings(emulator.url),
+        env: suite.env(emulator.url),
+        artifactsDir: join(REPO_ROOT, 'test-results', `integration-${suite.name}`),
+        ...(grep !== undefined ? { grep } : {}),
+      });
+      const ranNothing = run.results.tests.some((t) => /ran no test/.test(t.error ?? ''));
+      if (grep !== undefined && ranNothing) {
+        process.stdout.write(`\nintegration (${suite.name}): no test matches --grep ${grep}\n`);
+        continue;
+      }
+      exitCode = Math.max(exitCode, reportRun(`integration (${suite.name})`, run));
+    }
   } finally {
     await emulator.close();
   }
+  return exitCode;
+}
+
+function optionValue(flag: string): string | undefined {
+  const index = process.argv.indexOf(flag);
+  return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
 main().then(

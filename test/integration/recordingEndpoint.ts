@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EMULATOR_URL_VARIABLE } from './integrationSetup';
+import { setSettings } from './userSettings';
+
+/** One EC2 request the extension sent, as the endpoint received it. */
+export interface RecordedCall {
+  readonly action: string;
+  /** From the SigV4 credential scope: with a custom endpoint, the only place the region travels. */
+  readonly region: string;
+  readonly params: URLSearchParams;
+  /** HTTP status of the answer (the emulator's, or the injected error's). */
+  readonly status: number;
+}
+
+/** An EC2 error to answer instead of forwarding. */
+export interface InjectedError {
+  readonly code: string;
+  readonly message: string;
+  readonly status: number;
+}
+
+interface PlannedFailure {
+  readonly action: string;
+  readonly region: string;
+  remaining: number;
+  readonly error: InjectedError;
+}
+
+/**
+ * An HTTP endpoint between the extension and the emulator that records every EC2 call (what AWS
+ * would receive) and can answer the next N matching calls with an error. The emulator has no
+ * request log and its faults are by rate, not by count; this fills both gaps from the test side.
+ */
+export class RecordingEndpoint {
+  private readonly recorded: RecordedCall[] = [];
+  private readonly failures: PlannedFailure[] = [];
+
+  private readonly server: Server;
+  private readonly target: URL;
+  private port = 0;
+
+  private constructor(target: string) {
+    this.target = new URL(target);
+    this.server = createServer((req, res) => {
+      void readBody(req).then((body) => this.handle(req, res, body));
+    });
+  }
+
+  /** Starts forwarding to `target` (the emulator's URL). */
+  static async start(target: string): Promise<RecordingEndpoint> {
+    const endpoint = new RecordingEndpoint(target);
+    await new Promise<void>((resolve) => endpoint.server.listen(0, '127.0.0.1', resolve));
+    endpoint.port = (endpoint.server.address() as AddressInfo).port;
+    return endpoint;
+  }
+
+  /** The URL to give the extension as `amiExplorer.endpointUrl`. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The calls received so far, optionally only those of one action and/or region. */
+  calls(filter: { readonly action?: string; readonly region?: string } = {}): RecordedCall[] {
+    return this.recorded.filter(
+      (c) =>
+        (filter.action === undefined || c.action === filter.action) &&
+        (filter.region === undefined || c.region === filter.region),
+    );
+  }
+
+  /** Forgets the calls recorded so far. */
+  clear(): void {
+    this.recorded.length = 0;
+  }
+
+  /** Answers the next `count` calls of `action` in `region` with `error` instead of forwarding. */
+  failNext(action: string, region: string, count: number, error: InjectedError): void {
+    this.failures.push({ action, region, remaining: count, error });
+  }
+
+  /** Drops every planned failure that has not happened yet. */
+  clearFailures(): void {
+    this.failures.length = 0;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse, body: string): void {
+    const params = new URLSearchParams(body);
+    new URL(req.url ?? '/', 'http://localhost').searchParams.forEach((value, key) => {
+      if (!params.has(key)) params.set(key, value);
+    });
+    const call = {
+      action: params.get('Action') ?? '',
+      region: regionOf(req.headers.authorization),
+      params,
+    };
+    const failure = this.takeFailure(call.action, call.region);
+    if (failure !== undefined) {
+      this.recorded.push({ ...call, status: failure.status });
+      const xml =
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error>` +
+        `<Code>${failure.code}</Code><Message>${failure.message}</Message>` +
+        `</Error></Errors><RequestID>${randomUUID()}</RequestID></Response>`;
+      res.writeHead(failure.status, { 'content-type': 'text/xml;charset=UTF-8' });
+      res.end(xml);
+      return;
+    }
+    const upstream = request(
+      {
+        host: this.target.hostname,
+        port: this.target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: this.target.host },
+      },
+      (answer) => {
+        this.recorded.push({ ...call, status: answer.statusCode ?? 0 });
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    upstream.end(body);
+  }
+
+  private takeFailure(action: string, region: string): InjectedError | undefined {
+    const planned = this.failures.find(
+      (f) => f.action === action && f.region === region && f.remaining > 0,
+    );
+    if (planned === undefined) return undefined;
+    planned.remaining -= 1;
+    return planned.error;
+  }
+}
+
+/** EC2's answer to a throttled call. */
+export const REQUEST_LIMIT_EXCEEDED: InjectedError = {
+  code: 'RequestLimitExceeded',
+  message: 'Request limit exceeded.',
+  status: 503,
+};
+
+function regionOf(authorization: string | undefined): string {
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(authorization ?? '')?.[1] ?? '';
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * For a mocha suite: points `amiExplorer.endpointUrl` at a recording endpoint in front of the
+ * emulator before its tests and back afterwards. Returns a getter for the endpoint.
+ */
+export function routeThroughRecordingEndpoint(): () => RecordingEndpoint {
+  let endpoint: RecordingEndpoint | undefined;
+  let restore: (() => Promise<void>) | undefined;
+  before(async () => {
+    const emulatorUrl = process.env[EMULATOR_URL_VARIABLE];
+    if (emulatorUrl === undefined) {
+      throw new Error(`${EMULATOR_URL_VARIABLE} is not set; run through runIntegrationTests.ts`);
+    }
+    endpoint = await RecordingEndpoint.start(emulatorUrl);
+    restore = await setSettings({ endpointUrl: endpoint.url });
+  });
+  after(async () => {
+    await restore?.();
+    await endpoint?.close();
+  });
+  return () => {
+    if (endpoint === undefined) throw new Error('the recording endpoint is not running');
+    return endpoint;
+  };
+}
