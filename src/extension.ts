@@ -11,7 +11,11 @@ import { ProfileService } from './core/services/profileService';
 import { RegionService } from './core/services/regionService';
 import { CredentialsStatus } from './credentialsStatus';
 import { ResourceDocumentProvider } from './documents/resourceDocumentProvider';
-import { apiCallLogger } from './log';
+import { apiCallLogger, logError } from './log';
+import { OperationTracker } from './core/services/operationTracker';
+import { PendingImagePoller } from './core/services/pendingPoller';
+import { announceSettled, workspaceOperationStore } from './ui/trackedOperations';
+import type { TreeNode } from './tree/treeNode';
 import { connectionSettings, readSettings, SETTINGS_SECTION } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
@@ -22,8 +26,9 @@ export interface AmiExplorerApi {
   imagesTree: ImagesTreeProvider;
   instancesTree: InstancesTreeProvider;
   documents: ResourceDocumentProvider;
-  imagesView: vscode.TreeView<unknown>;
-  instancesView: vscode.TreeView<unknown>;
+  imagesView: vscode.TreeView<TreeNode>;
+  instancesView: vscode.TreeView<TreeNode>;
+  operations: OperationTracker;
   credentials: CredentialsStatus;
 }
 
@@ -52,6 +57,15 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     () => activeProfile.current,
   );
   const credentials = new CredentialsStatus();
+  // One poller for pending images, shared by the tree and the operation tracker.
+  const poller = new PendingImagePoller(
+    (region, ids) => images.getImages(region, ids),
+    (result) => {
+      imagesTree.applyPollResult(result);
+      void operations.applyPollResult(result);
+    },
+    (region, error) => logError(log, `Polling pending images in ${region}`, error),
+  );
   const common = {
     regions,
     credentials,
@@ -64,20 +78,26 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     scope: () => settings.scope,
     sortBy: () => settings.sortBy,
     accountId: () => undefined,
+    poller,
   });
   const instancesTree = new InstancesTreeProvider(common, instances);
   const documents = new ResourceDocumentProvider(images, instances, log);
 
-  const imagesView = vscode.window.createTreeView('amiExplorer.images', {
+  const imagesView = vscode.window.createTreeView<TreeNode>('amiExplorer.images', {
     treeDataProvider: imagesTree,
     canSelectMany: true,
     showCollapseAll: true,
   });
-  const instancesView = vscode.window.createTreeView('amiExplorer.instances', {
+  const instancesView = vscode.window.createTreeView<TreeNode>('amiExplorer.instances', {
     treeDataProvider: instancesTree,
     canSelectMany: true,
     showCollapseAll: true,
   });
+  const operations = new OperationTracker(
+    workspaceOperationStore(context.workspaceState),
+    poller,
+    (operation, outcome) => void announceSettled(operation, outcome, imagesView, imagesTree, log),
+  );
   credentials.attach(imagesView);
   credentials.attach(instancesView);
 
@@ -92,6 +112,8 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     );
   };
   showState();
+  const resumed = operations.resume();
+  if (resumed.length > 0) log.info(`Resumed tracking ${resumed.length} pending image(s).`);
 
   const reloadAll = (): void => {
     clients.reset();
@@ -102,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
 
   context.subscriptions.push(
     log,
+    { dispose: () => poller.dispose() },
     activeProfile,
     statusBar,
     imagesTree,
@@ -139,7 +162,15 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       settings.endpointUrl ? `, endpoint: ${settings.endpointUrl}` : ''
     })`,
   );
-  return { imagesTree, instancesTree, documents, imagesView, instancesView, credentials };
+  return {
+    imagesTree,
+    instancesTree,
+    documents,
+    imagesView,
+    instancesView,
+    credentials,
+    operations,
+  };
 }
 
 export function deactivate(): void {

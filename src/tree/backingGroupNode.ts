@@ -12,7 +12,7 @@ export class BackingGroupNode implements TreeNode {
   constructor(
     readonly id: string,
     readonly parent: TreeNode,
-    readonly group: BackingGroup,
+    public group: BackingGroup,
   ) {}
 
   getTreeItem(): vscode.TreeItem {

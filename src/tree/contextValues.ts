@@ -27,9 +27,22 @@ export const CONTEXT_TOKENS = {
   deprecated: 'deprecated',
   running: 'running',
   stopped: 'stopped',
-  // Capabilities
+  // Capabilities (what the menus offer on a node)
   hasName: 'hasName',
   canCreateImage: 'canCreateImage',
+  canCopy: 'canCopy',
+  canDeregister: 'canDeregister',
+  canReregister: 'canReregister',
+  canEditTags: 'canEditTags',
+  canEditDescription: 'canEditDescription',
+  canDeprecate: 'canDeprecate',
+  canCancelDeprecation: 'canCancelDeprecation',
+  canProtect: 'canProtect',
+  canUnprotect: 'canUnprotect',
+  canDisable: 'canDisable',
+  canEnable: 'canEnable',
+  canEditPermissions: 'canEditPermissions',
+  canViewBlockDevices: 'canViewBlockDevices',
   error: 'error',
   retryable: 'retryable',
 } as const;

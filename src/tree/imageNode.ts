@@ -6,7 +6,12 @@ import type { ContextToken } from './contextValues';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
 
-/** Builds the contextValue of an image: kind, backing, ownership, visibility, state. */
+/**
+ * Builds the contextValue of an image: kind, backing, ownership, visibility, state, and the
+ * capabilities that decide which actions its menu offers (EC2's own rules: only the owner modifies an
+ * image; only available images can be copied or shared; a disabled image can only be re-enabled or
+ * deregistered).
+ */
 export function imageContextValue(ami: Ami, owned: boolean, now: Date): string {
   const state: ContextToken | undefined =
     ami.state === 'available'
@@ -18,6 +23,12 @@ export function imageContextValue(ami: Ami, owned: boolean, now: Date): string {
           : ami.state === 'failed' || ami.state === 'error'
             ? T.failed
             : undefined;
+  const available = ami.state === 'available';
+  const disabled = ami.state === 'disabled';
+  const protectedNow =
+    ami.deregistrationProtection !== undefined &&
+    ami.deregistrationProtection.startsWith('enabled');
+  const deprecationScheduled = ami.deprecationTime !== undefined;
   return contextValue(
     T.image,
     ami.rootDeviceType === 'ebs' ? T.ebs : T.instanceStore,
@@ -26,6 +37,19 @@ export function imageContextValue(ami: Ami, owned: boolean, now: Date): string {
     state,
     isDeprecated(ami, now) && T.deprecated,
     ami.name !== undefined && ami.name.length > 0 && T.hasName,
+    available && T.canCopy,
+    owned && ami.state !== 'pending' && T.canDeregister,
+    owned && ami.rootDeviceType === 'instance-store' && available && T.canReregister,
+    owned && T.canEditTags,
+    owned && !disabled && T.canEditDescription,
+    owned && !disabled && T.canDeprecate,
+    owned && deprecationScheduled && T.canCancelDeprecation,
+    owned && !protectedNow && T.canProtect,
+    owned && protectedNow && T.canUnprotect,
+    owned && available && T.canDisable,
+    owned && disabled && T.canEnable,
+    owned && available && T.canEditPermissions,
+    T.canViewBlockDevices,
   );
 }
 
@@ -33,7 +57,7 @@ export function imageContextValue(ami: Ami, owned: boolean, now: Date): string {
 export class ImageNode implements TreeNode {
   constructor(
     readonly id: string,
-    readonly parent: TreeNode,
+    public parent: TreeNode,
     public ami: Ami,
     /** Whether the caller's account owns the image (decides which actions apply). */
     private readonly owned: boolean,

@@ -26,6 +26,7 @@ export interface ImagesRegionHost extends RegionNodeHost {
 export class ImagesRegionNode extends RegionNode<Ami[]> {
   protected readonly contextValue = contextValue(T.region, T.imagesRegion);
   private groups: BackingGroupNode[] = [];
+  private readonly groupNodes = new Map<string, BackingGroupNode>();
   private readonly imageNodes = new Map<string, ImageNode>();
 
   constructor(
@@ -41,21 +42,74 @@ export class ImagesRegionNode extends RegionNode<Ami[]> {
   }
 
   protected override onLoaded(images: Ami[]): void {
-    // Nodes are built once per load so that polling can update them in place.
     this.imageNodes.clear();
+    this.groupNodes.clear();
+    this.rebuild(images);
+    this.imagesHost.trackPending(this.region, images);
+  }
+
+  /**
+   * Regroups the region's images, reusing existing nodes so that VS Code keeps selection and so that
+   * polling can update them in place.
+   */
+  private rebuild(images: readonly Ami[]): void {
     const scopeOwned = this.imagesHost.scope.kind === 'owned';
     const accountId = this.imagesHost.accountId;
+    const present = new Set<string>();
     this.groups = groupByBackingType(images, this.imagesHost.sortBy).map((group) => {
-      const groupNode = new BackingGroupNode(`${this.id}/${group.backingType}`, this, group);
+      let groupNode = this.groupNodes.get(group.backingType);
+      if (groupNode) groupNode.group = group;
+      else {
+        groupNode = new BackingGroupNode(`${this.id}/${group.backingType}`, this, group);
+        this.groupNodes.set(group.backingType, groupNode);
+      }
+      const parent = groupNode;
       groupNode.children = group.images.map((ami) => {
+        present.add(ami.imageId);
+        const existing = this.imageNodes.get(ami.imageId);
+        if (existing) {
+          existing.ami = ami;
+          return existing;
+        }
         const owned = scopeOwned || (accountId !== undefined && ami.ownerId === accountId);
-        const node = new ImageNode(`${this.id}/${ami.imageId}`, groupNode, ami, owned);
+        const node = new ImageNode(`${this.id}/${ami.imageId}`, parent, ami, owned);
         this.imageNodes.set(ami.imageId, node);
         return node;
       });
       return groupNode;
     });
-    this.imagesHost.trackPending(this.region, images);
+    for (const id of [...this.imageNodes.keys()]) if (!present.has(id)) this.imageNodes.delete(id);
+    for (const [type, node] of [...this.groupNodes]) {
+      if (!this.groups.includes(node)) this.groupNodes.delete(type);
+    }
+  }
+
+  /**
+   * Shows a new or changed image without reloading the region (e.g. a copy that just started).
+   * Returns its node, or `undefined` when the region has not loaded yet (it will list the image when
+   * it does).
+   */
+  upsert(ami: Ami): ImageNode | undefined {
+    const images = this.data;
+    if (!images) return undefined;
+    const index = images.findIndex((i) => i.imageId === ami.imageId);
+    if (index >= 0) images[index] = ami;
+    else images.push(ami);
+    this.rebuild(images);
+    this.host.changed(this);
+    return this.imageNodes.get(ami.imageId);
+  }
+
+  /** Removes images (e.g. deregistered) without reloading the region. */
+  remove(imageIds: readonly string[]): void {
+    const images = this.data;
+    if (!images) return;
+    const gone = new Set(imageIds);
+    const kept = images.filter((i) => !gone.has(i.imageId));
+    if (kept.length === images.length) return;
+    images.splice(0, images.length, ...kept);
+    this.rebuild(images);
+    this.host.changed(this);
   }
 
   protected childrenOf(images: Ami[]): TreeNode[] {

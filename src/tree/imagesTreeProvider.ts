@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { Ami } from '../core/model/ami';
 import type { ImageSortOrder } from '../core/model/grouping';
 import type { ListingScope } from '../core/model/scope';
-import { validateScope } from '../core/model/scope';
+import { ownImageMatchesScope, validateScope } from '../core/model/scope';
 import type { ImageService } from '../core/services/imageService';
-import { PendingImagePoller } from '../core/services/pendingPoller';
-import { logError } from '../log';
+import type { PendingImagePoller, PollResult } from '../core/services/pendingPoller';
+import type { ImageNode } from './imageNode';
 import type { ImagesRegionHost } from './imagesRegionNode';
 import { ImagesRegionNode } from './imagesRegionNode';
 import { MessageNode } from './messageNode';
@@ -19,6 +19,8 @@ export interface ImagesTreeDeps extends RegionTreeDeps {
   scope: () => ListingScope;
   sortBy: () => ImageSortOrder;
   accountId: () => string | undefined;
+  /** Re-describes pending images; its results come back through `applyPollResult`. */
+  poller: PendingImagePoller;
 }
 
 /** The Images view: Region → EBS-backed / Instance store-backed → AMIs. */
@@ -26,33 +28,47 @@ export class ImagesTreeProvider
   extends RegionTreeProvider<ImagesRegionNode>
   implements ImagesRegionHost
 {
-  private readonly poller: PendingImagePoller;
   private readonly settledEmitter = new vscode.EventEmitter<Ami[]>();
   /** Fires with images that left `pending` (for documents and notifications). */
   readonly onDidUpdateImages = this.settledEmitter.event;
 
   constructor(private readonly imageDeps: ImagesTreeDeps) {
     super(imageDeps);
-    this.poller = new PendingImagePoller(
-      (region, ids) => imageDeps.images.getImages(region, ids),
-      (result) => {
-        const node = this.regionNode(result.region);
-        if (!node) return;
-        if (result.missing.length > 0) {
-          // An image vanished (deregistered meanwhile): the region's groups and counts change.
-          this.refreshRegion(node);
-          return;
-        }
-        for (const ami of result.updated) {
-          const imageNode = node.imageNode(ami.imageId);
-          if (!imageNode) continue;
-          imageNode.ami = ami;
-          this.changed(imageNode);
-        }
-        this.settledEmitter.fire(result.updated);
-      },
-      (region, error) => logError(imageDeps.log, `Polling pending images in ${region}`, error),
-    );
+  }
+
+  /** Applies a poll round: updates changed images in place, reloads a region that lost images. */
+  applyPollResult(result: PollResult): void {
+    const node = this.regionNode(result.region);
+    if (!node) return;
+    if (result.missing.length > 0) node.remove(result.missing);
+    for (const ami of result.updated) {
+      const imageNode = node.imageNode(ami.imageId);
+      if (!imageNode) continue;
+      imageNode.ami = ami;
+      this.changed(imageNode);
+    }
+    if (result.updated.length > 0) this.settledEmitter.fire(result.updated);
+  }
+
+  /**
+   * Shows an image the user just created, copied or registered under its region and group, if the
+   * region is loaded and the image belongs in the current scope; polls it while it is pending.
+   * Returns its node (for "Reveal in tree").
+   */
+  showImage(ami: Ami): ImageNode | undefined {
+    this.imageDeps.poller.track(ami.region, [ami]);
+    if (!ownImageMatchesScope(ami, this.scope)) return undefined;
+    return this.regionNode(ami.region)?.upsert(ami);
+  }
+
+  /** Removes deregistered images from the tree without reloading their region. */
+  removeImages(region: string, imageIds: readonly string[]): void {
+    this.regionNode(region)?.remove(imageIds);
+  }
+
+  /** The node of an image, when its region is loaded and lists it. */
+  findImage(region: string, imageId: string): ImageNode | undefined {
+    return this.regionNode(region)?.imageNode(imageId);
   }
 
   get scope(): ListingScope {
@@ -72,7 +88,7 @@ export class ImagesTreeProvider
   }
 
   trackPending(region: string, images: readonly Ami[]): void {
-    this.poller.track(region, images);
+    this.imageDeps.poller.track(region, images);
   }
 
   protected createRegionNode(region: string, expanded: boolean): ImagesRegionNode {
@@ -91,17 +107,16 @@ export class ImagesTreeProvider
   }
 
   override refresh(): void {
-    for (const node of this.regions) this.poller.forget(node.region);
+    for (const node of this.regions) this.imageDeps.poller.forget(node.region);
     super.refresh();
   }
 
   override refreshRegion(node: ImagesRegionNode): void {
-    this.poller.forget(node.region);
+    this.imageDeps.poller.forget(node.region);
     super.refreshRegion(node);
   }
 
   override dispose(): void {
-    this.poller.dispose();
     this.settledEmitter.dispose();
     super.dispose();
   }

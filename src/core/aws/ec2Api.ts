@@ -3,10 +3,9 @@ import type { Ami, LaunchPermission } from '../model/ami';
 import type { Ec2Instance } from '../model/instance';
 import type { DescribeImagesParams } from '../model/scope';
 import { LIST_PAGE_SIZE } from '../model/scope';
-import { CancelledError } from '../model/errors';
 import type { Ec2ClientFactory } from './clientFactory';
-import { toTypedError } from './errorMapping';
-import { loadSdk } from './loadSdk';
+import { Ec2Caller, throwIfAborted } from './ec2Caller';
+import type { Sdk } from './loadSdk';
 import { toAmi, toInstance, toLaunchPermissions } from './mappers';
 
 /** A region as DescribeRegions reports it. */
@@ -24,10 +23,11 @@ const IDS_PER_CALL = 200;
  * throws `AwsApiError`, `CredentialsError` or `CancelledError`, never a raw SDK error.
  */
 export class Ec2Api {
-  constructor(
-    private readonly clients: Ec2ClientFactory,
-    private readonly profile: () => string | undefined,
-  ) {}
+  private readonly caller: Ec2Caller;
+
+  constructor(clients: Ec2ClientFactory, profile: () => string | undefined) {
+    this.caller = new Ec2Caller(clients, profile);
+  }
 
   /** Lists images with the given scope parameters, following NextToken to the last page. */
   async describeImages(
@@ -151,36 +151,15 @@ export class Ec2Api {
   }
 
   /** Resolves the active credentials, so a missing or expired login is found before any listing. */
-  async checkCredentials(): Promise<void> {
-    try {
-      await this.clients.resolveCredentials();
-    } catch (error) {
-      throw toTypedError(error, contextOf(undefined, undefined, this.profile()));
-    }
+  checkCredentials(): Promise<void> {
+    return this.caller.checkCredentials();
   }
 
-  private async call<T>(
+  private call<T>(
     region: string,
     action: string,
-    run: (client: EC2Client, sdk: Awaited<ReturnType<typeof loadSdk>>) => Promise<T>,
+    run: (client: EC2Client, sdk: Sdk) => Promise<T>,
   ): Promise<T> {
-    try {
-      const [client, sdk] = await Promise.all([this.clients.client(region), loadSdk()]);
-      return await run(client, sdk);
-    } catch (error) {
-      throw toTypedError(error, contextOf(region, action, this.profile()));
-    }
+    return this.caller.call(region, action, run);
   }
-}
-
-function contextOf(region?: string, action?: string, profile?: string) {
-  return {
-    ...(region ? { region } : {}),
-    ...(action ? { action } : {}),
-    ...(profile ? { profile } : {}),
-  };
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new CancelledError();
 }

@@ -105,3 +105,32 @@ export function describeScope(scope: ListingScope): string {
   if (scope.includeDisabled) parts.push('+disabled');
   return parts.join(' · ');
 }
+
+/** Turns one EC2 name pattern (`*`, `?`) into an anchored, case-sensitive regular expression. */
+function wildcardToRegExp(pattern: string): RegExp {
+  const body = pattern
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${body}$`, 's');
+}
+
+/** Whether a name matches a name filter (any of its comma-separated patterns); empty matches all. */
+export function matchesNameFilter(name: string | undefined, nameFilter: string): boolean {
+  const patterns = splitNameFilter(nameFilter);
+  if (patterns.length === 0) return true;
+  return patterns.some((p) => wildcardToRegExp(p).test(name ?? ''));
+}
+
+/**
+ * Whether an image the caller just created or copied (owned by the caller) belongs in a listing of
+ * `scope`, so the tree can show it at once without listing the region again.
+ */
+export function ownImageMatchesScope(
+  image: { name?: string; state: string; deprecationTime?: string },
+  scope: ListingScope,
+): boolean {
+  if (scope.kind !== 'owned') return false;
+  if (image.state === 'disabled' && !scope.includeDisabled) return false;
+  return matchesNameFilter(image.name, scope.nameFilter);
+}

@@ -39,7 +39,7 @@ export class PendingImagePoller {
   ) {}
 
   /** Starts (or restarts) polling `images` of a region that are not settled yet. */
-  track(region: string, images: readonly Ami[]): void {
+  track(region: string, images: readonly Pick<Ami, 'imageId' | 'state'>[]): void {
     const pending = images.filter((i) => !isSettledState(i.state));
     if (pending.length === 0 || this.disposed) return;
     const map = this.tracked.get(region) ?? new Map<string, string>();

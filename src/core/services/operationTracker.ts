@@ -1,0 +1,82 @@
+import type { Ami } from '../model/ami';
+import { isSettledState } from '../model/ami';
+import type { PollResult } from './pendingPoller';
+
+/** An image operation whose result is still pending (remembered across window reloads). */
+export interface TrackedOperation {
+  /** What started it, for the message when it settles. */
+  kind: 'create' | 'copy' | 'register' | 'reregister';
+  region: string;
+  imageId: string;
+  /** What the user calls it (the AMI name). */
+  label: string;
+  /** ISO time it started. */
+  startedAt: string;
+  sourceImageId?: string;
+  sourceRegion?: string;
+}
+
+/** Where tracked operations are kept (the workspace state in the extension). */
+export interface OperationStore {
+  load(): TrackedOperation[];
+  save(operations: TrackedOperation[]): Thenable<void> | Promise<void>;
+}
+
+/** How an operation ended. */
+export type OperationOutcome =
+  { kind: 'available'; image: Ami } | { kind: 'failed'; image: Ami } | { kind: 'gone' };
+
+/**
+ * Remembers images that operations created until they leave `pending`, so that a window reload does
+ * not lose them: `resume()` polls them again. Polling itself is the shared PendingImagePoller.
+ */
+export class OperationTracker {
+  constructor(
+    private readonly store: OperationStore,
+    private readonly poller: {
+      track(region: string, images: readonly Pick<Ami, 'imageId' | 'state'>[]): void;
+    },
+    private readonly onSettled: (operation: TrackedOperation, outcome: OperationOutcome) => void,
+  ) {}
+
+  /** Starts tracking an operation's image (already `pending`). */
+  async start(operation: TrackedOperation): Promise<void> {
+    const rest = this.store
+      .load()
+      .filter((o) => !(o.region === operation.region && o.imageId === operation.imageId));
+    await this.store.save([...rest, operation]);
+    this.poller.track(operation.region, [{ imageId: operation.imageId, state: 'pending' }]);
+  }
+
+  /** Polls every remembered operation again (after a window reload). */
+  resume(): TrackedOperation[] {
+    const operations = this.store.load();
+    for (const o of operations)
+      this.poller.track(o.region, [{ imageId: o.imageId, state: 'pending' }]);
+    return operations;
+  }
+
+  /** The operations still in flight. */
+  list(): TrackedOperation[] {
+    return this.store.load();
+  }
+
+  /** Feeds a poll round in; settles and forgets the operations it concerns. */
+  async applyPollResult(result: PollResult): Promise<void> {
+    const operations = this.store.load();
+    const settled: [TrackedOperation, OperationOutcome][] = [];
+    for (const o of operations) {
+      if (o.region !== result.region) continue;
+      const image = result.updated.find((i) => i.imageId === o.imageId);
+      if (image && isSettledState(image.state)) {
+        settled.push([o, { kind: image.state === 'available' ? 'available' : 'failed', image }]);
+      } else if (result.missing.includes(o.imageId)) {
+        settled.push([o, { kind: 'gone' }]);
+      }
+    }
+    if (settled.length === 0) return;
+    const done = new Set(settled.map(([o]) => o));
+    await this.store.save(operations.filter((o) => !done.has(o)));
+    for (const [o, outcome] of settled) this.onSettled(o, outcome);
+  }
+}

@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import { amiDisplayName } from '../core/model/ami';
+import type {
+  OperationOutcome,
+  OperationStore,
+  TrackedOperation,
+} from '../core/services/operationTracker';
+import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
+import type { TreeNode } from '../tree/treeNode';
+import { revealImage } from './revealImage';
+
+const STORE_KEY = 'amiExplorer.trackedOperations';
+
+/** Keeps in-flight operations in the workspace state so polling resumes after a reload. */
+export function workspaceOperationStore(state: vscode.Memento): OperationStore {
+  return {
+    load: () => {
+      const value = state.get<unknown>(STORE_KEY);
+      return Array.isArray(value) ? value.filter(isTrackedOperation) : [];
+    },
+    save: (operations) => state.update(STORE_KEY, operations),
+  };
+}
+
+function isTrackedOperation(value: unknown): value is TrackedOperation {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.region === 'string' &&
+    typeof v.imageId === 'string' &&
+    typeof v.label === 'string' &&
+    typeof v.kind === 'string' &&
+    typeof v.startedAt === 'string'
+  );
+}
+
+const VERBS: Record<TrackedOperation['kind'], string> = {
+  create: 'Image',
+  copy: 'Copy',
+  register: 'Registered image',
+  reregister: 'Re-registered image',
+};
+
+/** Tells the user how a tracked operation ended, with "Reveal in Tree" when it worked. */
+export async function announceSettled(
+  operation: TrackedOperation,
+  outcome: OperationOutcome,
+  view: vscode.TreeView<TreeNode>,
+  tree: ImagesTreeProvider,
+  log: vscode.LogOutputChannel,
+): Promise<void> {
+  const what = `${VERBS[operation.kind]} ${operation.label} (${operation.imageId}) in ${operation.region}`;
+  if (outcome.kind === 'gone') {
+    log.warn(`${what} disappeared while pending (deregistered?).`);
+    await vscode.window.showWarningMessage(
+      `${what} is no longer there: it was deregistered while pending.`,
+    );
+    return;
+  }
+  if (outcome.kind === 'failed') {
+    const reason = outcome.image.stateReason ? `: ${outcome.image.stateReason}` : '.';
+    log.error(`${what} ended ${outcome.image.state}${reason}`);
+    const choice = await vscode.window.showErrorMessage(
+      `${what} ended ${outcome.image.state}${reason}`,
+      'Show Log',
+    );
+    if (choice === 'Show Log') log.show(true);
+    return;
+  }
+  log.info(`${what} is available.`);
+  const choice = await vscode.window.showInformationMessage(
+    `${VERBS[operation.kind]} ${amiDisplayName(outcome.image)} (${operation.imageId}) is available in ${operation.region}.`,
+    'Reveal in Tree',
+  );
+  if (choice === 'Reveal in Tree') {
+    tree.showImage(outcome.image);
+    if (!(await revealImage(view, tree, operation.region, operation.imageId))) {
+      await vscode.window.showInformationMessage(
+        `${operation.imageId} is not shown in the Images view: its region is not listed or it is outside the current scope.`,
+      );
+    }
+  }
+}
