@@ -1,0 +1,157 @@
+/**
+ * Validators for what users type when operating on AMIs. Each returns a sentence saying what is
+ * wrong, or `undefined` when the value is acceptable. Nothing is sent to AWS until they all pass.
+ */
+
+/** EC2's rule for AMI names: 3–128 characters of letters, digits, spaces and ( ) [ ] . / - ' @ _. */
+const AMI_NAME = /^[a-zA-Z0-9 ()[\]./\-'@_]{3,128}$/;
+
+export function validateAmiName(input: string): string | undefined {
+  const value = input.trim();
+  if (value.length < 3) return 'An AMI name has at least 3 characters.';
+  if (value.length > 128)
+    return `An AMI name has at most 128 characters (this one has ${value.length}).`;
+  if (!AMI_NAME.test(value)) {
+    const bad = [...new Set(value.replace(/[a-zA-Z0-9 ()[\]./\-'@_]/g, ''))].join(' ');
+    return `An AMI name may only use letters, digits, spaces and ( ) [ ] . / - ' @ _ (not: ${bad}).`;
+  }
+  return undefined;
+}
+
+/** EC2 allows up to 255 characters of description. */
+export function validateDescription(input: string): string | undefined {
+  return input.length > 255
+    ? `A description has at most 255 characters (this one has ${input.length}).`
+    : undefined;
+}
+
+const KEY_ID =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+const ALIAS = /^alias\/[a-zA-Z0-9/_-]{1,250}$/;
+const KEY_ARN =
+  /^arn:aws(?:-[a-z]+)*:kms:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):(?:key\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})|alias\/[a-zA-Z0-9/_-]{1,250})$/;
+
+/** What a KMS key reference is, once its shape is known. */
+export type KmsKeyRef =
+  | { kind: 'default' }
+  | { kind: 'alias'; value: string }
+  | { kind: 'keyId'; value: string }
+  | { kind: 'arn'; value: string; region: string; accountId: string };
+
+/** The AWS-managed EBS key. */
+export const DEFAULT_EBS_KEY_ALIAS = 'alias/aws/ebs';
+
+/**
+ * Parses a KMS key reference as EC2 accepts it for encryption: a key id (UUID or `mrk-…`), an alias
+ * (`alias/name`), or a key/alias ARN. Empty or `alias/aws/ebs` means the AWS-managed default key.
+ */
+export function parseKmsKey(input: string): KmsKeyRef | { error: string } {
+  const value = input.trim();
+  if (value.length === 0 || value === DEFAULT_EBS_KEY_ALIAS) return { kind: 'default' };
+  if (KEY_ID.test(value)) return { kind: 'keyId', value };
+  if (ALIAS.test(value)) {
+    if (value.startsWith('alias/aws/') && value !== DEFAULT_EBS_KEY_ALIAS) {
+      return {
+        error: `${value} is an AWS-managed alias for another service; use alias/aws/ebs or your own key.`,
+      };
+    }
+    return { kind: 'alias', value };
+  }
+  const arn = KEY_ARN.exec(value);
+  if (arn) return { kind: 'arn', value, region: arn[1] ?? '', accountId: arn[2] ?? '' };
+  return {
+    error:
+      'Enter a KMS key id (1234abcd-12ab-34cd-56ef-1234567890ab or mrk-…), an alias (alias/my-key), or a key ARN (arn:aws:kms:region:account:key/…).',
+  };
+}
+
+/** Validates a KMS key reference for use in `region` (an ARN must name that region). */
+export function validateKmsKey(input: string, region?: string): string | undefined {
+  const parsed = parseKmsKey(input);
+  if ('error' in parsed) return parsed.error;
+  if (parsed.kind === 'arn' && region !== undefined && parsed.region !== region) {
+    return `That key is in ${parsed.region}; the copy in ${region} needs a key that exists in ${region}.`;
+  }
+  return undefined;
+}
+
+/** Tag keys: 1–128 characters, not starting with the reserved `aws:` prefix. */
+export function validateTagKey(input: string): string | undefined {
+  const value = input.trim();
+  if (value.length === 0) return 'A tag key cannot be empty.';
+  if (value.length > 128) return 'A tag key has at most 128 characters.';
+  if (value.toLowerCase().startsWith('aws:'))
+    return 'Tag keys starting with "aws:" are reserved for AWS.';
+  return undefined;
+}
+
+/** Tag values: up to 256 characters. */
+export function validateTagValue(input: string): string | undefined {
+  return input.length > 256 ? 'A tag value has at most 256 characters.' : undefined;
+}
+
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/**
+ * An instance-store image's S3 manifest: `bucket/path/image.manifest.xml` (an `s3://` prefix is
+ * accepted and removed by `normalizeManifestPath`).
+ */
+export function validateManifestPath(input: string): string | undefined {
+  const value = normalizeManifestPath(input);
+  const slash = value.indexOf('/');
+  if (slash <= 0) return 'Enter the manifest as bucket/path/image.manifest.xml.';
+  const bucket = value.slice(0, slash);
+  if (!BUCKET.test(bucket) || bucket.includes('..')) {
+    return `"${bucket}" is not a valid S3 bucket name (3–63 lowercase letters, digits, dots and hyphens).`;
+  }
+  if (!value.endsWith('.manifest.xml')) return 'The manifest file name ends with .manifest.xml.';
+  if (value.length - slash - 1 <= '.manifest.xml'.length)
+    return 'Name the manifest file inside the bucket.';
+  return undefined;
+}
+
+export function normalizeManifestPath(input: string): string {
+  return input.trim().replace(/^s3:\/\//, '');
+}
+
+const DEVICE = /^\/dev\/(?:sd[a-z]\d{0,2}|xvd[a-z]{1,2}\d{0,2}|hd[a-z]\d{0,2})$/;
+
+/** Block device names as EC2 accepts them for mappings, e.g. /dev/xvda, /dev/sda1, /dev/sdf. */
+export function validateDeviceName(input: string): string | undefined {
+  const value = input.trim();
+  return DEVICE.test(value)
+    ? undefined
+    : `"${value}" is not a device name such as /dev/xvda, /dev/sda1 or /dev/sdf.`;
+}
+
+/**
+ * Parses a UTC date and time typed as `YYYY-MM-DD HH:MM` (or ISO 8601) for a deprecation time; it must
+ * be in the future and at most 10 years ahead, as EC2 requires.
+ */
+export function parseFutureUtcTime(input: string, now: Date): { time: Date } | { error: string } {
+  const value = input.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?Z?$/.exec(
+    value,
+  );
+  if (!m) return { error: 'Enter a UTC date and time as YYYY-MM-DD HH:MM, e.g. 2027-01-31 18:00.' };
+  const [, y, mo, d, h = '00', mi = '00', s = '00'] = m;
+  const time = new Date(
+    Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)),
+  );
+  if (
+    time.getUTCFullYear() !== Number(y) ||
+    time.getUTCMonth() !== Number(mo) - 1 ||
+    time.getUTCDate() !== Number(d) ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s) > 59
+  ) {
+    return { error: `${value} is not a real date and time.` };
+  }
+  if (time.getTime() <= now.getTime()) return { error: 'The time must be in the future.' };
+  const limit = new Date(now.getTime());
+  limit.setUTCFullYear(limit.getUTCFullYear() + 10);
+  if (time.getTime() > limit.getTime())
+    return { error: 'EC2 accepts deprecation times up to 10 years ahead.' };
+  return { time };
+}
