@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { Ec2ClientFactory } from '../../../src/core/aws/clientFactory';
+import { Ec2Api } from '../../../src/core/aws/ec2Api';
+import { CredentialsError } from '../../../src/core/model/errors';
+import { ProfileService } from '../../../src/core/services/profileService';
+import type { ResolvedRegions } from '../../../src/core/services/regionService';
+import { RegionService } from '../../../src/core/services/regionService';
+import { RegionSource } from '../../../src/tree/regionSource';
+import { TEST_CONNECTION } from '../helpers/ec2Mock';
+
+/** Records the calls RegionSource makes, in order, across its three collaborators. */
+function fakes() {
+  const log: string[] = [];
+  let credentialsProblem: Error | undefined;
+  const factory = new Ec2ClientFactory(() => TEST_CONNECTION, { apiCall: () => undefined });
+  class FakeApi extends Ec2Api {
+    override checkCredentials(): Promise<void> {
+      log.push('checkCredentials');
+      return credentialsProblem ? Promise.reject(credentialsProblem) : Promise.resolve();
+    }
+  }
+  class FakeProfiles extends ProfileService {
+    override homeRegion(profile: string | undefined): Promise<string> {
+      log.push(`homeRegion(${profile ?? '-'})`);
+      return Promise.resolve(profile === 'eu' ? 'eu-west-1' : 'us-east-1');
+    }
+  }
+  class FakeRegions extends RegionService {
+    override resolveRegions(configured: readonly string[], home: string): Promise<ResolvedRegions> {
+      log.push(`resolveRegions([${configured.join(',')}], ${home})`);
+      return Promise.resolve({ regions: [...configured], source: 'setting' });
+    }
+  }
+  const api = new FakeApi(factory, () => undefined);
+  return {
+    log,
+    api,
+    regions: new FakeRegions(api),
+    profiles: new FakeProfiles({}),
+    failCredentials: (error: Error | undefined) => {
+      credentialsProblem = error;
+    },
+  };
+}
+
+describe('tree/regionSource', () => {
+  it('checks credentials first, then asks for the home region of the active profile', async () => {
+    const f = fakes();
+    const source = new RegionSource(
+      f.api,
+      f.regions,
+      f.profiles,
+      () => ['sa-east-1'],
+      () => 'eu',
+    );
+    assert.deepEqual(await source.get(), { regions: ['sa-east-1'], source: 'setting' });
+    assert.deepEqual(f.log, [
+      'checkCredentials',
+      'homeRegion(eu)',
+      'resolveRegions([sa-east-1], eu-west-1)',
+    ]);
+  });
+
+  it('resolves once for concurrent and later callers until invalidated', async () => {
+    const f = fakes();
+    let configured = ['us-west-2'];
+    const source = new RegionSource(
+      f.api,
+      f.regions,
+      f.profiles,
+      () => configured,
+      () => undefined,
+    );
+    const [a, b] = await Promise.all([source.get(), source.get()]);
+    assert.equal(a, b);
+    await source.get();
+    assert.equal(f.log.filter((l) => l === 'checkCredentials').length, 1);
+
+    configured = ['ap-south-1'];
+    source.invalidate();
+    assert.deepEqual((await source.get()).regions, ['ap-south-1']);
+    assert.equal(f.log.filter((l) => l === 'checkCredentials').length, 2);
+  });
+
+  it('stops at a credentials problem and does not keep the failure', async () => {
+    const f = fakes();
+    const source = new RegionSource(
+      f.api,
+      f.regions,
+      f.profiles,
+      () => ['us-east-1'],
+      () => undefined,
+    );
+    const problem = new CredentialsError('missing', 'No AWS credentials were found.');
+    f.failCredentials(problem);
+    await assert.rejects(source.get(), (e: unknown) => e === problem);
+    assert.deepEqual(f.log, ['checkCredentials']);
+
+    f.failCredentials(undefined);
+    assert.deepEqual((await source.get()).regions, ['us-east-1']);
+    assert.deepEqual(f.log, [
+      'checkCredentials',
+      'checkCredentials',
+      'homeRegion(-)',
+      'resolveRegions([us-east-1], us-east-1)',
+    ]);
+  });
+});
