@@ -4,6 +4,8 @@ import {
   LIST_PAGE_SIZE,
   SCOPE_LABELS,
   describeScope,
+  matchesNameFilter,
+  ownImageMatchesScope,
   scopeToDescribeImagesParams,
   validateScope,
 } from '../../../../src/core/model/scope';
@@ -190,6 +192,70 @@ describe('core/model/scope', () => {
         describeScope(scope({ nameFilter: ' web-* ', includeDisabled: true })),
         'Owned by me · name: web-* · +disabled',
       );
+    });
+  });
+
+  describe('matchesNameFilter (EC2 wildcard semantics)', () => {
+    it('matches everything when there is no pattern', () => {
+      assert.equal(matchesNameFilter('anything', ''), true);
+      assert.equal(matchesNameFilter(undefined, ' , '), true);
+    });
+
+    it('* is any run of characters, ? exactly one, anchored at both ends', () => {
+      assert.equal(matchesNameFilter('web-2024-05-01', 'web-*'), true);
+      assert.equal(matchesNameFilter('my-web-1', 'web-*'), false);
+      assert.equal(matchesNameFilter('abc', 'a?c'), true);
+      assert.equal(matchesNameFilter('ac', 'a?c'), false);
+      assert.equal(matchesNameFilter('abbc', 'a?c'), false);
+      assert.equal(matchesNameFilter('ubuntu/images/hvm-ssd/x', 'ubuntu/images/*'), true);
+    });
+
+    it('is case-sensitive, like EC2', () => {
+      assert.equal(matchesNameFilter('Web-1', 'web-*'), false);
+    });
+
+    it('treats every other character literally (., parentheses, brackets, +)', () => {
+      assert.equal(matchesNameFilter('v1.0 (x) [y]+', 'v1.0 (x) [y]+'), true);
+      assert.equal(matchesNameFilter('v1x0 (x) [y]+', 'v1.0 (x) [y]+'), false);
+      assert.equal(matchesNameFilter('y', '[y]'), false);
+    });
+
+    it('matches when any comma-separated pattern matches; unnamed images match only *', () => {
+      assert.equal(matchesNameFilter('bee', 'a*, b*'), true);
+      assert.equal(matchesNameFilter('cat', 'a*, b*'), false);
+      assert.equal(matchesNameFilter(undefined, 'a*'), false);
+      assert.equal(matchesNameFilter(undefined, '*'), true);
+    });
+  });
+
+  describe('ownImageMatchesScope', () => {
+    const own = { name: 'web-1', state: 'pending' };
+
+    it('only the owned scope lists images the caller just created', () => {
+      assert.equal(ownImageMatchesScope(own, scope()), true);
+      for (const kind of ['shared', 'amazon', 'public', 'aws-marketplace'] as const) {
+        assert.equal(ownImageMatchesScope(own, scope({ kind, nameFilter: '*' })), false, kind);
+      }
+    });
+
+    it('applies the name filter', () => {
+      assert.equal(ownImageMatchesScope(own, scope({ nameFilter: 'web-*' })), true);
+      assert.equal(ownImageMatchesScope(own, scope({ nameFilter: 'api-*' })), false);
+    });
+
+    it('leaves out disabled images unless the scope includes them', () => {
+      const disabled = { name: 'web-1', state: 'disabled' };
+      assert.equal(ownImageMatchesScope(disabled, scope()), false);
+      assert.equal(ownImageMatchesScope(disabled, scope({ includeDisabled: true })), true);
+    });
+
+    it('keeps deprecated images: EC2 always lists deprecated AMIs to their owner', () => {
+      const deprecated = {
+        name: 'web-1',
+        state: 'available',
+        deprecationTime: '2020-01-01T00:00:00Z',
+      };
+      assert.equal(ownImageMatchesScope(deprecated, scope({ includeDeprecated: false })), true);
     });
   });
 });
