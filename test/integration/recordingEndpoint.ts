@@ -76,6 +76,17 @@ export class RecordingEndpoint {
     );
   }
 
+  /**
+   * DescribeImages calls that list a scope, leaving out those that re-describe known ids (the
+   * pending-image poller, open AMI documents being reloaded).
+   */
+  imageListings(region?: string): RecordedCall[] {
+    return this.calls({
+      action: 'DescribeImages',
+      ...(region !== undefined ? { region } : {}),
+    }).filter((c) => !c.params.has('ImageId.1'));
+  }
+
   /** Forgets the calls recorded so far. */
   clear(): void {
     this.recorded.length = 0;

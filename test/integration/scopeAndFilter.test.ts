@@ -65,7 +65,7 @@ describe('Listing scope, name filter and listing options', () => {
     assert.deepEqual(await labelsIn('eu-west-1'), ['No AMIs in this scope']);
 
     // What EC2 was asked: ExecutableUsers=self, not an owner list.
-    const [call] = endpoint().calls({ action: 'DescribeImages', region: 'us-east-1' });
+    const [call] = endpoint().imageListings('us-east-1');
     assert.equal(call?.params.get('ExecutableBy.1'), 'self');
     assert.equal(call?.params.get('Owner.1'), null);
   });
@@ -93,13 +93,13 @@ describe('Listing scope, name filter and listing options', () => {
     assert.deepEqual(await labelsIn('ap-southeast-2'), ['No AMIs in this scope']);
 
     // The filter goes to EC2; the extension does not list everything and filter locally.
-    const [call] = endpoint().calls({ action: 'DescribeImages', region: 'us-east-1' });
+    const [call] = endpoint().imageListings('us-east-1');
     assert.equal(call?.params.get('Filter.1.Name'), 'name');
     assert.equal(call?.params.get('Filter.1.Value.1'), 'web-server-*');
     assert.equal(call?.params.get('Owner.1'), 'self');
   });
 
-  it('"All public images" without a filter explains why, and sends no DescribeImages', async () => {
+  it('"All public images" without a filter explains why, and lists nothing', async () => {
     endpoint().clear();
     restore = await useScope({ 'listing.scope': 'public' }, 'All public images');
     const { imagesTree } = await amiExplorer();
@@ -109,7 +109,7 @@ describe('Listing scope, name filter and listing options', () => {
     assert.match(info?.label ?? '', /^Listing all public images needs a name filter/);
     assert.equal(info?.icon?.id, 'info');
     assert.equal(info?.command, 'amiExplorer.scope.setNameFilter');
-    assert.deepEqual(endpoint().calls({ action: 'DescribeImages' }), []);
+    assert.deepEqual(endpoint().imageListings(), []);
   });
 
   it('"All public images" with a filter lists the public images that match', async () => {
@@ -122,7 +122,7 @@ describe('Listing scope, name filter and listing options', () => {
       'al2023-ami-2023.6.20241010.0-kernel-6.1-arm64',
       'al2023-ami-2023.6.20241010.0-kernel-6.1-x86_64',
     ]);
-    const [call] = endpoint().calls({ action: 'DescribeImages', region: 'us-east-1' });
+    const [call] = endpoint().imageListings('us-east-1');
     assert.equal(call?.params.get('ExecutableBy.1'), 'all');
   });
 
