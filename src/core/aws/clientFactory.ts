@@ -34,7 +34,15 @@ export class Ec2ClientFactory {
   /** The client for `region` under the current settings. */
   client(region: string): Promise<EC2Client> {
     const s = this.settings();
-    const key = JSON.stringify([s.profile ?? '', region, s.endpointUrl ?? '', s.requestTimeoutMs]);
+    // Every setting that shapes a client is part of the key, or a change would keep the old client.
+    const key = JSON.stringify([
+      s.profile ?? '',
+      region,
+      s.endpointUrl ?? '',
+      s.requestTimeoutMs,
+      s.connectionTimeoutMs,
+      s.maxAttempts,
+    ]);
     let client = this.clients.get(key);
     if (!client) {
       client = this.create(region, s);
@@ -86,6 +94,8 @@ export class Ec2ClientFactory {
       requestHandler: {
         requestTimeout: s.requestTimeoutMs,
         connectionTimeout: s.connectionTimeoutMs,
+        // Without this the SDK only warns when requestTimeout passes and the request hangs on.
+        throwOnRequestTimeout: true,
       },
     });
     const logger = this.logger;
@@ -110,7 +120,7 @@ export class Ec2ClientFactory {
             action,
             region,
             durationMs: performance.now() - started,
-            outcome: error instanceof Error ? error.name : 'Error',
+            outcome: outcomeOf(error),
             ...metadataFields(meta),
           });
           throw error;
@@ -120,6 +130,13 @@ export class Ec2ClientFactory {
     );
     return client;
   }
+}
+
+/** The log's outcome for a failed call: EC2's code, or a socket error's code (ECONNREFUSED…). */
+function outcomeOf(error: unknown): string {
+  if (!(error instanceof Error)) return 'Error';
+  const code = (error as { code?: unknown }).code;
+  return error.name === 'Error' && typeof code === 'string' ? code : error.name;
 }
 
 interface Metadata {

@@ -117,6 +117,8 @@ export class Ec2Api {
     signal?: AbortSignal,
     instanceIds?: readonly string[],
   ): Promise<Ec2Instance[]> {
+    // EC2 reads an empty id list as "every instance", terminated ones included.
+    if (instanceIds && instanceIds.length === 0) return [];
     return this.call(region, 'DescribeInstances', async (client, sdk) => {
       const instances: Ec2Instance[] = [];
       let nextToken: string | undefined;

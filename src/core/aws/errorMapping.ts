@@ -88,23 +88,29 @@ function credentialsProblem(
   // Only the credential providers' own errors: EC2's ExpiredToken etc. are API errors with a region.
   if (!PROVIDER_ERRORS.has(name)) return undefined;
   const who = profile ? `profile "${profile}"` : 'the default credential chain';
-  if (/sso|token.*(expired|refresh)|expired.*token|session.*expired/i.test(message)) {
-    const login = profile ? `aws sso login --profile ${profile}` : 'aws sso login';
-    return new CredentialsError(
-      'sso-expired',
-      `The SSO session for ${who} has expired or is missing. Run \`${login}\` in a terminal, then refresh.`,
-      profile,
-      { cause },
-    );
-  }
+  // Profile lookups first: a profile may well be called "sso-dev".
   if (
-    /could not resolve credentials using profile|profile .* (could not be found|not found)/i.test(
+    /could not resolve credentials using profile|profile \S+ was not found|profile .* (could not be found|not found)/i.test(
       message,
     )
   ) {
     return new CredentialsError(
       'profile-not-found',
       `The profile "${profile ?? ''}" is not defined in ~/.aws/config or ~/.aws/credentials, or it has no credentials. Select another profile.`,
+      profile,
+      { cause },
+    );
+  }
+  // The SSO providers' own phrases for an expired or missing login (not SSO misconfiguration).
+  if (
+    /SSO session (associated with this profile )?(has expired|is invalid)|SSO session token .* (was not found|is invalid)|token is expired|token not present/i.test(
+      message,
+    )
+  ) {
+    const login = profile ? `aws sso login --profile ${profile}` : 'aws sso login';
+    return new CredentialsError(
+      'sso-expired',
+      `The SSO session for ${who} has expired or is missing. Run \`${login}\` in a terminal, then refresh.`,
       profile,
       { cause },
     );

@@ -51,7 +51,12 @@ export function imageFacts(ami: Ami, now: Date): Fact[] {
   };
   add('ID', ami.imageId);
   add('State', ami.stateReason ? `${ami.state} (${ami.stateReason})` : ami.state);
-  add('Owner', ami.ownerAlias ? `${ami.ownerId ?? ''} (${ami.ownerAlias})`.trim() : ami.ownerId);
+  add(
+    'Owner',
+    ami.ownerAlias && ami.ownerId
+      ? `${ami.ownerId} (${ami.ownerAlias})`
+      : (ami.ownerId ?? ami.ownerAlias),
+  );
   add('Created', ami.creationDate);
   add('Architecture', ami.architecture);
   add('Platform', ami.platformDetails ?? ami.platform ?? 'Linux/UNIX');

@@ -20,7 +20,8 @@ export function parseIniProfiles(text: string, file: 'config' | 'credentials'): 
   const sections: Sections = new Map();
   let current: Map<string, string> | undefined;
   for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.replace(/^\s+|\s+$/g, '');
+    // Like the SDK's parser: `#` or `;` at the start or after white space begins a comment.
+    const line = rawLine.replace(/(^|\s)[;#].*$/, '').replace(/^\s+|\s+$/g, '');
     if (line.length === 0 || line.startsWith('#') || line.startsWith(';')) continue;
     const header = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
     if (header) {

@@ -48,11 +48,8 @@ export function parseResourceDocumentPath(path: string): ResourceDocumentRef | u
 
 /** Labels may hold `/` (allowed in AMI names) which would add a path segment; control chars too. */
 function sanitizeLabel(label: string): string {
-  return (
-    label
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f/\\]/g, '-')
-      .trim()
-      .slice(0, 100)
-  );
+  // eslint-disable-next-line no-control-regex
+  const cleaned = label.replace(/[\u0000-\u001f/\\]/g, '-').trim();
+  // By code points, so an emoji is never cut in half (a lone surrogate breaks the URI).
+  return Array.from(cleaned).slice(0, 100).join('');
 }

@@ -43,8 +43,15 @@ export class PendingImagePoller {
     const pending = images.filter((i) => !isSettledState(i.state));
     if (pending.length === 0 || this.disposed) return;
     const map = this.tracked.get(region) ?? new Map<string, string>();
+    const added = pending.some((image) => !map.has(image.imageId));
     for (const image of pending) map.set(image.imageId, image.state);
     this.tracked.set(region, map);
+    const timer = this.timers.get(region);
+    // A newly added image starts the backoff again, so a fresh copy is not polled 30 s late.
+    if (timer && added && timer.round > 0) {
+      this.clock.clearTimeout(timer.handle);
+      this.timers.delete(region);
+    }
     if (!this.timers.has(region)) this.schedule(region, 0);
   }
 

@@ -143,7 +143,7 @@ describe('core/aws/errorMapping toTypedError', () => {
     // credentials.", "Sso session 'corp' could not be found…"). Fix: test the profile-not-found
     // patterns first, and match SSO expiry on specific phrases (`has expired`, `is invalid`,
     // `token .* (expired|not found)`), not on the bare substring "sso".
-    it.skip('a missing profile whose name contains "sso" is still profile-not-found', () => {
+    it('a missing profile whose name contains "sso" is still profile-not-found', () => {
       const error = asCredentialsError(
         toTypedError(
           new CredentialsProviderError(

@@ -140,7 +140,7 @@ describe('core/model/imagePresentation', () => {
       const byLabel = new Map(facts.map((f) => [f.label, f.value]));
       assert.equal(byLabel.get('Deprecation'), `Deprecates on ${FUTURE}`);
       assert.equal(byLabel.get('Encryption'), 'All volumes encrypted');
-      assert.equal(byLabel.get('Owner'), '(self)');
+      assert.equal(byLabel.get('Owner'), 'self');
       assert.equal(byLabel.get('Platform'), 'windows');
     });
   });

@@ -90,7 +90,7 @@ describe('core/model/profiles', () => {
     // "eu-west-1   # Ireland" (homeRegion then sends DescribeRegions to a bogus region). Worse, a
     // header with a trailing comment is not recognised at all and its keys are merged into the
     // PREVIOUS profile. Fix: strip `(^|\s)[;#].*` from each line before parsing, like the SDK.
-    it.skip('strips inline comments like the SDK does', () => {
+    it('strips inline comments like the SDK does', () => {
       const text = [
         '[profile a]',
         'region = us-east-1',

@@ -133,6 +133,27 @@ describe('core/services/pendingPoller', () => {
     assert.equal(results.length, 0);
   });
 
+  it('starts the backoff again when a new image joins a region already polled', async () => {
+    poller.track('us-east-1', [img('ami-00000001', 'pending')]);
+    api.states.set('ami-00000001', 'pending');
+    await clock.fireAll();
+    await clock.fireAll();
+    assert.deepEqual(clock.pending(), [8000]);
+
+    poller.track('us-east-1', [img('ami-00000002', 'pending')]);
+
+    assert.deepEqual(clock.pending(), [2000]);
+    assert.deepEqual(poller.pendingIds('us-east-1'), ['ami-00000001', 'ami-00000002']);
+  });
+
+  it('keeps the backoff when an image it already polls is tracked again', async () => {
+    poller.track('us-east-1', [img('ami-00000001', 'pending')]);
+    api.states.set('ami-00000001', 'pending');
+    await clock.fireAll();
+    poller.track('us-east-1', [img('ami-00000001', 'pending')]);
+    assert.deepEqual(clock.pending(), [4000]);
+  });
+
   it('reports changed and missing images, keeps polling the rest, stops once all settled', async () => {
     poller.track('us-east-1', [
       img('ami-00000001', 'pending'),
