@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { startE2eSession, type E2eSession } from './e2eSession';
 
+/** The demo account "me" (test/ec2-emulator/seeds/demoAccounts.ts). */
+const DEMO_ACCOUNT = '111111111111';
+
 const IMAGES = 'Images';
 
 // One VS Code for the whole file: the steps build on each other as a user's session does.
@@ -131,5 +134,78 @@ describe('AMI Explorer in the browser (real VS Code UI)', function () {
     } finally {
       emulator.faults.clear();
     }
+  });
+
+  it('shows the credentials in use in the status bar', async () => {
+    const { workbench } = session;
+    await workbench.openActivity('AMI Explorer');
+    const item = workbench.statusBarItem('AWS: default chain');
+    await item.waitFor();
+    assert.ok(await item.isVisible(), 'the status bar entry is visible');
+  });
+
+  it('asks for a region first when Open AMI JSON runs from the Command Palette', async () => {
+    const { workbench } = session;
+    // Contributed commands reach the palette once the extension is up (its status bar entry).
+    await workbench.openActivity('AMI Explorer');
+    await workbench.statusBarItem('AWS: default chain').waitFor();
+    await workbench.runCommand('AMI Explorer: Open AMI JSON');
+    await workbench.page
+      .locator('.quick-input-widget .quick-input-title', { hasText: 'Open AMI JSON: region' })
+      .waitFor();
+    await workbench.quickPickItems().filter({ hasText: 'us-east-1' }).first().waitFor();
+    const regions = (await workbench.quickPickItems().allInnerTexts()).map((t) => t.trim());
+    assert.deepEqual(regions.sort(), ['ap-southeast-2', 'eu-west-1', 'us-east-1']);
+    await session.screenshot('06-palette-region');
+    await workbench.page.keyboard.press('Escape');
+    await workbench.quickInputBox().waitFor({ state: 'hidden' });
+  });
+
+  // BUG src/commands/pickers.ts pickRegion(), lines 24-25 and 44-46: `finish` disposes the quick
+  // pick before settling; disposing a visible QuickPick fires onDidHide synchronously, whose
+  // handler rejects with CancelledError first. So accepting a region always cancels the command
+  // silently: the AMI id box never appears. Fix: settle first and ignore later calls, e.g.
+  // `let done = false; const finish = (settle) => { if (done) return; done = true; settle();
+  // for (const d of disposables) d.dispose(); }`. Unskip when fixed.
+  it.skip('opens an AMI from the Command Palette: region, then a validated id', async () => {
+    const { workbench, emulator } = session;
+    const image = [...emulator.world.store.images.values()].find(
+      (i) =>
+        i.region === 'us-east-1' && i.ownerId === DEMO_ACCOUNT && i.name === 'web-server-2024.11.2',
+    );
+    assert.ok(image, 'the demo estate has the image');
+    await workbench.openActivity('AMI Explorer');
+    await workbench.statusBarItem('AWS: default chain').waitFor();
+    await workbench.runCommand('AMI Explorer: Open AMI JSON');
+
+    // The regions the views list; typing narrows them and Enter takes the highlighted one.
+    await workbench.quickPickItems().filter({ hasText: 'eu-west-1' }).first().waitFor();
+    const input = workbench.quickInputBox();
+    await input.fill('us-east-1');
+    await workbench
+      .quickPickItems()
+      .filter({ hasText: 'eu-west-1' })
+      .waitFor({ state: 'detached' });
+    await input.press('Enter');
+
+    await workbench.page
+      .locator('.quick-input-widget .quick-input-box input[placeholder="ami-0abcdef1234567890"]')
+      .waitFor();
+    await input.fill('ami-12');
+    await workbench
+      .quickInputMessage()
+      .filter({ hasText: 'An AMI id is "ami-" followed by 8 or 17 hexadecimal digits.' })
+      .waitFor();
+    await session.screenshot('07-palette-invalid-ami-id');
+    await input.fill(image.imageId);
+    await input.press('Enter');
+
+    await workbench
+      .activeTabTitle()
+      .filter({ hasText: `web-server-2024.11.2 (${image.imageId}).json` })
+      .waitFor();
+    const text = await workbench.activeEditorText();
+    assert.match(text, new RegExp(`"ImageId": "${image.imageId}"`));
+    await session.screenshot('08-palette-ami-json');
   });
 });

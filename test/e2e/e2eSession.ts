@@ -24,7 +24,12 @@ export interface E2eSession {
  * extension under development from the repository (dist/ must be built). There are no tests in
  * the extension host here: the browser is the test's only hand on VS Code, as a user's is.
  */
-export async function startE2eSession(): Promise<E2eSession> {
+export async function startE2eSession(
+  options: {
+    /** The extension host's environment; default: the demo account's credentials. */
+    readonly env?: (emulatorUrl: string) => Record<string, string>;
+  } = {},
+): Promise<E2eSession> {
   const emulator = await startEc2Emulator({ port: 0, seed: 'demo' });
   let session: HarnessSession;
   try {
@@ -36,7 +41,7 @@ export async function startE2eSession(): Promise<E2eSession> {
         // The workspace lies inside this repository; git's prompt about it would cover the UI.
         'git.openRepositoryInParentFolders': 'never',
       },
-      env: integrationEnvironment(emulator.url),
+      env: (options.env ?? integrationEnvironment)(emulator.url),
       log: (line) => process.stdout.write(`      [harness] ${line}\n`),
     });
   } catch (error) {

@@ -139,6 +139,28 @@ export class WorkbenchPage {
     return this.page.locator('.editor-group-container.active .tab.active .label-name').first();
   }
 
+  /** The input box of the quick input widget (Command Palette, quick picks, input boxes). */
+  quickInputBox(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  /** The validation or help message under the quick input box. */
+  quickInputMessage(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-message');
+  }
+
+  /** A status bar entry by (part of) its text. */
+  statusBarItem(text: string | RegExp): Locator {
+    return this.page.locator('.part.statusbar .statusbar-item', { hasText: text });
+  }
+
+  /** The welcome content a view shows when its tree is empty. */
+  welcomeContent(viewTitle: string): Locator {
+    return this.page
+      .locator('.pane', { has: this.viewHeader(viewTitle) })
+      .locator('.welcome-view-content');
+  }
+
   /** Notification toasts currently shown. */
   notifications(): Locator {
     return this.page.locator('.notifications-toasts .notification-toast');
