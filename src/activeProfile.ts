@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CredentialsError } from './core/model/errors';
 
 const STATE_KEY = 'amiExplorer.activeProfile';
 
@@ -41,12 +42,20 @@ export class ProfileStatusBar implements vscode.Disposable {
     this.item.command = 'amiExplorer.profile.select';
   }
 
-  update(profile: string | undefined, endpointUrl: string | undefined): void {
+  update(
+    profile: string | undefined,
+    endpointUrl: string | undefined,
+    problem: CredentialsError | undefined,
+  ): void {
     const who = profile ?? 'default chain';
-    this.item.text = `$(cloud) AWS: ${who}${endpointUrl ? ' $(plug)' : ''}`;
+    this.item.text = `${problem ? '$(warning)' : '$(cloud)'} AWS: ${who}${endpointUrl ? ' $(plug)' : ''}`;
+    this.item.backgroundColor = problem
+      ? new vscode.ThemeColor('statusBarItem.warningBackground')
+      : undefined;
     const tooltip = new vscode.MarkdownString(
       `**AMI Explorer** uses ${profile ? `the profile \`${profile}\`` : 'the default credential chain'}.`,
     );
+    if (problem) tooltip.appendMarkdown('\n\n**Problem:** ').appendText(problem.message);
     if (endpointUrl) tooltip.appendMarkdown(`\n\nEndpoint override: \`${endpointUrl}\``);
     tooltip.appendMarkdown('\n\nClick to switch profile.');
     this.item.tooltip = tooltip;

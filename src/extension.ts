@@ -5,6 +5,7 @@ import { Ec2ClientFactory } from './core/aws/clientFactory';
 import { Ec2Api } from './core/aws/ec2Api';
 import { describeScope } from './core/model/scope';
 import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
+import { AccountIdentity } from './core/services/accountIdentity';
 import { ImageService } from './core/services/imageService';
 import { InstanceService } from './core/services/instanceService';
 import { ProfileService } from './core/services/profileService';
@@ -49,12 +50,14 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
   const images = new ImageService(api);
   const instances = new InstanceService(api);
   const profiles = new ProfileService();
+  const identity = new AccountIdentity();
   const regions = new RegionSource(
     api,
     new RegionService(api),
     profiles,
     () => settings.regions,
     () => activeProfile.current,
+    identity,
   );
   const credentials = new CredentialsStatus();
   // One poller for pending images, shared by the tree and the operation tracker.
@@ -77,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     images,
     scope: () => settings.scope,
     sortBy: () => settings.sortBy,
-    accountId: () => undefined,
+    identity,
     poller,
   });
   const instancesTree = new InstancesTreeProvider(common, instances);
@@ -98,13 +101,11 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     poller,
     (operation, outcome) => void announceSettled(operation, outcome, imagesView, imagesTree, log),
   );
-  credentials.attach(imagesView);
-  credentials.attach(instancesView);
 
   const statusBar = new ProfileStatusBar();
   const showState = (): void => {
     imagesView.description = describeScope(settings.scope);
-    statusBar.update(activeProfile.current, settings.endpointUrl);
+    statusBar.update(activeProfile.current, settings.endpointUrl, credentials.problem);
     void vscode.commands.executeCommand(
       'setContext',
       'amiExplorer:hasNameFilter',
@@ -115,8 +116,12 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
   const resumed = operations.resume();
   if (resumed.length > 0) log.info(`Resumed tracking ${resumed.length} pending image(s).`);
 
-  const reloadAll = (): void => {
+  credentials.onDidChange(() => showState());
+
+  /** Reloads everything; `otherAccount` when the profile or endpoint may mean another account. */
+  const reloadAll = (otherAccount: boolean): void => {
     clients.reset();
+    if (otherAccount) identity.reset();
     imagesTree.refresh();
     instancesTree.refresh();
     documents.refresh();
@@ -141,17 +146,20 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       profiles,
       activeProfile,
       log,
+      connections: clients,
+      refreshAll: () => reloadAll(false),
     }),
     activeProfile.onDidChange((profile) => {
       log.info(`Active profile: ${profile ?? 'default credential chain'}`);
       showState();
-      reloadAll();
+      reloadAll(true);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      const endpointBefore = settings.endpointUrl;
       settings = readSettings();
       showState();
-      reloadAll();
+      reloadAll(settings.endpointUrl !== endpointBefore);
     }),
     imagesTree.onDidUpdateImages((updated) => {
       for (const region of new Set(updated.map((i) => i.region))) documents.refresh(region);

@@ -15,4 +15,8 @@ export interface CommandDeps {
   profiles: ProfileService;
   activeProfile: ActiveProfile;
   log: vscode.LogOutputChannel;
+  /** Cached clients and credentials; reset so a refresh picks up fixed credentials. */
+  connections: { reset(): void };
+  /** Drops clients and identity and reloads both views and open documents. */
+  refreshAll: () => void;
 }

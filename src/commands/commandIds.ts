@@ -16,6 +16,7 @@ export const COMMAND_IDS = [
   'amiExplorer.scope.clearNameFilter',
   'amiExplorer.scope.options',
   'amiExplorer.profile.select',
+  'amiExplorer.credentials.ssoLogin',
   'amiExplorer.log.show',
 ] as const;
 

@@ -9,6 +9,7 @@ import { openImageJson, openInstanceJson } from './openJson';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
 import { selectProfile } from './selectProfile';
+import { ssoLogin } from './ssoLogin';
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
 
@@ -16,14 +17,18 @@ type Handler = (...args: unknown[]) => Promise<unknown>;
 export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
   return {
     'amiExplorer.images.refresh': () => {
+      // Fresh credentials too: the user may have just fixed ~/.aws/credentials or signed in.
+      deps.connections.reset();
       deps.imagesTree.refresh();
       deps.documents.refresh();
       return Promise.resolve();
     },
     'amiExplorer.instances.refresh': () => {
+      deps.connections.reset();
       deps.instancesTree.refresh();
       return Promise.resolve();
     },
+    'amiExplorer.credentials.ssoLogin': () => ssoLogin(deps),
     'amiExplorer.region.refresh': (node) => {
       refreshRegion(deps, node);
       return Promise.resolve();

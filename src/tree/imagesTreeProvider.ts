@@ -3,6 +3,7 @@ import type { Ami } from '../core/model/ami';
 import type { ImageSortOrder } from '../core/model/grouping';
 import type { ListingScope } from '../core/model/scope';
 import { ownImageMatchesScope, validateScope } from '../core/model/scope';
+import type { AccountIdentity } from '../core/services/accountIdentity';
 import type { ImageService } from '../core/services/imageService';
 import type { PendingImagePoller, PollResult } from '../core/services/pendingPoller';
 import type { ImageNode } from './imageNode';
@@ -18,7 +19,8 @@ export interface ImagesTreeDeps extends RegionTreeDeps {
   images: ImageService;
   scope: () => ListingScope;
   sortBy: () => ImageSortOrder;
-  accountId: () => string | undefined;
+  /** The caller's account, learnt from credentials and owned listings. */
+  identity: AccountIdentity;
   /** Re-describes pending images; its results come back through `applyPollResult`. */
   poller: PendingImagePoller;
 }
@@ -80,11 +82,15 @@ export class ImagesTreeProvider
   }
 
   get accountId(): string | undefined {
-    return this.imageDeps.accountId();
+    return this.imageDeps.identity.get();
   }
 
-  listImages(region: string, signal: AbortSignal): Promise<Ami[]> {
-    return this.imageDeps.images.listImages(region, this.scope, signal);
+  async listImages(region: string, signal: AbortSignal): Promise<Ami[]> {
+    const scope = this.scope;
+    const images = await this.imageDeps.images.listImages(region, scope, signal);
+    // Owners=self answers only the caller's images: their owner is the caller's account.
+    if (scope.kind === 'owned') this.imageDeps.identity.learn(images[0]?.ownerId);
+    return images;
   }
 
   trackPending(region: string, images: readonly Ami[]): void {

@@ -1,6 +1,7 @@
 import type { ResolvedRegions, RegionService } from '../core/services/regionService';
 import type { ProfileService } from '../core/services/profileService';
 import type { Ec2Api } from '../core/aws/ec2Api';
+import type { AccountIdentity } from '../core/services/accountIdentity';
 
 /**
  * Resolves the regions both views list, once per refresh: credentials are checked first so a
@@ -15,6 +16,7 @@ export class RegionSource {
     private readonly profiles: ProfileService,
     private readonly configuredRegions: () => string[],
     private readonly activeProfile: () => string | undefined,
+    private readonly identity: AccountIdentity,
   ) {}
 
   get(): Promise<ResolvedRegions> {
@@ -34,7 +36,8 @@ export class RegionSource {
   }
 
   private async resolve(): Promise<ResolvedRegions> {
-    await this.api.checkCredentials();
+    const { accountId } = await this.api.checkCredentials();
+    this.identity.learn(accountId);
     const home = await this.profiles.homeRegion(this.activeProfile());
     return this.regionService.resolveRegions(this.configuredRegions(), home);
   }

@@ -82,6 +82,8 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
         await this.deps.credentials.set(error);
         return [];
       }
+      // Credentials were found (AWS refused them or something else failed): no welcome content.
+      await this.deps.credentials.set(undefined);
       this.logFailure('Listing regions', error);
       return [errorNode('root/error', undefined, error)];
     }

@@ -161,13 +161,7 @@ describe('AMI Explorer in the browser (real VS Code UI)', function () {
     await workbench.quickInputBox().waitFor({ state: 'hidden' });
   });
 
-  // BUG src/commands/pickers.ts pickRegion(), lines 24-25 and 44-46: `finish` disposes the quick
-  // pick before settling; disposing a visible QuickPick fires onDidHide synchronously, whose
-  // handler rejects with CancelledError first. So accepting a region always cancels the command
-  // silently: the AMI id box never appears. Fix: settle first and ignore later calls, e.g.
-  // `let done = false; const finish = (settle) => { if (done) return; done = true; settle();
-  // for (const d of disposables) d.dispose(); }`. Unskip when fixed.
-  it.skip('opens an AMI from the Command Palette: region, then a validated id', async () => {
+  it('opens an AMI from the Command Palette: region, then a validated id', async () => {
     const { workbench, emulator } = session;
     const image = [...emulator.world.store.images.values()].find(
       (i) =>

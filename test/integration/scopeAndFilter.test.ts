@@ -70,12 +70,12 @@ describe('Listing scope, name filter and listing options', () => {
     assert.equal(call?.params.get('Owner.1'), null);
   });
 
-  // BUG src/extension.ts (ImagesTreeProvider deps): `accountId: () => undefined`, so outside the
-  // "owned" scope the tree never knows which images are the caller's. The demo's own
-  // golden-image-org-2024.09, shared with its own organization, shows up under "Shared with me" as
-  // `notOwned`, hiding the owner's actions. Fix: learn the account id (e.g. the OwnerId of an
-  // Owners=self listing, or sts:GetCallerIdentity) and pass it. Unskip when fixed.
-  it.skip('marks my own images as owned in the "Shared with me" scope', async () => {
+  // The caller's account is learnt from an Owners=self listing (the default scope) and kept when
+  // only the scope changes.
+  it('marks my own images as owned in the "Shared with me" scope', async () => {
+    const { imagesTree } = await amiExplorer();
+    imagesTree.refresh();
+    assert.ok((await labelsIn('us-east-1')).includes('golden-image-org-2024.09'));
     restore = await useScope({ 'listing.scope': 'shared' }, 'Shared with me');
     const own = (await imagesIn('us-east-1')).find((r) => r.label === 'golden-image-org-2024.09');
     assert.ok(own, 'my image shared with my organization is listed');

@@ -16,7 +16,7 @@ export interface ConnectionSettings {
 }
 
 type CredentialsProvider = NonNullable<ConstructorParameters<typeof EC2Client>[0]>['credentials'];
-type Credentials = { expiration?: Date };
+type Credentials = { expiration?: Date; accountId?: string };
 
 /**
  * Creates EC2 clients per profile + region + endpoint and caches them. One credentials provider is
@@ -52,9 +52,13 @@ export class Ec2ClientFactory {
     return client;
   }
 
-  /** Resolves the active credentials (throws the provider's error when there are none). */
-  async resolveCredentials(): Promise<void> {
-    await this.credentialsFor(this.settings())();
+  /**
+   * Resolves the active credentials (throws the provider's error when there are none) and returns
+   * the account id they carry, if any.
+   */
+  async resolveCredentials(): Promise<{ accountId?: string }> {
+    const credentials = await this.credentialsFor(this.settings())();
+    return credentials.accountId ? { accountId: credentials.accountId } : {};
   }
 
   /** Drops cached clients and credentials (profile switched, settings changed, SSO re-login). */

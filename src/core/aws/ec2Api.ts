@@ -153,7 +153,7 @@ export class Ec2Api {
   }
 
   /** Resolves the active credentials, so a missing or expired login is found before any listing. */
-  checkCredentials(): Promise<void> {
+  checkCredentials(): Promise<{ accountId?: string }> {
     return this.caller.checkCredentials();
   }
 

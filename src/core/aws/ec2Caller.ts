@@ -30,9 +30,9 @@ export class Ec2Caller {
   }
 
   /** Resolves the active credentials, so a missing or expired login is found before any call. */
-  async checkCredentials(): Promise<void> {
+  async checkCredentials(): Promise<{ accountId?: string }> {
     try {
-      await this.clients.resolveCredentials();
+      return await this.clients.resolveCredentials();
     } catch (error) {
       throw toTypedError(error, callContext(undefined, undefined, this.profile()));
     }

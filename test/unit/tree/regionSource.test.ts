@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { AccountIdentity } from '../../../src/core/services/accountIdentity';
 import { Ec2ClientFactory } from '../../../src/core/aws/clientFactory';
 import { Ec2Api } from '../../../src/core/aws/ec2Api';
 import { CredentialsError } from '../../../src/core/model/errors';
@@ -14,9 +15,11 @@ function fakes() {
   let credentialsProblem: Error | undefined;
   const factory = new Ec2ClientFactory(() => TEST_CONNECTION, { apiCall: () => undefined });
   class FakeApi extends Ec2Api {
-    override checkCredentials(): Promise<void> {
+    override checkCredentials(): Promise<{ accountId?: string }> {
       log.push('checkCredentials');
-      return credentialsProblem ? Promise.reject(credentialsProblem) : Promise.resolve();
+      return credentialsProblem
+        ? Promise.reject(credentialsProblem)
+        : Promise.resolve({ accountId: '111111111111' });
     }
   }
   class FakeProfiles extends ProfileService {
@@ -52,6 +55,7 @@ describe('tree/regionSource', () => {
       f.profiles,
       () => ['sa-east-1'],
       () => 'eu',
+      new AccountIdentity(),
     );
     assert.deepEqual(await source.get(), { regions: ['sa-east-1'], source: 'setting' });
     assert.deepEqual(f.log, [
@@ -70,6 +74,7 @@ describe('tree/regionSource', () => {
       f.profiles,
       () => configured,
       () => undefined,
+      new AccountIdentity(),
     );
     const [a, b] = await Promise.all([source.get(), source.get()]);
     assert.equal(a, b);
@@ -90,6 +95,7 @@ describe('tree/regionSource', () => {
       f.profiles,
       () => ['us-east-1'],
       () => undefined,
+      new AccountIdentity(),
     );
     const problem = new CredentialsError('missing', 'No AWS credentials were found.');
     f.failCredentials(problem);
@@ -104,5 +110,20 @@ describe('tree/regionSource', () => {
       'homeRegion(-)',
       'resolveRegions([us-east-1], us-east-1)',
     ]);
+  });
+
+  it("learns the caller's account id from the credentials", async () => {
+    const f = fakes();
+    const identity = new AccountIdentity();
+    const source = new RegionSource(
+      f.api,
+      f.regions,
+      f.profiles,
+      () => [],
+      () => undefined,
+      identity,
+    );
+    await source.get();
+    assert.equal(identity.get(), '111111111111');
   });
 });
