@@ -3,6 +3,9 @@ import { ActiveProfile, ProfileStatusBar } from './activeProfile';
 import { registerCommands } from './commands/registry';
 import { Ec2ClientFactory } from './core/aws/clientFactory';
 import { Ec2Api } from './core/aws/ec2Api';
+import { Ec2Caller } from './core/aws/ec2Caller';
+import { ImageLifecycleApi } from './core/aws/imageLifecycleApi';
+import { ImageLifecycleService } from './core/services/imageLifecycleService';
 import { describeScope } from './core/model/scope';
 import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
 import { ImageService } from './core/services/imageService';
@@ -47,6 +50,11 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
   );
   const api = new Ec2Api(clients, () => activeProfile.current);
   const images = new ImageService(api);
+  const lifecycle = new ImageLifecycleService(
+    new ImageLifecycleApi(new Ec2Caller(clients, () => activeProfile.current)),
+    images,
+    api,
+  );
   const instances = new InstanceService(api);
   const profiles = new ProfileService();
   const regions = new RegionSource(
@@ -141,6 +149,8 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       profiles,
       activeProfile,
       log,
+      images,
+      lifecycle,
     }),
     activeProfile.onDidChange((profile) => {
       log.info(`Active profile: ${profile ?? 'default credential chain'}`);

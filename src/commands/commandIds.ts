@@ -17,6 +17,15 @@ export const COMMAND_IDS = [
   'amiExplorer.scope.options',
   'amiExplorer.profile.select',
   'amiExplorer.log.show',
+  // Tags and lifecycle (issue 5)
+  'amiExplorer.image.editTags',
+  'amiExplorer.image.editDescription',
+  'amiExplorer.image.deprecate',
+  'amiExplorer.image.cancelDeprecation',
+  'amiExplorer.image.enableProtection',
+  'amiExplorer.image.disableProtection',
+  'amiExplorer.image.disable',
+  'amiExplorer.image.enable',
 ] as const;
 
 /** One contributed command id. */
