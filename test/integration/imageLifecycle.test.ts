@@ -117,6 +117,8 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     created.push(imageA, imageB);
   });
 
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
   after(async () => {
     const sdk = ec2Sdk();
     const client = ec2Client(REGION);
@@ -193,7 +195,6 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     // The open AMI JSON tab reloads.
     await eventually(() => assert.match(editor.document.getText(), /"Value": "ops"/));
     assert.doesNotMatch(editor.document.getText(), /"Key": "temp"/);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('tags the image only unless snapshots are chosen', async () => {
