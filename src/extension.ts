@@ -3,6 +3,9 @@ import { ActiveProfile, ProfileStatusBar } from './activeProfile';
 import { registerCommands } from './commands/registry';
 import { Ec2ClientFactory } from './core/aws/clientFactory';
 import { Ec2Api } from './core/aws/ec2Api';
+import { Ec2Caller } from './core/aws/ec2Caller';
+import { ImageLifecycleApi } from './core/aws/imageLifecycleApi';
+import { ImageLifecycleService } from './core/services/imageLifecycleService';
 import { describeScope } from './core/model/scope';
 import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
 import { AccountIdentity } from './core/services/accountIdentity';
@@ -48,6 +51,11 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
   );
   const api = new Ec2Api(clients, () => activeProfile.current);
   const images = new ImageService(api);
+  const lifecycle = new ImageLifecycleService(
+    new ImageLifecycleApi(new Ec2Caller(clients, () => activeProfile.current)),
+    images,
+    api,
+  );
   const instances = new InstanceService(api);
   const profiles = new ProfileService();
   const identity = new AccountIdentity();
@@ -148,6 +156,8 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       log,
       connections: clients,
       refreshAll: () => reloadAll(false),
+      images,
+      lifecycle,
     }),
     activeProfile.onDidChange((profile) => {
       log.info(`Active profile: ${profile ?? 'default credential chain'}`);

@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ActiveProfile } from '../activeProfile';
+import type { ImageLifecycleService } from '../core/services/imageLifecycleService';
+import type { ImageService } from '../core/services/imageService';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
@@ -19,4 +21,8 @@ export interface CommandDeps {
   connections: { reset(): void };
   /** Drops clients and identity and reloads both views and open documents. */
   refreshAll: () => void;
+  /** Reads images (the palette's AMI picker lists the caller's own). */
+  images: ImageService;
+  /** Tags, description, deprecation, protection, disable/enable. */
+  lifecycle: ImageLifecycleService;
 }

@@ -18,6 +18,15 @@ export const COMMAND_IDS = [
   'amiExplorer.profile.select',
   'amiExplorer.credentials.ssoLogin',
   'amiExplorer.log.show',
+  // Tags and lifecycle (issue 5)
+  'amiExplorer.image.editTags',
+  'amiExplorer.image.editDescription',
+  'amiExplorer.image.deprecate',
+  'amiExplorer.image.cancelDeprecation',
+  'amiExplorer.image.enableProtection',
+  'amiExplorer.image.disableProtection',
+  'amiExplorer.image.disable',
+  'amiExplorer.image.enable',
 ] as const;
 
 /** One contributed command id. */

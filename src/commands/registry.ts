@@ -4,7 +4,20 @@ import { InstancesRegionNode } from '../tree/instancesRegionNode';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandDeps } from './commandDeps';
 import type { CommandId } from './commandIds';
+import { cancelDeprecation } from './cancelDeprecation';
 import { copyImageId, copyImageName, copyInstanceId } from './copyValues';
+import type { DeprecateInput } from './deprecateImage';
+import { deprecateImage } from './deprecateImage';
+import type { DisableImageInput } from './disableImage';
+import { disableImage } from './disableImage';
+import { disableProtection } from './disableProtection';
+import type { EditDescriptionInput } from './editDescription';
+import { editDescription } from './editDescription';
+import type { EditTagsInput } from './editTags';
+import { editTags } from './editTags';
+import { enableImage } from './enableImage';
+import type { EnableProtectionInput } from './enableProtection';
+import { enableProtection } from './enableProtection';
 import { openImageJson, openInstanceJson } from './openJson';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
@@ -47,6 +60,22 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
       deps.log.show(true);
       return Promise.resolve();
     },
+    // Tags and lifecycle: (clicked node, selection, optional pre-filled input that skips the UI).
+    'amiExplorer.image.editTags': (node, selection, input) =>
+      editTags(deps, node, selection, input as EditTagsInput | undefined),
+    'amiExplorer.image.editDescription': (node, selection, input) =>
+      editDescription(deps, node, selection, input as EditDescriptionInput | undefined),
+    'amiExplorer.image.deprecate': (node, selection, input) =>
+      deprecateImage(deps, node, selection, input as DeprecateInput | undefined),
+    'amiExplorer.image.cancelDeprecation': (node, selection) =>
+      cancelDeprecation(deps, node, selection),
+    'amiExplorer.image.enableProtection': (node, selection, input) =>
+      enableProtection(deps, node, selection, input as EnableProtectionInput | undefined),
+    'amiExplorer.image.disableProtection': (node, selection) =>
+      disableProtection(deps, node, selection),
+    'amiExplorer.image.disable': (node, selection, input) =>
+      disableImage(deps, node, selection, input as DisableImageInput | undefined),
+    'amiExplorer.image.enable': (node, selection) => enableImage(deps, node, selection),
   };
 }
 

@@ -60,7 +60,7 @@ export class ImageNode implements TreeNode {
     public parent: TreeNode,
     public ami: Ami,
     /** Whether the caller's account owns the image (decides which actions apply). */
-    private readonly owned: boolean,
+    readonly owned: boolean,
   ) {}
 
   getTreeItem(): vscode.TreeItem {

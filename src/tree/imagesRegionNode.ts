@@ -100,6 +100,20 @@ export class ImagesRegionNode extends RegionNode<Ami[]> {
     return this.imageNodes.get(ami.imageId);
   }
 
+  /**
+   * Replaces the record of a listed image whose grouping cannot have changed (tags, description,
+   * deprecation, protection, disabled state), so a later regroup keeps it. Returns its node.
+   */
+  replace(ami: Ami): ImageNode | undefined {
+    const node = this.imageNodes.get(ami.imageId);
+    const images = this.data;
+    if (!node || !images) return undefined;
+    const index = images.findIndex((i) => i.imageId === ami.imageId);
+    if (index >= 0) images[index] = ami;
+    node.ami = ami;
+    return node;
+  }
+
   /** Removes images (e.g. deregistered) without reloading the region. */
   remove(imageIds: readonly string[]): void {
     const images = this.data;

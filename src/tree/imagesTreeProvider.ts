@@ -63,6 +63,19 @@ export class ImagesTreeProvider
     return this.regionNode(ami.region)?.upsert(ami);
   }
 
+  /**
+   * Shows what EC2 now reports for an image the user just changed (tags, description, deprecation,
+   * protection, disabled…): a listed image's row is re-rendered in place, even when the change takes
+   * it out of the current scope (a disabled AMI stays visible, so it can be re-enabled, until the
+   * next refresh); an image not listed yet goes through `showImage`.
+   */
+  updateImage(ami: Ami): ImageNode | undefined {
+    const node = this.regionNode(ami.region)?.replace(ami);
+    if (!node) return this.showImage(ami);
+    this.changed(node);
+    return node;
+  }
+
   /** Removes deregistered images from the tree without reloading their region. */
   removeImages(region: string, imageIds: readonly string[]): void {
     this.regionNode(region)?.remove(imageIds);

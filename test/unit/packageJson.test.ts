@@ -39,8 +39,9 @@ function allWhenClauses(p: PackageJson): string[] {
 }
 
 /**
- * The context tokens a when clause tests through `viewItem`. Only `viewItem =~ /\btoken\b/` and
- * `viewItem == a;b` / `!=` are understood; anything else is reported as unsupported.
+ * The context tokens a when clause tests through `viewItem`. Only `viewItem =~ /\btoken\b/`,
+ * `viewItem =~ /\b(a|b)\b/` and `viewItem == a;b` / `!=` are understood; anything else is reported
+ * as unsupported.
  */
 function viewItemTokens(when: string): { tokens: string[]; unsupported: string[] } {
   const tokens: string[] = [];
@@ -50,7 +51,9 @@ function viewItemTokens(when: string): { tokens: string[]; unsupported: string[]
     const [whole, operator, operand] = match;
     if (operator === '=~' && operand?.startsWith('/')) {
       const word = /^\/\\b(\w+)\\b\/$/.exec(operand);
+      const anyOf = /^\/\\b\((\w+(?:\|\w+)+)\)\\b\/$/.exec(operand);
       if (word?.[1]) tokens.push(word[1]);
+      else if (anyOf?.[1]) tokens.push(...anyOf[1].split('|'));
       else unsupported.push(whole);
     } else if ((operator === '==' || operator === '!=') && operand) {
       tokens.push(...operand.split(';'));
@@ -132,6 +135,10 @@ describe('package.json contract', () => {
       viewItemTokens('view == x && viewItem =~ /\\bimage\\b/ && viewItem =~ /\\bcanDeregister\\b/'),
       { tokens: ['image', 'canDeregister'], unsupported: [] },
     );
+    assert.deepEqual(viewItemTokens('viewItem =~ /\\b(canProtect|canUnprotect)\\b/'), {
+      tokens: ['canProtect', 'canUnprotect'],
+      unsupported: [],
+    });
     assert.deepEqual(viewItemTokens('viewItem == image;ebs || viewItem != region'), {
       tokens: ['image', 'ebs', 'region'],
       unsupported: [],

@@ -1,0 +1,236 @@
+import * as vscode from 'vscode';
+import type { Ami, Tag } from '../core/model/ami';
+import { amiDisplayName } from '../core/model/ami';
+import { CancelledError } from '../core/model/errors';
+import { validateTagKey, validateTagValue } from '../core/model/imageInputs';
+import type { TagChanges } from '../core/model/tagChanges';
+import {
+  describeTagChanges,
+  diffTags,
+  formatTag,
+  isEmptyTagChange,
+  MAX_TAGS_PER_RESOURCE,
+  snapshotIdsOf,
+} from '../core/model/tagChanges';
+import { MultiStepInput } from './multiStepInput';
+
+/** What the tag editor produced: the change and whether it also goes to the AMI's snapshots. */
+export interface TagEditResult {
+  changes: TagChanges;
+  includeSnapshots: boolean;
+}
+
+type Action =
+  | { kind: 'apply' }
+  | { kind: 'add' }
+  | { kind: 'remove' }
+  | { kind: 'snapshots' }
+  | { kind: 'edit'; key: string }
+  | { kind: 'restore'; tag: Tag };
+
+interface ActionItem extends vscode.QuickPickItem {
+  action?: Action;
+}
+
+/**
+ * Manage Tags for one AMI: a list of its tags (key = value) with "Add tag…", "Remove tags…",
+ * selecting a tag to change its value, and the choice to apply to its EBS snapshots too. Changes are
+ * staged and shown until "Apply"; Escape in the list cancels everything (CancelledError), Escape in a
+ * field returns to the list.
+ */
+export async function editTagsInteractively(ami: Ami): Promise<TagEditResult> {
+  const original = ami.tags;
+  let working: Tag[] = original.map((t) => ({ ...t }));
+  let includeSnapshots = false;
+  const snapshots = snapshotIdsOf(ami).length;
+  const title = `Manage Tags: ${amiDisplayName(ami)} (${ami.imageId})`;
+  for (;;) {
+    const changes = diffTags(original, working);
+    const picked = await vscode.window.showQuickPick(
+      listItems(original, working, changes, snapshots, includeSnapshots),
+      {
+        title,
+        placeHolder: isEmptyTagChange(changes)
+          ? 'Select a tag to change its value, or add or remove tags'
+          : `Pending: ${describeTagChanges(changes)}. Select "Apply" to send them to EC2.`,
+        ignoreFocusOut: true,
+        matchOnDescription: true,
+      },
+    );
+    if (!picked) throw new CancelledError();
+    const action = picked.action;
+    if (!action) continue;
+    switch (action.kind) {
+      case 'apply':
+        return { changes, includeSnapshots };
+      case 'snapshots':
+        includeSnapshots = !includeSnapshots;
+        break;
+      case 'add': {
+        const tag = await askNewTag(title, working);
+        if (tag) working = [...working, tag];
+        break;
+      }
+      case 'edit': {
+        const current = working.find((t) => t.key === action.key);
+        if (!current) break;
+        const value = await askValue(title, current.key, current.value);
+        if (value !== undefined) {
+          working = working.map((t) => (t.key === current.key ? { key: t.key, value } : t));
+        }
+        break;
+      }
+      case 'remove': {
+        const chosen = await vscode.window.showQuickPick(
+          working.map((tag) => ({ label: formatTag(tag), tag })),
+          { title, placeHolder: 'Tags to remove', canPickMany: true, ignoreFocusOut: true },
+        );
+        if (chosen && chosen.length > 0) {
+          const gone = new Set(chosen.map((c) => c.tag.key));
+          working = working.filter((t) => !gone.has(t.key));
+        }
+        break;
+      }
+      case 'restore':
+        working = [...working, { ...action.tag }];
+        break;
+    }
+  }
+}
+
+function listItems(
+  original: readonly Tag[],
+  working: readonly Tag[],
+  changes: TagChanges,
+  snapshots: number,
+  includeSnapshots: boolean,
+): ActionItem[] {
+  const items: ActionItem[] = [];
+  if (!isEmptyTagChange(changes)) {
+    items.push({
+      label: '$(check) Apply changes',
+      description: describeTagChanges(changes),
+      detail: `One CreateTags and/or one DeleteTags call on the AMI${includeSnapshots ? ` and its ${snapshots} snapshot${snapshots === 1 ? '' : 's'}` : ''}.`,
+      action: { kind: 'apply' },
+    });
+  }
+  items.push({
+    label: '$(add) Add tag…',
+    ...(working.length >= MAX_TAGS_PER_RESOURCE
+      ? { description: `EC2 allows at most ${MAX_TAGS_PER_RESOURCE} tags` }
+      : {}),
+    action: { kind: 'add' },
+  });
+  if (working.length > 0)
+    items.push({ label: '$(trash) Remove tags…', action: { kind: 'remove' } });
+  if (snapshots > 0) {
+    items.push({
+      label: `$(database) Also apply to its ${snapshots} EBS snapshot${snapshots === 1 ? '' : 's'}`,
+      description: includeSnapshots ? 'Yes (select to change)' : 'No (select to change)',
+      action: { kind: 'snapshots' },
+    });
+  }
+  items.push({ label: 'Tags', kind: vscode.QuickPickItemKind.Separator });
+  if (working.length === 0) items.push({ label: 'No tags', description: 'Add one above' });
+  const before = new Map(original.map((t) => [t.key, t.value]));
+  for (const tag of working) {
+    const was = before.get(tag.key);
+    items.push({
+      label: formatTag(tag),
+      description:
+        was === undefined
+          ? 'new'
+          : was !== tag.value
+            ? `changed (was ${was.length > 0 ? was : 'empty'})`
+            : undefined,
+      action: { kind: 'edit', key: tag.key },
+    });
+  }
+  const removed = original.filter((t) => !working.some((w) => w.key === t.key));
+  if (removed.length > 0) {
+    items.push({ label: 'To be removed', kind: vscode.QuickPickItemKind.Separator });
+    for (const tag of removed) {
+      items.push({
+        label: `$(circle-slash) ${formatTag(tag)}`,
+        description: 'select to keep',
+        action: { kind: 'restore', tag },
+      });
+    }
+  }
+  return items;
+}
+
+async function askNewTag(title: string, working: readonly Tag[]): Promise<Tag | undefined> {
+  const key = await vscode.window.showInputBox({
+    title,
+    prompt: 'Tag key (1–128 characters; keys starting with "aws:" are reserved)',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const problem = validateTagKey(value);
+      if (problem) return problem;
+      if (value !== value.trim()) return 'A tag key cannot start or end with spaces.';
+      return working.some((t) => t.key === value)
+        ? `"${value}" already exists: select it in the list to change its value.`
+        : undefined;
+    },
+  });
+  if (key === undefined) return undefined;
+  const value = await askValue(title, key, '');
+  return value === undefined ? undefined : { key, value };
+}
+
+function askValue(title: string, key: string, value: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    prompt: `Value of "${key}" (up to 256 characters; may be empty)`,
+    value,
+    ignoreFocusOut: true,
+    validateInput: validateTagValue,
+  });
+}
+
+/**
+ * "Add tag to N AMIs": key, value, and whether to tag their snapshots too, in one wizard with Back.
+ */
+export async function askTagForImages(
+  count: number,
+): Promise<{ tag: Tag; includeSnapshots: boolean }> {
+  const state: { key?: string; value?: string; includeSnapshots?: boolean } = {};
+  await MultiStepInput.run(
+    `Add Tag to ${count} AMIs`,
+    3,
+    async (input, s) => {
+      s.key = await input.text({
+        prompt:
+          'Tag key (1–128 characters; keys starting with "aws:" are reserved). An existing key gets the new value.',
+        ...(s.key !== undefined ? { value: s.key } : {}),
+        validate: (v) =>
+          validateTagKey(v) ??
+          (v !== v.trim() ? 'A tag key cannot start or end with spaces.' : undefined),
+      });
+      return async (input2, s2) => {
+        s2.value = await input2.text({
+          prompt: `Value of "${s2.key ?? ''}" (up to 256 characters; may be empty)`,
+          ...(s2.value !== undefined ? { value: s2.value } : {}),
+          validate: validateTagValue,
+        });
+        return async (input3, s3) => {
+          const choice = await input3.pick({
+            placeholder: 'Tag their EBS snapshots too?',
+            items: [
+              { label: 'AMIs only', snapshots: false },
+              { label: 'AMIs and their EBS snapshots', snapshots: true },
+            ],
+          });
+          s3.includeSnapshots = choice.snapshots;
+          return undefined;
+        };
+      };
+    },
+    state,
+  );
+  return {
+    tag: { key: state.key ?? '', value: state.value ?? '' },
+    includeSnapshots: state.includeSnapshots ?? false,
+  };
+}
