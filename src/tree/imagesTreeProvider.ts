@@ -125,15 +125,8 @@ export class ImagesTreeProvider
     });
   }
 
-  override refresh(): void {
-    for (const node of this.regions) this.imageDeps.poller.forget(node.region);
-    super.refresh();
-  }
-
-  override refreshRegion(node: ImagesRegionNode): void {
-    this.imageDeps.poller.forget(node.region);
-    super.refreshRegion(node);
-  }
+  // Refreshing does not stop polling: the poller is shared with the operation tracker (a copy in
+  // flight must keep being followed), and a reloaded region tracks its pending images again.
 
   override dispose(): void {
     this.settledEmitter.dispose();
