@@ -66,6 +66,7 @@ describe('core/model/copyPlan', () => {
         calls.map((c) => c.region),
         ['eu-west-1', 'ap-southeast-2'],
       );
+      assert.equal(calls[0]?.params.Encrypted, undefined, 'unencrypted copy sends no Encrypted');
       assert.deepEqual(calls[0]?.params, {
         SourceImageId: plain.imageId,
         SourceRegion: 'us-east-1',
@@ -74,7 +75,6 @@ describe('core/model/copyPlan', () => {
         CopyImageTags: true,
         ClientToken: copyClientToken('action-1', plain, 'eu-west-1', 'web-copy'),
       });
-      assert.equal(calls[0]?.params.Encrypted, undefined, 'unencrypted copy sends no Encrypted');
     });
 
     it('allows the source region as a destination when the name differs', () => {
