@@ -5,6 +5,10 @@ import { Ec2ClientFactory } from './core/aws/clientFactory';
 import { Ec2Api } from './core/aws/ec2Api';
 import { describeScope } from './core/model/scope';
 import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
+import { Ec2Caller } from './core/aws/ec2Caller';
+import { ImageOperationsApi } from './core/aws/imageOperationsApi';
+import { CopyImageService } from './core/services/copyImageService';
+import { DeregisterImageService } from './core/services/deregisterImageService';
 import { ImageService } from './core/services/imageService';
 import { InstanceService } from './core/services/instanceService';
 import { ProfileService } from './core/services/profileService';
@@ -49,6 +53,11 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
   const images = new ImageService(api);
   const instances = new InstanceService(api);
   const profiles = new ProfileService();
+  const imageOperations = new ImageOperationsApi(
+    new Ec2Caller(clients, () => activeProfile.current),
+  );
+  const copyImages = new CopyImageService(imageOperations, () => settings.maxConcurrentRegions);
+  const deregisterImages = new DeregisterImageService(api, imageOperations);
   const regions = new RegionSource(
     api,
     new RegionService(api),
@@ -141,6 +150,11 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       profiles,
       activeProfile,
       log,
+      images,
+      copyImages,
+      deregisterImages,
+      operations,
+      scriptedAnswers: context.extensionMode !== vscode.ExtensionMode.Production,
     }),
     activeProfile.onDidChange((profile) => {
       log.info(`Active profile: ${profile ?? 'default credential chain'}`);

@@ -4,7 +4,9 @@ import { InstancesRegionNode } from '../tree/instancesRegionNode';
 import type { TreeNode } from '../tree/treeNode';
 import type { CommandDeps } from './commandDeps';
 import type { CommandId } from './commandIds';
+import { copyImage } from './copyImage';
 import { copyImageId, copyImageName, copyInstanceId } from './copyValues';
+import { deregisterImage } from './deregisterImage';
 import { openImageJson, openInstanceJson } from './openJson';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
@@ -33,6 +35,10 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
     'amiExplorer.image.copyName': (node, selection) => copyImageName(node, selection),
     'amiExplorer.instance.openJson': (node, selection) => openInstanceJson(deps, node, selection),
     'amiExplorer.instance.copyId': (node, selection) => copyInstanceId(node, selection),
+    'amiExplorer.image.copy': (node, selection, answers) =>
+      copyImage(deps, node, selection, answers),
+    'amiExplorer.image.deregister': (node, selection, answers) =>
+      deregisterImage(deps, node, selection, answers),
     'amiExplorer.scope.select': () => selectScope(),
     'amiExplorer.scope.setNameFilter': () => setNameFilter(),
     'amiExplorer.scope.clearNameFilter': () => clearNameFilter(),
