@@ -9,6 +9,9 @@ import { ImageLifecycleService } from './core/services/imageLifecycleService';
 import { describeScope } from './core/model/scope';
 import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
 import { AccountIdentity } from './core/services/accountIdentity';
+import { ImageOperationsApi } from './core/aws/imageOperationsApi';
+import { CopyImageService } from './core/services/copyImageService';
+import { DeregisterImageService } from './core/services/deregisterImageService';
 import { ImageService } from './core/services/imageService';
 import { InstanceService } from './core/services/instanceService';
 import { ProfileService } from './core/services/profileService';
@@ -51,14 +54,15 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
   );
   const api = new Ec2Api(clients, () => activeProfile.current);
   const images = new ImageService(api);
-  const lifecycle = new ImageLifecycleService(
-    new ImageLifecycleApi(new Ec2Caller(clients, () => activeProfile.current)),
-    images,
-    api,
-  );
+  // One typed-error call wrapper for every EC2 API class.
+  const caller = new Ec2Caller(clients, () => activeProfile.current);
+  const lifecycle = new ImageLifecycleService(new ImageLifecycleApi(caller), images, api);
   const instances = new InstanceService(api);
   const profiles = new ProfileService();
   const identity = new AccountIdentity();
+  const imageOperations = new ImageOperationsApi(caller);
+  const copyImages = new CopyImageService(imageOperations, () => settings.maxConcurrentRegions);
+  const deregisterImages = new DeregisterImageService(api, imageOperations);
   const regions = new RegionSource(
     api,
     new RegionService(api),
@@ -158,6 +162,10 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       refreshAll: () => reloadAll(false),
       images,
       lifecycle,
+      copyImages,
+      deregisterImages,
+      operations,
+      scriptedAnswers: context.extensionMode !== vscode.ExtensionMode.Production,
     }),
     activeProfile.onDidChange((profile) => {
       log.info(`Active profile: ${profile ?? 'default credential chain'}`);

@@ -2,6 +2,9 @@ import type * as vscode from 'vscode';
 import type { ActiveProfile } from '../activeProfile';
 import type { ImageLifecycleService } from '../core/services/imageLifecycleService';
 import type { ImageService } from '../core/services/imageService';
+import type { CopyImageService } from '../core/services/copyImageService';
+import type { DeregisterImageService } from '../core/services/deregisterImageService';
+import type { OperationTracker } from '../core/services/operationTracker';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
@@ -25,4 +28,13 @@ export interface CommandDeps {
   images: ImageService;
   /** Tags, description, deprecation, protection, disable/enable. */
   lifecycle: ImageLifecycleService;
+  // Copy and deregister (issue 5).
+  copyImages: CopyImageService;
+  deregisterImages: DeregisterImageService;
+  operations: OperationTracker;
+  /**
+   * Whether commands may take pre-filled answers instead of asking (integration tests): only when
+   * the extension does not run in production mode, so no other extension can skip a confirmation.
+   */
+  scriptedAnswers: boolean;
 }

@@ -11,6 +11,8 @@ export const COMMAND_IDS = [
   'amiExplorer.image.copyName',
   'amiExplorer.instance.openJson',
   'amiExplorer.instance.copyId',
+  'amiExplorer.image.copy',
+  'amiExplorer.image.deregister',
   'amiExplorer.scope.select',
   'amiExplorer.scope.setNameFilter',
   'amiExplorer.scope.clearNameFilter',

@@ -18,6 +18,8 @@ import { editTags } from './editTags';
 import { enableImage } from './enableImage';
 import type { EnableProtectionInput } from './enableProtection';
 import { enableProtection } from './enableProtection';
+import { copyImage } from './copyImage';
+import { deregisterImage } from './deregisterImage';
 import { openImageJson, openInstanceJson } from './openJson';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
@@ -51,6 +53,10 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
     'amiExplorer.image.copyName': (node, selection) => copyImageName(node, selection),
     'amiExplorer.instance.openJson': (node, selection) => openInstanceJson(deps, node, selection),
     'amiExplorer.instance.copyId': (node, selection) => copyInstanceId(node, selection),
+    'amiExplorer.image.copy': (node, selection, answers) =>
+      copyImage(deps, node, selection, answers),
+    'amiExplorer.image.deregister': (node, selection, answers) =>
+      deregisterImage(deps, node, selection, answers),
     'amiExplorer.scope.select': () => selectScope(),
     'amiExplorer.scope.setNameFilter': () => setNameFilter(),
     'amiExplorer.scope.clearNameFilter': () => clearNameFilter(),

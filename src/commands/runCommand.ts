@@ -4,20 +4,22 @@ import { logError } from '../log';
 
 /**
  * Wraps a command handler: logs the full error, shows one friendly message with a "Show Log" action,
- * stays silent on cancel. Every command goes through here.
+ * stays silent on cancel. Every command goes through here. The handler's result is passed through
+ * (what `executeCommand` resolves to); after an error or a cancel it is `undefined`.
  */
-export function runCommand<A extends unknown[]>(
+export function runCommand<A extends unknown[], R>(
   id: string,
   log: vscode.LogOutputChannel,
-  handler: (...args: A) => Promise<unknown>,
-): (...args: A) => Promise<void> {
+  handler: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R | undefined> {
   return async (...args: A) => {
     try {
-      await handler(...args);
+      return await handler(...args);
     } catch (error) {
-      if (isCancellation(error)) return;
+      if (isCancellation(error)) return undefined;
       logError(log, `Command ${id}`, error);
       await showError(error, log);
+      return undefined;
     }
   };
 }

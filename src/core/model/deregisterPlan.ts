@@ -1,0 +1,402 @@
+import type { Ami } from './ami';
+import type { OperationReport, ReportItem } from './operationReport';
+
+/** Deregistration protection as EC2 reports it (`DeregistrationProtection`). */
+export type ProtectionState =
+  | { kind: 'off' }
+  /** On; `cooldown`: disabling it keeps the image protected for another 24 hours. */
+  | { kind: 'on'; cooldown: boolean }
+  /** Disabled with a cooldown that has not run out: still protected until `until`. */
+  | { kind: 'cooldown'; until: string };
+
+/**
+ * Reads EC2's text: `disabled`, `enabled`, `enabled-with-cooldown`, `enabled-without-cooldown`, or
+ * `disabled-until-<ISO time>`. A cooldown that has run out at `now` counts as off.
+ */
+export function parseProtection(value: string | undefined, now: Date): ProtectionState {
+  if (value === undefined || value === '' || value === 'disabled') return { kind: 'off' };
+  const until = /^disabled-until-(.+)$/.exec(value)?.[1];
+  if (until !== undefined) {
+    const at = Date.parse(until);
+    return !Number.isNaN(at) && at <= now.getTime() ? { kind: 'off' } : { kind: 'cooldown', until };
+  }
+  return { kind: 'on', cooldown: value === 'enabled-with-cooldown' };
+}
+
+/** One snapshot of an AMI's block-device mapping, with what DescribeSnapshots/Images said of it. */
+export interface SnapshotFact {
+  snapshotId: string;
+  deviceName: string;
+  /** GiB, from DescribeSnapshots (or the mapping when the snapshot is not visible). */
+  sizeGiB?: number;
+  encrypted?: boolean;
+  /** Whether DescribeSnapshots returned it (a deleted or foreign snapshot is not). */
+  found: boolean;
+  ownerId?: string;
+  /** Other registered AMIs whose mapping uses this snapshot. */
+  usedBy: string[];
+}
+
+/** Whether instances were launched from the AMI. */
+export type UsageFact =
+  | {
+      known: true;
+      instanceIds: string[];
+      /** Which call answered: DescribeImageReferences, or DescribeInstances as a fallback. */
+      source: 'DescribeImageReferences' | 'DescribeInstances';
+    }
+  | { known: false; reason: string };
+
+/** What was found out about one AMI before deregistering it. */
+export interface DeregisterFacts {
+  image: Pick<
+    Ami,
+    | 'imageId'
+    | 'region'
+    | 'name'
+    | 'state'
+    | 'rootDeviceType'
+    | 'imageLocation'
+    | 'deregistrationProtection'
+    | 'blockDevices'
+    | 'ownerId'
+  >;
+  usage: UsageFact;
+  snapshots: SnapshotFact[];
+  /** Set when the AMI could not be inspected (then it is skipped). */
+  error?: string;
+}
+
+/** The user's choices. */
+export interface DeregisterOptions {
+  /** DeregisterImage with DeleteAssociatedSnapshots. */
+  deleteSnapshots: boolean;
+  /** Call DisableImageDeregistrationProtection first on protected AMIs. */
+  disableProtection: boolean;
+  /** The caller's account, when known (snapshots of other accounts cannot be deleted). */
+  accountId?: string;
+}
+
+/** What happens to one AMI. */
+export type AmiAction =
+  /** DeregisterImage (after DisableImageDeregistrationProtection when `disableProtectionFirst`). */
+  | 'deregister'
+  /** Only DisableImageDeregistrationProtection: the cooldown keeps it protected for 24 hours. */
+  | 'disable-protection-only'
+  | 'skip';
+
+/** A snapshot that will not be deleted, and why. */
+export interface KeptSnapshot {
+  snapshot: SnapshotFact;
+  reason: string;
+}
+
+/** The decision for one AMI. */
+export interface AmiDecision {
+  facts: DeregisterFacts;
+  action: AmiAction;
+  disableProtectionFirst: boolean;
+  /** Why it is skipped, or why only protection is disabled. */
+  reason?: string;
+  /** Things the user must know and accept (in use, protected, usage unknown). */
+  warnings: string[];
+  /** Things worth saying that need no extra consent (instance-store bundle stays in S3). */
+  notes: string[];
+  /** Deregistering it needs the explicit second confirmation (in use, protected, usage unknown). */
+  needsSecondConfirmation: boolean;
+  /** Snapshots EC2 is expected to delete with it (DeleteAssociatedSnapshots). */
+  snapshotsToDelete: SnapshotFact[];
+  snapshotsKept: KeptSnapshot[];
+}
+
+/** The whole plan of a deregister action. */
+export interface DeregisterPlan {
+  decisions: AmiDecision[];
+  options: DeregisterOptions;
+}
+
+const label = (image: Pick<Ami, 'imageId' | 'name'>): string =>
+  image.name ? `${image.imageId} (${image.name})` : image.imageId;
+
+/**
+ * Decides, for each AMI, whether and how it is deregistered and which snapshots go with it. Pure:
+ * the facts come from the service. A snapshot shared by several AMIs of this action is expected
+ * to go with the last of them (EC2 skips it while another registered AMI uses it).
+ */
+export function planDeregister(
+  facts: readonly DeregisterFacts[],
+  options: DeregisterOptions,
+  now: Date,
+): DeregisterPlan {
+  const decisions = facts.map((f) => decideAmi(f, options, now));
+  const deregistering = decisions
+    .map((d, index) => ({ id: d.facts.image.imageId, index, d }))
+    .filter((x) => x.d.action === 'deregister');
+  const indexOf = new Map(deregistering.map((x) => [x.id, x.index]));
+  decisions.forEach((decision, index) => {
+    for (const snapshot of decision.facts.snapshots) {
+      const keep = (reason: string): void => {
+        decision.snapshotsKept.push({ snapshot, reason });
+      };
+      if (decision.action !== 'deregister') {
+        keep('the AMI is not deregistered');
+        continue;
+      }
+      if (!options.deleteSnapshots) {
+        keep('you chose to keep snapshots');
+        continue;
+      }
+      if (!snapshot.found) {
+        keep('not found (already deleted, or not visible to this account)');
+        continue;
+      }
+      const account = options.accountId ?? decision.facts.image.ownerId;
+      if (account && snapshot.ownerId && snapshot.ownerId !== account) {
+        keep(`owned by account ${snapshot.ownerId}`);
+        continue;
+      }
+      const others = snapshot.usedBy.filter((id) => id !== decision.facts.image.imageId);
+      const staying = others.filter((id) => !indexOf.has(id));
+      if (staying.length > 0) {
+        keep(`shared: also used by ${staying.join(', ')}, so EC2 keeps it`);
+        continue;
+      }
+      const later = others.filter((id) => (indexOf.get(id) ?? -1) > index);
+      if (later.length > 0) {
+        keep(`also used by ${later.join(', ')}; deleted with that AMI`);
+        continue;
+      }
+      decision.snapshotsToDelete.push(snapshot);
+    }
+  });
+  return { decisions, options };
+}
+
+function decideAmi(facts: DeregisterFacts, options: DeregisterOptions, now: Date): AmiDecision {
+  const decision: AmiDecision = {
+    facts,
+    action: 'deregister',
+    disableProtectionFirst: false,
+    warnings: [],
+    notes: [],
+    needsSecondConfirmation: false,
+    snapshotsToDelete: [],
+    snapshotsKept: [],
+  };
+  if (facts.error !== undefined) {
+    return { ...decision, action: 'skip', reason: `could not be inspected: ${facts.error}` };
+  }
+  const image = facts.image;
+  if (image.rootDeviceType === 'instance-store') {
+    decision.notes.push(
+      `Instance store-backed: its bundle${image.imageLocation ? ` (${image.imageLocation})` : ''} stays in the S3 bucket; delete it there when you no longer need it.`,
+    );
+  }
+  if (facts.usage.known) {
+    const n = facts.usage.instanceIds.length;
+    if (n > 0) {
+      decision.warnings.push(
+        `In use: ${n} instance${n === 1 ? '' : 's'} launched from it (${facts.usage.instanceIds.join(', ')}); they keep running, but no new instance can be launched from it.`,
+      );
+      decision.needsSecondConfirmation = true;
+    }
+  } else {
+    decision.warnings.push(`Could not check whether it is in use: ${facts.usage.reason}`);
+    decision.needsSecondConfirmation = true;
+  }
+  const protection = parseProtection(image.deregistrationProtection, now);
+  if (protection.kind === 'cooldown') {
+    return {
+      ...decision,
+      action: 'skip',
+      reason: `deregistration protection was disabled with a cooldown; EC2 keeps it protected until ${protection.until}`,
+    };
+  }
+  if (protection.kind === 'on') {
+    if (!options.disableProtection) {
+      return {
+        ...decision,
+        action: 'skip',
+        reason: 'deregistration protection is on (choose to disable it first)',
+      };
+    }
+    decision.needsSecondConfirmation = true;
+    if (protection.cooldown) {
+      return {
+        ...decision,
+        action: 'disable-protection-only',
+        disableProtectionFirst: true,
+        reason:
+          'protection has a 24-hour cooldown: it is disabled now, but EC2 keeps the AMI protected for 24 hours; deregister it after that',
+      };
+    }
+    decision.disableProtectionFirst = true;
+    decision.warnings.push('Deregistration protection is on: it is disabled first.');
+  }
+  return decision;
+}
+
+/** Whether anything in the plan needs the explicit second confirmation, and why (one line each). */
+export function secondConfirmationReasons(plan: DeregisterPlan): string[] {
+  return plan.decisions
+    .filter((d) => d.action !== 'skip' && d.needsSecondConfirmation)
+    .map((d) => `${label(d.facts.image)}: ${d.warnings.join(' ') || (d.reason ?? '')}`);
+}
+
+function size(s: SnapshotFact): string {
+  return s.sizeGiB !== undefined ? `${s.sizeGiB} GiB` : 'size unknown';
+}
+
+/**
+ * The modal confirmation: a question and a detail naming each AMI and each snapshot, and that
+ * running instances are not affected.
+ */
+export function describeDeregisterPlan(plan: DeregisterPlan): { message: string; detail: string } {
+  const acting = plan.decisions.filter((d) => d.action !== 'skip');
+  const deleting = acting.reduce((n, d) => n + d.snapshotsToDelete.length, 0);
+  const message =
+    acting.length === 1 && acting[0]
+      ? `Deregister ${label(acting[0].facts.image)}${deleting > 0 ? ` and delete ${deleting} snapshot${deleting === 1 ? '' : 's'}` : ''}?`
+      : `Deregister ${acting.length} AMIs${deleting > 0 ? ` and delete ${deleting} snapshot${deleting === 1 ? '' : 's'}` : ''}?`;
+  const lines: string[] = [
+    'Deregistering never affects instances already running from these AMIs.',
+    '',
+  ];
+  for (const d of plan.decisions) {
+    const image = d.facts.image;
+    const head =
+      d.action === 'skip'
+        ? `${label(image)} in ${image.region}: skipped — ${d.reason ?? ''}`
+        : d.action === 'disable-protection-only'
+          ? `${label(image)} in ${image.region}: only disable deregistration protection — ${d.reason ?? ''}`
+          : `${label(image)} in ${image.region}: ${d.disableProtectionFirst ? 'disable deregistration protection, then deregister' : 'deregister'}`;
+    lines.push(head);
+    for (const w of d.warnings) lines.push(`  ⚠ ${w}`);
+    for (const n of d.notes) lines.push(`  • ${n}`);
+    if (d.action !== 'deregister') continue;
+    for (const s of d.snapshotsToDelete)
+      lines.push(`  − delete snapshot ${s.snapshotId} (${size(s)}, ${s.deviceName})`);
+    for (const k of d.snapshotsKept)
+      lines.push(`  = keep snapshot ${k.snapshot.snapshotId} (${size(k.snapshot)}): ${k.reason}`);
+  }
+  if (plan.options.deleteSnapshots) {
+    lines.push(
+      '',
+      'Snapshots that another AMI still uses are kept: EC2 skips them when deleting associated snapshots.',
+    );
+  }
+  return { message, detail: lines.join('\n') };
+}
+
+/** How deregistering one AMI went (what the service did). */
+export type DeregisterOutcome =
+  | {
+      kind: 'deregistered';
+      protectionDisabled: boolean;
+      /** DeregisterImage's DeleteSnapshotResults (empty without DeleteAssociatedSnapshots). */
+      snapshotResults: { snapshotId: string; returnCode: string }[];
+    }
+  /** Protection disabled, deregistration left for after the cooldown; `protection` is EC2's new text. */
+  | { kind: 'protection-disabled'; protection?: string }
+  | { kind: 'skipped'; reason: string }
+  | {
+      kind: 'failed';
+      step: 'disable-protection' | 'deregister';
+      error: string;
+      protectionDisabled: boolean;
+    }
+  | { kind: 'cancelled' };
+
+const RETURN_CODES: Record<string, { outcome: ReportItem['outcome']; detail: string }> = {
+  success: { outcome: 'succeeded', detail: 'deleted' },
+  skipped: { outcome: 'skipped', detail: 'kept: another AMI still uses it' },
+  'missing-permissions': {
+    outcome: 'failed',
+    detail:
+      'not deleted: missing permission (ec2:DeleteSnapshot, or the snapshot belongs to another account)',
+  },
+  'internal-error': { outcome: 'failed', detail: 'not deleted: EC2 had an internal error' },
+  'client-error': { outcome: 'failed', detail: 'not deleted: EC2 refused the request' },
+};
+
+/**
+ * The report of a deregister action: one line per AMI, then one per snapshot that was to be
+ * deleted (EC2's result for it, with what we knew of sharing).
+ */
+export function deregisterReport(
+  plan: DeregisterPlan,
+  outcomes: readonly DeregisterOutcome[],
+): OperationReport {
+  const items: ReportItem[] = [];
+  plan.decisions.forEach((d, i) => {
+    const image = d.facts.image;
+    const subject = `${label(image)} in ${image.region}`;
+    const outcome: DeregisterOutcome = outcomes[i] ?? {
+      kind: 'skipped',
+      reason: d.reason ?? 'not attempted',
+    };
+    switch (outcome.kind) {
+      case 'deregistered': {
+        items.push({
+          subject,
+          outcome: 'succeeded',
+          detail: `deregistered${outcome.protectionDisabled ? ' (deregistration protection disabled first)' : ''}`,
+        });
+        const results = new Map(outcome.snapshotResults.map((r) => [r.snapshotId, r.returnCode]));
+        for (const [snapshotId, code] of results) {
+          const known = RETURN_CODES[code] ?? {
+            outcome: 'failed' as const,
+            detail: `not deleted: ${code}`,
+          };
+          const fact = d.facts.snapshots.find((s) => s.snapshotId === snapshotId);
+          const shared =
+            code === 'skipped' && fact && fact.usedBy.length > 0
+              ? `kept: shared with ${fact.usedBy.join(', ')}`
+              : known.detail;
+          items.push({
+            subject: `  snapshot ${snapshotId}${fact?.sizeGiB !== undefined ? ` (${fact.sizeGiB} GiB)` : ''}`,
+            outcome: known.outcome,
+            detail: shared,
+          });
+        }
+        if (plan.options.deleteSnapshots) {
+          // Snapshots EC2 did not report on (e.g. not owned): say why they stay.
+          for (const k of d.snapshotsKept) {
+            if (results.has(k.snapshot.snapshotId)) continue;
+            items.push({
+              subject: `  snapshot ${k.snapshot.snapshotId}`,
+              outcome: 'skipped',
+              detail: `kept: ${k.reason}`,
+            });
+          }
+        }
+        break;
+      }
+      case 'protection-disabled':
+        items.push({
+          subject,
+          outcome: 'skipped',
+          detail: `not deregistered: deregistration protection is disabled, but with its cooldown EC2 keeps the AMI protected for 24 hours${outcome.protection ? ` (${outcome.protection})` : ''}; deregister it after that`,
+        });
+        break;
+      case 'skipped':
+        items.push({ subject, outcome: 'skipped', detail: outcome.reason });
+        break;
+      case 'cancelled':
+        items.push({ subject, outcome: 'skipped', detail: 'not deregistered: cancelled' });
+        break;
+      case 'failed':
+        items.push({
+          subject,
+          outcome: 'failed',
+          detail:
+            outcome.step === 'disable-protection'
+              ? `could not disable deregistration protection: ${outcome.error}`
+              : `${outcome.protectionDisabled ? 'protection was disabled, but deregistering failed' : 'deregistering failed'}: ${outcome.error}`,
+        });
+        break;
+    }
+  });
+  const n = plan.decisions.length;
+  return { title: n === 1 ? 'Deregister AMI' : `Deregister ${n} AMIs`, items };
+}

@@ -1,0 +1,176 @@
+import type * as vscode from 'vscode';
+import type { CopyDestination, CopySource } from '../core/model/copyPlan';
+import { copyIsEncrypted, encryptionNote } from '../core/model/copyPlan';
+import { amiDisplayName } from '../core/model/ami';
+import { validateAmiName, validateDescription, validateKmsKey } from '../core/model/imageInputs';
+import type { InputStep } from './multiStepInput';
+import { MultiStepInput } from './multiStepInput';
+
+/** What the copy wizard collects. */
+export interface CopyWizardState {
+  destinations: CopyDestination[];
+  name?: string;
+  description?: string;
+  copyTags: boolean;
+  encrypt: boolean;
+}
+
+interface RegionItem extends vscode.QuickPickItem {
+  region: string;
+}
+interface ChoiceItem<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+/**
+ * The Copy Image wizard in one quick input: destination regions (several; the source's own region
+ * too), name and description (one source only), copy tags, encryption, then a KMS key per
+ * destination when encrypting. Validated as you type; Back on every step after the first.
+ */
+export async function runCopyWizard(
+  sources: readonly CopySource[],
+  regions: readonly string[],
+): Promise<CopyWizardState> {
+  const single = sources.length === 1 ? sources[0] : undefined;
+  const encryptable = sources.some((s) => s.rootDeviceType === 'ebs');
+  const forced = sources.some((s) => s.encrypted);
+  const title = single
+    ? `Copy ${amiDisplayName(single)} (${single.imageId})`
+    : `Copy ${sources.length} AMIs`;
+  const state: CopyWizardState = {
+    destinations: [],
+    ...(single?.name !== undefined ? { name: single.name } : {}),
+    ...(single?.description !== undefined ? { description: single.description } : {}),
+    copyTags: true,
+    encrypt: forced,
+  };
+  const sourceRegions = new Set(sources.map((s) => s.region));
+  const fixedSteps = (single ? 4 : 2) + (encryptable ? 1 : 0);
+  const totalSteps = (): number =>
+    fixedSteps + (state.encrypt || forced ? state.destinations.length : 0);
+
+  const pickRegions: InputStep<CopyWizardState> = async (input) => {
+    input.totalSteps = totalSteps();
+    const items: RegionItem[] = regions.map((region) => ({
+      label: region,
+      region,
+      ...(sourceRegions.has(region) ? { description: 'source region (needs a new name)' } : {}),
+    }));
+    const chosen = new Set(state.destinations.map((d) => d.region));
+    const picked = await input.pickMany({
+      placeholder: 'Destination regions (one or several; CopyImage is called in each)',
+      items,
+      active: items.filter((i) => chosen.has(i.region)),
+      requireSelection: 'Choose at least one destination region',
+    });
+    const keys = new Map(state.destinations.map((d) => [d.region, d.kmsKey]));
+    state.destinations = picked.map((i) => ({
+      region: i.region,
+      ...(keys.get(i.region) !== undefined ? { kmsKey: keys.get(i.region) ?? '' } : {}),
+    }));
+    return single ? askName : askCopyTags;
+  };
+
+  const askName: InputStep<CopyWizardState> = async (input) => {
+    input.totalSteps = totalSteps();
+    state.name = await input.text({
+      prompt:
+        "Name of the copy (3–128 characters: letters, digits, spaces and ( ) [ ] . / - ' @ _)",
+      value: state.name ?? '',
+      validate: (v) => {
+        const problem = validateAmiName(v);
+        if (problem) return problem;
+        if (
+          single &&
+          v.trim() === single.name &&
+          state.destinations.some((d) => d.region === single.region)
+        ) {
+          return `The copy in ${single.region} (the source's region) needs a different name.`;
+        }
+        return undefined;
+      },
+    });
+    return askDescription;
+  };
+
+  const askDescription: InputStep<CopyWizardState> = async (input) => {
+    input.totalSteps = totalSteps();
+    state.description = await input.text({
+      prompt: 'Description of the copy (optional, at most 255 characters)',
+      value: state.description ?? '',
+      validate: validateDescription,
+    });
+    return askCopyTags;
+  };
+
+  const askCopyTags: InputStep<CopyWizardState> = async (input) => {
+    input.totalSteps = totalSteps();
+    const items: ChoiceItem<boolean>[] = [
+      { label: 'Copy tags', description: "the source AMI's tags (CopyImageTags)", value: true },
+      { label: "Don't copy tags", value: false },
+    ];
+    const choice = await input.pick({
+      placeholder: 'Copy the tags of the source AMI?',
+      items,
+      active: items.filter((i) => i.value === state.copyTags),
+    });
+    state.copyTags = choice.value;
+    return encryptable ? askEncrypt : undefined;
+  };
+
+  const askEncrypt: InputStep<CopyWizardState> = async (input) => {
+    input.totalSteps = totalSteps();
+    const note = sources.map(encryptionNote).filter((n, i, all) => all.indexOf(n) === i);
+    const items: ChoiceItem<boolean>[] = forced
+      ? [
+          {
+            label: 'Encrypt the copies (required)',
+            detail: note.join(' '),
+            value: true,
+          },
+        ]
+      : [
+          { label: 'Keep encryption as in the source', detail: note.join(' '), value: false },
+          {
+            label: 'Encrypt the copies',
+            detail: 'Choose a KMS key for each destination region next.',
+            value: true,
+          },
+        ];
+    const choice = await input.pick({
+      placeholder: forced
+        ? 'An encrypted AMI can only be copied encrypted'
+        : 'Encrypt the copied volumes?',
+      items,
+      active: items.filter((i) => i.value === state.encrypt),
+    });
+    state.encrypt = choice.value;
+    const encrypting = sources.some((s) => copyIsEncrypted(s, state.encrypt));
+    if (!encrypting) {
+      state.destinations = state.destinations.map((d) => ({ region: d.region }));
+      return undefined;
+    }
+    return askKey(0);
+  };
+
+  const askKey =
+    (index: number): InputStep<CopyWizardState> =>
+    async (input) => {
+      input.totalSteps = totalSteps();
+      const destination = state.destinations[index];
+      if (!destination) return undefined;
+      const value = await input.text({
+        prompt: `KMS key for the copy in ${destination.region}: empty or alias/aws/ebs for the default EBS key, or an alias, key id or key ARN. The key must exist in ${destination.region}.`,
+        placeholder: 'alias/aws/ebs',
+        value: destination.kmsKey ?? '',
+        validate: (v) => validateKmsKey(v, destination.region),
+      });
+      state.destinations[index] = {
+        region: destination.region,
+        ...(value.length > 0 ? { kmsKey: value } : {}),
+      };
+      return index + 1 < state.destinations.length ? askKey(index + 1) : undefined;
+    };
+
+  return MultiStepInput.run(title, totalSteps(), pickRegions, state);
+}

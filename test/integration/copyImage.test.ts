@@ -1,0 +1,244 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CopyImageAnswers, CopyImageOutcome } from '../../src/commands/copyImage';
+import type { TrackedOperation } from '../../src/core/services/operationTracker';
+import { OperationTracker } from '../../src/core/services/operationTracker';
+import { PendingImagePoller } from '../../src/core/services/pendingPoller';
+import type { Ami } from '../../src/core/model/ami';
+import { addFault, advanceEmulatorClock, clearFaults } from './emulatorAdmin';
+import { ec2Client, ec2Sdk } from './ec2TestClient';
+import { eventually } from './eventually';
+import { amiExplorer } from './extensionUnderTest';
+import { myImageNamed, removeImagesNamed } from './imageOperationsFixtures';
+import { childNamed, render, renderChildren } from './renderedTree';
+
+const PREFIX = 'itest-copy-';
+const EU_KEY_ARN = 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
+/** Loads the three demo regions and returns the tree node of a us-east-1 EBS image. */
+async function sourceNode(name: string): Promise<unknown> {
+  const { imagesTree } = await amiExplorer();
+  for (const region of ['us-east-1', 'eu-west-1', 'ap-southeast-2']) {
+    const node = await childNamed(imagesTree, undefined, region);
+    await renderChildren(imagesTree, node.node);
+  }
+  const region = await childNamed(imagesTree, undefined, 'us-east-1');
+  const ebs = await childNamed(imagesTree, region.node, 'EBS-backed');
+  return (await childNamed(imagesTree, ebs.node, name)).node;
+}
+
+function copy(node: unknown, answers: CopyImageAnswers): Thenable<CopyImageOutcome | undefined> {
+  return vscode.commands.executeCommand<CopyImageOutcome | undefined>(
+    'amiExplorer.image.copy',
+    node,
+    [node],
+    answers,
+  );
+}
+
+async function rowOf(region: string, imageId: string) {
+  const { imagesTree } = await amiExplorer();
+  const node = imagesTree.findImage(region, imageId);
+  assert.ok(node, `${imageId} is shown under ${region}`);
+  return render(imagesTree, node);
+}
+
+describe('Copy Image…', () => {
+  beforeEach(async () => {
+    await clearFaults();
+    (await amiExplorer()).imagesTree.refresh();
+  });
+  after(async () => {
+    await clearFaults();
+    await removeImagesNamed(PREFIX);
+    (await amiExplorer()).imagesTree.refresh();
+  });
+
+  it('refuses a malformed KMS key before any call to EC2', async () => {
+    const node = await sourceNode('web-server-2024.10.1');
+    const running = copy(node, {
+      destinations: [{ region: 'eu-west-1', kmsKey: 'my key!' }],
+      name: `${PREFIX}bad-key`,
+      encrypt: true,
+    });
+    // The refusal is a warning notification; closing it lets the command finish.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal(await running, undefined);
+    assert.equal(
+      (await amiExplorer()).operations.list().filter((o) => o.label === `${PREFIX}bad-key`).length,
+      0,
+      'nothing tracked',
+    );
+    assert.equal(await myImageNamed('eu-west-1', `${PREFIX}bad-key`), undefined, 'no copy made');
+  });
+
+  it('copies to two regions: each appears pending at once, then available; keys per region', async () => {
+    const { operations } = await amiExplorer();
+    const node = await sourceNode('web-server-2024.10.1');
+    const outcome = await copy(node, {
+      destinations: [
+        { region: 'eu-west-1', kmsKey: EU_KEY_ARN },
+        { region: 'ap-southeast-2', kmsKey: 'alias/aws/ebs' },
+      ],
+      name: `${PREFIX}two-regions`,
+      description: 'copied by the integration test',
+      copyTags: true,
+      encrypt: true,
+    });
+    assert.ok(outcome);
+    assert.deepEqual(
+      outcome.report.items.map((i) => i.outcome),
+      ['succeeded', 'succeeded'],
+    );
+    assert.deepEqual(
+      outcome.report.items.map((item) => item.detail?.replace(/ami-[0-9a-f]+/, 'ami-…')).sort(),
+      [
+        `copying as ami-… "${PREFIX}two-regions", encrypted with ${EU_KEY_ARN} (pending)`,
+        `copying as ami-… "${PREFIX}two-regions", encrypted with the default EBS key (pending)`,
+      ],
+    );
+    for (const c of outcome.copies) {
+      const row = await rowOf(c.region, c.imageId);
+      assert.equal(row.label, `${PREFIX}two-regions`);
+      assert.match(row.description ?? '', /pending/);
+    }
+    const tracked = operations.list().filter((o) => o.label === `${PREFIX}two-regions`);
+    assert.deepEqual(tracked.map((o) => [o.kind, o.sourceRegion, o.region]).sort(), [
+      ['copy', 'us-east-1', 'ap-southeast-2'],
+      ['copy', 'us-east-1', 'eu-west-1'],
+    ]);
+
+    await advanceEmulatorClock(2_000);
+    for (const c of outcome.copies) {
+      await eventually(
+        async () => assert.match((await rowOf(c.region, c.imageId)).description ?? '', /available/),
+        { timeoutMs: 20_000, intervalMs: 200 },
+      );
+    }
+    await eventually(() =>
+      assert.equal(operations.list().filter((o) => o.label === `${PREFIX}two-regions`).length, 0),
+    );
+    const sdk = ec2Sdk();
+    const { Images = [] } = await ec2Client('eu-west-1').send(
+      new sdk.DescribeImagesCommand({
+        ImageIds: [outcome.copies.find((c) => c.region === 'eu-west-1')?.imageId ?? ''],
+      }),
+    );
+    assert.equal(Images[0]?.BlockDeviceMappings?.[0]?.Ebs?.Encrypted, true);
+  });
+
+  it('reports a throttled region on its own line while the other region copies', async () => {
+    await addFault({
+      region: 'ap-southeast-2',
+      action: 'CopyImage',
+      error: { code: 'RequestLimitExceeded', message: 'Request limit exceeded.' },
+    });
+    const node = await sourceNode('web-server-2024.10.1');
+    const outcome = await copy(node, {
+      destinations: [{ region: 'eu-west-1' }, { region: 'ap-southeast-2' }],
+      name: `${PREFIX}throttled`,
+      copyTags: false,
+    });
+    assert.ok(outcome);
+    const byRegion = new Map(
+      outcome.report.items.map((i) => [i.subject.split(' → ')[1], i] as const),
+    );
+    assert.equal(byRegion.get('eu-west-1')?.outcome, 'succeeded');
+    assert.equal(byRegion.get('ap-southeast-2')?.outcome, 'failed');
+    assert.match(
+      byRegion.get('ap-southeast-2')?.detail ?? '',
+      /throttling requests in ap-southeast-2/,
+    );
+    assert.deepEqual(
+      outcome.copies.map((c) => c.region),
+      ['eu-west-1'],
+    );
+  });
+
+  it('resumes tracking stored copies after a reload, through the workspace store', async () => {
+    const { operations } = await amiExplorer();
+    const node = await sourceNode('web-server-2024.10.1');
+    const outcome = await copy(node, {
+      destinations: [{ region: 'eu-west-1' }],
+      name: `${PREFIX}reload`,
+    });
+    assert.ok(outcome?.copies[0]);
+    const imageId = outcome.copies[0].imageId;
+    // What the window keeps for the next session: the workspace state's tracked operations.
+    const stored = operations.list().filter((o) => o.imageId === imageId);
+    assert.deepEqual(
+      stored.map((o) => [o.kind, o.region, o.sourceRegion, o.label]),
+      [['copy', 'eu-west-1', 'us-east-1', `${PREFIX}reload`]],
+    );
+    assert.equal(stored[0]?.sourceImageId, (node as { ami: Ami }).ami.imageId);
+
+    // A "reloaded window": a new tracker and poller over the stored operations, as activate() does.
+    let saved: TrackedOperation[] = [...stored];
+    const settled: [string, string][] = [];
+    const sdk = ec2Sdk();
+    const poller = new PendingImagePoller(
+      async (region, ids) => {
+        const { Images = [] } = await ec2Client(region).send(
+          new sdk.DescribeImagesCommand({ ImageIds: ids }),
+        );
+        return Images.map(
+          (i) => ({ imageId: i.ImageId ?? '', state: i.State ?? '', region }) as Ami,
+        );
+      },
+      (result) => void tracker.applyPollResult(result),
+      () => undefined,
+    );
+    const tracker: OperationTracker = new OperationTracker(
+      {
+        load: () => saved,
+        save: (ops) => {
+          saved = ops;
+          return Promise.resolve();
+        },
+      },
+      poller,
+      (operation, result) => settled.push([operation.imageId, result.kind]),
+    );
+    try {
+      assert.deepEqual(
+        tracker.resume().map((o) => o.imageId),
+        [imageId],
+      );
+      await advanceEmulatorClock(2_000);
+      await eventually(() => assert.deepEqual(settled, [[imageId, 'available']]), {
+        timeoutMs: 20_000,
+      });
+      assert.deepEqual(saved, []);
+    } finally {
+      poller.dispose();
+    }
+  });
+
+  it('cancelling a copy during polling (deregistering the pending copy) stops tracking it', async () => {
+    const { operations, imagesTree } = await amiExplorer();
+    const node = await sourceNode('web-server-2024.10.1');
+    const outcome = await copy(node, {
+      destinations: [{ region: 'ap-southeast-2' }],
+      name: `${PREFIX}cancelled`,
+    });
+    const imageId = outcome?.copies[0]?.imageId;
+    assert.ok(imageId);
+    assert.match((await rowOf('ap-southeast-2', imageId)).description ?? '', /pending/);
+    // EC2's way to stop a copy in progress: deregister the pending image.
+    const sdk = ec2Sdk();
+    await ec2Client('ap-southeast-2').send(new sdk.DeregisterImageCommand({ ImageId: imageId }));
+    await eventually(
+      () =>
+        assert.equal(
+          operations.list().some((o) => o.imageId === imageId),
+          false,
+        ),
+      {
+        timeoutMs: 20_000,
+      },
+    );
+    assert.equal(imagesTree.findImage('ap-southeast-2', imageId), undefined);
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+});

@@ -1,0 +1,197 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DeregisterAnswers, DeregisterImageOutcome } from '../../src/commands/deregisterImage';
+import { ec2Client, ec2Sdk } from './ec2TestClient';
+import { amiExplorer } from './extensionUnderTest';
+import { arrangeCopy, removeImagesNamed, waitAvailable } from './imageOperationsFixtures';
+import { childNamed, renderChildren } from './renderedTree';
+
+const PREFIX = 'itest-dereg-';
+
+function deregister(
+  node: unknown,
+  answers: DeregisterAnswers,
+): Thenable<DeregisterImageOutcome | undefined> {
+  return vscode.commands.executeCommand<DeregisterImageOutcome | undefined>(
+    'amiExplorer.image.deregister',
+    node,
+    node === undefined ? undefined : [node],
+    answers,
+  );
+}
+
+async function nodeOf(region: string, name: string): Promise<unknown> {
+  const { imagesTree } = await amiExplorer();
+  imagesTree.refresh();
+  const regionNode = await childNamed(imagesTree, undefined, region);
+  const ebs = await childNamed(imagesTree, regionNode.node, 'EBS-backed');
+  await renderChildren(imagesTree, ebs.node);
+  return (await childNamed(imagesTree, ebs.node, name)).node;
+}
+
+async function snapshotExists(region: string, snapshotId: string): Promise<boolean> {
+  const sdk = ec2Sdk();
+  const { Snapshots = [] } = await ec2Client(region).send(
+    new sdk.DescribeSnapshotsCommand({ Filters: [{ Name: 'snapshot-id', Values: [snapshotId] }] }),
+  );
+  return Snapshots.length > 0;
+}
+
+async function imageExists(region: string, imageId: string): Promise<boolean> {
+  const sdk = ec2Sdk();
+  const { Images = [] } = await ec2Client(region).send(
+    new sdk.DescribeImagesCommand({
+      Owners: ['self'],
+      Filters: [{ Name: 'image-id', Values: [imageId] }],
+    }),
+  );
+  return Images.length > 0;
+}
+
+describe('Deregister…', () => {
+  after(async () => {
+    await removeImagesNamed(PREFIX);
+    (await amiExplorer()).imagesTree.refresh();
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('deletes the snapshots it may, keeps and reports the one another AMI shares, and updates the tree in place', async () => {
+    // An AMI with two snapshots (a copy of the two-volume demo image), and a second AMI registered
+    // from its second snapshot: that snapshot is shared.
+    const sdk = ec2Sdk();
+    const a = await arrangeCopy(
+      'us-east-1',
+      'api-gateway-base-arm64-v3',
+      `${PREFIX}with-snapshots`,
+    );
+    const [rootSnapshot, dataSnapshot] = (a.BlockDeviceMappings ?? []).flatMap((d) =>
+      d.Ebs?.SnapshotId ? [d.Ebs.SnapshotId] : [],
+    );
+    assert.ok(rootSnapshot && dataSnapshot, 'two snapshots');
+    const b = await ec2Client('us-east-1').send(
+      new sdk.RegisterImageCommand({
+        Name: `${PREFIX}sharing`,
+        Architecture: 'arm64',
+        RootDeviceName: '/dev/xvda',
+        VirtualizationType: 'hvm',
+        BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { SnapshotId: dataSnapshot } }],
+      }),
+    );
+    assert.ok(b.ImageId);
+    await waitAvailable('us-east-1', b.ImageId);
+
+    const { imagesTree } = await amiExplorer();
+    const node = await nodeOf('us-east-1', `${PREFIX}with-snapshots`);
+    const changed: unknown[] = [];
+    const subscription = imagesTree.onDidChangeTreeData((n) => changed.push(n));
+    try {
+      const outcome = await deregister(node, {
+        deleteSnapshots: true,
+        disableProtection: false,
+        confirm: true,
+        confirmRisky: true,
+      });
+      assert.ok(outcome);
+      const decision = outcome.plan.decisions[0];
+      assert.deepEqual(
+        decision?.snapshotsToDelete.map((s) => s.snapshotId),
+        [rootSnapshot],
+      );
+      assert.deepEqual(
+        decision?.snapshotsKept.map((k) => [k.snapshot.snapshotId, k.snapshot.usedBy]),
+        [[dataSnapshot, [b.ImageId]]],
+      );
+      assert.ok((decision?.snapshotsToDelete[0]?.sizeGiB ?? 0) > 0, 'sizes from DescribeSnapshots');
+      assert.deepEqual(
+        outcome.report.items.map((i) => [i.subject.trim(), i.outcome, i.detail]),
+        [
+          [
+            `${a.ImageId ?? ''} (${PREFIX}with-snapshots) in us-east-1`,
+            'succeeded',
+            'deregistered',
+          ],
+          [
+            `snapshot ${rootSnapshot} (${decision?.snapshotsToDelete[0]?.sizeGiB ?? 0} GiB)`,
+            'succeeded',
+            'deleted',
+          ],
+          [
+            `snapshot ${dataSnapshot} (${decision?.snapshotsKept[0]?.snapshot.sizeGiB ?? 0} GiB)`,
+            'skipped',
+            `kept: shared with ${b.ImageId}`,
+          ],
+        ],
+      );
+      assert.equal(await imageExists('us-east-1', a.ImageId ?? ''), false);
+      assert.equal(await snapshotExists('us-east-1', rootSnapshot), false);
+      assert.equal(await snapshotExists('us-east-1', dataSnapshot), true);
+      assert.equal(imagesTree.findImage('us-east-1', a.ImageId ?? ''), undefined);
+      assert.ok(!changed.includes(undefined), 'no full refresh');
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  it('protection blocks deregistering until the user chooses to disable it first', async () => {
+    const sdk = ec2Sdk();
+    const image = await arrangeCopy('us-east-1', 'web-server-2024.10.1', `${PREFIX}protected`);
+    const imageId = image.ImageId ?? '';
+    await ec2Client('us-east-1').send(
+      new sdk.EnableImageDeregistrationProtectionCommand({ ImageId: imageId }),
+    );
+    const node = await nodeOf('us-east-1', `${PREFIX}protected`);
+
+    const blocked = await deregister(node, {
+      deleteSnapshots: true,
+      disableProtection: false,
+      confirm: true,
+      confirmRisky: true,
+    });
+    assert.ok(blocked);
+    assert.deepEqual(
+      blocked.report.items.map((i) => [i.outcome, i.detail]),
+      [['skipped', 'deregistration protection is on (choose to disable it first)']],
+    );
+    assert.equal(await imageExists('us-east-1', imageId), true);
+
+    // Declining the second confirmation (protected AMI) changes nothing.
+    const declined = await deregister(node, {
+      deleteSnapshots: true,
+      disableProtection: true,
+      confirm: true,
+      confirmRisky: false,
+    });
+    assert.equal(declined, undefined);
+    assert.equal(await imageExists('us-east-1', imageId), true);
+
+    const done = await deregister(node, {
+      deleteSnapshots: true,
+      disableProtection: true,
+      confirm: true,
+      confirmRisky: true,
+    });
+    assert.ok(done);
+    assert.equal(done.outcomes[0]?.kind, 'deregistered');
+    assert.equal(
+      done.report.items[0]?.detail,
+      'deregistered (deregistration protection disabled first)',
+    );
+    assert.equal(await imageExists('us-east-1', imageId), false);
+  });
+
+  it('from the palette path, an AMI that is gone is skipped with the reason', async () => {
+    const outcome = await deregister(undefined, {
+      targets: [{ region: 'eu-west-1', imageId: 'ami-0123456789abcdef0' }],
+      deleteSnapshots: false,
+      disableProtection: false,
+      confirm: true,
+      confirmRisky: true,
+    });
+    assert.ok(outcome);
+    assert.deepEqual(
+      outcome.report.items.map((i) => i.outcome),
+      ['skipped'],
+    );
+    assert.match(outcome.report.items[0]?.detail ?? '', /not found in eu-west-1/);
+  });
+});
