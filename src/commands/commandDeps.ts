@@ -35,6 +35,7 @@ export interface CommandDeps {
   /**
    * Whether commands may take pre-filled answers instead of asking (integration tests): only when
    * the extension does not run in production mode, so no other extension can skip a confirmation.
+   * Enforced once, in `registerCommands`.
    */
   scriptedAnswers: boolean;
 }

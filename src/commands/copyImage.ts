@@ -49,7 +49,7 @@ export async function copyImage(
   selection?: unknown,
   scripted?: unknown,
 ): Promise<CopyImageOutcome | undefined> {
-  const answers = deps.scriptedAnswers ? (scripted as CopyImageAnswers | undefined) : undefined;
+  const answers = scripted as CopyImageAnswers | undefined;
   const amis = await sourcesOf(deps, clicked, selection, answers);
   const notAvailable = amis.filter((a) => a.state !== 'available');
   if (notAvailable.length > 0) {

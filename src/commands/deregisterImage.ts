@@ -53,7 +53,7 @@ export async function deregisterImage(
   selection?: unknown,
   scripted?: unknown,
 ): Promise<DeregisterImageOutcome | undefined> {
-  const answers = deps.scriptedAnswers ? (scripted as DeregisterAnswers | undefined) : undefined;
+  const answers = scripted as DeregisterAnswers | undefined;
   const targets = await targetsOf(deps, clicked, selection, answers);
   if (targets.length === 0) throw new InputError('Select an AMI you own first.');
   const facts = await withProgress(
