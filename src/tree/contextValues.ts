@@ -8,6 +8,7 @@ export const CONTEXT_TOKENS = {
   region: 'region',
   imagesRegion: 'imagesRegion',
   instancesRegion: 'instancesRegion',
+  notEnabledRegion: 'notEnabledRegion',
   backingGroup: 'backingGroup',
   image: 'image',
   instance: 'instance',

@@ -110,6 +110,8 @@ export class ImagesTreeProvider
     this.imageDeps.poller.track(region, images);
   }
 
+  protected readonly idPrefix = 'images';
+
   protected createRegionNode(region: string, expanded: boolean): ImagesRegionNode {
     return new ImagesRegionNode(region, this, expanded);
   }

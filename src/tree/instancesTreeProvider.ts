@@ -21,6 +21,8 @@ export class InstancesTreeProvider
     return this.instances.listInstances(region, signal);
   }
 
+  protected readonly idPrefix = 'instances';
+
   protected createRegionNode(region: string, expanded: boolean): InstancesRegionNode {
     return new InstancesRegionNode(region, this, expanded);
   }

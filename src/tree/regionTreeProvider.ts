@@ -4,6 +4,7 @@ import { ConcurrencyLimiter } from '../core/services/concurrency';
 import type { CredentialsStatus } from '../credentialsStatus';
 import { logError } from '../log';
 import { errorNode, MessageNode } from './messageNode';
+import { NotEnabledRegionNode } from './notEnabledRegionNode';
 import type { RegionNode, RegionNodeHost } from './regionNode';
 import type { RegionSource } from './regionSource';
 import type { TreeNode } from './treeNode';
@@ -28,6 +29,8 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   readonly onDidChangeTreeData = this.emitter.event;
   limiter: ConcurrencyLimiter;
   protected regionNodes: N[] = [];
+  /** The root rows: loadable regions and configured regions that are not enabled. */
+  private rootRegions: (N | NotEnabledRegionNode)[] = [];
 
   constructor(protected readonly deps: RegionTreeDeps) {
     this.limiter = new ConcurrencyLimiter(deps.maxConcurrentRegions());
@@ -35,6 +38,8 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
 
   /** Creates the node for one region. */
   protected abstract createRegionNode(region: string, expanded: boolean): N;
+  /** Prefix of this tree's node ids (`images`, `instances`). */
+  protected abstract readonly idPrefix: string;
 
   /** A message shown instead of regions (e.g. the scope cannot be listed), if any. */
   protected precheck(): TreeNode | undefined {
@@ -57,16 +62,24 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
       const resolved = await this.deps.regions.get();
       await this.deps.credentials.set(undefined);
       const same =
-        this.regionNodes.length === resolved.regions.length &&
-        this.regionNodes.every((n, i) => n.region === resolved.regions[i]);
+        this.rootRegions.length === resolved.regions.length &&
+        this.rootRegions.every((n, i) => n.region === resolved.regions[i]);
       // VS Code may ask for the roots again without a refresh: keep what is loaded.
-      if (same && this.regionNodes.length > 0) return this.regionNodes;
+      if (same && this.rootRegions.length > 0) return this.rootRegions;
       this.disposeRegions();
-      const single = resolved.regions.length === 1;
-      this.regionNodes = resolved.regions.map((r) => this.createRegionNode(r, single));
+      const notEnabled = new Set(resolved.notEnabled ?? []);
+      const single = resolved.regions.length - notEnabled.size === 1;
+      this.rootRegions = resolved.regions.map((r) =>
+        notEnabled.has(r)
+          ? new NotEnabledRegionNode(`${this.idPrefix}/${r}`, r)
+          : this.createRegionNode(r, single),
+      );
+      this.regionNodes = this.rootRegions.filter(
+        (n): n is N => !(n instanceof NotEnabledRegionNode),
+      );
       // Start every region now (bounded by the limiter) so each shows its count without expanding.
       for (const regionNode of this.regionNodes) void regionNode.load();
-      if (this.regionNodes.length === 0) {
+      if (this.rootRegions.length === 0) {
         return [
           new MessageNode('root/no-regions', undefined, {
             kind: 'info',
@@ -74,7 +87,7 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
           }),
         ];
       }
-      return this.regionNodes;
+      return this.rootRegions;
     } catch (error) {
       if (error instanceof CredentialsError) {
         this.deps.log.warn(error.message);
@@ -129,5 +142,6 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   private disposeRegions(): void {
     for (const n of this.regionNodes) n.dispose();
     this.regionNodes = [];
+    this.rootRegions = [];
   }
 }

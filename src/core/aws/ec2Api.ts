@@ -97,10 +97,17 @@ export class Ec2Api {
     });
   }
 
-  /** The regions enabled for the account (`AllRegions` false), asked in `homeRegion`. */
-  async describeRegions(homeRegion: string, signal?: AbortSignal): Promise<RegionInfo[]> {
+  /**
+   * The regions enabled for the account, asked in `homeRegion`; with `allRegions`, also those that
+   * are not (with their opt-in status).
+   */
+  async describeRegions(
+    homeRegion: string,
+    signal?: AbortSignal,
+    allRegions = false,
+  ): Promise<RegionInfo[]> {
     return this.call(homeRegion, 'DescribeRegions', async (client, sdk) => {
-      const result = await client.send(new sdk.DescribeRegionsCommand({ AllRegions: false }), {
+      const result = await client.send(new sdk.DescribeRegionsCommand({ AllRegions: allRegions }), {
         abortSignal: signal,
       });
       return (result.Regions ?? []).flatMap((r) =>

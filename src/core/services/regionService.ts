@@ -1,5 +1,5 @@
 import type { Ec2Api } from '../aws/ec2Api';
-import { AwsApiError, InputError } from '../model/errors';
+import { AwsApiError, InputError, isCancellation } from '../model/errors';
 import { DEFAULT_ENABLED_REGIONS, sortRegions } from '../model/regions';
 import { validateRegionName } from '../model/validation';
 
@@ -7,6 +7,11 @@ import { validateRegionName } from '../model/validation';
 export interface ResolvedRegions {
   regions: string[];
   source: 'setting' | 'account' | 'fallback';
+  /**
+   * Configured regions that DescribeRegions reports as `not-opted-in`: shown as such, and never
+   * called (EC2 would only answer AuthFailure).
+   */
+  notEnabled?: string[];
   /** Why the fallback list is used, when it is. */
   fallbackReason?: string;
 }
@@ -33,7 +38,12 @@ export class RegionService {
       if (problems.length > 0) {
         throw new InputError(`amiExplorer.regions: ${problems.join(' ')}`);
       }
-      return { regions: sortRegions(wanted), source: 'setting' };
+      const notEnabled = await this.notEnabledAmong(wanted, homeRegion, signal);
+      return {
+        regions: sortRegions(wanted),
+        source: 'setting',
+        ...(notEnabled.length > 0 ? { notEnabled: sortRegions(notEnabled) } : {}),
+      };
     }
     try {
       const regions = await this.api.describeRegions(homeRegion, signal);
@@ -48,6 +58,25 @@ export class RegionService {
         };
       }
       throw error;
+    }
+  }
+
+  /**
+   * Which of `regions` are opt-in regions not enabled for the account. When DescribeRegions cannot
+   * tell (not allowed, failing), none are: those regions then show their own error.
+   */
+  private async notEnabledAmong(
+    regions: readonly string[],
+    homeRegion: string,
+    signal?: AbortSignal,
+  ): Promise<string[]> {
+    try {
+      const all = await this.api.describeRegions(homeRegion, signal, true);
+      const status = new Map(all.map((r) => [r.name, r.optInStatus]));
+      return regions.filter((r) => status.get(r) === 'not-opted-in');
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      return [];
     }
   }
 }

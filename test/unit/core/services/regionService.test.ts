@@ -8,7 +8,10 @@ describe('core/services/regionService', () => {
   const mocked = useMockedEc2();
   const service = new RegionService(mocked.api);
 
-  it('uses the setting when it lists regions: trimmed, deduplicated, sorted, no API call', async () => {
+  it('uses the setting when it lists regions: trimmed, deduplicated, sorted', async () => {
+    mocked.ec2.on(DescribeRegionsCommand).resolves({
+      Regions: [{ RegionName: 'us-west-2', OptInStatus: 'opt-in-not-required' }],
+    });
     const resolved = await service.resolveRegions(
       [' us-west-2', 'eu-west-1 ', '', 'us-west-2', 'ap-southeast-2'],
       'us-east-1',
@@ -17,7 +20,39 @@ describe('core/services/regionService', () => {
       regions: ['ap-southeast-2', 'eu-west-1', 'us-west-2'],
       source: 'setting',
     });
-    assert.equal(mocked.ec2.calls().length, 0);
+  });
+
+  it('marks configured opt-in regions that are not enabled, asking DescribeRegions with AllRegions', async () => {
+    mocked.ec2.on(DescribeRegionsCommand).resolves({
+      Regions: [
+        { RegionName: 'us-east-1', OptInStatus: 'opt-in-not-required' },
+        { RegionName: 'af-south-1', OptInStatus: 'not-opted-in' },
+        { RegionName: 'me-south-1', OptInStatus: 'not-opted-in' },
+        { RegionName: 'ap-east-1', OptInStatus: 'opted-in' },
+      ],
+    });
+    const resolved = await service.resolveRegions(
+      ['us-east-1', 'af-south-1', 'ap-east-1'],
+      'eu-west-1',
+    );
+    assert.deepEqual(resolved, {
+      regions: ['af-south-1', 'ap-east-1', 'us-east-1'],
+      source: 'setting',
+      notEnabled: ['af-south-1'],
+    });
+    const calls = mocked.ec2.commandCalls(DescribeRegionsCommand);
+    assert.equal(calls.length, 1);
+    assert.deepEqual(calls[0]?.args[0].input, { AllRegions: true });
+  });
+
+  it('still lists the configured regions when DescribeRegions is not allowed', async () => {
+    mocked.ec2
+      .on(DescribeRegionsCommand)
+      .rejects(
+        ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.'),
+      );
+    const resolved = await service.resolveRegions(['af-south-1', 'us-east-1'], 'us-east-1');
+    assert.deepEqual(resolved, { regions: ['af-south-1', 'us-east-1'], source: 'setting' });
   });
 
   it('rejects invalid region names in the setting with InputError naming them', async () => {
