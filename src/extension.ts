@@ -6,6 +6,9 @@ import { Ec2Api } from './core/aws/ec2Api';
 import { describeScope } from './core/model/scope';
 import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
 import { ImageService } from './core/services/imageService';
+import { ImageOperationsApi } from './core/aws/imageOperationsApi';
+import { ImageCreationService } from './core/services/imageCreationService';
+import { ImageRegistrationService } from './core/services/imageRegistrationService';
 import { InstanceService } from './core/services/instanceService';
 import { ProfileService } from './core/services/profileService';
 import { RegionService } from './core/services/regionService';
@@ -30,6 +33,9 @@ export interface AmiExplorerApi {
   instancesView: vscode.TreeView<TreeNode>;
   operations: OperationTracker;
   credentials: CredentialsStatus;
+  /** Create / register / re-register services, for integration tests of the service layer. */
+  imageCreation: ImageCreationService;
+  imageRegistration: ImageRegistrationService;
 }
 
 /**
@@ -49,6 +55,9 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
   const images = new ImageService(api);
   const instances = new InstanceService(api);
   const profiles = new ProfileService();
+  const imageOperations = new ImageOperationsApi(clients, () => activeProfile.current);
+  const imageCreation = new ImageCreationService(imageOperations, api);
+  const imageRegistration = new ImageRegistrationService(imageOperations, api);
   const regions = new RegionSource(
     api,
     new RegionService(api),
@@ -141,6 +150,9 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       profiles,
       activeProfile,
       log,
+      imageCreation,
+      imageRegistration,
+      operations,
     }),
     activeProfile.onDidChange((profile) => {
       log.info(`Active profile: ${profile ?? 'default credential chain'}`);
@@ -170,6 +182,8 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     instancesView,
     credentials,
     operations,
+    imageCreation,
+    imageRegistration,
   };
 }
 

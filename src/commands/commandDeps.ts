@@ -1,5 +1,8 @@
 import type * as vscode from 'vscode';
 import type { ActiveProfile } from '../activeProfile';
+import type { ImageCreationService } from '../core/services/imageCreationService';
+import type { ImageRegistrationService } from '../core/services/imageRegistrationService';
+import type { OperationTracker } from '../core/services/operationTracker';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
@@ -15,4 +18,8 @@ export interface CommandDeps {
   profiles: ProfileService;
   activeProfile: ActiveProfile;
   log: vscode.LogOutputChannel;
+  // Create / register / re-register images (issue 5)
+  imageCreation: ImageCreationService;
+  imageRegistration: ImageRegistrationService;
+  operations: OperationTracker;
 }

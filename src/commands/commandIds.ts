@@ -17,6 +17,10 @@ export const COMMAND_IDS = [
   'amiExplorer.scope.options',
   'amiExplorer.profile.select',
   'amiExplorer.log.show',
+  // Create / register / re-register images (issue 5)
+  'amiExplorer.instance.createImage',
+  'amiExplorer.image.register',
+  'amiExplorer.image.reregister',
 ] as const;
 
 /** One contributed command id. */

@@ -5,6 +5,12 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandDeps } from './commandDeps';
 import type { CommandId } from './commandIds';
 import { copyImageId, copyImageName, copyInstanceId } from './copyValues';
+import type { CreateImageAnswers } from './createImage';
+import { createImageFromInstance } from './createImage';
+import type { RegistrationInput } from '../core/model/imageRegistration';
+import { registerImage } from './registerImage';
+import type { ReregisterAnswers } from './reregisterImage';
+import { reregisterImage } from './reregisterImage';
 import { openImageJson, openInstanceJson } from './openJson';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
@@ -42,6 +48,13 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
       deps.log.show(true);
       return Promise.resolve();
     },
+    // Create / register / re-register images (issue 5). A third argument replaces the dialogs.
+    'amiExplorer.instance.createImage': (node, selection, answers) =>
+      createImageFromInstance(deps, node, selection, answers as CreateImageAnswers | undefined),
+    'amiExplorer.image.register': (node, selection, input) =>
+      registerImage(deps, node, selection, input as RegistrationInput | undefined),
+    'amiExplorer.image.reregister': (node, selection, answers) =>
+      reregisterImage(deps, node, selection, answers as ReregisterAnswers | undefined),
   };
 }
 
