@@ -135,22 +135,19 @@ export async function askCreateImageInput(
         value: 'stop',
         label: '$(debug-stop) Stop the instance first',
         description: 'consistent',
-        detail:
-          'The extension stops the instance, waits until it is stopped, creates the image, and then offers to start it again.',
+        detail: 'Stops it, waits until stopped, creates the image, then offers to start it again.',
       },
       {
         value: 'reboot',
         label: '$(debug-restart) Reboot',
         description: "EC2's default",
-        detail:
-          'EC2 shuts the instance down, snapshots its volumes and starts it again: consistent, with a short outage.',
+        detail: 'EC2 shuts it down, snapshots the volumes, starts it again: a short outage.',
       },
       {
         value: 'noReboot',
         label: '$(pulse) No reboot',
         description: 'crash-consistent',
-        detail:
-          'Snapshots the running instance. Data still in memory or in flight is not in the image, as after a power cut.',
+        detail: 'Snapshots it running: data not yet on disk is missing, as after a power cut.',
       },
     ];
     const chosen = await input.pick({
@@ -162,21 +159,24 @@ export async function askCreateImageInput(
     s.consistency = chosen.value;
     return volumesStep;
   };
-  const note =
+  // Shown under each volume: where its size and encryption come from, when not from the volume itself.
+  const origin =
     review.source === 'sourceImage'
-      ? ' (sizes and encryption from the AMI the instance was launched from)'
+      ? `size and encryption from ${instance.imageId ?? 'the source AMI'} (DescribeVolumes unavailable)`
       : review.source === 'none'
-        ? ' (sizes and encryption unknown)'
-        : '';
+        ? 'size and encryption unknown'
+        : undefined;
+  const volumeDetail = (volume: AttachedVolume): string | undefined =>
+    [volume.volumeId, origin].filter(Boolean).join(' · ') || undefined;
   const askVolumes: InputStep<State> = async (input, s) => {
     const items: VolumeItem[] = review.volumes.map((volume) => ({
       label: `${volume.deviceName}${volume.isRoot ? ' (root, always included)' : ''}`,
       description: describeVolume(volume),
-      ...(volume.volumeId ? { detail: volume.volumeId } : {}),
+      ...(volumeDetail(volume) ? { detail: volumeDetail(volume) } : {}),
       volume,
     }));
     const chosen = await input.pickMany({
-      placeholder: `Volumes to include in the image${note}; uncheck to leave a data volume out`,
+      placeholder: 'Volumes in the image (uncheck a data volume to leave it out)',
       items,
       active: items.filter((i) => s.included.has(i.volume.deviceName)),
     });
@@ -192,10 +192,11 @@ export async function askCreateImageInput(
       .map((volume) => ({
         label: `${volume.deviceName}${volume.isRoot ? ' (root)' : ''}`,
         description: describeVolume(volume),
+        ...(volumeDetail(volume) ? { detail: volumeDetail(volume) } : {}),
         volume,
       }));
     const chosen = await input.pickMany({
-      placeholder: `Checked volumes are deleted when an instance launched from the image terminates${note}`,
+      placeholder: 'Delete on termination: checked volumes go when the instance does',
       items,
       active: items.filter((i) => s.deleteOnTermination.has(i.volume.deviceName)),
     });

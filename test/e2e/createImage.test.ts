@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import { startE2eSession, type E2eSession } from './e2eSession';
+
+const IMAGES = 'Images';
+const INSTANCES = 'Instances';
+
+// A user makes an AMI of a running web server from the Instances view and watches it appear.
+describe('Create Image… in the browser (real VS Code UI)', function () {
+  let session: E2eSession;
+
+  before(async () => {
+    session = await startE2eSession();
+    // New images stay pending until the test moves the emulator's clock, so "pending" is observable.
+    session.emulator.world.settings.pendingMs = 10 * 60_000;
+  });
+  after(async () => {
+    await session?.dispose();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    }
+  });
+
+  it('right-click an instance → Create Image… → wizard → the AMI shows pending, then available', async () => {
+    const { workbench, emulator } = session;
+    const page = workbench.page;
+    const name = `e2e web-2 ${Date.now().toString(36)}`;
+
+    await workbench.openActivity('AMI Explorer');
+    // The Images view shows the region (loaded) so the new AMI can appear in place.
+    await workbench.expand(IMAGES, 'us-east-1');
+    await workbench.expand(IMAGES, 'EBS-backed');
+    await workbench.row(IMAGES, 'web-server-2024.10.1').waitFor();
+    await workbench.expand(INSTANCES, 'us-east-1');
+    const instance = workbench.row(INSTANCES, 'web-2');
+    await instance.waitFor();
+
+    await workbench.contextMenu(instance, 'Create Image…');
+
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    const title = widget.locator('.quick-input-title');
+    const step = async (n: number): Promise<void> => {
+      await title.filter({ hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor();
+    };
+
+    // 1. Name: prefilled from the Name tag and today's date; a taken name is refused as you type.
+    await step(1);
+    await title.filter({ hasText: 'Create Image from web-2' }).waitFor();
+    assert.match(await input.inputValue(), /^web-2 \d{4}-\d{2}-\d{2}$/);
+    await input.fill('web-server-2024.10.1');
+    await widget
+      .locator('.quick-input-message', { hasText: /already exists in us-east-1/ })
+      .waitFor();
+    await session.screenshot('create-image-01-duplicate-name');
+    await input.fill(name);
+    await widget.locator('.quick-input-message', { hasText: /already exists/ }).waitFor({
+      state: 'hidden',
+    });
+    await input.press('Enter');
+
+    // 2. Description.
+    await step(2);
+    await input.fill('made by the e2e test');
+    await input.press('Enter');
+
+    // 3. Copy the instance's tags (only Name here; left unchecked).
+    await step(3);
+    await widget.locator('.monaco-list-row', { hasText: 'Name' }).first().waitFor();
+    await input.press('Enter');
+
+    // 4. More tags.
+    await step(4);
+    await input.fill('team=e2e');
+    await input.press('Enter');
+
+    // 5. Consistency, explained: pick "No reboot".
+    await step(5);
+    await widget.locator('.monaco-list-row', { hasText: 'crash-consistent' }).waitFor();
+    await widget.locator('.monaco-list-row', { hasText: 'Stop the instance first' }).waitFor();
+    await session.screenshot('create-image-02-consistency');
+    await input.fill('No reboot');
+    await input.press('Enter');
+
+    // 6. Block-device review: the root volume with its size and encryption.
+    await step(6);
+    await widget.locator('.monaco-list-row', { hasText: '/dev/xvda' }).first().waitFor();
+    await session.screenshot('create-image-03-volumes');
+    await input.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+
+    // The new AMI is in the tree at once, pending.
+    const row = workbench.row(IMAGES, name);
+    await row.locator('.label-description', { hasText: /^ami-[0-9a-f]+ · pending$/ }).waitFor();
+    await session.screenshot('create-image-04-pending');
+
+    // EC2 finishes the image; the tree says so without a reload.
+    emulator.advanceTime(11 * 60_000);
+    await row
+      .locator('.label-description', { hasText: /^ami-[0-9a-f]+ · available$/ })
+      .waitFor({ timeout: 30_000 });
+    await workbench
+      .notifications()
+      .filter({
+        hasText: new RegExp(`Image ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .* is available`),
+      })
+      .first()
+      .waitFor();
+    await session.screenshot('create-image-05-available');
+  });
+});
