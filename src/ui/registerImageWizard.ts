@@ -106,7 +106,7 @@ export async function askRegistrationInput(
       matchOnDetail: true,
     });
     s.kind = chosen.value;
-    input.totalSteps = s.kind === 'instance-store' ? 7 : 10;
+    input.totalSteps = s.kind === 'instance-store' ? 6 : 9;
     return s.kind === 'instance-store' ? askManifest : askRootSnapshot;
   };
 
@@ -305,7 +305,7 @@ export async function askRegistrationInput(
     return s.kind === 'instance-store' ? askArchitecture : undefined;
   };
 
-  const filled = await MultiStepInput.run(`Register Image in ${ctx.region}`, 7, askKind, state);
+  const filled = await MultiStepInput.run(`Register Image in ${ctx.region}`, 6, askKind, state);
   const description = filled.description.trim();
   if (filled.kind === 'instance-store') {
     return {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReregisterAnswers } from '../../src/commands/reregisterImage';
 import type { RegistrationInput } from '../../src/core/model/imageRegistration';
+import { describeFailureState, planReregister } from '../../src/core/model/reregistration';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { advanceEmulatorClock } from './emulatorAdmin';
 import { eventually } from './eventually';
@@ -235,6 +236,59 @@ describe('Register and re-register images', () => {
         after.description === `${newId} · available`,
     );
     await settles(after, newId);
+  });
+
+  it('re-register that fails at RegisterImage says the old AMI is gone and what it was', async () => {
+    const { imageRegistration } = await amiExplorer();
+    const sdk = ec2Sdk();
+    const client = ec2Client('us-east-1');
+    const name = unique('it-rereg-fails');
+    const registered = await client.send(
+      new sdk.RegisterImageCommand({
+        Name: name,
+        ImageLocation: 'it-bucket/v1/fails.manifest.xml',
+        Architecture: 'x86_64',
+        VirtualizationType: 'hvm',
+      }),
+    );
+    const oldId = registered.ImageId ?? '';
+    await client.send(
+      new sdk.ModifyImageAttributeCommand({
+        ImageId: oldId,
+        LaunchPermission: { Add: [{ UserId: '333333333333' }] },
+      }),
+    );
+    await advanceEmulatorClock(60_000);
+    const captured = await imageRegistration.capture('us-east-1', oldId);
+    const steps = planReregister(captured, { manifestPath: 'it-bucket/v2/fails.manifest.xml' });
+    assert.ok(!('error' in steps), 'error' in steps ? steps.error : '');
+    endpoint().clear();
+    endpoint().failNext('RegisterImage', 'us-east-1', 1, {
+      code: 'InvalidManifest',
+      message: 'The manifest could not be read.',
+      status: 400,
+    });
+
+    const progress = await imageRegistration.reregister(captured, steps);
+
+    assert.deepEqual(
+      progress.done.map((s) => s.kind),
+      ['deregister'],
+    );
+    assert.equal(endpoint().calls({ action: 'ModifyImageAttribute' }).length, 0);
+    const state = describeFailureState(captured, steps, progress) ?? '';
+    assert.match(state, new RegExp(`^${oldId} was deregistered; registering failed: `));
+    assert.match(state, /The manifest could not be read/);
+    assert.match(state, /manifest it-bucket\/v1\/fails\.manifest\.xml/);
+    assert.match(state, /shared with 333333333333/);
+    // And that is the truth: the old AMI is gone, no image has the name.
+    const left = await client.send(
+      new sdk.DescribeImagesCommand({
+        Owners: ['self'],
+        Filters: [{ Name: 'name', Values: [name] }],
+      }),
+    );
+    assert.deepEqual(left.Images ?? [], []);
   });
 
   it('re-register refuses an EBS-backed AMI before changing anything', async () => {
