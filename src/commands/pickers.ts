@@ -21,9 +21,14 @@ export async function pickRegion(regions: RegionSource, title: string): Promise<
   pick.items = base;
   return new Promise<string>((resolve, reject) => {
     const disposables: vscode.Disposable[] = [pick];
+    let done = false;
+    // Settle before disposing: disposing a visible quick pick fires onDidHide, which would
+    // otherwise settle first as "cancelled".
     const finish = (settle: () => void): void => {
-      for (const d of disposables) d.dispose();
+      if (done) return;
+      done = true;
       settle();
+      for (const d of disposables) d.dispose();
     };
     disposables.push(
       pick.onDidChangeValue((value) => {
