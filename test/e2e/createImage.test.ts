@@ -109,4 +109,69 @@ describe('Create Image… in the browser (real VS Code UI)', function () {
       .waitFor();
     await session.screenshot('create-image-05-available');
   });
+  it('Register Image… from the Command Palette: an S3 manifest becomes a pending, then available AMI', async () => {
+    const { workbench, emulator } = session;
+    const page = workbench.page;
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    const name = `e2e-registered-${Date.now().toString(36)}`;
+    await workbench.openActivity('AMI Explorer');
+    await workbench.expand(IMAGES, 'us-east-1');
+    // The tree renders only visible rows: fold the long EBS group so the other one is on screen.
+    const ebs = workbench.row(IMAGES, 'EBS-backed');
+    await ebs.waitFor();
+    if ((await ebs.getAttribute('aria-expanded')) === 'true') {
+      await ebs.locator('.monaco-tl-twistie').click();
+    }
+    await workbench.expand(IMAGES, 'Instance store-backed');
+
+    // "Register Image…" is also a substring of "Re-register Image…": pick the exact entry.
+    await page.keyboard.press('F1');
+    await input.fill('>AMI Explorer: Register Image');
+    await page.getByRole('option', { name: /^AMI Explorer: Register Image…/ }).click();
+    await widget.locator('.monaco-list-row', { hasText: 'us-east-1' }).first().waitFor();
+    await input.fill('us-east-1');
+    // Enter takes the highlighted item: wait until typing has narrowed the list.
+    await widget
+      .locator('.monaco-list-row', { hasText: 'eu-west-1' })
+      .waitFor({ state: 'detached' });
+    await input.press('Enter');
+
+    const title = widget.locator('.quick-input-title');
+    await title.filter({ hasText: 'Register Image in us-east-1 (1/' }).waitFor();
+    await input.fill('S3 manifest');
+    await input.press('Enter');
+    await title.filter({ hasText: '(2/' }).waitFor();
+    // Validated as you type: not a manifest yet.
+    await input.fill('my-bucket/images/web');
+    await widget.locator('.quick-input-message', { hasText: /\.manifest\.xml/ }).waitFor();
+    await input.fill('my-bucket/images/web/image.manifest.xml');
+    await widget
+      .locator('.quick-input-message', { hasText: /\.manifest\.xml/ })
+      .waitFor({ state: 'hidden' });
+    await input.press('Enter');
+    await title.filter({ hasText: '(3/' }).waitFor();
+    await input.fill(name);
+    await input.press('Enter');
+    await title.filter({ hasText: '(4/' }).waitFor();
+    await input.fill('registered by the e2e test');
+    await input.press('Enter');
+    await title.filter({ hasText: '(5/' }).waitFor();
+    await input.fill('x86_64');
+    await input.press('Enter');
+    await title.filter({ hasText: '(6/' }).waitFor();
+    await session.screenshot('register-image-01-virtualization');
+    await input.fill('hvm');
+    await input.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+
+    const row = workbench.row(IMAGES, name);
+    await row.locator('.label-description', { hasText: /^ami-[0-9a-f]+ · pending$/ }).waitFor();
+    await session.screenshot('register-image-02-pending');
+    emulator.advanceTime(11 * 60_000);
+    await row
+      .locator('.label-description', { hasText: /^ami-[0-9a-f]+ · available$/ })
+      .waitFor({ timeout: 30_000 });
+    await session.screenshot('register-image-03-available');
+  });
 });
