@@ -3,10 +3,11 @@ import { ActiveProfile, ProfileStatusBar } from './activeProfile';
 import { registerCommands } from './commands/registry';
 import { Ec2ClientFactory } from './core/aws/clientFactory';
 import { Ec2Api } from './core/aws/ec2Api';
+import { Ec2Caller } from './core/aws/ec2Caller';
 import { describeScope } from './core/model/scope';
 import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
 import { ImageService } from './core/services/imageService';
-import { ImageOperationsApi } from './core/aws/imageOperationsApi';
+import { ImageCreationApi } from './core/aws/imageCreationApi';
 import { ImageCreationService } from './core/services/imageCreationService';
 import { ImageRegistrationService } from './core/services/imageRegistrationService';
 import { InstanceService } from './core/services/instanceService';
@@ -55,9 +56,10 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
   const images = new ImageService(api);
   const instances = new InstanceService(api);
   const profiles = new ProfileService();
-  const imageOperations = new ImageOperationsApi(clients, () => activeProfile.current);
-  const imageCreation = new ImageCreationService(imageOperations, api);
-  const imageRegistration = new ImageRegistrationService(imageOperations, api);
+  const caller = new Ec2Caller(clients, () => activeProfile.current);
+  const imageCreationApi = new ImageCreationApi(caller);
+  const imageCreation = new ImageCreationService(imageCreationApi, api);
+  const imageRegistration = new ImageRegistrationService(imageCreationApi, api);
   const regions = new RegionSource(
     api,
     new RegionService(api),
@@ -153,6 +155,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       imageCreation,
       imageRegistration,
       operations,
+      scriptedAnswers: context.extensionMode !== vscode.ExtensionMode.Production,
     }),
     activeProfile.onDidChange((profile) => {
       log.info(`Active profile: ${profile ?? 'default credential chain'}`);

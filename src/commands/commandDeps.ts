@@ -22,4 +22,10 @@ export interface CommandDeps {
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
   operations: OperationTracker;
+  /**
+   * Whether commands may take pre-filled answers instead of asking (integration tests): only when
+   * the extension does not run in production mode, so no other extension can skip a confirmation.
+   * Enforced once, in `registerCommands`.
+   */
+  scriptedAnswers: boolean;
 }

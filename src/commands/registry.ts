@@ -58,11 +58,18 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
   };
 }
 
-/** Registers every command through the error/progress wrapper. */
+/**
+ * Registers every command through the error/progress wrapper. A third argument (pre-filled answers
+ * that skip prompts and confirmations) reaches the handlers only outside production mode, i.e. in
+ * tests: no other extension can run a destructive action without the user's confirmation.
+ */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  return Object.entries(commandHandlers(deps)).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, runCommand(id, deps.log, handler)),
-  );
+  return Object.entries(commandHandlers(deps)).map(([id, handler]) => {
+    const guarded: Handler = deps.scriptedAnswers
+      ? handler
+      : (node, selection) => handler(node, selection);
+    return vscode.commands.registerCommand(id, runCommand(id, deps.log, guarded));
+  });
 }
 
 /** Per-region refresh, from a region node or from a message node under one. */

@@ -4,7 +4,7 @@ import type {
   Architecture,
   BootMode,
   RegistrationInput,
-  SnapshotInfo,
+  SnapshotSummary,
   VirtualizationType,
 } from '../core/model/imageRegistration';
 import {
@@ -28,7 +28,7 @@ import { MultiStepInput } from './multiStepInput';
 export interface RegisterImageWizardContext {
   region: string;
   /** DescribeSnapshots OwnerIds=self (loaded only when the EBS path is chosen). */
-  listSnapshots: () => Promise<SnapshotInfo[]>;
+  listSnapshots: () => Promise<SnapshotSummary[]>;
   /** DescribeImages Owners=self + name: a sentence when the name is taken. */
   nameProblem: (name: string) => Promise<string | undefined>;
 }
@@ -44,11 +44,11 @@ interface State {
   virtualizationType: VirtualizationType;
   kernelId: string;
   ramdiskId: string;
-  rootSnapshot?: SnapshotInfo;
+  rootSnapshot?: SnapshotSummary;
   rootDeviceName: string;
   bootMode?: BootMode;
   enaSupport: boolean;
-  extraSnapshots: SnapshotInfo[];
+  extraSnapshots: SnapshotSummary[];
   extraDevices: string[];
 }
 
@@ -57,7 +57,7 @@ interface ValueItem<T> extends vscode.QuickPickItem {
 }
 
 interface SnapshotItem extends vscode.QuickPickItem {
-  snapshot: SnapshotInfo;
+  snapshot: SnapshotSummary;
 }
 
 /**
@@ -81,7 +81,7 @@ export async function askRegistrationInput(
     extraSnapshots: [],
     extraDevices: [],
   };
-  let snapshots: SnapshotInfo[] | undefined;
+  let snapshots: SnapshotSummary[] | undefined;
   const checkName = debouncedCheck(ctx.nameProblem, 300);
 
   const askKind: InputStep<State> = async (input, s) => {
@@ -167,7 +167,7 @@ export async function askRegistrationInput(
   };
 
   // EBS-backed
-  const snapshotItems = (list: SnapshotInfo[]): SnapshotItem[] =>
+  const snapshotItems = (list: SnapshotSummary[]): SnapshotItem[] =>
     list.map((snapshot) => ({
       label: snapshot.name ? `${snapshot.name} (${snapshot.snapshotId})` : snapshot.snapshotId,
       description: describeSnapshot(snapshot),

@@ -8,7 +8,7 @@ import {
 } from './imageInputs';
 
 /** An EBS snapshot as the register wizard lists it (DescribeSnapshots OwnerIds=self). */
-export interface SnapshotInfo {
+export interface SnapshotSummary {
   snapshotId: string;
   volumeSizeGiB: number;
   encrypted: boolean;
@@ -42,7 +42,7 @@ export interface InstanceStoreRegistrationInput {
 /** An additional volume of an EBS registration: a device backed by one of the user's snapshots. */
 export interface AdditionalVolume {
   deviceName: string;
-  snapshot: SnapshotInfo;
+  snapshot: SnapshotSummary;
   deleteOnTermination: boolean;
 }
 
@@ -53,7 +53,7 @@ export interface EbsSnapshotRegistrationInput {
   description?: string;
   architecture: Architecture;
   rootDeviceName: string;
-  rootSnapshot: SnapshotInfo;
+  rootSnapshot: SnapshotSummary;
   bootMode?: BootMode;
   enaSupport: boolean;
   additionalVolumes: AdditionalVolume[];
@@ -112,7 +112,7 @@ export function validateRamdiskId(input: string): string | undefined {
 }
 
 /** One line about a snapshot for pickers: `8 GiB · encrypted (key) · completed`. */
-export function describeSnapshot(snapshot: SnapshotInfo): string {
+export function describeSnapshot(snapshot: SnapshotSummary): string {
   return [
     `${snapshot.volumeSizeGiB} GiB`,
     snapshot.encrypted

@@ -1,11 +1,11 @@
 import type { Ec2Api } from '../aws/ec2Api';
 import type {
-  ImageOperationsApi,
+  ImageCreationApi,
   InstanceForImage,
   VolumeDetails,
   WaitOptions,
-} from '../aws/imageOperationsApi';
-import { DEFAULT_WAIT } from '../aws/imageOperationsApi';
+} from '../aws/imageCreationApi';
+import { DEFAULT_WAIT } from '../aws/imageCreationApi';
 import type { Ami, Tag } from '../model/ami';
 import { AwsApiError, InputError } from '../model/errors';
 import type { AttachedVolume, CreateImageInput, VolumeDetailsSource } from '../model/imageCreation';
@@ -46,7 +46,7 @@ export interface CreateImageResult {
  */
 export class ImageCreationService {
   constructor(
-    private readonly ops: ImageOperationsApi,
+    private readonly ops: ImageCreationApi,
     private readonly api: Ec2Api,
     private readonly wait: WaitOptions = DEFAULT_WAIT,
   ) {}

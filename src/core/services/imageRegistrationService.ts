@@ -1,12 +1,12 @@
 import type { Ec2Api } from '../aws/ec2Api';
 import { throwIfAborted } from '../aws/ec2Caller';
-import type { ImageOperationsApi } from '../aws/imageOperationsApi';
+import type { ImageCreationApi } from '../aws/imageCreationApi';
 import type { Ami } from '../model/ami';
 import { AwsApiError, InputError, isCancellation } from '../model/errors';
 import type {
   RegisterImageRequest,
   RegistrationInput,
-  SnapshotInfo,
+  SnapshotSummary,
 } from '../model/imageRegistration';
 import { planRegisterImage } from '../model/imageRegistration';
 import type {
@@ -23,12 +23,12 @@ import { duplicateNameMessage, pendingImage } from './imageCreationService';
  */
 export class ImageRegistrationService {
   constructor(
-    private readonly ops: ImageOperationsApi,
+    private readonly ops: ImageCreationApi,
     private readonly api: Ec2Api,
   ) {}
 
   /** The caller's snapshots, completed ones first, newest first. */
-  async listSnapshots(region: string, signal?: AbortSignal): Promise<SnapshotInfo[]> {
+  async listSnapshots(region: string, signal?: AbortSignal): Promise<SnapshotSummary[]> {
     const snapshots = await this.ops.describeOwnSnapshots(region, signal);
     return snapshots.sort(
       (a, b) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type {
   EbsSnapshotRegistrationInput,
   InstanceStoreRegistrationInput,
-  SnapshotInfo,
+  SnapshotSummary,
 } from '../../../../src/core/model/imageRegistration';
 import {
   describeSnapshot,
@@ -12,7 +12,7 @@ import {
   validateRamdiskId,
 } from '../../../../src/core/model/imageRegistration';
 
-const snap = (id: string, overrides: Partial<SnapshotInfo> = {}): SnapshotInfo => ({
+const snap = (id: string, overrides: Partial<SnapshotSummary> = {}): SnapshotSummary => ({
   snapshotId: id,
   volumeSizeGiB: 8,
   encrypted: false,

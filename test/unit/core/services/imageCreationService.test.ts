@@ -8,7 +8,8 @@ import {
   StartInstancesCommand,
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { ImageOperationsApi } from '../../../../src/core/aws/imageOperationsApi';
+import { Ec2Caller } from '../../../../src/core/aws/ec2Caller';
+import { ImageCreationApi } from '../../../../src/core/aws/imageCreationApi';
 import { CancelledError, InputError } from '../../../../src/core/model/errors';
 import type { CreateImageInput } from '../../../../src/core/model/imageCreation';
 import {
@@ -57,7 +58,7 @@ describe('core/services/imageCreationService', () => {
   const fast = { minDelaySeconds: 1, maxDelaySeconds: 1, maxWaitSeconds: 10 };
   const service = () =>
     new ImageCreationService(
-      new ImageOperationsApi(mocked.factory, () => undefined),
+      new ImageCreationApi(new Ec2Caller(mocked.factory, () => undefined)),
       mocked.api,
       fast,
     );

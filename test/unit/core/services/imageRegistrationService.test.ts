@@ -8,9 +8,10 @@ import {
   ModifyImageAttributeCommand,
   RegisterImageCommand,
 } from '@aws-sdk/client-ec2';
-import { ImageOperationsApi } from '../../../../src/core/aws/imageOperationsApi';
+import { Ec2Caller } from '../../../../src/core/aws/ec2Caller';
+import { ImageCreationApi } from '../../../../src/core/aws/imageCreationApi';
 import { CancelledError, InputError } from '../../../../src/core/model/errors';
-import type { SnapshotInfo } from '../../../../src/core/model/imageRegistration';
+import type { SnapshotSummary } from '../../../../src/core/model/imageRegistration';
 import type { CapturedRegistration } from '../../../../src/core/model/reregistration';
 import { planReregister } from '../../../../src/core/model/reregistration';
 import { ImageRegistrationService } from '../../../../src/core/services/imageRegistrationService';
@@ -23,7 +24,7 @@ function sent(mocked: ReturnType<typeof useMockedEc2>): string[] {
   return mocked.ec2.calls().map((c) => (c.args[0] as object).constructor.name);
 }
 
-const snapshot = (id: string, overrides: Partial<SnapshotInfo> = {}): SnapshotInfo => ({
+const snapshot = (id: string, overrides: Partial<SnapshotSummary> = {}): SnapshotSummary => ({
   snapshotId: id,
   volumeSizeGiB: 8,
   encrypted: false,
@@ -35,7 +36,7 @@ describe('core/services/imageRegistrationService', () => {
   const mocked = useMockedEc2();
   const service = () =>
     new ImageRegistrationService(
-      new ImageOperationsApi(mocked.factory, () => undefined),
+      new ImageCreationApi(new Ec2Caller(mocked.factory, () => undefined)),
       mocked.api,
     );
 

@@ -13,12 +13,12 @@ import type { CreateImageRequest } from '../model/imageCreation';
 import type {
   RegisterImageRequest,
   RegisterMapping,
-  SnapshotInfo,
+  SnapshotSummary,
 } from '../model/imageRegistration';
 import type { CapturedRegistration } from '../model/reregistration';
 import { LIST_PAGE_SIZE } from '../model/scope';
-import type { Ec2ClientFactory } from './clientFactory';
-import { Ec2Caller, throwIfAborted } from './ec2Caller';
+import type { Ec2Caller } from './ec2Caller';
+import { throwIfAborted } from './ec2Caller';
 import type { Sdk } from './loadSdk';
 import { toAmi } from './mappers';
 
@@ -62,12 +62,8 @@ export const DEFAULT_WAIT: WaitOptions = {
  * attributes) and the instance stop/start/wait around a consistent CreateImage. Every method throws
  * `AwsApiError`, `CredentialsError` or `CancelledError`, never a raw SDK error.
  */
-export class ImageOperationsApi {
-  private readonly caller: Ec2Caller;
-
-  constructor(clients: Ec2ClientFactory, profile: () => string | undefined) {
-    this.caller = new Ec2Caller(clients, profile);
-  }
+export class ImageCreationApi {
+  constructor(private readonly caller: Ec2Caller) {}
 
   /** The caller's own images with exactly this name (deprecated and disabled ones included). */
   async findOwnImagesNamed(region: string, name: string, signal?: AbortSignal): Promise<Ami[]> {
@@ -183,9 +179,9 @@ export class ImageOperationsApi {
   }
 
   /** The caller's snapshots (OwnerIds=self), every page. */
-  async describeOwnSnapshots(region: string, signal?: AbortSignal): Promise<SnapshotInfo[]> {
+  async describeOwnSnapshots(region: string, signal?: AbortSignal): Promise<SnapshotSummary[]> {
     return this.call(region, 'DescribeSnapshots', async (client, sdk) => {
-      const snapshots: SnapshotInfo[] = [];
+      const snapshots: SnapshotSummary[] = [];
       let nextToken: string | undefined;
       do {
         throwIfAborted(signal);
@@ -374,7 +370,7 @@ function toSdkPermission(p: LaunchPermission): SdkLaunchPermission {
 }
 
 /** Maps one DescribeSnapshots record. */
-export function toSnapshotInfo(s: Snapshot): SnapshotInfo {
+export function toSnapshotInfo(s: Snapshot): SnapshotSummary {
   const name = s.Tags?.find((t) => t.Key === 'Name')?.Value;
   return {
     snapshotId: s.SnapshotId ?? '',
