@@ -98,14 +98,16 @@ export async function createImageFromInstance(
       explainInstanceStore(deps, region);
       return undefined;
     }
-    if (stoppedByUs) refreshInstances(deps, region);
-    if (isCancellation(error) && stoppedByUs) {
-      // Cancelling stays quiet, except that the instance we stopped is not running any more.
+    if (stoppedByUs) {
+      // Whatever went wrong, the instance we stopped is not running any more: say so, offer a start.
+      refreshInstances(deps, region);
       offerStart(
         deps,
         region,
         instanceId,
-        `Cancelled: no image was created. ${label} was stopped and stays stopped.`,
+        isCancellation(error)
+          ? `Cancelled: no image was created. ${label} was stopped for it and stays stopped.`
+          : `No image was created (${error instanceof Error ? error.message : String(error)}). ${label} was stopped for it and stays stopped.`,
       );
     }
     throw error;
