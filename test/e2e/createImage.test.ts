@@ -174,4 +174,47 @@ describe('Create Image… in the browser (real VS Code UI)', function () {
       .waitFor({ timeout: 30_000 });
     await session.screenshot('register-image-03-available');
   });
+  it('Re-register Image… on an instance store-backed AMI: confirm the listed steps, the AMI comes back with a new id', async () => {
+    const { workbench, emulator } = session;
+    const page = workbench.page;
+    const name = 'legacy-s3-backed-2016.09';
+    await workbench.openActivity('AMI Explorer');
+    await workbench.expand(IMAGES, 'us-east-1');
+    const ebs = workbench.row(IMAGES, 'EBS-backed');
+    if ((await ebs.getAttribute('aria-expanded')) === 'true') {
+      await ebs.locator('.monaco-tl-twistie').click();
+    }
+    await workbench.expand(IMAGES, 'Instance store-backed');
+    const row = workbench.row(IMAGES, name);
+    const before = /ami-[0-9a-f]+/.exec(
+      (await row.locator('.label-description').textContent()) ?? '',
+    )?.[0];
+    assert.ok(before, 'the row shows the AMI id');
+
+    await workbench.contextMenu(row, 'Re-register Image…');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    assert.match(await input.inputValue(), /\.manifest\.xml$/);
+    await input.press('Enter');
+
+    // The modal names every step before anything changes.
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    const text = (await dialog.textContent()) ?? '';
+    assert.match(text, new RegExp(`Deregister ${before} \\(${name.replace(/\./g, '\\.')}\\)`));
+    assert.match(text, /Register .*manifest\.xml again/);
+    assert.match(text, /not affected/);
+    await session.screenshot('reregister-01-confirm');
+    await dialog.getByRole('button', { name: 'Re-register' }).click();
+
+    const renewed = row.locator('.label-description', { hasText: /^ami-[0-9a-f]+ · pending$/ });
+    await renewed.waitFor();
+    const after = /ami-[0-9a-f]+/.exec((await renewed.textContent()) ?? '')?.[0];
+    assert.ok(after && after !== before, `a new id (${after ?? ''} vs ${before})`);
+    emulator.advanceTime(11 * 60_000);
+    await row
+      .locator('.label-description', { hasText: new RegExp(`^${after} · available$`) })
+      .waitFor({ timeout: 30_000 });
+    await session.screenshot('reregister-02-available');
+  });
 });
