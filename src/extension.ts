@@ -13,6 +13,9 @@ import { ImageOperationsApi } from './core/aws/imageOperationsApi';
 import { CopyImageService } from './core/services/copyImageService';
 import { DeregisterImageService } from './core/services/deregisterImageService';
 import { ImageService } from './core/services/imageService';
+import { ImageCreationApi } from './core/aws/imageCreationApi';
+import { ImageCreationService } from './core/services/imageCreationService';
+import { ImageRegistrationService } from './core/services/imageRegistrationService';
 import { InstanceService } from './core/services/instanceService';
 import { ProfileService } from './core/services/profileService';
 import { RegionService } from './core/services/regionService';
@@ -37,6 +40,9 @@ export interface AmiExplorerApi {
   instancesView: vscode.TreeView<TreeNode>;
   operations: OperationTracker;
   credentials: CredentialsStatus;
+  /** Create / register / re-register services, for integration tests of the service layer. */
+  imageCreation: ImageCreationService;
+  imageRegistration: ImageRegistrationService;
 }
 
 /**
@@ -63,6 +69,9 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
   const imageOperations = new ImageOperationsApi(caller);
   const copyImages = new CopyImageService(imageOperations, () => settings.maxConcurrentRegions);
   const deregisterImages = new DeregisterImageService(api, imageOperations);
+  const imageCreationApi = new ImageCreationApi(caller);
+  const imageCreation = new ImageCreationService(imageCreationApi, api);
+  const imageRegistration = new ImageRegistrationService(imageCreationApi, api);
   const regions = new RegionSource(
     api,
     new RegionService(api),
@@ -164,6 +173,8 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       lifecycle,
       copyImages,
       deregisterImages,
+      imageCreation,
+      imageRegistration,
       operations,
       scriptedAnswers: context.extensionMode !== vscode.ExtensionMode.Production,
     }),
@@ -196,6 +207,8 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     instancesView,
     credentials,
     operations,
+    imageCreation,
+    imageRegistration,
   };
 }
 

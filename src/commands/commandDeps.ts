@@ -4,6 +4,8 @@ import type { ImageLifecycleService } from '../core/services/imageLifecycleServi
 import type { ImageService } from '../core/services/imageService';
 import type { CopyImageService } from '../core/services/copyImageService';
 import type { DeregisterImageService } from '../core/services/deregisterImageService';
+import type { ImageCreationService } from '../core/services/imageCreationService';
+import type { ImageRegistrationService } from '../core/services/imageRegistrationService';
 import type { OperationTracker } from '../core/services/operationTracker';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
@@ -31,6 +33,9 @@ export interface CommandDeps {
   // Copy and deregister (issue 5).
   copyImages: CopyImageService;
   deregisterImages: DeregisterImageService;
+  // Create / register / re-register images (issue 5)
+  imageCreation: ImageCreationService;
+  imageRegistration: ImageRegistrationService;
   operations: OperationTracker;
   /**
    * Whether commands may take pre-filled answers instead of asking (integration tests): only when

@@ -29,6 +29,10 @@ export const COMMAND_IDS = [
   'amiExplorer.image.disableProtection',
   'amiExplorer.image.disable',
   'amiExplorer.image.enable',
+  // Create / register / re-register images (issue 5)
+  'amiExplorer.instance.createImage',
+  'amiExplorer.image.register',
+  'amiExplorer.image.reregister',
 ] as const;
 
 /** One contributed command id. */

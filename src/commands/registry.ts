@@ -20,6 +20,12 @@ import type { EnableProtectionInput } from './enableProtection';
 import { enableProtection } from './enableProtection';
 import { copyImage } from './copyImage';
 import { deregisterImage } from './deregisterImage';
+import type { CreateImageAnswers } from './createImage';
+import { createImageFromInstance } from './createImage';
+import type { RegistrationInput } from '../core/model/imageRegistration';
+import { registerImage } from './registerImage';
+import type { ReregisterAnswers } from './reregisterImage';
+import { reregisterImage } from './reregisterImage';
 import { openImageJson, openInstanceJson } from './openJson';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
@@ -82,6 +88,13 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
     'amiExplorer.image.disable': (node, selection, input) =>
       disableImage(deps, node, selection, input as DisableImageInput | undefined),
     'amiExplorer.image.enable': (node, selection) => enableImage(deps, node, selection),
+    // Create / register / re-register images (issue 5). A third argument replaces the dialogs.
+    'amiExplorer.instance.createImage': (node, selection, answers) =>
+      createImageFromInstance(deps, node, selection, answers as CreateImageAnswers | undefined),
+    'amiExplorer.image.register': (node, selection, input) =>
+      registerImage(deps, node, selection, input as RegistrationInput | undefined),
+    'amiExplorer.image.reregister': (node, selection, answers) =>
+      reregisterImage(deps, node, selection, answers as ReregisterAnswers | undefined),
   };
 }
 

@@ -31,6 +31,8 @@ export const CONTEXT_TOKENS = {
   // Capabilities (what the menus offer on a node)
   hasName: 'hasName',
   canCreateImage: 'canCreateImage',
+  /** Instance store-backed instances: Create Image… explains bundling and offers Register Image…. */
+  canBundleImage: 'canBundleImage',
   canCopy: 'canCopy',
   canDeregister: 'canDeregister',
   canReregister: 'canReregister',

@@ -4,7 +4,11 @@ import { instanceDisplayName } from '../core/model/instance';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
 
-/** contextValue of an instance; `canCreateImage` marks EBS-backed ones (CreateImage needs EBS). */
+/**
+ * contextValue of an instance; `canCreateImage` marks EBS-backed ones (CreateImage needs EBS);
+ * `canBundleImage` marks running instance store-backed ones, whose image is bundled on the instance
+ * (Create Image… explains that path and offers Register Image…).
+ */
 export function instanceContextValue(instance: Ec2Instance): string {
   const ebs = instance.rootDeviceType === 'ebs';
   return contextValue(
@@ -13,6 +17,7 @@ export function instanceContextValue(instance: Ec2Instance): string {
     instance.state === 'running' && T.running,
     instance.state === 'stopped' && T.stopped,
     ebs && (instance.state === 'running' || instance.state === 'stopped') && T.canCreateImage,
+    !ebs && instance.state === 'running' && T.canBundleImage,
   );
 }
 

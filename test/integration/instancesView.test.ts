@@ -91,7 +91,7 @@ describe('Instances view against the demo estate', () => {
     // CreateImage needs an EBS root volume: an instance store-backed instance cannot offer it.
     const s3Worker = rows.get('legacy-s3-worker');
     assert.deepEqual(s3Worker?.icon, { id: 'vm-running', color: 'testing.iconPassed' });
-    assert.equal(s3Worker?.contextValue, 'instance;instanceStore;running');
+    assert.equal(s3Worker?.contextValue, 'instance;instanceStore;running;canBundleImage');
 
     // The demo's pending instance settles after ten minutes of emulator time (which another test
     // may advance): whichever state it shows, icon and capabilities must agree with it.

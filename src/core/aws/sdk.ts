@@ -17,6 +17,7 @@ export {
   DescribeRegionsCommand,
   DescribeSnapshotAttributeCommand,
   DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
   DisableImageCommand,
   DisableImageDeprecationCommand,
   DisableImageDeregistrationProtectionCommand,

@@ -105,8 +105,9 @@ export function validateManifestPath(input: string): string | undefined {
     return `"${bucket}" is not a valid S3 bucket name (3–63 lowercase letters, digits, dots and hyphens).`;
   }
   if (!value.endsWith('.manifest.xml')) return 'The manifest file name ends with .manifest.xml.';
-  if (value.length - slash - 1 <= '.manifest.xml'.length)
-    return 'Name the manifest file inside the bucket.';
+  // The file itself needs a name: `bucket/path/.manifest.xml` names a folder, not a manifest.
+  const file = value.slice(value.lastIndexOf('/') + 1);
+  if (file.length <= '.manifest.xml'.length) return 'Name the manifest file inside the bucket.';
   return undefined;
 }
 

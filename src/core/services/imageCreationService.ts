@@ -1,0 +1,250 @@
+import type { Ec2Api } from '../aws/ec2Api';
+import type {
+  ImageCreationApi,
+  InstanceForImage,
+  VolumeDetails,
+  WaitOptions,
+} from '../aws/imageCreationApi';
+import { DEFAULT_WAIT } from '../aws/imageCreationApi';
+import type { Ami, Tag } from '../model/ami';
+import { AwsApiError, InputError } from '../model/errors';
+import type { AttachedVolume, CreateImageInput, VolumeDetailsSource } from '../model/imageCreation';
+import { INSTANCE_STORE_EXPLANATION, planCreateImage } from '../model/imageCreation';
+import { throwIfAborted } from '../aws/ec2Caller';
+
+/** An instance store-backed instance was asked for CreateImage; the message explains the other path. */
+export class InstanceStoreBackedError extends InputError {
+  constructor(readonly instanceId: string) {
+    super(INSTANCE_STORE_EXPLANATION);
+  }
+}
+
+/** The attached volumes for the review, and where their details came from. */
+export interface VolumeReview {
+  volumes: AttachedVolume[];
+  source: VolumeDetailsSource;
+  /** Why DescribeVolumes could not be used, when it could not. */
+  fallbackReason?: string;
+}
+
+/** What happened, step by step, so the caller can report progress and a cancelled stop. */
+export interface CreateImageHooks {
+  step?(message: string): void;
+  /** Called once StopInstances succeeded: from now on the instance is stopped because of us. */
+  stopped?(): void;
+}
+
+/** The result of CreateImage: the new image (pending) and whether the extension stopped the instance. */
+export interface CreateImageResult {
+  image: Ami;
+  stoppedInstance: boolean;
+}
+
+/**
+ * Creating an EBS-backed image from an instance: the look-ups the wizard needs (instance, volumes,
+ * duplicate names) and the run itself (stop + wait when asked, CreateImage, the new record).
+ */
+export class ImageCreationService {
+  constructor(
+    private readonly ops: ImageCreationApi,
+    private readonly api: Ec2Api,
+    private readonly wait: WaitOptions = DEFAULT_WAIT,
+  ) {}
+
+  /** The instance with its mappings; `InvalidInstanceID.NotFound` when EC2 does not return it. */
+  async getInstance(
+    region: string,
+    instanceId: string,
+    signal?: AbortSignal,
+  ): Promise<InstanceForImage> {
+    const instance = await this.ops.describeInstanceForImage(region, instanceId, signal);
+    if (!instance) {
+      throw new AwsApiError(
+        'InvalidInstanceID.NotFound',
+        `The instance ${instanceId} was not found in ${region}.`,
+        { region, action: 'DescribeInstances' },
+        {},
+      );
+    }
+    return instance;
+  }
+
+  /**
+   * The instance's EBS volumes with size, type and encryption: from DescribeVolumes, or, where that
+   * is not available (not allowed, or an endpoint without it), from the AMI the instance was
+   * launched from (the volumes may have been resized since).
+   */
+  async reviewVolumes(
+    region: string,
+    instance: InstanceForImage,
+    signal?: AbortSignal,
+  ): Promise<VolumeReview> {
+    const base: AttachedVolume[] = instance.mappings.map((m) => ({
+      deviceName: m.deviceName,
+      ...(m.volumeId ? { volumeId: m.volumeId } : {}),
+      isRoot: m.deviceName === instance.rootDeviceName,
+      deleteOnTermination: m.deleteOnTermination,
+    }));
+    let fallbackReason: string | undefined;
+    try {
+      const ids = base.flatMap((v) => (v.volumeId ? [v.volumeId] : []));
+      const details = await this.ops.describeVolumes(region, ids, signal);
+      if (details.length > 0) {
+        return {
+          source: 'volumes',
+          volumes: base.map((v) => {
+            const d = details.find((x) => x.volumeId === v.volumeId);
+            return d ? { ...v, ...withoutId(d) } : v;
+          }),
+        };
+      }
+    } catch (error) {
+      if (!(error instanceof AwsApiError)) throw error;
+      fallbackReason = error.message;
+    }
+    if (instance.imageId) {
+      try {
+        const [source] = await this.api.describeImagesById(region, [instance.imageId], signal);
+        if (source) {
+          return {
+            source: 'sourceImage',
+            ...(fallbackReason ? { fallbackReason } : {}),
+            volumes: base.map((v) => {
+              const ebs = source.blockDevices.find((d) => d.deviceName === v.deviceName)?.ebs;
+              if (!ebs) return v;
+              return {
+                ...v,
+                ...(ebs.volumeSize !== undefined ? { sizeGiB: ebs.volumeSize } : {}),
+                ...(ebs.volumeType ? { volumeType: ebs.volumeType } : {}),
+                ...(ebs.encrypted !== undefined ? { encrypted: ebs.encrypted } : {}),
+                ...(ebs.kmsKeyId ? { kmsKeyId: ebs.kmsKeyId } : {}),
+              };
+            }),
+          };
+        }
+      } catch (error) {
+        if (!(error instanceof AwsApiError)) throw error;
+        fallbackReason ??= error.message;
+      }
+    }
+    return { source: 'none', volumes: base, ...(fallbackReason ? { fallbackReason } : {}) };
+  }
+
+  /** A sentence when one of the caller's AMIs in the region already has this name. */
+  async nameProblem(
+    region: string,
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<string | undefined> {
+    const clash = await this.ops.findOwnImagesNamed(region, name.trim(), signal);
+    return duplicateNameMessage(clash, name.trim(), region);
+  }
+
+  /**
+   * Creates the image: checks the input and the name (DescribeImages), refuses instance
+   * store-backed instances, stops the instance and waits when asked, then CreateImage. Returns the
+   * new image record (pending). Throws InputError before any change when something is wrong.
+   */
+  async create(
+    input: CreateImageInput,
+    signal?: AbortSignal,
+    hooks: CreateImageHooks = {},
+  ): Promise<CreateImageResult> {
+    const { region, instanceId } = input;
+    const instance = await this.getInstance(region, instanceId, signal);
+    if (instance.rootDeviceType !== 'ebs') throw new InstanceStoreBackedError(instanceId);
+    const volumes = instance.mappings.map((m) => ({
+      deviceName: m.deviceName,
+      isRoot: m.deviceName === instance.rootDeviceName,
+      deleteOnTermination: m.deleteOnTermination,
+    }));
+    const plan = planCreateImage(input, instance, volumes);
+    if ('error' in plan) throw new InputError(plan.error);
+    hooks.step?.(`Checking that the name "${plan.request.name}" is free in ${region}…`);
+    const taken = await this.nameProblem(region, plan.request.name, signal);
+    if (taken) throw new InputError(taken);
+    let stoppedInstance = false;
+    if (plan.stopFirst) {
+      throwIfAborted(signal);
+      hooks.step?.(`Stopping ${label(instance)}…`);
+      await this.ops.stopInstance(region, instanceId, signal);
+      stoppedInstance = true;
+      hooks.stopped?.();
+      hooks.step?.(`Waiting until ${label(instance)} is stopped…`);
+      await this.ops.waitUntilStopped(region, instanceId, signal, this.wait);
+    }
+    throwIfAborted(signal);
+    hooks.step?.(`Creating the image "${plan.request.name}"…`);
+    const imageId = await this.ops.createImage(region, plan.request, signal);
+    // Once EC2 accepted the request the image exists: describing it must not be cancelled.
+    const image = await this.describeNew(region, imageId, plan.request.name, plan.request.tags);
+    return { image, stoppedInstance };
+  }
+
+  /** StartInstances (after a stop-first CreateImage, when the user wants it running again). */
+  startInstance(region: string, instanceId: string, signal?: AbortSignal): Promise<void> {
+    return this.ops.startInstance(region, instanceId, signal);
+  }
+
+  private async describeNew(
+    region: string,
+    imageId: string,
+    name: string,
+    tags: Tag[],
+  ): Promise<Ami> {
+    try {
+      const [image] = await this.api.describeImagesById(region, [imageId]);
+      if (image) return image;
+    } catch (error) {
+      if (!(error instanceof AwsApiError)) throw error;
+    }
+    // EC2 is eventually consistent: a just-created image may not be describable yet.
+    return pendingImage(region, imageId, name, 'ebs', tags);
+  }
+}
+
+/** A placeholder record for an image EC2 accepted but does not describe yet. */
+export function pendingImage(
+  region: string,
+  imageId: string,
+  name: string,
+  rootDeviceType: Ami['rootDeviceType'],
+  tags: Tag[] = [],
+): Ami {
+  return {
+    imageId,
+    region,
+    name,
+    state: 'pending',
+    rootDeviceType,
+    isPublic: false,
+    blockDevices: [],
+    tags,
+    raw: { ImageId: imageId, Name: name, State: 'pending', RootDeviceType: rootDeviceType },
+  };
+}
+
+/** The message for a name already used by one of the caller's AMIs in the region. */
+export function duplicateNameMessage(
+  images: readonly Pick<Ami, 'imageId' | 'name'>[],
+  name: string,
+  region: string,
+): string | undefined {
+  const clash = images.find((i) => i.name === name);
+  return clash
+    ? `An AMI named "${name}" already exists in ${region} (${clash.imageId}). AMI names are unique per account and region; choose another name.`
+    : undefined;
+}
+
+function label(instance: InstanceForImage): string {
+  return instance.name ? `${instance.name} (${instance.instanceId})` : instance.instanceId;
+}
+
+function withoutId(value: VolumeDetails): Omit<VolumeDetails, 'volumeId'> {
+  return {
+    ...(value.sizeGiB !== undefined ? { sizeGiB: value.sizeGiB } : {}),
+    ...(value.volumeType ? { volumeType: value.volumeType } : {}),
+    ...(value.encrypted !== undefined ? { encrypted: value.encrypted } : {}),
+    ...(value.kmsKeyId ? { kmsKeyId: value.kmsKeyId } : {}),
+  };
+}

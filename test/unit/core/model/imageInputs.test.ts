@@ -1,0 +1,281 @@
+import assert from 'node:assert/strict';
+import {
+  DEFAULT_EBS_KEY_ALIAS,
+  normalizeManifestPath,
+  parseFutureUtcTime,
+  parseKmsKey,
+  validateAmiName,
+  validateDescription,
+  validateDeviceName,
+  validateKmsKey,
+  validateManifestPath,
+  validateTagKey,
+  validateTagValue,
+} from '../../../../src/core/model/imageInputs';
+
+const KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
+const MRK = `mrk-${'0123456789abcdef'.repeat(2)}`;
+
+describe('core/model/imageInputs', () => {
+  describe('validateAmiName', () => {
+    it("accepts 3–128 characters of letters, digits, spaces and ( ) [ ] . / - ' @ _", () => {
+      for (const name of ['web', "web-1 2026-11-26 (final) [x86_64] ./'@_", 'a'.repeat(128)]) {
+        assert.equal(validateAmiName(name), undefined, name);
+      }
+    });
+    it('measures the trimmed name', () => {
+      assert.equal(validateAmiName('  abc  '), undefined);
+      assert.match(validateAmiName('  ab  ') ?? '', /at least 3/);
+    });
+    it('refuses too short and too long names, saying how long', () => {
+      assert.match(validateAmiName('') ?? '', /at least 3 characters/);
+      assert.match(
+        validateAmiName('a'.repeat(129)) ?? '',
+        /at most 128 characters \(this one has 129\)/,
+      );
+    });
+    it('names each character it refuses, once', () => {
+      assert.equal(
+        validateAmiName('web:1:2*'),
+        "An AMI name may only use letters, digits, spaces and ( ) [ ] . / - ' @ _ (not: : *).",
+      );
+      assert.match(validateAmiName('café-image') ?? '', /\(not: é\)/);
+    });
+  });
+
+  describe('validateDescription', () => {
+    it('accepts up to 255 characters, including empty', () => {
+      assert.equal(validateDescription(''), undefined);
+      assert.equal(validateDescription('x'.repeat(255)), undefined);
+    });
+    it('refuses 256 and says how long it is', () => {
+      assert.equal(
+        validateDescription('x'.repeat(256)),
+        'A description has at most 255 characters (this one has 256).',
+      );
+    });
+  });
+
+  describe('parseKmsKey', () => {
+    it('treats empty and alias/aws/ebs as the AWS-managed default key', () => {
+      assert.deepEqual(parseKmsKey(''), { kind: 'default' });
+      assert.deepEqual(parseKmsKey('   '), { kind: 'default' });
+      assert.deepEqual(parseKmsKey(DEFAULT_EBS_KEY_ALIAS), { kind: 'default' });
+    });
+    it('recognises key ids (UUID and multi-Region mrk-)', () => {
+      assert.deepEqual(parseKmsKey(KEY), { kind: 'keyId', value: KEY });
+      assert.deepEqual(parseKmsKey(` ${MRK} `), { kind: 'keyId', value: MRK });
+    });
+    it("recognises aliases but refuses other services' AWS-managed aliases", () => {
+      assert.deepEqual(parseKmsKey('alias/my-key'), { kind: 'alias', value: 'alias/my-key' });
+      assert.deepEqual(parseKmsKey('alias/team/app_key-1'), {
+        kind: 'alias',
+        value: 'alias/team/app_key-1',
+      });
+      assert.match((parseKmsKey('alias/aws/s3') as { error: string }).error, /AWS-managed alias/);
+    });
+    it('parses key and alias ARNs with their region and account', () => {
+      const arn = `arn:aws:kms:eu-west-1:111111111111:key/${KEY}`;
+      assert.deepEqual(parseKmsKey(arn), {
+        kind: 'arn',
+        value: arn,
+        region: 'eu-west-1',
+        accountId: '111111111111',
+      });
+      const alias = 'arn:aws-us-gov:kms:us-gov-west-1:222222222222:alias/app';
+      assert.deepEqual(parseKmsKey(alias), {
+        kind: 'arn',
+        value: alias,
+        region: 'us-gov-west-1',
+        accountId: '222222222222',
+      });
+    });
+    it('refuses other shapes with an example of each accepted one', () => {
+      for (const bad of [
+        '1234ABCD-12AB-34CD-56EF-1234567890AB',
+        'my-key',
+        'alias/',
+        'alias/has space',
+        `arn:aws:kms:eu-west-1:1111:key/${KEY}`,
+        `arn:aws:s3:eu-west-1:111111111111:key/${KEY}`,
+        `arn:aws:kms:eu-west-1:111111111111:key/not-a-key`,
+      ]) {
+        const parsed = parseKmsKey(bad);
+        assert.ok('error' in parsed, bad);
+        assert.match(parsed.error, /KMS key id .* alias .* key ARN/, bad);
+      }
+    });
+  });
+
+  describe('validateKmsKey', () => {
+    it('accepts any valid shape without a region, and ARNs of the same region', () => {
+      assert.equal(validateKmsKey(KEY), undefined);
+      assert.equal(
+        validateKmsKey(`arn:aws:kms:eu-west-1:111111111111:key/${KEY}`, 'eu-west-1'),
+        undefined,
+      );
+      assert.equal(validateKmsKey('alias/x', 'us-east-1'), undefined);
+    });
+    it('refuses an ARN from another region, naming both', () => {
+      assert.equal(
+        validateKmsKey(`arn:aws:kms:eu-west-1:111111111111:key/${KEY}`, 'us-east-1'),
+        'That key is in eu-west-1; the copy in us-east-1 needs a key that exists in us-east-1.',
+      );
+    });
+    it('passes on the shape error', () => {
+      assert.match(validateKmsKey('nope') ?? '', /Enter a KMS key id/);
+    });
+  });
+
+  describe('validateTagKey / validateTagValue', () => {
+    it('accepts keys of 1–128 characters', () => {
+      assert.equal(validateTagKey('Name'), undefined);
+      assert.equal(validateTagKey('k'.repeat(128)), undefined);
+    });
+    it('refuses empty, long and aws: keys (any case)', () => {
+      assert.equal(validateTagKey('  '), 'A tag key cannot be empty.');
+      assert.equal(validateTagKey('k'.repeat(129)), 'A tag key has at most 128 characters.');
+      assert.match(validateTagKey('aws:cloudformation:stack-name') ?? '', /reserved/);
+      assert.match(validateTagKey('AWS:x') ?? '', /reserved/);
+      assert.equal(validateTagKey('awsome'), undefined);
+    });
+    it('accepts values up to 256 characters, including empty', () => {
+      assert.equal(validateTagValue(''), undefined);
+      assert.equal(validateTagValue('v'.repeat(256)), undefined);
+      assert.equal(validateTagValue('v'.repeat(257)), 'A tag value has at most 256 characters.');
+    });
+  });
+
+  describe('validateManifestPath / normalizeManifestPath', () => {
+    it('accepts bucket/path/image.manifest.xml, with or without s3://', () => {
+      for (const path of [
+        'my-bucket/images/web/image.manifest.xml',
+        's3://my-bucket/image.manifest.xml',
+        '  my.bucket-1/a.manifest.xml ',
+      ]) {
+        assert.equal(validateManifestPath(path), undefined, path);
+      }
+      assert.equal(normalizeManifestPath(' s3://b1c/x.manifest.xml '), 'b1c/x.manifest.xml');
+    });
+    it('wants a bucket and a key', () => {
+      assert.equal(
+        validateManifestPath('image.manifest.xml'),
+        'Enter the manifest as bucket/path/image.manifest.xml.',
+      );
+      assert.equal(
+        validateManifestPath('/image.manifest.xml'),
+        'Enter the manifest as bucket/path/image.manifest.xml.',
+      );
+    });
+    it('checks the bucket name', () => {
+      for (const bucket of ['My-Bucket', 'ab', 'bucket-', 'a..b', `b${'x'.repeat(63)}`]) {
+        assert.match(
+          validateManifestPath(`${bucket}/i.manifest.xml`) ?? '',
+          /not a valid S3 bucket name/,
+          bucket,
+        );
+      }
+    });
+    it('wants a file named *.manifest.xml, not a bare extension', () => {
+      assert.equal(
+        validateManifestPath('bucket/image.xml'),
+        'The manifest file name ends with .manifest.xml.',
+      );
+      assert.equal(
+        validateManifestPath('bucket/.manifest.xml'),
+        'Name the manifest file inside the bucket.',
+      );
+      // The file name is what must not be empty, however deep the folder.
+      assert.equal(
+        validateManifestPath('bucket/path/.manifest.xml'),
+        'Name the manifest file inside the bucket.',
+      );
+    });
+  });
+
+  describe('validateDeviceName', () => {
+    it('accepts the device names EC2 takes in mappings', () => {
+      for (const d of [
+        '/dev/xvda',
+        '/dev/sda1',
+        '/dev/sdf',
+        '/dev/xvdba',
+        '/dev/hda1',
+        ' /dev/sdb ',
+      ]) {
+        assert.equal(validateDeviceName(d), undefined, d);
+      }
+    });
+    it('refuses others, quoting them', () => {
+      for (const d of ['xvda', '/dev/nvme0n1', '/dev/sd', '/dev/sdA', '/dev/xvdabc']) {
+        assert.equal(
+          validateDeviceName(d),
+          `"${d}" is not a device name such as /dev/xvda, /dev/sda1 or /dev/sdf.`,
+          d,
+        );
+      }
+    });
+  });
+
+  describe('parseFutureUtcTime', () => {
+    const now = new Date('2026-11-26T12:00:00Z');
+    it('parses YYYY-MM-DD HH:MM, ISO 8601 with T, seconds and Z, and a bare date as UTC', () => {
+      assert.deepEqual(parseFutureUtcTime('2027-01-31 18:00', now), {
+        time: new Date('2027-01-31T18:00:00Z'),
+      });
+      assert.deepEqual(parseFutureUtcTime('2027-01-31T18:00:30.123Z', now), {
+        time: new Date('2027-01-31T18:00:30Z'),
+      });
+      assert.deepEqual(parseFutureUtcTime(' 2026-12-01 ', now), {
+        time: new Date('2026-12-01T00:00:00Z'),
+      });
+    });
+    it('refuses other formats with an example', () => {
+      for (const bad of [
+        '31/01/2027',
+        '2027-1-31',
+        '2027-01-31 18',
+        'tomorrow',
+        '2027-01-31T18:00+02:00',
+      ]) {
+        assert.deepEqual(
+          parseFutureUtcTime(bad, now),
+          { error: 'Enter a UTC date and time as YYYY-MM-DD HH:MM, e.g. 2027-01-31 18:00.' },
+          bad,
+        );
+      }
+    });
+    it('refuses dates and times that do not exist', () => {
+      for (const bad of [
+        '2027-02-29',
+        '2027-13-01',
+        '2027-01-32',
+        '2027-01-31 24:00',
+        '2027-01-31 23:60',
+        '2027-01-31 23:59:60',
+      ]) {
+        assert.deepEqual(
+          parseFutureUtcTime(bad, now),
+          { error: `${bad} is not a real date and time.` },
+          bad,
+        );
+      }
+      assert.ok('time' in parseFutureUtcTime('2028-02-29', now), 'a leap day exists');
+    });
+    it('wants the future, at most 10 years ahead', () => {
+      assert.deepEqual(parseFutureUtcTime('2026-11-26 12:00', now), {
+        error: 'The time must be in the future.',
+      });
+      assert.deepEqual(parseFutureUtcTime('2020-01-01', now), {
+        error: 'The time must be in the future.',
+      });
+      assert.ok(
+        'time' in parseFutureUtcTime('2036-11-26 12:00', now),
+        'exactly 10 years is allowed',
+      );
+      assert.deepEqual(parseFutureUtcTime('2036-11-26 12:01', now), {
+        error: 'EC2 accepts deprecation times up to 10 years ahead.',
+      });
+    });
+  });
+});
