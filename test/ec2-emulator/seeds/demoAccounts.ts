@@ -27,7 +27,8 @@ export const demoOrganizationArn = 'arn:aws:organizations::111111111111:organiza
 export const demoPlatformOuArn =
   'arn:aws:organizations::111111111111:ou/o-demo123456/ou-demo-platform1';
 /** The OU the partner account sits in. */
-export const demoAppsOuArn = 'arn:aws:organizations::111111111111:ou/o-demo123456/ou-demo-apps00001';
+export const demoAppsOuArn =
+  'arn:aws:organizations::111111111111:ou/o-demo123456/ou-demo-apps00001';
 
 /** Accounts of every seed. */
 export const demoAccounts: readonly AccountInfo[] = [
