@@ -5,6 +5,7 @@ import type { ResourceDocumentProvider } from '../documents/resourceDocumentProv
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
 import type { RegionSource } from '../tree/regionSource';
+import type { WebviewPanels } from '../webviews/webviewPanels';
 
 /** What command handlers get from the composition root. */
 export interface CommandDeps {
@@ -15,4 +16,5 @@ export interface CommandDeps {
   profiles: ProfileService;
   activeProfile: ActiveProfile;
   log: vscode.LogOutputChannel;
+  panels: WebviewPanels;
 }

@@ -17,6 +17,9 @@ export const COMMAND_IDS = [
   'amiExplorer.scope.options',
   'amiExplorer.profile.select',
   'amiExplorer.log.show',
+  // Webview panels (issue 6)
+  'amiExplorer.image.showBlockDevices',
+  'amiExplorer.image.editPermissions',
 ] as const;
 
 /** One contributed command id. */

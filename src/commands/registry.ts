@@ -5,6 +5,7 @@ import type { TreeNode } from '../tree/treeNode';
 import type { CommandDeps } from './commandDeps';
 import type { CommandId } from './commandIds';
 import { copyImageId, copyImageName, copyInstanceId } from './copyValues';
+import { editPermissions, showBlockDevices } from './imagePanels';
 import { openImageJson, openInstanceJson } from './openJson';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
@@ -42,6 +43,11 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
       deps.log.show(true);
       return Promise.resolve();
     },
+    // Webview panels (issue 6)
+    'amiExplorer.image.showBlockDevices': (node, selection) =>
+      showBlockDevices(deps, node, selection),
+    'amiExplorer.image.editPermissions': (node, selection) =>
+      editPermissions(deps, node, selection),
   };
 }
 
