@@ -3,7 +3,7 @@
 // CommonJS, and esbuild only splits chunks for ESM, so the SDK is a second entry point and the import
 // of './sdk' in loadSdk.ts is rewritten to the external './sdk.js'.
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -69,16 +69,19 @@ const configs = [
   },
 ];
 
-/** Static files of the web bundle. */
-const webAssets = [
-  ['src/webview-ui/panel.css', 'dist/webview/panel.css'],
-  ['node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css'],
-  ['node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf'],
-];
-
+/**
+ * Static files of the web bundle: one stylesheet (codicons + the panels' CSS; the codicon font is
+ * referenced relative to it) and the font.
+ */
 async function copyWebAssets() {
   await mkdir('dist/webview', { recursive: true });
-  for (const [from, to] of webAssets) await copyFile(from, to);
+  const css = await Promise.all(
+    ['node_modules/@vscode/codicons/dist/codicon.css', 'src/webview-ui/panel.css'].map((f) =>
+      readFile(f, 'utf8'),
+    ),
+  );
+  await writeFile('dist/webview/panel.css', css.join('\n'));
+  await copyFile('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
 }
 
 if (!watch) await rm('dist', { recursive: true, force: true });

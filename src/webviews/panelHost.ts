@@ -36,7 +36,9 @@ export function applyPanelOptions(panel: vscode.WebviewPanel, extensionUri: vsco
 /**
  * The one place panel HTML is built: CSP `default-src 'none'`, scripts only with a fresh nonce,
  * styles, fonts and images only from the webview's own resource origin. The page body is empty;
- * the script renders it after the host's `init`.
+ * the script renders it after the host's `init`. One stylesheet (panel CSS and codicons, joined at
+ * build time) and an async script: every resource request of a webview goes through VS Code's
+ * service worker, so fewer requests and not waiting for CSS before the handshake load faster.
  */
 export function panelHtml(
   webview: vscode.Webview,
@@ -59,13 +61,12 @@ export function panelHtml(
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('codicon.css')}" id="vscode-codicon-stylesheet">
-<link rel="stylesheet" href="${asset('panel.css')}">
+<link rel="stylesheet" href="${asset('panel.css')}" id="vscode-codicon-stylesheet">
 <title>${escapeHtml(page.title)}</title>
 </head>
 <body>
 <main id="app" aria-busy="true"><p class="muted">Loading…</p></main>
-<script nonce="${nonce}" src="${asset(page.script)}"></script>
+<script nonce="${nonce}" src="${asset(page.script)}" async></script>
 </body>
 </html>`;
 }

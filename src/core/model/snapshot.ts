@@ -28,13 +28,14 @@ export function isSnapshotId(value: string): boolean {
 }
 
 /**
- * A KMS key id shortened for a table cell: `key/1a2b3c4d…` from a key ARN, `alias/name` from an
- * alias ARN; anything else is returned as is. The full ARN goes into the tooltip.
+ * A KMS key id shortened for a table cell: `key/1a2b3c4d…00a1` (start and end of the key id, so
+ * keys that share a prefix stay apart) from a key ARN, `alias/name` from an alias ARN; anything
+ * else is returned as is. The full ARN goes into the tooltip.
  */
 export function shortKmsKey(keyId: string): string {
   const arn = /^arn:aws[a-z-]*:kms:[^:]*:\d{12}:(key|alias)\/(.+)$/.exec(keyId);
   if (!arn) return keyId;
   const [, kind, rest = ''] = arn;
   if (kind === 'alias') return `alias/${rest}`;
-  return rest.length > 8 ? `key/${rest.slice(0, 8)}…` : `key/${rest}`;
+  return rest.length > 14 ? `key/${rest.slice(0, 8)}…${rest.slice(-4)}` : `key/${rest}`;
 }

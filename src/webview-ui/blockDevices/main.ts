@@ -142,7 +142,7 @@ const COLUMNS = [
   'Kind',
   'Snapshot',
   'Size (GiB)',
-  'Volume type',
+  'Type',
   'IOPS',
   'Throughput (MiB/s)',
   'Encrypted',
@@ -269,7 +269,8 @@ function totals(m: BlockDevicesInit): HTMLElement {
     .join(', ');
   return h(
     'section',
-    { class: 'totals', 'aria-label': 'Totals' },
+    { class: 'totals', 'aria-labelledby': 'totals-title' },
+    h('h2', { id: 'totals-title' }, 'Totals'),
     h(
       'dl',
       { class: 'facts' },

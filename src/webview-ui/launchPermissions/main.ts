@@ -146,6 +146,7 @@ app.addEventListener('change', (event) => {
   } else if (target.id === 'sync-snapshots') {
     syncSnapshots = (target as HTMLElement & { checked: boolean }).checked;
     save();
+    renderFooter();
   }
 });
 
@@ -283,6 +284,11 @@ function renderPage(): void {
       'section',
       { 'aria-labelledby': 'who-title' },
       h('h2', { id: 'who-title' }, 'Who may launch it'),
+      h(
+        'label',
+        { class: 'field-label', for: 'add-input' },
+        'Add accounts (12 digits), organization ARNs or OU ARNs; paste several separated by commas, spaces or new lines:',
+      ),
       h(
         'div',
         { class: 'add-row' },
@@ -643,14 +649,28 @@ function snapshotSection(b: PermissionsInit): HTMLElement {
   );
 }
 
+/** Listed accounts that cannot yet create volumes from every snapshot (when syncing is on). */
+function snapshotGaps(): number {
+  if (!base || !syncSnapshots || base.backingType !== 'ebs') return 0;
+  const snapshots = base.snapshots;
+  return desired.filter((e) => {
+    if (e.kind !== 'account') return false;
+    const access = snapshotAccessFor(e.value, snapshots);
+    return access.granted < access.of;
+  }).length;
+}
+
 function renderFooter(): void {
   const el = document.getElementById('footer');
   if (!el || !base) return;
   const p = pending();
   const count = p.add.length + p.remove.length;
+  const gaps = snapshotGaps();
   const summary =
     count === 0
-      ? 'No unapplied changes.'
+      ? gaps > 0
+        ? `Launch permissions unchanged; Apply lets ${gaps} listed account${gaps === 1 ? '' : 's'} create volumes from the snapshots.`
+        : 'No unapplied changes.'
       : `Unapplied: ${[p.add.length > 0 ? `${p.add.length} to add` : '', p.remove.length > 0 ? `${p.remove.length} to remove` : ''].filter(Boolean).join(', ')}.`;
   render(
     el,
@@ -678,7 +698,7 @@ function renderFooter(): void {
         'data-action': 'apply',
         icon: busy ? 'loading' : 'check',
         'icon-spin': busy,
-        disabled: busy || (count === 0 && !(syncSnapshots && base.backingType === 'ebs')),
+        disabled: busy || (count === 0 && gaps === 0),
       },
       busy ? 'Applying…' : 'Apply',
     ),

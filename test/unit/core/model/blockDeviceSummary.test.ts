@@ -66,7 +66,7 @@ describe('core/model/blockDeviceSummary', () => {
       ]),
     );
     assert.equal(rows[0]?.kmsKeyId, KEY_A);
-    assert.equal(rows[0]?.kmsKeyShort, 'key/1a2b3c4d…');
+    assert.equal(rows[0]?.kmsKeyShort, 'key/1a2b3c4d…00a1');
     assert.equal(rows[3]?.kmsKeyId, undefined);
     assert.equal(totals.totalSizeGiB, 85);
     assert.equal(totals.encryptedVolumes, 3);
@@ -114,7 +114,7 @@ describe('core/model/blockDeviceSummary', () => {
   });
 
   it('shortens key and alias ARNs and leaves other values alone', () => {
-    assert.equal(shortKmsKey(KEY_B), 'key/1a2b3c4d…');
+    assert.equal(shortKmsKey(KEY_B), 'key/1a2b3c4d…00b2', 'keys sharing a prefix stay apart');
     assert.equal(shortKmsKey('arn:aws:kms:eu-west-1:111111111111:alias/data'), 'alias/data');
     assert.equal(shortKmsKey('arn:aws:kms:eu-west-1:111111111111:key/mrk-1'), 'key/mrk-1');
     assert.equal(shortKmsKey('alias/aws/ebs'), 'alias/aws/ebs');
