@@ -21,9 +21,14 @@ export async function pickRegion(regions: RegionSource, title: string): Promise<
   pick.items = base;
   return new Promise<string>((resolve, reject) => {
     const disposables: vscode.Disposable[] = [pick];
+    // Disposing the pick hides it, and onDidHide would reject before the accepted value resolves:
+    // the first outcome wins.
+    let settled = false;
     const finish = (settle: () => void): void => {
-      for (const d of disposables) d.dispose();
+      if (settled) return;
+      settled = true;
       settle();
+      for (const d of disposables) d.dispose();
     };
     disposables.push(
       pick.onDidChangeValue((value) => {
