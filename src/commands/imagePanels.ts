@@ -56,6 +56,8 @@ export async function pickImage(deps: CommandDeps, region: string, title: string
   pick.title = title;
   pick.placeholder = 'Pick an AMI or type an AMI id (ami-…)';
   pick.matchOnDescription = true;
+  // The region pick closes just before this one opens; a click that closed it must not close this.
+  pick.ignoreFocusOut = true;
   pick.busy = true;
   let listed: Item[] = [];
   const controller = new AbortController();
@@ -88,10 +90,15 @@ export async function pickImage(deps: CommandDeps, region: string, title: string
   );
   return new Promise<string>((resolve, reject) => {
     const disposables: vscode.Disposable[] = [pick];
+    // Disposing the pick hides it, and onDidHide would reject before the accepted value resolves:
+    // the first outcome wins.
+    let settled = false;
     const finish = (settle: () => void): void => {
+      if (settled) return;
+      settled = true;
       controller.abort();
-      for (const d of disposables) d.dispose();
       settle();
+      for (const d of disposables) d.dispose();
     };
     disposables.push(
       pick.onDidChangeValue(refreshItems),

@@ -65,6 +65,36 @@ describe('AMI panels in the browser (block devices, launch permissions)', functi
     await session.screenshot('webview-block-devices');
   });
 
+  it('brings the panel back after a window reload', async () => {
+    const { workbench } = session;
+    await workbench.runCommand('Show Block Devices');
+    // From the palette: a region, then an AMI of that region.
+    const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
+    await workbench.quickPickItems().filter({ hasText: 'us-east-1' }).first().waitFor();
+    await input.fill('us-east-1');
+    await input.press('Enter');
+    await workbench.quickPickItems().filter({ hasText: 'legacy-s3-backed-2016.09' }).waitFor();
+    await input.fill('legacy-s3');
+    await input.press('Enter');
+    const view = workbench.webview();
+    await view.getByText('The image itself lives in Amazon S3').waitFor({ timeout: 60_000 });
+
+    await workbench.runCommand('Developer: Reload Window');
+    await workbench.waitUntilReady();
+    const restored = workbench.webview();
+    await restored.getByText('The image itself lives in Amazon S3').waitFor({ timeout: 60_000 });
+    const kinds = await restored
+      .locator('table[aria-label="Block-device mappings"] tbody tr td:nth-child(2)')
+      .allInnerTexts();
+    assert.ok(kinds.includes('instance store (ephemeral0)'), kinds.join(', '));
+    await hideTreeHover(session);
+    await session.screenshot('webview-block-devices-restored');
+    // The reload also reset the tree; the next test starts from it.
+    await workbench.openActivity('AMI Explorer');
+    await workbench.expand(IMAGES, 'us-east-1');
+    await workbench.expand(IMAGES, 'EBS-backed');
+  });
+
   it('adds an account and an OU to the launch permissions and applies them', async () => {
     const { workbench } = session;
     await workbench.contextMenu(
@@ -114,4 +144,5 @@ async function hideTreeHover(session: E2eSession): Promise<void> {
   const { page } = session.workbench;
   await page.mouse.move(1200, 860);
   await page.locator('.monaco-hover').first().waitFor({ state: 'hidden' });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }

@@ -217,6 +217,24 @@ describe('Webview panels', function () {
       assert.ok(init.snapshots.every((s) => Array.isArray(s.accounts)));
     });
 
+    it('shows an instance-store AMI without snapshots', async () => {
+      const { node, imageId } = await imageNode(
+        api,
+        'eu-west-1',
+        'Instance store-backed',
+        'legacy-eu-s3-backed-2017.03',
+      );
+      await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
+      const panel = api.panels.find('amiExplorer.launchPermissions', {
+        region: 'eu-west-1',
+        imageId,
+      }) as LaunchPermissionsPanel;
+      const init = await initOf<HostToPermissions>(panel);
+      assert.equal(init.backingType, 'instance-store');
+      assert.deepEqual(init.snapshots, []);
+      assert.deepEqual(init.entries, []);
+    });
+
     it('applies added and removed entries in one call and snapshot permissions with them', async () => {
       const { node, imageId } = await imageNode(
         api,
