@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { logError } from '../log';
+import { panelPage } from './panelPage';
 
 /** Where the web bundle, its CSS and the codicon font are built (scripts/build.mjs). */
 export const WEBVIEW_DIST = ['dist', 'webview'] as const;
@@ -34,48 +35,21 @@ export function applyPanelOptions(panel: vscode.WebviewPanel, extensionUri: vsco
 }
 
 /**
- * The one place panel HTML is built: CSP `default-src 'none'`, scripts only with a fresh nonce,
- * styles, fonts and images only from the webview's own resource origin. The page body is empty;
- * the script renders it after the host's `init`. One stylesheet (panel CSS and codicons, joined at
- * build time) and an async script: every resource request of a webview goes through VS Code's
- * service worker, so fewer requests and not waiting for CSS before the handshake load faster.
+ * The one place panel HTML is built (see `panelPage`), with a fresh nonce per load and the
+ * webview's own resource URIs.
  */
 export function panelHtml(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
   page: { script: string; title: string },
 ): string {
-  const nonce = createNonce();
-  const asset = (file: string): string =>
-    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...WEBVIEW_DIST, file)).toString();
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('panel.css')}" id="vscode-codicon-stylesheet">
-<title>${escapeHtml(page.title)}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"><p class="muted">Loading…</p></main>
-<script nonce="${nonce}" src="${asset(page.script)}" async></script>
-</body>
-</html>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+  return panelPage({
+    nonce: createNonce(),
+    cspSource: webview.cspSource,
+    asset: (file) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...WEBVIEW_DIST, file)).toString(),
+    ...page,
+  });
 }
 
 /**

@@ -235,6 +235,36 @@ describe('Webview panels', function () {
       assert.deepEqual(init.entries, []);
     });
 
+    it('explains that a disabled AMI cannot be shared and refuses to add to it', async () => {
+      // Disabled AMIs are not listed by default; the palette path opens them by id.
+      const sdk = ec2Sdk();
+      const found = await ec2Client('us-east-1').send(
+        new sdk.DescribeImagesCommand({
+          Owners: ['self'],
+          IncludeDisabled: true,
+          Filters: [{ Name: 'name', Values: ['retired-batch-2023.03'] }],
+        }),
+      );
+      const imageId = found.Images?.[0]?.ImageId;
+      assert.ok(imageId, 'the demo has a disabled AMI');
+      const panel = api.panels.showLaunchPermissions({ region: 'us-east-1', imageId });
+      const init = await initOf<HostToPermissions>(panel);
+      assert.equal(init.disabled, true);
+      assert.equal(init.state, 'disabled');
+      await panel.receive({
+        type: 'apply',
+        desired: [{ kind: 'account', value: '222222222222' }],
+        syncSnapshots: false,
+      });
+      const last = panel.lastPosted;
+      assert.equal(last?.type, 'applyFailed');
+      assert.match(
+        last?.type === 'applyFailed' ? last.message : '',
+        /disabled AMI cannot be shared/,
+      );
+      assert.deepEqual(await launchPermissions('us-east-1', imageId), []);
+    });
+
     it('applies added and removed entries in one call and snapshot permissions with them', async () => {
       const { node, imageId } = await imageNode(
         api,
