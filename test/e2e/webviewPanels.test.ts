@@ -137,6 +137,35 @@ describe('AMI panels in the browser (block devices, launch permissions)', functi
     await hideTreeHover(session);
     await session.screenshot('webview-launch-permissions');
   });
+
+  it('warns about encrypted snapshots and reports the one EC2 would not share', async () => {
+    const { workbench } = session;
+    await workbench.contextMenu(
+      workbench.row(IMAGES, 'data-pipeline-encrypted-2024.07'),
+      'Edit Launch Permissions…',
+    );
+    const view = workbench.webview();
+    const input = view.locator('#add-input textarea');
+    await input.waitFor({ timeout: 60_000 });
+    const warnings = view.locator('.snapshot-warning');
+    assert.equal(await warnings.count(), 3, 'one warning per encrypted snapshot');
+    assert.match(
+      (await warnings.first().getAttribute('title')) ?? '',
+      /KMS key arn:aws:kms:us-east-1:111111111111:key\/.*AWS managed key \(aws\/ebs\)/,
+    );
+    assert.match(await view.locator('#encryption-note').innerText(), /cannot be shared/);
+
+    await input.fill('222222222222');
+    await input.press('Control+Enter');
+    await view.locator('#apply-button:not([disabled])').click();
+    const status = view.locator('#status');
+    await status.getByText(/Applied: added account 222222222222/).waitFor({ timeout: 30_000 });
+    // Two snapshots use customer keys and were shared; the default-key one was refused.
+    assert.match(await status.innerText(), /granted on 2 snapshot\(s\)/);
+    assert.match(await status.innerText(), /EBS default key cannot be shared/);
+    await hideTreeHover(session);
+    await session.screenshot('webview-launch-permissions-encrypted');
+  });
 });
 
 /** The context menu leaves the mouse over the tree, whose hover would cover the panel. */

@@ -46,8 +46,9 @@ export type ApplyOutcome =
   | {
       outcome: 'applied';
       diff: PermissionDiff;
+      /** Create-volume permission changes EC2 accepted. */
       snapshotChanges: SnapshotPermissionChange[];
-      /** Snapshot changes that failed (the launch permissions were applied). */
+      /** Snapshot changes that failed, as `snap-…: reason` (the launch permissions were applied). */
       snapshotErrors: string[];
     };
 
@@ -200,6 +201,7 @@ export class ImageSharingService {
       ? snapshotPermissionChanges(snapshots, accountsOf(desired), accountsOf(diff.remove))
       : [];
     const snapshotErrors: string[] = [];
+    const applied: SnapshotPermissionChange[] = [];
     for (const change of snapshotChanges) {
       try {
         await this.api.modifyCreateVolumePermissions(
@@ -208,12 +210,13 @@ export class ImageSharingService {
           change,
           options.signal,
         );
+        applied.push(change);
       } catch (error) {
         if (!(error instanceof AwsApiError)) throw error;
         snapshotErrors.push(`${change.snapshotId}: ${error.message}`);
       }
     }
-    return { outcome: 'applied', diff, snapshotChanges, snapshotErrors };
+    return { outcome: 'applied', diff, snapshotChanges: applied, snapshotErrors };
   }
 
   private async readSnapshotSharing(ami: Ami, signal?: AbortSignal): Promise<SnapshotSharing[]> {

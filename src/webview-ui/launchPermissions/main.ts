@@ -8,6 +8,7 @@ import {
   entryKey,
   parsePermissionInput,
 } from '../../core/model/launchPermissionEntries';
+import { shortKmsKey } from '../../core/model/snapshot';
 import { snapshotAccessFor } from '../../core/model/snapshotSharing';
 import type {
   HostToPermissions,
@@ -214,6 +215,8 @@ function setStatus(kind: 'info' | 'error', text: string, warnings?: string[]): v
   if (warnings && warnings.length > 0) {
     status.appendChild(h('ul', {}, ...warnings.map((w) => h('li', {}, w))));
   }
+  // The outcome of Apply must be seen, even when the form is taller than the panel.
+  status.scrollIntoView({ block: 'end' });
 }
 
 function renderPage(): void {
@@ -614,10 +617,15 @@ function snapshotSection(b: PermissionsInit): HTMLElement {
                     h('code', {}, s.snapshotId),
                     s.warning
                       ? h(
-                          'div',
-                          { class: 'message warning small' },
+                          'span',
+                          {
+                            class: 'snapshot-warning',
+                            tabindex: '0',
+                            title: s.warning,
+                            'aria-label': s.warning,
+                          },
+                          ' ',
                           icon('warning'),
-                          ` ${s.warning}`,
                         )
                       : undefined,
                   ),
@@ -626,7 +634,12 @@ function snapshotSection(b: PermissionsInit): HTMLElement {
                     'td',
                     {},
                     s.encrypted
-                      ? h('span', { title: s.kmsKeyId ?? '' }, icon('lock'), ' yes')
+                      ? h(
+                          'span',
+                          { title: s.kmsKeyId ?? '' },
+                          icon('lock'),
+                          s.kmsKeyId ? ` ${shortKmsKey(s.kmsKeyId)}` : ' yes',
+                        )
                       : h('span', {}, icon('unlock'), ' no'),
                   ),
                   h(
@@ -645,6 +658,14 @@ function snapshotSection(b: PermissionsInit): HTMLElement {
             ),
           ),
         ),
+    b.snapshots.some((s) => s.encrypted)
+      ? h(
+          'div',
+          { class: 'message warning', role: 'note', id: 'encryption-note' },
+          icon('warning'),
+          " Encrypted snapshots: one encrypted with the AWS managed key (aws/ebs) cannot be shared; copy the AMI re-encrypted with a customer managed key first. With a customer managed key, each recipient account also needs access to the key (kms:DescribeKey, kms:CreateGrant, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*) through the key policy. Hover a snapshot's warning for its key.",
+        )
+      : undefined,
     checkbox,
   );
 }
