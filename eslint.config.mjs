@@ -77,6 +77,32 @@ export default tseslint.config(
     },
   },
   {
+    // Code that runs inside webviews: DOM only (its own tsconfig with the DOM library), never
+    // vscode, Node built-ins or the AWS SDK.
+    files: ['src/webview-ui/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './src/webview-ui/tsconfig.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'webview code runs in a browser (DESIGN.md §2).' }],
+          patterns: [
+            {
+              group: ['node:*', '@aws-sdk/*', '@smithy/*', '**/core/aws/**', '**/core/services/**'],
+              message: 'webview code runs in a browser: DOM, protocols and pure model only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // mocha's `this` and chai-less assertions make these noisy in tests.

@@ -1,6 +1,7 @@
 // Size benchmark (not a test): builds the production bundles and the .vsix, then prints
 //   - the code loaded at activation (dist/extension.js; target <= 150 KB)
 //   - the lazily loaded SDK chunk (dist/sdk.js)
+//   - the web bundle the webview panels load (dist/webview)
 //   - the whole .vsix (target <= 700 KB)
 // Targets are printed next to the numbers; nothing fails on them (DESIGN.md §6).
 import { execFileSync } from 'node:child_process';
@@ -34,6 +35,18 @@ try {
       file('dist/sdk.js'),
       undefined,
       gz('dist/sdk.js'),
+    ],
+    [
+      'web bundle, webview panels (dist/webview/*.js)',
+      file('dist/webview/blockDevices.js') + file('dist/webview/launchPermissions.js'),
+      undefined,
+      gz('dist/webview/blockDevices.js') + gz('dist/webview/launchPermissions.js'),
+    ],
+    [
+      '  panel CSS + codicon font (dist/webview)',
+      file('dist/webview/panel.css') + file('dist/webview/codicon.ttf'),
+      undefined,
+      undefined,
     ],
     ['vsix', statSync(vsix).size, 700 * 1024, undefined],
   ];

@@ -3,7 +3,7 @@
 // CommonJS, and esbuild only splits chunks for ESM, so the SDK is a second entry point and the import
 // of './sdk' in loadSdk.ts is rewritten to the external './sdk.js'.
 import * as esbuild from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -48,13 +48,49 @@ const configs = [
     external: ['@aws-sdk/signature-v4-crt', 'aws-crt'],
     mainFields: ['module', 'main'],
   },
+  {
+    // The web bundle: code that runs inside webview panels (DOM only). One IIFE per panel, loaded by
+    // a nonce'd <script>; the CSS and the codicon font sit next to it so that localResourceRoots
+    // can stay limited to dist/webview and media/.
+    entryPoints: {
+      blockDevices: 'src/webview-ui/blockDevices/main.ts',
+      launchPermissions: 'src/webview-ui/launchPermissions/main.ts',
+    },
+    outdir: 'dist/webview',
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    legalComments: production ? 'none' : 'inline',
+    logLevel: 'info',
+    metafile: true,
+  },
 ];
+
+/**
+ * Static files of the web bundle: one stylesheet (codicons + the panels' CSS; the codicon font is
+ * referenced relative to it) and the font.
+ */
+async function copyWebAssets() {
+  await mkdir('dist/webview', { recursive: true });
+  const css = await Promise.all(
+    ['node_modules/@vscode/codicons/dist/codicon.css', 'src/webview-ui/panel.css'].map((f) =>
+      readFile(f, 'utf8'),
+    ),
+  );
+  await writeFile('dist/webview/panel.css', css.join('\n'));
+  await copyFile('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
+}
 
 if (!watch) await rm('dist', { recursive: true, force: true });
 if (watch) {
+  await copyWebAssets();
   for (const config of configs) await (await esbuild.context(config)).watch();
 } else {
   const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  await copyWebAssets();
   if (process.argv.includes('--meta')) {
     for (const r of results) console.log(await esbuild.analyzeMetafile(r.metafile));
   }

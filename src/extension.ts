@@ -30,6 +30,11 @@ import { connectionSettings, readSettings, SETTINGS_SECTION } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './tree/regionSource';
+import { ImageSharingApi } from './core/aws/imageSharingApi';
+import { ImageSharingService } from './core/services/imageSharingService';
+import { confirmMakePublic } from './webviews/confirmMakePublic';
+import type { PanelDeps } from './webviews/panelDeps';
+import { WebviewPanels } from './webviews/webviewPanels';
 
 /** What `activate` returns: the extension's parts, for integration tests in the extension host. */
 export interface AmiExplorerApi {
@@ -43,6 +48,9 @@ export interface AmiExplorerApi {
   /** Create / register / re-register services, for integration tests of the service layer. */
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
+  /** The webview panels, and the seams integration tests use (confirmation dialog). */
+  panels: WebviewPanels;
+  panelDeps: PanelDeps;
 }
 
 /**
@@ -105,7 +113,22 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     poller,
   });
   const instancesTree = new InstancesTreeProvider(common, instances);
-  const documents = new ResourceDocumentProvider(images, instances, log);
+  const sharing = new ImageSharingService(
+    new ImageSharingApi(clients, () => activeProfile.current),
+    (region, imageId, signal) => images.getImage(region, imageId, signal),
+  );
+  const documents = new ResourceDocumentProvider(images, instances, log, (region, id, signal) =>
+    sharing.getSnapshot(region, id, signal),
+  );
+  const panelDeps: PanelDeps = {
+    extensionUri: context.extensionUri,
+    sharing,
+    documents,
+    log,
+    confirmPublic: confirmMakePublic,
+    onPermissionsChanged: (region) => documents.refresh(region),
+  };
+  const panels = new WebviewPanels(panelDeps);
 
   const imagesView = vscode.window.createTreeView<TreeNode>('amiExplorer.images', {
     treeDataProvider: imagesTree,
@@ -159,6 +182,8 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     imagesView,
     instancesView,
     vscode.workspace.registerTextDocumentContentProvider(RESOURCE_DOCUMENT_SCHEME, documents),
+    panels,
+    ...panels.register(),
     ...registerCommands({
       imagesTree,
       instancesTree,
@@ -177,6 +202,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       imageRegistration,
       operations,
       scriptedAnswers: context.extensionMode !== vscode.ExtensionMode.Production,
+      panels,
     }),
     activeProfile.onDidChange((profile) => {
       log.info(`Active profile: ${profile ?? 'default credential chain'}`);
@@ -209,6 +235,8 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     operations,
     imageCreation,
     imageRegistration,
+    panels,
+    panelDeps,
   };
 }
 

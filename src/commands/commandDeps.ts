@@ -12,6 +12,7 @@ import type { ResourceDocumentProvider } from '../documents/resourceDocumentProv
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
 import type { RegionSource } from '../tree/regionSource';
+import type { WebviewPanels } from '../webviews/webviewPanels';
 
 /** What command handlers get from the composition root. */
 export interface CommandDeps {
@@ -43,4 +44,5 @@ export interface CommandDeps {
    * Enforced once, in `registerCommands`.
    */
   scriptedAnswers: boolean;
+  panels: WebviewPanels;
 }

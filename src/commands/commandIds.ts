@@ -33,6 +33,9 @@ export const COMMAND_IDS = [
   'amiExplorer.instance.createImage',
   'amiExplorer.image.register',
   'amiExplorer.image.reregister',
+  // Webview panels (issue 6)
+  'amiExplorer.image.showBlockDevices',
+  'amiExplorer.image.editPermissions',
 ] as const;
 
 /** One contributed command id. */

@@ -26,6 +26,7 @@ import type { RegistrationInput } from '../core/model/imageRegistration';
 import { registerImage } from './registerImage';
 import type { ReregisterAnswers } from './reregisterImage';
 import { reregisterImage } from './reregisterImage';
+import { editPermissions, showBlockDevices } from './imagePanels';
 import { openImageJson, openInstanceJson } from './openJson';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
@@ -95,6 +96,11 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
       registerImage(deps, node, selection, input as RegistrationInput | undefined),
     'amiExplorer.image.reregister': (node, selection, answers) =>
       reregisterImage(deps, node, selection, answers as ReregisterAnswers | undefined),
+    // Webview panels (issue 6)
+    'amiExplorer.image.showBlockDevices': (node, selection) =>
+      showBlockDevices(deps, node, selection),
+    'amiExplorer.image.editPermissions': (node, selection) =>
+      editPermissions(deps, node, selection),
   };
 }
 

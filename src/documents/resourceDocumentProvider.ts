@@ -7,11 +7,19 @@ import {
 } from '../core/model/resourceDocumentPath';
 import type { ImageService } from '../core/services/imageService';
 import type { InstanceService } from '../core/services/instanceService';
+import type { Snapshot } from '../core/model/snapshot';
+
+/** Reads one snapshot (DescribeSnapshots) for `ami:/<region>/snap-….json` documents. */
+export type SnapshotReader = (
+  region: string,
+  snapshotId: string,
+  signal?: AbortSignal,
+) => Promise<Snapshot>;
 import { InputError } from '../core/model/errors';
 import { logError } from '../log';
 
 /**
- * Read-only JSON documents for AMIs and instances: `ami:/<region>/<label> (<id>).json`. The URI holds
+ * Read-only JSON documents for AMIs, instances and snapshots: `ami:/<region>/<label> (<id>).json`. The URI holds
  * everything needed to load it again, so tabs survive a window reload (activation event
  * `onFileSystem:ami`).
  */
@@ -27,6 +35,7 @@ export class ResourceDocumentProvider
     private readonly images: ImageService,
     private readonly instances: InstanceService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly snapshots?: SnapshotReader,
   ) {}
 
   /** The URI of a resource's document. */
@@ -47,7 +56,7 @@ export class ResourceDocumentProvider
     signal?: AbortSignal,
   ): Promise<vscode.Uri> {
     const ref = parseResourceDocumentPath(formatResourceDocumentPath(target));
-    if (!ref) throw new InputError(`Not an AMI or instance id: ${target.resourceId}`);
+    if (!ref) throw new InputError(`Not an AMI, instance or snapshot id: ${target.resourceId}`);
     const value = await this.fetch(ref, signal);
     const label = target.label ?? value.label;
     const uri = ResourceDocumentProvider.uri(ref, label);
@@ -105,6 +114,11 @@ export class ResourceDocumentProvider
       const document = await this.images.getImageDocument(ref.region, ref.resourceId, signal);
       const name = document.Image.Name;
       return { document, ...(typeof name === 'string' && name.length > 0 ? { label: name } : {}) };
+    }
+    if (ref.kind === 'snapshot') {
+      if (!this.snapshots) throw new InputError('Snapshot documents are not available.');
+      const snapshot = await this.snapshots(ref.region, ref.resourceId, signal);
+      return { document: { Region: ref.region, Snapshot: snapshot.raw } };
     }
     const instance = await this.instances.getInstance(ref.region, ref.resourceId, signal);
     return {

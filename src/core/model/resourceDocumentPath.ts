@@ -1,16 +1,17 @@
+import { isSnapshotId } from './snapshot';
 import { isAmiId, isInstanceId, isRegionName } from './validation';
 
 /** The URI scheme of the read-only JSON documents. */
 export const RESOURCE_DOCUMENT_SCHEME = 'ami';
 
 /** What a resource document shows. */
-export type ResourceKind = 'image' | 'instance';
+export type ResourceKind = 'image' | 'instance' | 'snapshot';
 
 /** A resource document's identity, parsed from its URI path. */
 export interface ResourceDocumentRef {
   kind: ResourceKind;
   region: string;
-  /** `ami-…` or `i-…`. */
+  /** `ami-…`, `i-…` or `snap-…`. */
   resourceId: string;
 }
 
@@ -33,7 +34,7 @@ export function formatResourceDocumentPath(
 
 /** Parses a path made by `formatResourceDocumentPath`; returns `undefined` for anything else. */
 export function parseResourceDocumentPath(path: string): ResourceDocumentRef | undefined {
-  const match = /^\/([^/]+)\/(?:[^/]*\()?((?:ami|i)-[0-9a-f]+)\)?\.json$/.exec(path);
+  const match = /^\/([^/]+)\/(?:[^/]*\()?((?:ami|i|snap)-[0-9a-f]+)\)?\.json$/.exec(path);
   if (!match) return undefined;
   const [, region, resourceId] = match as unknown as [string, string, string];
   if (!isRegionName(region)) return undefined;
@@ -43,6 +44,7 @@ export function parseResourceDocumentPath(path: string): ResourceDocumentRef | u
   if (labelled && !file.endsWith(` (${resourceId}).json`)) return undefined;
   if (isAmiId(resourceId)) return { kind: 'image', region, resourceId };
   if (isInstanceId(resourceId)) return { kind: 'instance', region, resourceId };
+  if (isSnapshotId(resourceId)) return { kind: 'snapshot', region, resourceId };
   return undefined;
 }
 

@@ -27,6 +27,7 @@ import { describeImages } from './describeImages';
 import { describeInstances } from './describeInstances';
 import { describeRegions } from './describeRegions';
 import { describeSnapshots } from './describeSnapshots';
+import { describeSnapshotAttribute, modifySnapshotAttribute } from './snapshotAttributes';
 import { describeTags } from './describeTags';
 
 /** How the dispatcher treats an action. */
@@ -69,6 +70,8 @@ export const actionTable: ReadonlyMap<string, ActionSpec> = new Map<string, Acti
   ['EnableImage', { handler: enableImage, mutating: true }],
   ['EnableImageBlockPublicAccess', { handler: enableImageBlockPublicAccess, mutating: true }],
   ['DisableImageBlockPublicAccess', { handler: disableImageBlockPublicAccess, mutating: true }],
+  ['DescribeSnapshotAttribute', { handler: describeSnapshotAttribute, mutating: false }],
+  ['ModifySnapshotAttribute', { handler: modifySnapshotAttribute, mutating: true }],
   ['RunInstances', { handler: runInstances, mutating: true }],
   ['StopInstances', { handler: stopInstances, mutating: true }],
   ['StartInstances', { handler: startInstances, mutating: true }],

@@ -14,8 +14,10 @@ export interface SnapshotRecord {
   readyAt: number;
   outcome: 'completed' | 'error';
   tags: Map<string, string>;
-  /** Public snapshots (Amazon's) are restorable by everyone. */
-  readonly public: boolean;
+  /** Public snapshots (Amazon's) are restorable by everyone (ModifySnapshotAttribute Group=all). */
+  public: boolean;
+  /** Accounts given createVolumePermission by ModifySnapshotAttribute (sorted). */
+  createVolumePermissions?: string[];
 }
 
 /** EC2 snapshot states. */

@@ -7,6 +7,7 @@ import {
 
 const AMI = 'ami-0abcdef1234567890';
 const INSTANCE = 'i-0123456789abcdef0';
+const SNAPSHOT = 'snap-0123456789abcdef0';
 
 describe('core/model/resourceDocumentPath', () => {
   it('uses the ami: scheme', () => {
@@ -81,12 +82,18 @@ describe('core/model/resourceDocumentPath', () => {
       ['us-east-1', AMI, 'name.json'],
       ['us-west-2', INSTANCE, 'web server'],
       ['us-west-2', 'i-12345678', undefined],
+      ['us-east-1', SNAPSHOT, undefined],
+      ['eu-west-1', 'snap-12345678', undefined],
     ];
     for (const [region, resourceId, label] of cases) {
       it(`${region} ${resourceId} ${label ?? '(no label)'}`, () => {
         const path = formatResourceDocumentPath({ region, resourceId }, label);
         assert.deepEqual(parseResourceDocumentPath(path), {
-          kind: resourceId.startsWith('ami-') ? 'image' : 'instance',
+          kind: resourceId.startsWith('ami-')
+            ? 'image'
+            : resourceId.startsWith('snap-')
+              ? 'snapshot'
+              : 'instance',
           region,
           resourceId,
         });
@@ -108,6 +115,14 @@ describe('core/model/resourceDocumentPath', () => {
       });
     });
 
+    it('recognises snapshots (the block-device panel opens their JSON)', () => {
+      assert.deepEqual(parseResourceDocumentPath(`/eu-west-1/${SNAPSHOT}.json`), {
+        kind: 'snapshot',
+        region: 'eu-west-1',
+        resourceId: SNAPSHOT,
+      });
+    });
+
     it('rejects malformed paths', () => {
       for (const bad of [
         '',
@@ -123,7 +138,8 @@ describe('core/model/resourceDocumentPath', () => {
         `//${AMI}.json`,
         '/us-east-1/ami-123.json',
         '/us-east-1/ami-0ABCDEF1234567890.json',
-        '/us-east-1/snap-12345678.json',
+        '/us-east-1/snap-123.json',
+        '/us-east-1/snap-0ABCDEF1234567890.json',
         '/us-east-1/vol-12345678.json',
         `/us-east-1/label ${AMI}.json`,
         `/us-east-1/label(${AMI}).json`,

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { amiDisplayName } from '../../core/model/ami';
+import { logError } from '../../log';
+import { openResourceDocument } from '../openResourceDocument';
+import type { PanelDeps } from '../panelDeps';
+import { PanelController } from '../panelHost';
+import type { PanelIdentity } from '../panelState';
+import type { BlockDevicesToHost, HostToBlockDevices } from './protocol';
+import { isBlockDevicesToHost } from './protocol';
+
+/** The host side of one block-device mappings panel (one per image). */
+export class BlockDevicesPanel extends PanelController<BlockDevicesToHost, HostToBlockDevices> {
+  private label: string | undefined;
+  private loading: AbortController | undefined;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    private readonly deps: PanelDeps,
+    readonly identity: PanelIdentity,
+  ) {
+    super(panel, deps.log, isBlockDevicesToHost);
+  }
+
+  protected async handle(message: BlockDevicesToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+      case 'refresh':
+        return this.load();
+      case 'openImageJson':
+        return this.open(this.identity.imageId, this.label);
+      case 'openSnapshotJson':
+        return this.open(message.snapshotId);
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.value);
+        this.post({ type: 'notice', message: `Copied ${message.value}` });
+        return;
+    }
+  }
+
+  private async load(): Promise<void> {
+    this.loading?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    const { region, imageId } = this.identity;
+    this.post({ type: 'loading' });
+    try {
+      const view = await this.deps.sharing.getBlockDevices(region, imageId, controller.signal);
+      if (controller.signal.aborted) return;
+      const ami = view.ami;
+      this.label = ami.name;
+      this.panel.title = `Block Devices: ${amiDisplayName(ami)}`;
+      this.post({
+        type: 'init',
+        identity: this.identity,
+        header: {
+          name: amiDisplayName(ami),
+          imageId: ami.imageId,
+          region,
+          backingType: ami.rootDeviceType,
+          state: ami.state,
+          ...(ami.rootDeviceName ? { rootDeviceName: ami.rootDeviceName } : {}),
+          ...(ami.architecture ? { architecture: ami.architecture } : {}),
+          ...(ami.bootMode ? { bootMode: ami.bootMode } : {}),
+          ...(ami.virtualizationType ? { virtualizationType: ami.virtualizationType } : {}),
+          ...(ami.imageLocation ? { imageLocation: ami.imageLocation } : {}),
+        },
+        rows: view.summary.rows,
+        totals: view.summary.totals,
+        ...(view.snapshotsError ? { snapshotsError: view.snapshotsError } : {}),
+      });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      logError(this.log, `Block devices of ${imageId} in ${region}`, error);
+      this.post({
+        type: 'loadFailed',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  private async open(resourceId: string, label?: string): Promise<void> {
+    try {
+      await openResourceDocument(this.deps.documents, {
+        region: this.identity.region,
+        resourceId,
+        ...(label ? { label } : {}),
+      });
+    } catch (error) {
+      logError(this.log, `Opening ${resourceId}`, error);
+      this.post({
+        type: 'notice',
+        message: `Could not open ${resourceId}: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+
+  override dispose(): void {
+    this.loading?.abort();
+    super.dispose();
+  }
+}

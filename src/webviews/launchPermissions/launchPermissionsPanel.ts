@@ -1,0 +1,173 @@
+import type * as vscode from 'vscode';
+import { amiDisplayName } from '../../core/model/ami';
+import { CredentialsError, AwsApiError } from '../../core/model/errors';
+import type { PermissionEntry } from '../../core/model/launchPermissionEntries';
+import { describeEntry, diffPermissions } from '../../core/model/launchPermissionEntries';
+import type { ApplyOutcome, SharingState } from '../../core/services/imageSharingService';
+import { PermissionChangeError } from '../../core/services/imageSharingService';
+import { snapshotSharingWarning } from '../../core/model/snapshotSharing';
+import { logError } from '../../log';
+import { openResourceDocument } from '../openResourceDocument';
+import type { PanelDeps } from '../panelDeps';
+import { PanelController } from '../panelHost';
+import type { PanelIdentity } from '../panelState';
+import type { HostToPermissions, PermissionsInit, PermissionsToHost } from './protocol';
+import { isPermissionsToHost } from './protocol';
+
+/** The host side of one launch-permissions panel (one per image). */
+export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, HostToPermissions> {
+  /** What the user is editing against: the state last sent in `init`. */
+  private baseline: SharingState | undefined;
+  private busy = false;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    private readonly deps: PanelDeps,
+    readonly identity: PanelIdentity,
+  ) {
+    super(panel, deps.log, isPermissionsToHost);
+  }
+
+  protected async handle(message: PermissionsToHost): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+      case 'refresh':
+        return this.load();
+      case 'openImageJson':
+        try {
+          await openResourceDocument(this.deps.documents, {
+            region: this.identity.region,
+            resourceId: this.identity.imageId,
+            ...(this.baseline?.ami.name ? { label: this.baseline.ami.name } : {}),
+          });
+        } catch (error) {
+          logError(this.log, `Opening ${this.identity.imageId}`, error);
+        }
+        return;
+      case 'apply':
+        return this.apply(message.desired, message.syncSnapshots);
+    }
+  }
+
+  private async load(extra?: { notice?: string; warnings?: string[] }): Promise<void> {
+    const { region, imageId } = this.identity;
+    this.post({ type: 'loading' });
+    try {
+      const state = await this.deps.sharing.getSharingState(region, imageId);
+      this.baseline = state;
+      this.panel.title = `Launch Permissions: ${amiDisplayName(state.ami)}`;
+      this.post(toInit(this.identity, state, extra));
+    } catch (error) {
+      logError(this.log, `Launch permissions of ${imageId} in ${region}`, error);
+      this.post({ type: 'loadFailed', message: messageOf(error) });
+    }
+  }
+
+  private async apply(desired: PermissionEntry[], syncSnapshots: boolean): Promise<void> {
+    const baseline = this.baseline;
+    if (!baseline || this.busy) return;
+    const { region, imageId } = this.identity;
+    const diff = diffPermissions(baseline.entries, desired);
+    if (baseline.ami.state === 'disabled' && diff.add.length > 0) {
+      this.post({
+        type: 'applyFailed',
+        message: 'This AMI is disabled, and a disabled AMI cannot be shared. Enable it first.',
+      });
+      return;
+    }
+    this.busy = true;
+    this.post({ type: 'applying' });
+    let outcome: ApplyOutcome;
+    try {
+      outcome = await this.deps.sharing.apply(
+        region,
+        imageId,
+        baseline.entries,
+        desired,
+        baseline.snapshots,
+        {
+          syncSnapshots: syncSnapshots && baseline.ami.rootDeviceType === 'ebs',
+          confirmPublic: () =>
+            this.deps.confirmPublic({ name: amiDisplayName(baseline.ami), imageId, region }),
+        },
+      );
+    } catch (error) {
+      this.busy = false;
+      logError(this.log, `Applying launch permissions of ${imageId} in ${region}`, error);
+      this.post({
+        type: 'applyFailed',
+        message: messageOf(error),
+        ...(error instanceof PermissionChangeError && error.failedEntry
+          ? { failedEntry: error.failedEntry }
+          : {}),
+      });
+      return;
+    }
+    this.busy = false;
+    switch (outcome.outcome) {
+      case 'cancelled':
+        this.post({ type: 'applyCancelled' });
+        return;
+      case 'blocked':
+        this.post({ type: 'applyFailed', message: outcome.message });
+        return;
+      case 'nothing-to-do':
+        await this.load({ notice: 'Nothing to change: the launch permissions are as shown.' });
+        return;
+      case 'applied': {
+        this.deps.onPermissionsChanged(region, imageId);
+        const parts = [
+          ...outcome.diff.add.map((e) => `added ${describeEntry(e)}`),
+          ...outcome.diff.remove.map((e) => `removed ${describeEntry(e)}`),
+        ];
+        const granted = outcome.snapshotChanges.filter((c) => c.add.length > 0).length;
+        const revoked = outcome.snapshotChanges.filter((c) => c.remove.length > 0).length;
+        if (granted > 0) parts.push(`create-volume permission granted on ${granted} snapshot(s)`);
+        if (revoked > 0) parts.push(`create-volume permission revoked on ${revoked} snapshot(s)`);
+        const notice =
+          parts.length > 0 ? `Applied: ${parts.join('; ')}.` : 'Applied: nothing needed changing.';
+        this.log.info(`Launch permissions of ${imageId} in ${region}: ${notice}`);
+        await this.load({
+          notice,
+          ...(outcome.snapshotErrors.length > 0 ? { warnings: outcome.snapshotErrors } : {}),
+        });
+        return;
+      }
+    }
+  }
+}
+
+function toInit(
+  identity: PanelIdentity,
+  state: SharingState,
+  extra?: { notice?: string; warnings?: string[] },
+): PermissionsInit {
+  const ami = state.ami;
+  return {
+    type: 'init',
+    identity,
+    name: amiDisplayName(ami),
+    imageId: ami.imageId,
+    region: ami.region,
+    state: ami.state,
+    backingType: ami.rootDeviceType,
+    disabled: ami.state === 'disabled',
+    entries: state.entries,
+    ...(state.blockPublicAccess ? { blockPublicAccess: state.blockPublicAccess } : {}),
+    ...(state.blockPublicAccessError
+      ? { blockPublicAccessError: state.blockPublicAccessError }
+      : {}),
+    snapshots: state.snapshots.map((s) => {
+      const warning = snapshotSharingWarning(s);
+      return { ...s, ...(warning ? { warning } : {}) };
+    }),
+    ...(extra?.notice ? { notice: extra.notice } : {}),
+    ...(extra?.warnings ? { warnings: extra.warnings } : {}),
+  };
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof PermissionChangeError) return error.message;
+  if (error instanceof AwsApiError || error instanceof CredentialsError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,128 @@
+import * as vscode from 'vscode';
+import { BlockDevicesPanel } from './blockDevices/blockDevicesPanel';
+import { BLOCK_DEVICES_VIEW_TYPE } from './blockDevices/protocol';
+import { LaunchPermissionsPanel } from './launchPermissions/launchPermissionsPanel';
+import { LAUNCH_PERMISSIONS_VIEW_TYPE } from './launchPermissions/protocol';
+import type { PanelDeps } from './panelDeps';
+import { applyPanelOptions, panelHtml, panelOptions } from './panelHost';
+import type { PanelIdentity } from './panelState';
+import { identityFrom } from './panelState';
+
+type AnyPanel = BlockDevicesPanel | LaunchPermissionsPanel;
+
+/** The panels AMI Explorer opens, by view type. */
+const PANEL_KINDS = {
+  [BLOCK_DEVICES_VIEW_TYPE]: {
+    script: 'blockDevices.js',
+    title: (id: PanelIdentity) => `Block Devices: ${id.imageId}`,
+    create: (panel: vscode.WebviewPanel, deps: PanelDeps, id: PanelIdentity): AnyPanel =>
+      new BlockDevicesPanel(panel, deps, id),
+  },
+  [LAUNCH_PERMISSIONS_VIEW_TYPE]: {
+    script: 'launchPermissions.js',
+    title: (id: PanelIdentity) => `Launch Permissions: ${id.imageId}`,
+    create: (panel: vscode.WebviewPanel, deps: PanelDeps, id: PanelIdentity): AnyPanel =>
+      new LaunchPermissionsPanel(panel, deps, id),
+  },
+} as const;
+
+/** A view type of one of AMI Explorer's panels. */
+export type PanelViewType = keyof typeof PANEL_KINDS;
+
+/**
+ * Opens panels (one per image and purpose: opening one again reveals it) and brings them back after
+ * a window reload through panel serializers.
+ */
+export class WebviewPanels implements vscode.Disposable {
+  private readonly open = new Map<string, AnyPanel>();
+
+  constructor(private readonly deps: PanelDeps) {}
+
+  /** Registers the serializers (activation events `onWebviewPanel:<viewType>`). */
+  register(): vscode.Disposable[] {
+    return (Object.keys(PANEL_KINDS) as PanelViewType[]).map((viewType) =>
+      vscode.window.registerWebviewPanelSerializer(viewType, {
+        deserializeWebviewPanel: (panel, state: unknown) => {
+          this.restore(viewType, panel, state);
+          return Promise.resolve();
+        },
+      }),
+    );
+  }
+
+  /** Opens (or reveals) the block-device mappings panel of an image. */
+  showBlockDevices(identity: PanelIdentity): BlockDevicesPanel {
+    return this.show(BLOCK_DEVICES_VIEW_TYPE, identity) as BlockDevicesPanel;
+  }
+
+  /** Opens (or reveals) the launch-permissions panel of an image. */
+  showLaunchPermissions(identity: PanelIdentity): LaunchPermissionsPanel {
+    return this.show(LAUNCH_PERMISSIONS_VIEW_TYPE, identity) as LaunchPermissionsPanel;
+  }
+
+  /** The open panel of a kind for an image (tests inspect what it posted). */
+  find(viewType: PanelViewType, identity: PanelIdentity): AnyPanel | undefined {
+    return this.open.get(key(viewType, identity));
+  }
+
+  /** How many panels are open. */
+  get size(): number {
+    return this.open.size;
+  }
+
+  dispose(): void {
+    for (const panel of [...this.open.values()]) panel.dispose();
+    this.open.clear();
+  }
+
+  private show(viewType: PanelViewType, identity: PanelIdentity): AnyPanel {
+    const existing = this.open.get(key(viewType, identity));
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const kind = PANEL_KINDS[viewType];
+    const panel = vscode.window.createWebviewPanel(
+      viewType,
+      kind.title(identity),
+      { viewColumn: vscode.ViewColumn.Active },
+      panelOptions(this.deps.extensionUri),
+    );
+    return this.attach(viewType, panel, identity);
+  }
+
+  private restore(viewType: PanelViewType, panel: vscode.WebviewPanel, state: unknown): void {
+    const identity = identityFrom(state);
+    if (!identity || this.open.has(key(viewType, identity))) {
+      // Nothing to show (the page never got its init) or a duplicate: close it.
+      panel.dispose();
+      return;
+    }
+    applyPanelOptions(panel, this.deps.extensionUri);
+    this.attach(viewType, panel, identity);
+  }
+
+  private attach(
+    viewType: PanelViewType,
+    panel: vscode.WebviewPanel,
+    identity: PanelIdentity,
+  ): AnyPanel {
+    const kind = PANEL_KINDS[viewType];
+    panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'ami-explorer.svg');
+    const controller = kind.create(panel, this.deps, identity);
+    const id = key(viewType, identity);
+    this.open.set(id, controller);
+    controller.onDidDispose(() => {
+      if (this.open.get(id) === controller) this.open.delete(id);
+    });
+    panel.webview.html = panelHtml(panel.webview, this.deps.extensionUri, {
+      script: kind.script,
+      title: kind.title(identity),
+    });
+    return controller;
+  }
+}
+
+function key(viewType: string, identity: PanelIdentity): string {
+  return `${viewType}|${identity.region}|${identity.imageId}`;
+}
