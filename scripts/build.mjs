@@ -1,19 +1,26 @@
-// Bundles the extension with esbuild into dist/: extension.js (what activation loads) and sdk.js
-// (the AWS SDK, loaded on first use through core/aws/loadSdk.ts). VS Code 1.100 loads extensions as
-// CommonJS, and esbuild only splits chunks for ESM, so the SDK is a second entry point and the import
-// of './sdk' in loadSdk.ts is rewritten to the external './sdk.js'.
+// Bundles the extension with esbuild into dist/: extension.js (what activation loads), features.js
+// (operations, wizards and panels, loaded the first time one of their commands runs, through
+// src/loadFeatures.ts) and sdk.js (the AWS SDK, loaded on first use through core/aws/loadSdk.ts).
+// VS Code 1.100 loads extensions as CommonJS, and esbuild only splits chunks for ESM, so each lazy
+// part is its own entry point and its import is rewritten to the external file. Classes both
+// bundles use across the boundary (typed errors, tree nodes) are recognised by brand, not identity.
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Keeps the SDK out of the activation bundle. */
-const sdkAsSeparateChunk = {
-  name: 'sdk-as-separate-chunk',
+/** Keeps the SDK and the features out of the bundles that load them lazily. */
+const lazyChunks = {
+  name: 'lazy-chunks',
   setup(build) {
     build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
       args.importer.endsWith('loadSdk.ts') ? { path: './sdk.js', external: true } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/features$/ }, (args) =>
+      args.importer.endsWith('loadFeatures.ts')
+        ? { path: './features.js', external: true }
+        : undefined,
     );
   },
 };
@@ -33,11 +40,11 @@ const common = {
 const configs = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts' },
     outdir: 'dist',
     external: ['vscode'],
-    plugins: [sdkAsSeparateChunk],
-    // Turn import('./sdk.js') into a lazy require(): the chunk is CommonJS like the rest.
+    plugins: [lazyChunks],
+    // Turn import('./sdk.js') / import('./features.js') into lazy require()s: CommonJS like the rest.
     supported: { 'dynamic-import': false },
   },
   {

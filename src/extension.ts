@@ -1,21 +1,17 @@
 import * as vscode from 'vscode';
 import { ActiveProfile, ProfileStatusBar } from './activeProfile';
+import type { BaseCommandDeps } from './commands/commandDeps';
 import { registerCommands } from './commands/registry';
+import type { Features } from './features';
+import { loadFeatures } from './loadFeatures';
+import { BLOCK_DEVICES_VIEW_TYPE } from './webviews/blockDevices/protocol';
+import { LAUNCH_PERMISSIONS_VIEW_TYPE } from './webviews/launchPermissions/protocol';
 import { Ec2ClientFactory } from './core/aws/clientFactory';
 import { Ec2Api } from './core/aws/ec2Api';
-import { Ec2Caller } from './core/aws/ec2Caller';
-import { ImageLifecycleApi } from './core/aws/imageLifecycleApi';
-import { ImageLifecycleService } from './core/services/imageLifecycleService';
 import { describeScope } from './core/model/scope';
 import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
 import { AccountIdentity } from './core/services/accountIdentity';
-import { ImageOperationsApi } from './core/aws/imageOperationsApi';
-import { CopyImageService } from './core/services/copyImageService';
-import { DeregisterImageService } from './core/services/deregisterImageService';
 import { ImageService } from './core/services/imageService';
-import { ImageCreationApi } from './core/aws/imageCreationApi';
-import { ImageCreationService } from './core/services/imageCreationService';
-import { ImageRegistrationService } from './core/services/imageRegistrationService';
 import { InstanceService } from './core/services/instanceService';
 import { ProfileService } from './core/services/profileService';
 import { RegionService } from './core/services/regionService';
@@ -30,11 +26,6 @@ import { connectionSettings, readSettings, SETTINGS_SECTION } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './tree/regionSource';
-import { ImageSharingApi } from './core/aws/imageSharingApi';
-import { ImageSharingService } from './core/services/imageSharingService';
-import { confirmMakePublic } from './webviews/confirmMakePublic';
-import type { PanelDeps } from './webviews/panelDeps';
-import { WebviewPanels } from './webviews/webviewPanels';
 
 /** What `activate` returns: the extension's parts, for integration tests in the extension host. */
 export interface AmiExplorerApi {
@@ -45,12 +36,11 @@ export interface AmiExplorerApi {
   instancesView: vscode.TreeView<TreeNode>;
   operations: OperationTracker;
   credentials: CredentialsStatus;
-  /** Create / register / re-register services, for integration tests of the service layer. */
-  imageCreation: ImageCreationService;
-  imageRegistration: ImageRegistrationService;
-  /** The webview panels, and the seams integration tests use (confirmation dialog). */
-  panels: WebviewPanels;
-  panelDeps: PanelDeps;
+  /**
+   * The operations and panels (the features bundle, loaded on first use): services, the webview
+   * panels and the seams integration tests use (confirmation dialog).
+   */
+  features(): Promise<Features>;
 }
 
 /**
@@ -68,18 +58,9 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
   );
   const api = new Ec2Api(clients, () => activeProfile.current);
   const images = new ImageService(api);
-  // One typed-error call wrapper for every EC2 API class.
-  const caller = new Ec2Caller(clients, () => activeProfile.current);
-  const lifecycle = new ImageLifecycleService(new ImageLifecycleApi(caller), images, api);
   const instances = new InstanceService(api);
   const profiles = new ProfileService();
   const identity = new AccountIdentity();
-  const imageOperations = new ImageOperationsApi(caller);
-  const copyImages = new CopyImageService(imageOperations, () => settings.maxConcurrentRegions);
-  const deregisterImages = new DeregisterImageService(api, imageOperations);
-  const imageCreationApi = new ImageCreationApi(caller);
-  const imageCreation = new ImageCreationService(imageCreationApi, api);
-  const imageRegistration = new ImageRegistrationService(imageCreationApi, api);
   const regions = new RegionSource(
     api,
     new RegionService(api),
@@ -113,22 +94,12 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     poller,
   });
   const instancesTree = new InstancesTreeProvider(common, instances);
-  const sharing = new ImageSharingService(
-    new ImageSharingApi(clients, () => activeProfile.current),
-    (region, imageId, signal) => images.getImage(region, imageId, signal),
-  );
-  const documents = new ResourceDocumentProvider(images, instances, log, (region, id, signal) =>
-    sharing.getSnapshot(region, id, signal),
-  );
-  const panelDeps: PanelDeps = {
-    extensionUri: context.extensionUri,
-    sharing,
-    documents,
+  const documents = new ResourceDocumentProvider(
+    images,
+    instances,
     log,
-    confirmPublic: confirmMakePublic,
-    onPermissionsChanged: (region) => documents.refresh(region),
-  };
-  const panels = new WebviewPanels(panelDeps);
+    async (region, id, signal) => (await features()).sharing.getSnapshot(region, id, signal),
+  );
 
   const imagesView = vscode.window.createTreeView<TreeNode>('amiExplorer.images', {
     treeDataProvider: imagesTree,
@@ -171,6 +142,36 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     documents.refresh();
   };
 
+  const baseDeps: BaseCommandDeps = {
+    imagesTree,
+    instancesTree,
+    documents,
+    regions,
+    profiles,
+    activeProfile,
+    log,
+    connections: clients,
+    refreshAll: () => reloadAll(false),
+    images,
+    operations,
+    scriptedAnswers: context.extensionMode !== vscode.ExtensionMode.Production,
+  };
+  // Operations, wizards and panels are built on first use, from the features bundle.
+  let loadedFeatures: Promise<Features> | undefined;
+  const features = (): Promise<Features> => {
+    loadedFeatures ??= loadFeatures().then((bundle) =>
+      bundle.createFeatures({
+        ...baseDeps,
+        clients,
+        api,
+        extensionUri: context.extensionUri,
+        maxConcurrentRegions: () => settings.maxConcurrentRegions,
+      }),
+    );
+    loadedFeatures.catch(() => (loadedFeatures = undefined));
+    return loadedFeatures;
+  };
+
   context.subscriptions.push(
     log,
     { dispose: () => poller.dispose() },
@@ -182,28 +183,20 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     imagesView,
     instancesView,
     vscode.workspace.registerTextDocumentContentProvider(RESOURCE_DOCUMENT_SCHEME, documents),
-    panels,
-    ...panels.register(),
-    ...registerCommands({
-      imagesTree,
-      instancesTree,
-      documents,
-      regions,
-      profiles,
-      activeProfile,
-      log,
-      connections: clients,
-      refreshAll: () => reloadAll(false),
-      images,
-      lifecycle,
-      copyImages,
-      deregisterImages,
-      imageCreation,
-      imageRegistration,
-      operations,
-      scriptedAnswers: context.extensionMode !== vscode.ExtensionMode.Production,
-      panels,
-    }),
+    ...([BLOCK_DEVICES_VIEW_TYPE, LAUNCH_PERMISSIONS_VIEW_TYPE] as const).map((viewType) =>
+      vscode.window.registerWebviewPanelSerializer(viewType, {
+        deserializeWebviewPanel: async (panel, state: unknown) =>
+          (await features()).panels.restore(viewType, panel, state),
+      }),
+    ),
+    {
+      dispose: () => {
+        void loadedFeatures?.then((loaded) => {
+          loaded.dispose();
+        });
+      },
+    },
+    ...registerCommands(baseDeps, async () => (await features()).handlers),
     activeProfile.onDidChange((profile) => {
       log.info(`Active profile: ${profile ?? 'default credential chain'}`);
       showState();
@@ -233,10 +226,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     instancesView,
     credentials,
     operations,
-    imageCreation,
-    imageRegistration,
-    panels,
-    panelDeps,
+    features,
   };
 }
 

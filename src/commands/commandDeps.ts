@@ -14,8 +14,8 @@ import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
 import type { RegionSource } from '../tree/regionSource';
 import type { WebviewPanels } from '../webviews/webviewPanels';
 
-/** What command handlers get from the composition root. */
-export interface CommandDeps {
+/** What every command handler gets from the composition root at activation. */
+export interface BaseCommandDeps {
   imagesTree: ImagesTreeProvider;
   instancesTree: InstancesTreeProvider;
   documents: ResourceDocumentProvider;
@@ -29,6 +29,17 @@ export interface CommandDeps {
   refreshAll: () => void;
   /** Reads images (the palette's AMI picker lists the caller's own). */
   images: ImageService;
+  operations: OperationTracker;
+  /**
+   * Whether commands may take pre-filled answers instead of asking (integration tests): only when
+   * the extension does not run in production mode, so no other extension can skip a confirmation.
+   * Enforced once, in `registerCommands`.
+   */
+  scriptedAnswers: boolean;
+}
+
+/** What the feature commands get: the base plus the services built in the features bundle. */
+export interface CommandDeps extends BaseCommandDeps {
   /** Tags, description, deprecation, protection, disable/enable. */
   lifecycle: ImageLifecycleService;
   // Copy and deregister (issue 5).
@@ -37,12 +48,5 @@ export interface CommandDeps {
   // Create / register / re-register images (issue 5)
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
-  operations: OperationTracker;
-  /**
-   * Whether commands may take pre-filled answers instead of asking (integration tests): only when
-   * the extension does not run in production mode, so no other extension can skip a confirmation.
-   * Enforced once, in `registerCommands`.
-   */
-  scriptedAnswers: boolean;
   panels: WebviewPanels;
 }

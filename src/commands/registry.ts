@@ -2,41 +2,38 @@ import * as vscode from 'vscode';
 import { ImagesRegionNode } from '../tree/imagesRegionNode';
 import { InstancesRegionNode } from '../tree/instancesRegionNode';
 import type { TreeNode } from '../tree/treeNode';
-import type { CommandDeps } from './commandDeps';
-import type { CommandId } from './commandIds';
-import { cancelDeprecation } from './cancelDeprecation';
+import type { BaseCommandDeps } from './commandDeps';
+import type { BasicCommandId, CommandId, FeatureCommandId } from './commandIds';
+import { FEATURE_COMMAND_IDS } from './commandIds';
 import { copyImageId, copyImageName, copyInstanceId } from './copyValues';
-import type { DeprecateInput } from './deprecateImage';
-import { deprecateImage } from './deprecateImage';
-import type { DisableImageInput } from './disableImage';
-import { disableImage } from './disableImage';
-import { disableProtection } from './disableProtection';
-import type { EditDescriptionInput } from './editDescription';
-import { editDescription } from './editDescription';
-import type { EditTagsInput } from './editTags';
-import { editTags } from './editTags';
-import { enableImage } from './enableImage';
-import type { EnableProtectionInput } from './enableProtection';
-import { enableProtection } from './enableProtection';
-import { copyImage } from './copyImage';
-import { deregisterImage } from './deregisterImage';
-import type { CreateImageAnswers } from './createImage';
-import { createImageFromInstance } from './createImage';
-import type { RegistrationInput } from '../core/model/imageRegistration';
-import { registerImage } from './registerImage';
-import type { ReregisterAnswers } from './reregisterImage';
-import { reregisterImage } from './reregisterImage';
-import { editPermissions, showBlockDevices } from './imagePanels';
 import { openImageJson, openInstanceJson } from './openJson';
+import type { Handler } from './runCommand';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
 import { selectProfile } from './selectProfile';
 import { ssoLogin } from './ssoLogin';
 
-type Handler = (...args: unknown[]) => Promise<unknown>;
+/** The handlers of the feature commands, from the lazily loaded features bundle. */
+export type FeatureHandlers = () => Promise<Record<FeatureCommandId, Handler>>;
 
-/** The one registration table: every contributed command and its handler. */
-export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
+/**
+ * The one registration table: every contributed command and its handler. The feature commands
+ * forward to the features bundle, loaded on their first use; their modules stay out of activation.
+ */
+export function commandHandlers(
+  deps: BaseCommandDeps,
+  features: FeatureHandlers,
+): Record<CommandId, Handler> {
+  const lazy = Object.fromEntries(
+    FEATURE_COMMAND_IDS.map((id) => [
+      id,
+      async (...args: unknown[]) => (await features())[id](...args),
+    ]),
+  ) as Record<FeatureCommandId, Handler>;
+  return { ...basicHandlers(deps), ...lazy };
+}
+
+function basicHandlers(deps: BaseCommandDeps): Record<BasicCommandId, Handler> {
   return {
     'amiExplorer.images.refresh': () => {
       // Fresh credentials too: the user may have just fixed ~/.aws/credentials or signed in.
@@ -60,10 +57,6 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
     'amiExplorer.image.copyName': (node, selection) => copyImageName(node, selection),
     'amiExplorer.instance.openJson': (node, selection) => openInstanceJson(deps, node, selection),
     'amiExplorer.instance.copyId': (node, selection) => copyInstanceId(node, selection),
-    'amiExplorer.image.copy': (node, selection, answers) =>
-      copyImage(deps, node, selection, answers),
-    'amiExplorer.image.deregister': (node, selection, answers) =>
-      deregisterImage(deps, node, selection, answers),
     'amiExplorer.scope.select': () => selectScope(),
     'amiExplorer.scope.setNameFilter': () => setNameFilter(),
     'amiExplorer.scope.clearNameFilter': () => clearNameFilter(),
@@ -73,34 +66,6 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
       deps.log.show(true);
       return Promise.resolve();
     },
-    // Tags and lifecycle: (clicked node, selection, optional pre-filled input that skips the UI).
-    'amiExplorer.image.editTags': (node, selection, input) =>
-      editTags(deps, node, selection, input as EditTagsInput | undefined),
-    'amiExplorer.image.editDescription': (node, selection, input) =>
-      editDescription(deps, node, selection, input as EditDescriptionInput | undefined),
-    'amiExplorer.image.deprecate': (node, selection, input) =>
-      deprecateImage(deps, node, selection, input as DeprecateInput | undefined),
-    'amiExplorer.image.cancelDeprecation': (node, selection) =>
-      cancelDeprecation(deps, node, selection),
-    'amiExplorer.image.enableProtection': (node, selection, input) =>
-      enableProtection(deps, node, selection, input as EnableProtectionInput | undefined),
-    'amiExplorer.image.disableProtection': (node, selection) =>
-      disableProtection(deps, node, selection),
-    'amiExplorer.image.disable': (node, selection, input) =>
-      disableImage(deps, node, selection, input as DisableImageInput | undefined),
-    'amiExplorer.image.enable': (node, selection) => enableImage(deps, node, selection),
-    // Create / register / re-register images (issue 5). A third argument replaces the dialogs.
-    'amiExplorer.instance.createImage': (node, selection, answers) =>
-      createImageFromInstance(deps, node, selection, answers as CreateImageAnswers | undefined),
-    'amiExplorer.image.register': (node, selection, input) =>
-      registerImage(deps, node, selection, input as RegistrationInput | undefined),
-    'amiExplorer.image.reregister': (node, selection, answers) =>
-      reregisterImage(deps, node, selection, answers as ReregisterAnswers | undefined),
-    // Webview panels (issue 6)
-    'amiExplorer.image.showBlockDevices': (node, selection) =>
-      showBlockDevices(deps, node, selection),
-    'amiExplorer.image.editPermissions': (node, selection) =>
-      editPermissions(deps, node, selection),
   };
 }
 
@@ -109,8 +74,11 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
  * that skip prompts and confirmations) reaches the handlers only outside production mode, i.e. in
  * tests: no other extension can run a destructive action without the user's confirmation.
  */
-export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  return Object.entries(commandHandlers(deps)).map(([id, handler]) => {
+export function registerCommands(
+  deps: BaseCommandDeps,
+  features: FeatureHandlers,
+): vscode.Disposable[] {
+  return Object.entries(commandHandlers(deps, features)).map(([id, handler]) => {
     const guarded: Handler = deps.scriptedAnswers
       ? handler
       : (node, selection) => handler(node, selection);
@@ -119,7 +87,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 }
 
 /** Per-region refresh, from a region node or from a message node under one. */
-function refreshRegion(deps: CommandDeps, node: unknown): void {
+function refreshRegion(deps: BaseCommandDeps, node: unknown): void {
   let current = node as TreeNode | undefined;
   while (
     current &&

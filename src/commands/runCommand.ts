@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { AwsApiError, CredentialsError, InputError, isCancellation } from '../core/model/errors';
 import { logError } from '../log';
 
+/** A command handler: (clicked node, selection, optional pre-filled input) → its result. */
+export type Handler = (...args: unknown[]) => Promise<unknown>;
+
 /**
  * Wraps a command handler: logs the full error, shows one friendly message with a "Show Log" action,
  * stays silent on cancel. Every command goes through here. The handler's result is passed through

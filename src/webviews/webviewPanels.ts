@@ -38,18 +38,6 @@ export class WebviewPanels implements vscode.Disposable {
 
   constructor(private readonly deps: PanelDeps) {}
 
-  /** Registers the serializers (activation events `onWebviewPanel:<viewType>`). */
-  register(): vscode.Disposable[] {
-    return (Object.keys(PANEL_KINDS) as PanelViewType[]).map((viewType) =>
-      vscode.window.registerWebviewPanelSerializer(viewType, {
-        deserializeWebviewPanel: (panel, state: unknown) => {
-          this.restore(viewType, panel, state);
-          return Promise.resolve();
-        },
-      }),
-    );
-  }
-
   /** Opens (or reveals) the block-device mappings panel of an image. */
   showBlockDevices(identity: PanelIdentity): BlockDevicesPanel {
     return this.show(BLOCK_DEVICES_VIEW_TYPE, identity) as BlockDevicesPanel;
@@ -91,7 +79,8 @@ export class WebviewPanels implements vscode.Disposable {
     return this.attach(viewType, panel, identity);
   }
 
-  private restore(viewType: PanelViewType, panel: vscode.WebviewPanel, state: unknown): void {
+  /** Brings back a panel VS Code restored after a reload (called from the panel serializers). */
+  restore(viewType: PanelViewType, panel: vscode.WebviewPanel, state: unknown): void {
     const identity = identityFrom(state);
     if (!identity || this.open.has(key(viewType, identity))) {
       // Nothing to show (the page never got its init) or a duplicate: close it.

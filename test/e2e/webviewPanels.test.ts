@@ -79,7 +79,12 @@ describe('AMI panels in the browser (block devices, launch permissions)', functi
     const view = workbench.webview();
     await view.getByText('The image itself lives in Amazon S3').waitFor({ timeout: 60_000 });
 
+    // Wait for the reload's own navigation: checking readiness right after the command would find
+    // the old page (and its webview) still there.
+    const page = workbench.page;
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
     await workbench.runCommand('Developer: Reload Window');
+    await reloaded;
     await workbench.waitUntilReady();
     const restored = workbench.webview();
     await restored.getByText('The image itself lives in Amazon S3').waitFor({ timeout: 60_000 });

@@ -98,7 +98,7 @@ describe('Webview panels', function () {
   // service worker stall for its 30 s resource timeout before the page even starts loading.
   afterEach(() => clearFaults());
   after(async () => {
-    api.panels.dispose();
+    (await api.features()).panels.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -112,7 +112,7 @@ describe('Webview panels', function () {
       );
       await vscode.commands.executeCommand('amiExplorer.image.showBlockDevices', node);
 
-      const panel = api.panels.find('amiExplorer.blockDevices', {
+      const panel = (await api.features()).panels.find('amiExplorer.blockDevices', {
         region: 'us-east-1',
         imageId,
       }) as BlockDevicesPanel | undefined;
@@ -136,11 +136,14 @@ describe('Webview panels', function () {
       assert.equal(panel.panel.title, 'Block Devices: data-pipeline-encrypted-2024.07');
 
       // Opening it again reveals the same panel.
-      const open = api.panels.size;
+      const open = (await api.features()).panels.size;
       await vscode.commands.executeCommand('amiExplorer.image.showBlockDevices', node);
-      assert.equal(api.panels.size, open);
+      assert.equal((await api.features()).panels.size, open);
       assert.equal(
-        api.panels.find('amiExplorer.blockDevices', { region: 'us-east-1', imageId }),
+        (await api.features()).panels.find('amiExplorer.blockDevices', {
+          region: 'us-east-1',
+          imageId,
+        }),
         panel,
       );
 
@@ -175,7 +178,7 @@ describe('Webview panels', function () {
         'legacy-s3-backed-2016.09',
       );
       await vscode.commands.executeCommand('amiExplorer.image.showBlockDevices', node);
-      const panel = api.panels.find('amiExplorer.blockDevices', {
+      const panel = (await api.features()).panels.find('amiExplorer.blockDevices', {
         region: 'us-east-1',
         imageId,
       }) as BlockDevicesPanel;
@@ -203,7 +206,7 @@ describe('Webview panels', function () {
         'shared-base-for-partner-1.4',
       );
       await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-      const panel = api.panels.find('amiExplorer.launchPermissions', {
+      const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
         region: 'us-east-1',
         imageId,
       }) as LaunchPermissionsPanel;
@@ -225,7 +228,7 @@ describe('Webview panels', function () {
         'legacy-eu-s3-backed-2017.03',
       );
       await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-      const panel = api.panels.find('amiExplorer.launchPermissions', {
+      const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
         region: 'eu-west-1',
         imageId,
       }) as LaunchPermissionsPanel;
@@ -247,7 +250,10 @@ describe('Webview panels', function () {
       );
       const imageId = found.Images?.[0]?.ImageId;
       assert.ok(imageId, 'the demo has a disabled AMI');
-      const panel = api.panels.showLaunchPermissions({ region: 'us-east-1', imageId });
+      const panel = (await api.features()).panels.showLaunchPermissions({
+        region: 'us-east-1',
+        imageId,
+      });
       const init = await initOf<HostToPermissions>(panel);
       assert.equal(init.disabled, true);
       assert.equal(init.state, 'disabled');
@@ -273,7 +279,7 @@ describe('Webview panels', function () {
         'web-server-2024.11.2',
       );
       await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-      const panel = api.panels.find('amiExplorer.launchPermissions', {
+      const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
         region: 'us-east-1',
         imageId,
       }) as LaunchPermissionsPanel;
@@ -344,7 +350,7 @@ describe('Webview panels', function () {
         'web-server-2024.11.2',
       );
       await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-      const panel = api.panels.find('amiExplorer.launchPermissions', {
+      const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
         region: 'us-east-1',
         imageId,
       }) as LaunchPermissionsPanel;
@@ -389,14 +395,14 @@ describe('Webview panels', function () {
         }),
       );
       let asked = false;
-      const confirm = api.panelDeps.confirmPublic;
-      api.panelDeps.confirmPublic = () => {
+      const confirm = (await api.features()).panelDeps.confirmPublic;
+      (await api.features()).panelDeps.confirmPublic = () => {
         asked = true;
         return Promise.resolve(true);
       };
       try {
         await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-        const panel = api.panels.find('amiExplorer.launchPermissions', {
+        const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
           region: 'eu-west-1',
           imageId,
         }) as LaunchPermissionsPanel;
@@ -409,7 +415,7 @@ describe('Webview panels', function () {
         assert.equal(asked, false, 'no confirmation for what cannot happen');
         assert.deepEqual(await launchPermissions('eu-west-1', imageId), []);
       } finally {
-        api.panelDeps.confirmPublic = confirm;
+        (await api.features()).panelDeps.confirmPublic = confirm;
         await client.send(new sdk.DisableImageBlockPublicAccessCommand({}));
       }
     });
@@ -421,16 +427,16 @@ describe('Webview panels', function () {
         'EBS-backed',
         'bastion-arm64-2024.08',
       );
-      const confirm = api.panelDeps.confirmPublic;
+      const confirm = (await api.features()).panelDeps.confirmPublic;
       const asked: string[] = [];
       let answer = false;
-      api.panelDeps.confirmPublic = (image) => {
+      (await api.features()).panelDeps.confirmPublic = (image) => {
         asked.push(image.imageId);
         return Promise.resolve(answer);
       };
       try {
         await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-        const panel = api.panels.find('amiExplorer.launchPermissions', {
+        const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
           region: 'eu-west-1',
           imageId,
         }) as LaunchPermissionsPanel;
@@ -449,7 +455,7 @@ describe('Webview panels', function () {
         await panel.receive({ type: 'apply', desired: [], syncSnapshots: false });
         assert.deepEqual(await launchPermissions('eu-west-1', imageId), []);
       } finally {
-        api.panelDeps.confirmPublic = confirm;
+        (await api.features()).panelDeps.confirmPublic = confirm;
       }
     });
   });
