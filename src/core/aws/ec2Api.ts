@@ -4,7 +4,7 @@ import type { Ec2Instance } from '../model/instance';
 import type { DescribeImagesParams } from '../model/scope';
 import { LIST_PAGE_SIZE } from '../model/scope';
 import type { Ec2ClientFactory } from './clientFactory';
-import { Ec2Caller, throwIfAborted } from './ec2Caller';
+import { Ec2Caller, eachPage, throwIfAborted } from './ec2Caller';
 import type { Sdk } from './loadSdk';
 import { toAmi, toInstance, toLaunchPermissions } from './mappers';
 
@@ -37,19 +37,20 @@ export class Ec2Api {
   ): Promise<Ami[]> {
     return this.call(region, 'DescribeImages', async (client, sdk) => {
       const images: Ami[] = [];
-      let nextToken: string | undefined;
-      do {
-        throwIfAborted(signal);
-        const page = await client.send(
-          new sdk.DescribeImagesCommand({
-            ...params,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-          { abortSignal: signal },
-        );
-        for (const image of page.Images ?? []) images.push(toAmi(image, region));
-        nextToken = page.NextToken;
-      } while (nextToken);
+      await eachPage(
+        signal,
+        (nextToken) =>
+          client.send(
+            new sdk.DescribeImagesCommand({
+              ...params,
+              ...(nextToken ? { NextToken: nextToken } : {}),
+            }),
+            { abortSignal: signal },
+          ),
+        (page) => {
+          for (const image of page.Images ?? []) images.push(toAmi(image, region));
+        },
+      );
       return images;
     });
   }

@@ -51,3 +51,21 @@ function callContext(region?: string, action?: string, profile?: string) {
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
 }
+
+/**
+ * Follows NextToken from the first page to the last: `fetch` asks for one page (with the token, if
+ * any), `onPage` takes what it holds. The signal is checked before every page.
+ */
+export async function eachPage<P extends { NextToken?: string | undefined }>(
+  signal: AbortSignal | undefined,
+  fetch: (nextToken: string | undefined) => Promise<P>,
+  onPage: (page: P) => void,
+): Promise<void> {
+  let nextToken: string | undefined;
+  do {
+    throwIfAborted(signal);
+    const page = await fetch(nextToken);
+    onPage(page);
+    nextToken = page.NextToken;
+  } while (nextToken);
+}

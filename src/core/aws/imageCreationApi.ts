@@ -18,7 +18,7 @@ import type {
 import type { CapturedRegistration } from '../model/reregistration';
 import { LIST_PAGE_SIZE } from '../model/scope';
 import type { Ec2Caller } from './ec2Caller';
-import { throwIfAborted } from './ec2Caller';
+import { eachPage } from './ec2Caller';
 import type { Sdk } from './loadSdk';
 import { toAmi } from './mappers';
 
@@ -69,23 +69,24 @@ export class ImageCreationApi {
   async findOwnImagesNamed(region: string, name: string, signal?: AbortSignal): Promise<Ami[]> {
     return this.call(region, 'DescribeImages', async (client, sdk) => {
       const images: Ami[] = [];
-      let nextToken: string | undefined;
-      do {
-        throwIfAborted(signal);
-        const page = await client.send(
-          new sdk.DescribeImagesCommand({
-            Owners: ['self'],
-            Filters: [{ Name: 'name', Values: [name] }],
-            IncludeDeprecated: true,
-            IncludeDisabled: true,
-            MaxResults: LIST_PAGE_SIZE,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-          { abortSignal: signal },
-        );
-        for (const image of page.Images ?? []) images.push(toAmi(image, region));
-        nextToken = page.NextToken;
-      } while (nextToken);
+      await eachPage(
+        signal,
+        (nextToken) =>
+          client.send(
+            new sdk.DescribeImagesCommand({
+              Owners: ['self'],
+              Filters: [{ Name: 'name', Values: [name] }],
+              IncludeDeprecated: true,
+              IncludeDisabled: true,
+              MaxResults: LIST_PAGE_SIZE,
+              ...(nextToken ? { NextToken: nextToken } : {}),
+            }),
+            { abortSignal: signal },
+          ),
+        (page) => {
+          for (const image of page.Images ?? []) images.push(toAmi(image, region));
+        },
+      );
       return images;
     });
   }
@@ -182,20 +183,21 @@ export class ImageCreationApi {
   async describeOwnSnapshots(region: string, signal?: AbortSignal): Promise<SnapshotSummary[]> {
     return this.call(region, 'DescribeSnapshots', async (client, sdk) => {
       const snapshots: SnapshotSummary[] = [];
-      let nextToken: string | undefined;
-      do {
-        throwIfAborted(signal);
-        const page = await client.send(
-          new sdk.DescribeSnapshotsCommand({
-            OwnerIds: ['self'],
-            MaxResults: LIST_PAGE_SIZE,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-          { abortSignal: signal },
-        );
-        for (const s of page.Snapshots ?? []) snapshots.push(toSnapshotInfo(s));
-        nextToken = page.NextToken;
-      } while (nextToken);
+      await eachPage(
+        signal,
+        (nextToken) =>
+          client.send(
+            new sdk.DescribeSnapshotsCommand({
+              OwnerIds: ['self'],
+              MaxResults: LIST_PAGE_SIZE,
+              ...(nextToken ? { NextToken: nextToken } : {}),
+            }),
+            { abortSignal: signal },
+          ),
+        (page) => {
+          for (const s of page.Snapshots ?? []) snapshots.push(toSnapshotInfo(s));
+        },
+      );
       return snapshots;
     });
   }

@@ -1,7 +1,7 @@
 import type { Ami } from '../model/ami';
 import type { CopyImageParams } from '../model/copyPlan';
 import type { Ec2Caller } from './ec2Caller';
-import { throwIfAborted } from './ec2Caller';
+import { eachPage } from './ec2Caller';
 import { toAmi } from './mappers';
 
 /** A snapshot as DescribeSnapshots reports it (the fields the deregister preview shows). */
@@ -93,31 +93,32 @@ export class ImageOperationsApi {
     return this.caller.call(region, 'DescribeImageReferences', async (client, sdk) => {
       const byImage = emptyMap(imageIds);
       for (let i = 0; i < imageIds.length; i += CHUNK) {
-        let nextToken: string | undefined;
-        do {
-          throwIfAborted(signal);
-          const page = await client.send(
-            new sdk.DescribeImageReferencesCommand({
-              ImageIds: imageIds.slice(i, i + CHUNK),
-              ResourceTypes: [
-                {
-                  ResourceType: 'ec2:Instance',
-                  ResourceTypeOptions: [
-                    { OptionName: 'state-name', OptionValues: LIVE_INSTANCE_STATES },
-                  ],
-                },
-              ],
-              MaxResults: 1000,
-              ...(nextToken ? { NextToken: nextToken } : {}),
-            }),
-            { abortSignal: signal },
-          );
-          for (const ref of page.ImageReferences ?? []) {
-            const instanceId = ref.Arn?.split('/').pop();
-            if (ref.ImageId && instanceId) byImage.get(ref.ImageId)?.push(instanceId);
-          }
-          nextToken = page.NextToken;
-        } while (nextToken);
+        await eachPage(
+          signal,
+          (nextToken) =>
+            client.send(
+              new sdk.DescribeImageReferencesCommand({
+                ImageIds: imageIds.slice(i, i + CHUNK),
+                ResourceTypes: [
+                  {
+                    ResourceType: 'ec2:Instance',
+                    ResourceTypeOptions: [
+                      { OptionName: 'state-name', OptionValues: LIVE_INSTANCE_STATES },
+                    ],
+                  },
+                ],
+                MaxResults: 1000,
+                ...(nextToken ? { NextToken: nextToken } : {}),
+              }),
+              { abortSignal: signal },
+            ),
+          (page) => {
+            for (const ref of page.ImageReferences ?? []) {
+              const instanceId = ref.Arn?.split('/').pop();
+              if (ref.ImageId && instanceId) byImage.get(ref.ImageId)?.push(instanceId);
+            }
+          },
+        );
       }
       return byImage;
     });
@@ -132,28 +133,29 @@ export class ImageOperationsApi {
     return this.caller.call(region, 'DescribeInstances', async (client, sdk) => {
       const byImage = emptyMap(imageIds);
       for (let i = 0; i < imageIds.length; i += CHUNK) {
-        let nextToken: string | undefined;
-        do {
-          throwIfAborted(signal);
-          const page = await client.send(
-            new sdk.DescribeInstancesCommand({
-              Filters: [
-                { Name: 'image-id', Values: imageIds.slice(i, i + CHUNK) },
-                { Name: 'instance-state-name', Values: LIVE_INSTANCE_STATES },
-              ],
-              MaxResults: 1000,
-              ...(nextToken ? { NextToken: nextToken } : {}),
-            }),
-            { abortSignal: signal },
-          );
-          for (const reservation of page.Reservations ?? []) {
-            for (const instance of reservation.Instances ?? []) {
-              if (instance.ImageId && instance.InstanceId)
-                byImage.get(instance.ImageId)?.push(instance.InstanceId);
+        await eachPage(
+          signal,
+          (nextToken) =>
+            client.send(
+              new sdk.DescribeInstancesCommand({
+                Filters: [
+                  { Name: 'image-id', Values: imageIds.slice(i, i + CHUNK) },
+                  { Name: 'instance-state-name', Values: LIVE_INSTANCE_STATES },
+                ],
+                MaxResults: 1000,
+                ...(nextToken ? { NextToken: nextToken } : {}),
+              }),
+              { abortSignal: signal },
+            ),
+          (page) => {
+            for (const reservation of page.Reservations ?? []) {
+              for (const instance of reservation.Instances ?? []) {
+                if (instance.ImageId && instance.InstanceId)
+                  byImage.get(instance.ImageId)?.push(instance.InstanceId);
+              }
             }
-          }
-          nextToken = page.NextToken;
-        } while (nextToken);
+          },
+        );
       }
       return byImage;
     });
@@ -172,29 +174,30 @@ export class ImageOperationsApi {
     return this.caller.call(region, 'DescribeSnapshots', async (client, sdk) => {
       const snapshots: SnapshotInfo[] = [];
       for (let i = 0; i < snapshotIds.length; i += CHUNK) {
-        let nextToken: string | undefined;
-        do {
-          throwIfAborted(signal);
-          const page = await client.send(
-            new sdk.DescribeSnapshotsCommand({
-              Filters: [{ Name: 'snapshot-id', Values: snapshotIds.slice(i, i + CHUNK) }],
-              MaxResults: 1000,
-              ...(nextToken ? { NextToken: nextToken } : {}),
-            }),
-            { abortSignal: signal },
-          );
-          for (const s of page.Snapshots ?? []) {
-            if (!s.SnapshotId) continue;
-            snapshots.push({
-              snapshotId: s.SnapshotId,
-              ...(s.OwnerId !== undefined ? { ownerId: s.OwnerId } : {}),
-              ...(s.VolumeSize !== undefined ? { sizeGiB: s.VolumeSize } : {}),
-              ...(s.Encrypted !== undefined ? { encrypted: s.Encrypted } : {}),
-              ...(s.State !== undefined ? { state: s.State } : {}),
-            });
-          }
-          nextToken = page.NextToken;
-        } while (nextToken);
+        await eachPage(
+          signal,
+          (nextToken) =>
+            client.send(
+              new sdk.DescribeSnapshotsCommand({
+                Filters: [{ Name: 'snapshot-id', Values: snapshotIds.slice(i, i + CHUNK) }],
+                MaxResults: 1000,
+                ...(nextToken ? { NextToken: nextToken } : {}),
+              }),
+              { abortSignal: signal },
+            ),
+          (page) => {
+            for (const s of page.Snapshots ?? []) {
+              if (!s.SnapshotId) continue;
+              snapshots.push({
+                snapshotId: s.SnapshotId,
+                ...(s.OwnerId !== undefined ? { ownerId: s.OwnerId } : {}),
+                ...(s.VolumeSize !== undefined ? { sizeGiB: s.VolumeSize } : {}),
+                ...(s.Encrypted !== undefined ? { encrypted: s.Encrypted } : {}),
+                ...(s.State !== undefined ? { state: s.State } : {}),
+              });
+            }
+          },
+        );
       }
       return snapshots;
     });
@@ -213,28 +216,29 @@ export class ImageOperationsApi {
     return this.caller.call(region, 'DescribeImages', async (client, sdk) => {
       const images: Ami[] = [];
       for (let i = 0; i < snapshotIds.length; i += CHUNK) {
-        let nextToken: string | undefined;
-        do {
-          throwIfAborted(signal);
-          const page = await client.send(
-            new sdk.DescribeImagesCommand({
-              Owners: ['self'],
-              Filters: [
-                {
-                  Name: 'block-device-mapping.snapshot-id',
-                  Values: snapshotIds.slice(i, i + CHUNK),
-                },
-              ],
-              IncludeDeprecated: true,
-              IncludeDisabled: true,
-              MaxResults: 1000,
-              ...(nextToken ? { NextToken: nextToken } : {}),
-            }),
-            { abortSignal: signal },
-          );
-          for (const image of page.Images ?? []) images.push(toAmi(image, region));
-          nextToken = page.NextToken;
-        } while (nextToken);
+        await eachPage(
+          signal,
+          (nextToken) =>
+            client.send(
+              new sdk.DescribeImagesCommand({
+                Owners: ['self'],
+                Filters: [
+                  {
+                    Name: 'block-device-mapping.snapshot-id',
+                    Values: snapshotIds.slice(i, i + CHUNK),
+                  },
+                ],
+                IncludeDeprecated: true,
+                IncludeDisabled: true,
+                MaxResults: 1000,
+                ...(nextToken ? { NextToken: nextToken } : {}),
+              }),
+              { abortSignal: signal },
+            ),
+          (page) => {
+            for (const image of page.Images ?? []) images.push(toAmi(image, region));
+          },
+        );
       }
       return images;
     });
