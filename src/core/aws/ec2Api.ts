@@ -56,6 +56,24 @@ export class Ec2Api {
   }
 
   /**
+   * The caller's own images with exactly this name, deprecated and disabled ones included (EC2
+   * refuses a second image of the same name in a region, whatever its state).
+   */
+  describeOwnImagesNamed(region: string, name: string, signal?: AbortSignal): Promise<Ami[]> {
+    return this.describeImages(
+      region,
+      {
+        Owners: ['self'],
+        Filters: [{ Name: 'name', Values: [name] }],
+        IncludeDeprecated: true,
+        IncludeDisabled: true,
+        MaxResults: LIST_PAGE_SIZE,
+      },
+      signal,
+    );
+  }
+
+  /**
    * Describes images by id, whatever their owner, state, deprecation or disabled status. EC2 refuses
    * MaxResults together with ImageIds, so ids are sent in chunks instead.
    */

@@ -8,7 +8,7 @@ import type {
   Tag as SdkTag,
   Volume,
 } from '@aws-sdk/client-ec2';
-import type { Ami, LaunchPermission, Tag } from '../model/ami';
+import type { LaunchPermission, Tag } from '../model/ami';
 import type { CreateImageRequest } from '../model/imageCreation';
 import type {
   RegisterImageRequest,
@@ -20,7 +20,6 @@ import { LIST_PAGE_SIZE } from '../model/scope';
 import type { Ec2Caller } from './ec2Caller';
 import { eachPage } from './ec2Caller';
 import type { Sdk } from './loadSdk';
-import { toAmi } from './mappers';
 
 /** A volume's details as DescribeVolumes reports them. */
 export interface VolumeDetails {
@@ -64,32 +63,6 @@ export const DEFAULT_WAIT: WaitOptions = {
  */
 export class ImageCreationApi {
   constructor(private readonly caller: Ec2Caller) {}
-
-  /** The caller's own images with exactly this name (deprecated and disabled ones included). */
-  async findOwnImagesNamed(region: string, name: string, signal?: AbortSignal): Promise<Ami[]> {
-    return this.call(region, 'DescribeImages', async (client, sdk) => {
-      const images: Ami[] = [];
-      await eachPage(
-        signal,
-        (nextToken) =>
-          client.send(
-            new sdk.DescribeImagesCommand({
-              Owners: ['self'],
-              Filters: [{ Name: 'name', Values: [name] }],
-              IncludeDeprecated: true,
-              IncludeDisabled: true,
-              MaxResults: LIST_PAGE_SIZE,
-              ...(nextToken ? { NextToken: nextToken } : {}),
-            }),
-            { abortSignal: signal },
-          ),
-        (page) => {
-          for (const image of page.Images ?? []) images.push(toAmi(image, region));
-        },
-      );
-      return images;
-    });
-  }
 
   /** One instance with its block-device mappings (DescribeInstances InstanceIds=[id]). */
   async describeInstanceForImage(

@@ -145,7 +145,7 @@ export class ImageCreationService {
     name: string,
     signal?: AbortSignal,
   ): Promise<string | undefined> {
-    const clash = await this.ops.findOwnImagesNamed(region, name.trim(), signal);
+    const clash = await this.api.describeOwnImagesNamed(region, name.trim(), signal);
     return duplicateNameMessage(clash, name.trim(), region);
   }
 

@@ -43,7 +43,7 @@ export class ImageRegistrationService {
     name: string,
     signal?: AbortSignal,
   ): Promise<string | undefined> {
-    const images = await this.ops.findOwnImagesNamed(region, name.trim(), signal);
+    const images = await this.api.describeOwnImagesNamed(region, name.trim(), signal);
     return duplicateNameMessage(images, name.trim(), region);
   }
 
