@@ -1,6 +1,5 @@
 // Size benchmark (not a test): builds the production bundles and the .vsix, then prints
 //   - the code loaded at activation (dist/extension.js; target <= 150 KB)
-//   - the features bundle, loaded when an operation or panel is first used (dist/features.js)
 //   - the lazily loaded SDK chunk (dist/sdk.js)
 //   - the web bundle the webview panels load (dist/webview)
 //   - the whole .vsix (target <= 700 KB)
@@ -30,12 +29,6 @@ try {
       file('dist/extension.js'),
       150 * 1024,
       gz('dist/extension.js'),
-    ],
-    [
-      'features bundle, on first operation (dist/features.js)',
-      file('dist/features.js'),
-      undefined,
-      gz('dist/features.js'),
     ],
     [
       'SDK chunk, loaded on first use (dist/sdk.js)',

@@ -1,26 +1,21 @@
-// Bundles the extension with esbuild into dist/: extension.js (what activation loads), features.js
-// (operations, wizards and panels, loaded the first time one of their commands runs, through
-// src/loadFeatures.ts) and sdk.js (the AWS SDK, loaded on first use through core/aws/loadSdk.ts).
-// VS Code 1.100 loads extensions as CommonJS, and esbuild only splits chunks for ESM, so each lazy
-// part is its own entry point and its import is rewritten to the external file. Classes both
-// bundles use across the boundary (typed errors, tree nodes) are recognised by brand, not identity.
+// Bundles the extension with esbuild into dist/: extension.js (all of our own code: what activation
+// loads) and sdk.js (the AWS SDK, loaded on first use through core/aws/loadSdk.ts), plus the web
+// bundle of the webview panels. VS Code 1.100 loads extensions as CommonJS, and esbuild only splits
+// chunks for ESM, so the SDK is its own entry point and its import is rewritten to the external file.
+// Only plain data crosses that boundary: the build fails when a source module of ours ends up in
+// two bundles (two copies of a class would make `instanceof` lie).
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Keeps the SDK and the features out of the bundles that load them lazily. */
-const lazyChunks = {
-  name: 'lazy-chunks',
+/** Keeps the SDK out of the bundle that loads it lazily. */
+const lazySdk = {
+  name: 'lazy-sdk',
   setup(build) {
     build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
       args.importer.endsWith('loadSdk.ts') ? { path: './sdk.js', external: true } : undefined,
-    );
-    build.onResolve({ filter: /^\.\/features$/ }, (args) =>
-      args.importer.endsWith('loadFeatures.ts')
-        ? { path: './features.js', external: true }
-        : undefined,
     );
   },
 };
@@ -40,11 +35,11 @@ const common = {
 const configs = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts' },
+    entryPoints: { extension: 'src/extension.ts' },
     outdir: 'dist',
     external: ['vscode'],
-    plugins: [lazyChunks],
-    // Turn import('./sdk.js') / import('./features.js') into lazy require()s: CommonJS like the rest.
+    plugins: [lazySdk],
+    // Turn import('./sdk.js') into a lazy require(): CommonJS like the rest.
     supported: { 'dynamic-import': false },
   },
   {
@@ -91,12 +86,41 @@ async function copyWebAssets() {
   await copyFile('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
 }
 
+/**
+ * Fails the build when one of our source modules (src/**) is compiled into more than one bundle of
+ * the extension host (extension.js, sdk.js): each would have its own copy of its classes, and
+ * `instanceof` across them would fail. The web bundles run in the webviews' own JavaScript realm
+ * and only exchange JSON messages with the host, so pure model code may be compiled into them too.
+ */
+function checkNoModuleInTwoBundles(results) {
+  const owners = new Map();
+  for (const result of results) {
+    if (Object.keys(result.metafile.outputs).some((o) => o.startsWith('dist/webview/'))) continue;
+    for (const [output, meta] of Object.entries(result.metafile.outputs)) {
+      if (!output.endsWith('.js')) continue;
+      for (const input of Object.keys(meta.inputs)) {
+        if (!input.startsWith('src/')) continue;
+        owners.set(input, [...(owners.get(input) ?? []), output]);
+      }
+    }
+  }
+  const twice = [...owners].filter(([, outputs]) => outputs.length > 1);
+  if (twice.length > 0) {
+    throw new Error(
+      `Modules compiled into more than one bundle:\n${twice
+        .map(([input, outputs]) => `  ${input}: ${outputs.join(', ')}`)
+        .join('\n')}`,
+    );
+  }
+}
+
 if (!watch) await rm('dist', { recursive: true, force: true });
 if (watch) {
   await copyWebAssets();
   for (const config of configs) await (await esbuild.context(config)).watch();
 } else {
   const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  checkNoModuleInTwoBundles(results);
   await copyWebAssets();
   if (process.argv.includes('--meta')) {
     for (const r of results) console.log(await esbuild.analyzeMetafile(r.metafile));

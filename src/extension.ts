@@ -1,13 +1,26 @@
 import * as vscode from 'vscode';
 import { ActiveProfile, ProfileStatusBar } from './activeProfile';
-import type { BaseCommandDeps } from './commands/commandDeps';
+import type { CommandDeps } from './commands/commandDeps';
 import { registerCommands } from './commands/registry';
-import type { Features } from './features';
-import { loadFeatures } from './loadFeatures';
 import { BLOCK_DEVICES_VIEW_TYPE } from './webviews/blockDevices/protocol';
 import { LAUNCH_PERMISSIONS_VIEW_TYPE } from './webviews/launchPermissions/protocol';
 import { Ec2ClientFactory } from './core/aws/clientFactory';
 import { Ec2Api } from './core/aws/ec2Api';
+import { testApi } from './testApi';
+import { Ec2Caller } from './core/aws/ec2Caller';
+import { ImageCreationApi } from './core/aws/imageCreationApi';
+import { ImageLifecycleApi } from './core/aws/imageLifecycleApi';
+import { ImageOperationsApi } from './core/aws/imageOperationsApi';
+import { ImageSharingApi } from './core/aws/imageSharingApi';
+import { CopyImageService } from './core/services/copyImageService';
+import { DeregisterImageService } from './core/services/deregisterImageService';
+import { ImageCreationService } from './core/services/imageCreationService';
+import { ImageLifecycleService } from './core/services/imageLifecycleService';
+import { ImageRegistrationService } from './core/services/imageRegistrationService';
+import { ImageSharingService } from './core/services/imageSharingService';
+import { confirmMakePublic } from './webviews/confirmMakePublic';
+import type { PanelDeps } from './webviews/panelDeps';
+import { WebviewPanels } from './webviews/webviewPanels';
 import { describeScope } from './core/model/scope';
 import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
 import { AccountIdentity } from './core/services/accountIdentity';
@@ -27,7 +40,10 @@ import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './tree/regionSource';
 
-/** What `activate` returns: the extension's parts, for integration tests in the extension host. */
+/**
+ * What `activate` returns outside production mode: the extension's parts, for integration tests in
+ * the extension host. In production it returns nothing, so no other extension can reach them.
+ */
 export interface AmiExplorerApi {
   imagesTree: ImagesTreeProvider;
   instancesTree: InstancesTreeProvider;
@@ -36,18 +52,19 @@ export interface AmiExplorerApi {
   instancesView: vscode.TreeView<TreeNode>;
   operations: OperationTracker;
   credentials: CredentialsStatus;
-  /**
-   * The operations and panels (the features bundle, loaded on first use): services, the webview
-   * panels and the seams integration tests use (confirmation dialog).
-   */
-  features(): Promise<Features>;
+  panels: WebviewPanels;
+  /** The panels' dependencies (integration tests replace `confirmPublic`). */
+  panelDeps: PanelDeps;
+  sharing: ImageSharingService;
+  imageCreation: ImageCreationService;
+  imageRegistration: ImageRegistrationService;
 }
 
 /**
- * The composition root: builds every service once and wires views, commands and providers. It does
- * no AWS work and loads no SDK code; that happens when a view first asks for its children.
+ * The composition root: builds every service once and wires views, commands, panels and providers.
+ * It does no AWS work and loads no SDK code; that happens when a view first asks for its children.
  */
-export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
+export function activate(context: vscode.ExtensionContext): AmiExplorerApi | undefined {
   const log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
   const activeProfile = new ActiveProfile(context.workspaceState);
   let settings = readSettings();
@@ -56,7 +73,9 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     () => connectionSettings(settings, activeProfile.current),
     apiCallLogger(log),
   );
-  const api = new Ec2Api(clients, () => activeProfile.current);
+  const profile = (): string | undefined => activeProfile.current;
+  const api = new Ec2Api(clients, profile);
+  const caller = new Ec2Caller(clients, profile);
   const images = new ImageService(api);
   const instances = new InstanceService(api);
   const profiles = new ProfileService();
@@ -66,10 +85,18 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     new RegionService(api),
     profiles,
     () => settings.regions,
-    () => activeProfile.current,
+    profile,
     identity,
   );
   const credentials = new CredentialsStatus();
+  const sharing = new ImageSharingService(
+    new ImageSharingApi(clients, profile),
+    (region, imageId, signal) => images.getImage(region, imageId, signal),
+  );
+  const imageCreationApi = new ImageCreationApi(caller);
+  const imageOperations = new ImageOperationsApi(caller);
+  const imageCreation = new ImageCreationService(imageCreationApi, api);
+  const imageRegistration = new ImageRegistrationService(imageCreationApi, api);
   // One poller for pending images, shared by the tree and the operation tracker.
   const poller = new PendingImagePoller(
     (region, ids) => images.getImages(region, ids),
@@ -94,12 +121,18 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     poller,
   });
   const instancesTree = new InstancesTreeProvider(common, instances);
-  const documents = new ResourceDocumentProvider(
-    images,
-    instances,
-    log,
-    async (region, id, signal) => (await features()).sharing.getSnapshot(region, id, signal),
+  const documents = new ResourceDocumentProvider(images, instances, log, (region, id, signal) =>
+    sharing.getSnapshot(region, id, signal),
   );
+  const panelDeps: PanelDeps = {
+    extensionUri: context.extensionUri,
+    sharing,
+    documents,
+    log,
+    confirmPublic: confirmMakePublic,
+    onPermissionsChanged: (region) => documents.refresh(region),
+  };
+  const panels = new WebviewPanels(panelDeps);
 
   const imagesView = vscode.window.createTreeView<TreeNode>('amiExplorer.images', {
     treeDataProvider: imagesTree,
@@ -142,7 +175,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     documents.refresh();
   };
 
-  const baseDeps: BaseCommandDeps = {
+  const deps: CommandDeps = {
     imagesTree,
     instancesTree,
     documents,
@@ -155,21 +188,12 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     images,
     operations,
     scriptedAnswers: context.extensionMode !== vscode.ExtensionMode.Production,
-  };
-  // Operations, wizards and panels are built on first use, from the features bundle.
-  let loadedFeatures: Promise<Features> | undefined;
-  const features = (): Promise<Features> => {
-    loadedFeatures ??= loadFeatures().then((bundle) =>
-      bundle.createFeatures({
-        ...baseDeps,
-        clients,
-        api,
-        extensionUri: context.extensionUri,
-        maxConcurrentRegions: () => settings.maxConcurrentRegions,
-      }),
-    );
-    loadedFeatures.catch(() => (loadedFeatures = undefined));
-    return loadedFeatures;
+    lifecycle: new ImageLifecycleService(new ImageLifecycleApi(caller), images, api),
+    copyImages: new CopyImageService(imageOperations, () => settings.maxConcurrentRegions),
+    deregisterImages: new DeregisterImageService(api, imageOperations),
+    imageCreation,
+    imageRegistration,
+    panels,
   };
 
   context.subscriptions.push(
@@ -180,23 +204,19 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     imagesTree,
     instancesTree,
     documents,
+    panels,
     imagesView,
     instancesView,
     vscode.workspace.registerTextDocumentContentProvider(RESOURCE_DOCUMENT_SCHEME, documents),
     ...([BLOCK_DEVICES_VIEW_TYPE, LAUNCH_PERMISSIONS_VIEW_TYPE] as const).map((viewType) =>
       vscode.window.registerWebviewPanelSerializer(viewType, {
-        deserializeWebviewPanel: async (panel, state: unknown) =>
-          (await features()).panels.restore(viewType, panel, state),
+        deserializeWebviewPanel: (panel, state: unknown) => {
+          panels.restore(viewType, panel, state);
+          return Promise.resolve();
+        },
       }),
     ),
-    {
-      dispose: () => {
-        void loadedFeatures?.then((loaded) => {
-          loaded.dispose();
-        });
-      },
-    },
-    ...registerCommands(baseDeps, async () => (await features()).handlers),
+    ...registerCommands(deps),
     activeProfile.onDidChange((profile) => {
       log.info(`Active profile: ${profile ?? 'default credential chain'}`);
       showState();
@@ -218,7 +238,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
       settings.endpointUrl ? `, endpoint: ${settings.endpointUrl}` : ''
     })`,
   );
-  return {
+  return testApi(context.extensionMode === vscode.ExtensionMode.Production, () => ({
     imagesTree,
     instancesTree,
     documents,
@@ -226,8 +246,12 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
     instancesView,
     credentials,
     operations,
-    features,
-  };
+    panels,
+    panelDeps,
+    sharing,
+    imageCreation,
+    imageRegistration,
+  }));
 }
 
 export function deactivate(): void {

@@ -1,11 +1,11 @@
 import type * as vscode from 'vscode';
 import type { ActiveProfile } from '../activeProfile';
-import type { ImageLifecycleService } from '../core/services/imageLifecycleService';
-import type { ImageService } from '../core/services/imageService';
 import type { CopyImageService } from '../core/services/copyImageService';
 import type { DeregisterImageService } from '../core/services/deregisterImageService';
 import type { ImageCreationService } from '../core/services/imageCreationService';
+import type { ImageLifecycleService } from '../core/services/imageLifecycleService';
 import type { ImageRegistrationService } from '../core/services/imageRegistrationService';
+import type { ImageService } from '../core/services/imageService';
 import type { OperationTracker } from '../core/services/operationTracker';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
@@ -14,8 +14,8 @@ import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
 import type { RegionSource } from '../tree/regionSource';
 import type { WebviewPanels } from '../webviews/webviewPanels';
 
-/** What every command handler gets from the composition root at activation. */
-export interface BaseCommandDeps {
+/** What every command handler gets from the composition root (`extension.ts`). */
+export interface CommandDeps {
   imagesTree: ImagesTreeProvider;
   instancesTree: InstancesTreeProvider;
   documents: ResourceDocumentProvider;
@@ -27,7 +27,6 @@ export interface BaseCommandDeps {
   connections: { reset(): void };
   /** Drops clients and identity and reloads both views and open documents. */
   refreshAll: () => void;
-  /** Reads images (the palette's AMI picker lists the caller's own). */
   images: ImageService;
   operations: OperationTracker;
   /**
@@ -36,16 +35,10 @@ export interface BaseCommandDeps {
    * Enforced once, in `registerCommands`.
    */
   scriptedAnswers: boolean;
-}
-
-/** What the feature commands get: the base plus the services built in the features bundle. */
-export interface CommandDeps extends BaseCommandDeps {
   /** Tags, description, deprecation, protection, disable/enable. */
   lifecycle: ImageLifecycleService;
-  // Copy and deregister (issue 5).
   copyImages: CopyImageService;
   deregisterImages: DeregisterImageService;
-  // Create / register / re-register images (issue 5)
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
   panels: WebviewPanels;

@@ -4,7 +4,7 @@ import { instanceDisplayName } from '../core/model/instance';
 import { isInstanceId } from '../core/model/validation';
 import { ImageNode } from '../tree/imageNode';
 import { InstanceNode } from '../tree/instanceNode';
-import type { BaseCommandDeps } from './commandDeps';
+import type { CommandDeps } from './commandDeps';
 import { inputAmiId, pickRegion } from './pickers';
 import { withProgress } from './runCommand';
 import { selectedNodes } from './selection';
@@ -15,7 +15,7 @@ const isInstanceNode = (n: unknown): n is InstanceNode => n instanceof InstanceN
 
 /** `amiExplorer.image.openJson`: from the tree (one or several AMIs) or the palette (region + id). */
 export async function openImageJson(
-  deps: BaseCommandDeps,
+  deps: CommandDeps,
   clicked?: unknown,
   selection?: unknown,
 ): Promise<void> {
@@ -33,7 +33,7 @@ export async function openImageJson(
 
 /** `amiExplorer.instance.openJson`: from the tree or the palette. */
 export async function openInstanceJson(
-  deps: BaseCommandDeps,
+  deps: CommandDeps,
   clicked?: unknown,
   selection?: unknown,
 ): Promise<void> {
@@ -50,7 +50,7 @@ export async function openInstanceJson(
 }
 
 async function askForImage(
-  deps: BaseCommandDeps,
+  deps: CommandDeps,
 ): Promise<{ region: string; resourceId: string; label?: string }> {
   const region = await pickRegion(deps.regions, 'Open AMI JSON: region');
   const imageId = await inputAmiId(region);
@@ -59,9 +59,7 @@ async function askForImage(
   return { region, resourceId: imageId, ...(shown ? { label: amiDisplayName(shown) } : {}) };
 }
 
-async function askForInstance(
-  deps: BaseCommandDeps,
-): Promise<{ region: string; resourceId: string }> {
+async function askForInstance(deps: CommandDeps): Promise<{ region: string; resourceId: string }> {
   const region = await pickRegion(deps.regions, 'Open Instance JSON: region');
   const value = await vscode.window.showInputBox({
     title: `Open Instance JSON (${region})`,
@@ -77,7 +75,7 @@ async function askForInstance(
 }
 
 async function openDocuments(
-  deps: BaseCommandDeps,
+  deps: CommandDeps,
   targets: { region: string; resourceId: string; label?: string }[],
 ): Promise<void> {
   if (targets.length === 0) throw new InputError('Select an AMI or instance first.');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CancelledError } from '../core/model/errors';
-import type { BaseCommandDeps } from './commandDeps';
+import type { CommandDeps } from './commandDeps';
 
 const KIND_LABELS: Record<string, string> = {
   sso: 'SSO',
@@ -14,7 +14,7 @@ const KIND_LABELS: Record<string, string> = {
 const CONFIGURE_DOCS = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html';
 
 /** `amiExplorer.profile.select`: the default chain or a named profile from the shared files. */
-export async function selectProfile(deps: BaseCommandDeps): Promise<void> {
+export async function selectProfile(deps: CommandDeps): Promise<void> {
   const profiles = await deps.profiles.listProfiles();
   const current = deps.activeProfile.current;
   type Item = vscode.QuickPickItem & { profile?: string; docs?: true };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BaseCommandDeps } from './commandDeps';
+import type { CommandDeps } from './commandDeps';
 
 /** Quotes a profile name for a POSIX or PowerShell command line when it needs it. */
 export function shellQuote(value: string): string {
@@ -10,7 +10,7 @@ export function shellQuote(value: string): string {
  * `amiExplorer.credentials.ssoLogin`: runs `aws sso login [--profile X]` in a terminal. With shell
  * integration, the views refresh by themselves once the login succeeds.
  */
-export async function ssoLogin(deps: BaseCommandDeps): Promise<void> {
+export async function ssoLogin(deps: CommandDeps): Promise<void> {
   const profile = deps.activeProfile.current;
   const command = profile ? `aws sso login --profile ${shellQuote(profile)}` : 'aws sso login';
   const terminal = vscode.window.createTerminal({ name: 'AWS SSO sign-in' });

@@ -55,16 +55,6 @@ export function imageContextValue(ami: Ami, owned: boolean, now: Date): string {
 
 /** An AMI in the Images tree. Its `ami` is replaced in place when polling sees a new state. */
 export class ImageNode implements TreeNode {
-  /** Brand for `instanceof`: the lazily loaded features bundle has its own copy of this class. */
-  readonly nodeKind = 'image';
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as { nodeKind?: unknown }).nodeKind === 'image'
-    );
-  }
-
   constructor(
     readonly id: string,
     public parent: TreeNode,

@@ -24,16 +24,6 @@ export interface ImagesRegionHost extends RegionNodeHost {
 
 /** A region in the Images view: its AMIs grouped by backing type. */
 export class ImagesRegionNode extends RegionNode<Ami[]> {
-  /** Brand for `instanceof`: the lazily loaded features bundle has its own copy of this class. */
-  readonly nodeKind = 'imagesRegion';
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as { nodeKind?: unknown }).nodeKind === 'imagesRegion'
-    );
-  }
-
   protected readonly contextValue = contextValue(T.region, T.imagesRegion);
   private groups: BackingGroupNode[] = [];
   private readonly groupNodes = new Map<string, BackingGroupNode>();

@@ -31,16 +31,6 @@ const STATE_ICONS: Record<string, [string, string?]> = {
 
 /** An EC2 instance in the Instances view. */
 export class InstanceNode implements TreeNode {
-  /** Brand for `instanceof`: the lazily loaded features bundle has its own copy of this class. */
-  readonly nodeKind = 'instance';
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as { nodeKind?: unknown }).nodeKind === 'instance'
-    );
-  }
-
   constructor(
     readonly id: string,
     readonly parent: TreeNode,

@@ -13,16 +13,6 @@ export interface InstancesRegionHost extends RegionNodeHost {
 
 /** A region in the Instances view. */
 export class InstancesRegionNode extends RegionNode<Ec2Instance[]> {
-  /** Brand for `instanceof`: the lazily loaded features bundle has its own copy of this class. */
-  readonly nodeKind = 'instancesRegion';
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as { nodeKind?: unknown }).nodeKind === 'instancesRegion'
-    );
-  }
-
   protected readonly contextValue = contextValue(T.region, T.instancesRegion);
 
   constructor(

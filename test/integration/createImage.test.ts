@@ -194,7 +194,7 @@ describe('Create Image from an instance', () => {
   });
 
   it('refuses a name already used in the region before any CreateImage call', async () => {
-    const { imageCreation } = await (await amiExplorer()).features();
+    const { imageCreation } = await amiExplorer();
     const web2 = await instanceRow('us-east-1', 'web-2');
     const instanceId = /^(i-[0-9a-f]+)/.exec(web2.description ?? '')?.[1] ?? '';
     endpoint().clear();
@@ -222,7 +222,7 @@ describe('Create Image from an instance', () => {
   });
 
   it('refuses an instance store-backed instance with the bundling explanation, and its menu offers the action', async () => {
-    const { imageCreation } = await (await amiExplorer()).features();
+    const { imageCreation } = await amiExplorer();
     const worker = await instanceRow('us-east-1', 'legacy-s3-worker');
     assert.match(worker.contextValue ?? '', /\bcanBundleImage\b/);
     assert.doesNotMatch(worker.contextValue ?? '', /\bcanCreateImage\b/);
@@ -255,7 +255,7 @@ describe('Create Image from an instance', () => {
   });
 
   it('cancelling while it waits for the instance to stop creates nothing', async () => {
-    const { imageCreation } = await (await amiExplorer()).features();
+    const { imageCreation } = await amiExplorer();
     const web2 = await instanceRow('us-east-1', 'web-2');
     const instanceId = /^(i-[0-9a-f]+)/.exec(web2.description ?? '')?.[1] ?? '';
     endpoint().clear();
@@ -289,7 +289,7 @@ describe('Create Image from an instance', () => {
   });
 
   it('lists the volumes for the review, with details from the source AMI where DescribeVolumes is missing', async () => {
-    const { imageCreation } = await (await amiExplorer()).features();
+    const { imageCreation } = await amiExplorer();
     const web2 = await instanceRow('us-east-1', 'web-2');
     const instanceId = /^(i-[0-9a-f]+)/.exec(web2.description ?? '')?.[1] ?? '';
     const instance = await imageCreation.getInstance('us-east-1', instanceId);

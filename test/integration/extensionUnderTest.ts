@@ -6,11 +6,13 @@ export const EXTENSION_ID = 'ami-explorer.ami-explorer';
 
 /** Activates AMI Explorer (once) and returns the parts it exposes for tests. */
 export async function amiExplorer(): Promise<AmiExplorerApi> {
-  const extension = vscode.extensions.getExtension<AmiExplorerApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<AmiExplorerApi | undefined>(EXTENSION_ID);
   if (extension === undefined) {
     throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
   }
-  return extension.activate();
+  const api = await extension.activate();
+  if (api === undefined) throw new Error(`${EXTENSION_ID} returned no test API (production mode?)`);
+  return api;
 }
 
 /** The extension's package.json as VS Code read it. */

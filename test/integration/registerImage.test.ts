@@ -75,7 +75,7 @@ describe('Register and re-register images', () => {
   });
 
   it('registers an EBS image from snapshots; each volume keeps its snapshot’s encryption', async () => {
-    const { imageRegistration } = await (await amiExplorer()).features();
+    const { imageRegistration } = await amiExplorer();
     const snapshots = await imageRegistration.listSnapshots('us-east-1');
     const encrypted = snapshots.filter((s) => s.encrypted && s.state === 'completed');
     const plain = snapshots.find((s) => !s.encrypted && s.state === 'completed');
@@ -120,7 +120,7 @@ describe('Register and re-register images', () => {
   });
 
   it('refuses a taken name before RegisterImage', async () => {
-    const { imageRegistration } = await (await amiExplorer()).features();
+    const { imageRegistration } = await amiExplorer();
     endpoint().clear();
     await assert.rejects(
       imageRegistration.register('us-east-1', {
@@ -239,7 +239,7 @@ describe('Register and re-register images', () => {
   });
 
   it('re-register that fails at RegisterImage says the old AMI is gone and what it was', async () => {
-    const { imageRegistration } = await (await amiExplorer()).features();
+    const { imageRegistration } = await amiExplorer();
     const sdk = ec2Sdk();
     const client = ec2Client('us-east-1');
     const name = unique('it-rereg-fails');
@@ -292,7 +292,7 @@ describe('Register and re-register images', () => {
   });
 
   it('re-register refuses an EBS-backed AMI before changing anything', async () => {
-    const { imageRegistration } = await (await amiExplorer()).features();
+    const { imageRegistration } = await amiExplorer();
     const ebs = await imageRow('us-east-1', 'EBS-backed', 'web-server-2024.10.1');
     assert.doesNotMatch(ebs.contextValue ?? '', /\bcanReregister\b/);
     endpoint().clear();

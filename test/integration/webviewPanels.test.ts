@@ -98,7 +98,7 @@ describe('Webview panels', function () {
   // service worker stall for its 30 s resource timeout before the page even starts loading.
   afterEach(() => clearFaults());
   after(async () => {
-    (await api.features()).panels.dispose();
+    api.panels.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -112,7 +112,7 @@ describe('Webview panels', function () {
       );
       await vscode.commands.executeCommand('amiExplorer.image.showBlockDevices', node);
 
-      const panel = (await api.features()).panels.find('amiExplorer.blockDevices', {
+      const panel = api.panels.find('amiExplorer.blockDevices', {
         region: 'us-east-1',
         imageId,
       }) as BlockDevicesPanel | undefined;
@@ -136,11 +136,11 @@ describe('Webview panels', function () {
       assert.equal(panel.panel.title, 'Block Devices: data-pipeline-encrypted-2024.07');
 
       // Opening it again reveals the same panel.
-      const open = (await api.features()).panels.size;
+      const open = api.panels.size;
       await vscode.commands.executeCommand('amiExplorer.image.showBlockDevices', node);
-      assert.equal((await api.features()).panels.size, open);
+      assert.equal(api.panels.size, open);
       assert.equal(
-        (await api.features()).panels.find('amiExplorer.blockDevices', {
+        api.panels.find('amiExplorer.blockDevices', {
           region: 'us-east-1',
           imageId,
         }),
@@ -178,7 +178,7 @@ describe('Webview panels', function () {
         'legacy-s3-backed-2016.09',
       );
       await vscode.commands.executeCommand('amiExplorer.image.showBlockDevices', node);
-      const panel = (await api.features()).panels.find('amiExplorer.blockDevices', {
+      const panel = api.panels.find('amiExplorer.blockDevices', {
         region: 'us-east-1',
         imageId,
       }) as BlockDevicesPanel;
@@ -206,7 +206,7 @@ describe('Webview panels', function () {
         'shared-base-for-partner-1.4',
       );
       await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-      const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
+      const panel = api.panels.find('amiExplorer.launchPermissions', {
         region: 'us-east-1',
         imageId,
       }) as LaunchPermissionsPanel;
@@ -228,7 +228,7 @@ describe('Webview panels', function () {
         'legacy-eu-s3-backed-2017.03',
       );
       await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-      const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
+      const panel = api.panels.find('amiExplorer.launchPermissions', {
         region: 'eu-west-1',
         imageId,
       }) as LaunchPermissionsPanel;
@@ -250,7 +250,7 @@ describe('Webview panels', function () {
       );
       const imageId = found.Images?.[0]?.ImageId;
       assert.ok(imageId, 'the demo has a disabled AMI');
-      const panel = (await api.features()).panels.showLaunchPermissions({
+      const panel = api.panels.showLaunchPermissions({
         region: 'us-east-1',
         imageId,
       });
@@ -279,7 +279,7 @@ describe('Webview panels', function () {
         'web-server-2024.11.2',
       );
       await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-      const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
+      const panel = api.panels.find('amiExplorer.launchPermissions', {
         region: 'us-east-1',
         imageId,
       }) as LaunchPermissionsPanel;
@@ -350,7 +350,7 @@ describe('Webview panels', function () {
         'web-server-2024.11.2',
       );
       await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-      const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
+      const panel = api.panels.find('amiExplorer.launchPermissions', {
         region: 'us-east-1',
         imageId,
       }) as LaunchPermissionsPanel;
@@ -395,14 +395,14 @@ describe('Webview panels', function () {
         }),
       );
       let asked = false;
-      const confirm = (await api.features()).panelDeps.confirmPublic;
-      (await api.features()).panelDeps.confirmPublic = () => {
+      const confirm = api.panelDeps.confirmPublic;
+      api.panelDeps.confirmPublic = () => {
         asked = true;
         return Promise.resolve(true);
       };
       try {
         await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-        const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
+        const panel = api.panels.find('amiExplorer.launchPermissions', {
           region: 'eu-west-1',
           imageId,
         }) as LaunchPermissionsPanel;
@@ -415,7 +415,7 @@ describe('Webview panels', function () {
         assert.equal(asked, false, 'no confirmation for what cannot happen');
         assert.deepEqual(await launchPermissions('eu-west-1', imageId), []);
       } finally {
-        (await api.features()).panelDeps.confirmPublic = confirm;
+        api.panelDeps.confirmPublic = confirm;
         await client.send(new sdk.DisableImageBlockPublicAccessCommand({}));
       }
     });
@@ -427,16 +427,16 @@ describe('Webview panels', function () {
         'EBS-backed',
         'bastion-arm64-2024.08',
       );
-      const confirm = (await api.features()).panelDeps.confirmPublic;
+      const confirm = api.panelDeps.confirmPublic;
       const asked: string[] = [];
       let answer = false;
-      (await api.features()).panelDeps.confirmPublic = (image) => {
+      api.panelDeps.confirmPublic = (image) => {
         asked.push(image.imageId);
         return Promise.resolve(answer);
       };
       try {
         await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
-        const panel = (await api.features()).panels.find('amiExplorer.launchPermissions', {
+        const panel = api.panels.find('amiExplorer.launchPermissions', {
           region: 'eu-west-1',
           imageId,
         }) as LaunchPermissionsPanel;
@@ -455,7 +455,7 @@ describe('Webview panels', function () {
         await panel.receive({ type: 'apply', desired: [], syncSnapshots: false });
         assert.deepEqual(await launchPermissions('eu-west-1', imageId), []);
       } finally {
-        (await api.features()).panelDeps.confirmPublic = confirm;
+        api.panelDeps.confirmPublic = confirm;
       }
     });
   });

@@ -13,10 +13,6 @@ export type CredentialsProblem = 'missing' | 'sso-expired' | 'invalid' | 'profil
  */
 export class CredentialsError extends Error {
   override readonly name = 'CredentialsError';
-  /** Recognised by name, so errors from the lazily loaded features bundle (its own copy of this class) still match. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === 'CredentialsError';
-  }
   constructor(
     readonly problem: CredentialsProblem,
     message: string,
@@ -30,10 +26,6 @@ export class CredentialsError extends Error {
 /** An error EC2 (or the SDK on its behalf) returned, with EC2's code and request id. */
 export class AwsApiError extends Error {
   override readonly name = 'AwsApiError';
-  /** Recognised by name, so errors from the lazily loaded features bundle (its own copy of this class) still match. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === 'AwsApiError';
-  }
   constructor(
     /** EC2's error code, e.g. `InvalidAMIID.NotFound`, or the SDK's error name. */
     readonly code: string,
@@ -55,19 +47,11 @@ export class AwsApiError extends Error {
 /** The user's input is not valid; nothing was sent to AWS. */
 export class InputError extends Error {
   override readonly name = 'InputError';
-  /** Recognised by name, so errors from the lazily loaded features bundle (its own copy of this class) still match. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === 'InputError';
-  }
 }
 
 /** The operation was cancelled by the user; never shown as an error. */
 export class CancelledError extends Error {
   override readonly name = 'CancelledError';
-  /** Recognised by name, so errors from the lazily loaded features bundle (its own copy of this class) still match. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === 'CancelledError';
-  }
   constructor() {
     super('Cancelled');
   }

@@ -14,15 +14,6 @@ import { throwIfAborted } from '../aws/ec2Caller';
 
 /** An instance store-backed instance was asked for CreateImage; the message explains the other path. */
 export class InstanceStoreBackedError extends InputError {
-  /** Brand for `instanceof` (InputError's check by name would match every InputError). */
-  readonly instanceStoreBacked = true;
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return (
-      value instanceof Error &&
-      (value as { instanceStoreBacked?: unknown }).instanceStoreBacked === true
-    );
-  }
-
   constructor(readonly instanceId: string) {
     super(INSTANCE_STORE_EXPLANATION);
   }
