@@ -2,6 +2,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const NO_DEFAULT_EXPORT = {
+  selector: 'ExportDefaultDeclaration',
+  message: 'No default exports (DESIGN.md §3).',
+};
+
+/** VS Code's ways to ask the user something or tell them with buttons. */
+const ASKING = [
+  'showQuickPick',
+  'showInputBox',
+  'createQuickPick',
+  'createInputBox',
+  'showInformationMessage',
+  'showWarningMessage',
+  'showErrorMessage',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -24,9 +40,24 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', NO_DEFAULT_EXPORT],
+    },
+  },
+  {
+    // One way to ask the user: everything goes through the injected user-input layer (src/ui/
+    // userInput.ts), so tests can answer every question; only its VS Code implementation talks to
+    // VS Code's quick input and message APIs.
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/vscodeUserInput.ts', 'src/webview-ui/**'],
+    rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'No default exports (DESIGN.md §3).' },
+        NO_DEFAULT_EXPORT,
+        {
+          selector: `MemberExpression[object.property.name='window'][property.name=/^(${ASKING.join('|')})$/]`,
+          message:
+            'Ask through the user-input layer (deps.ui / Ask in src/ui/userInput.ts), not vscode.window directly.',
+        },
       ],
     },
   },

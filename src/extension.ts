@@ -18,9 +18,11 @@ import { ImageCreationService } from './core/services/imageCreationService';
 import { ImageLifecycleService } from './core/services/imageLifecycleService';
 import { ImageRegistrationService } from './core/services/imageRegistrationService';
 import { ImageSharingService } from './core/services/imageSharingService';
-import { confirmMakePublic } from './webviews/confirmMakePublic';
-import type { PanelDeps } from './webviews/panelDeps';
 import { WebviewPanels } from './webviews/webviewPanels';
+import { ImageEvents } from './core/services/imageEvents';
+import { Ask } from './ui/userInput';
+import type { UserInput } from './ui/userInput';
+import { VsCodeUserInput } from './ui/vscodeUserInput';
 import { describeScope } from './core/model/scope';
 import { RESOURCE_DOCUMENT_SCHEME } from './core/model/resourceDocumentPath';
 import { AccountIdentity } from './core/services/accountIdentity';
@@ -53,11 +55,15 @@ export interface AmiExplorerApi {
   operations: OperationTracker;
   credentials: CredentialsStatus;
   panels: WebviewPanels;
-  /** The panels' dependencies (integration tests replace `confirmPublic`). */
-  panelDeps: PanelDeps;
+  events: ImageEvents;
   sharing: ImageSharingService;
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
+  /**
+   * Replaces the user-input layer until the returned disposable is disposed: integration tests
+   * answer every question the real commands, wizards and panels ask.
+   */
+  useUserInput(input: UserInput): { dispose(): void };
 }
 
 /**
@@ -68,6 +74,9 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
   const log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
   const activeProfile = new ActiveProfile(context.workspaceState);
   let settings = readSettings();
+  let userInput: UserInput = new VsCodeUserInput();
+  const ui = new Ask(() => userInput);
+  const events = new ImageEvents((error) => logError(log, 'Handling an image change', error));
 
   const clients = new Ec2ClientFactory(
     () => connectionSettings(settings, activeProfile.current),
@@ -97,12 +106,13 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
   const imageOperations = new ImageOperationsApi(caller);
   const imageCreation = new ImageCreationService(imageCreationApi, api);
   const imageRegistration = new ImageRegistrationService(imageCreationApi, api);
-  // One poller for pending images, shared by the tree and the operation tracker.
+  // One poller for pending images; what it finds is published like any other change.
   const poller = new PendingImagePoller(
     (region, ids) => images.getImages(region, ids),
     (result) => {
-      imagesTree.applyPollResult(result);
-      void operations.applyPollResult(result);
+      for (const image of result.updated) events.publish({ kind: 'changed', image });
+      for (const imageId of result.missing)
+        events.publish({ kind: 'gone', region: result.region, imageId });
     },
     (region, error) => logError(log, `Polling pending images in ${region}`, error),
   );
@@ -119,20 +129,24 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     sortBy: () => settings.sortBy,
     identity,
     poller,
+    events,
   });
   const instancesTree = new InstancesTreeProvider(common, instances);
-  const documents = new ResourceDocumentProvider(images, instances, log, (region, id, signal) =>
-    sharing.getSnapshot(region, id, signal),
+  const documents = new ResourceDocumentProvider(
+    images,
+    instances,
+    log,
+    events,
+    (region, id, signal) => sharing.getSnapshot(region, id, signal),
   );
-  const panelDeps: PanelDeps = {
+  const panels = new WebviewPanels({
     extensionUri: context.extensionUri,
     sharing,
     documents,
     log,
-    confirmPublic: confirmMakePublic,
-    onPermissionsChanged: (region) => documents.refresh(region),
-  };
-  const panels = new WebviewPanels(panelDeps);
+    ui,
+    events,
+  });
 
   const imagesView = vscode.window.createTreeView<TreeNode>('amiExplorer.images', {
     treeDataProvider: imagesTree,
@@ -147,8 +161,20 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
   const operations = new OperationTracker(
     workspaceOperationStore(context.workspaceState),
     poller,
-    (operation, outcome) => void announceSettled(operation, outcome, imagesView, imagesTree, log),
+    (operation, outcome) =>
+      void announceSettled({ ui, view: imagesView, tree: imagesTree, log }, operation, outcome),
   );
+  const eventSubscriptions = [
+    // New and changed images that are still pending are polled until they settle.
+    events.subscribe((event) => {
+      if (
+        (event.kind === 'appeared' || event.kind === 'changed') &&
+        event.image.state === 'pending'
+      )
+        poller.track(event.image.region, [event.image]);
+    }),
+    events.subscribe((event) => void operations.onImageEvent(event)),
+  ];
 
   const statusBar = new ProfileStatusBar();
   const showState = (): void => {
@@ -187,7 +213,8 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     refreshAll: () => reloadAll(false),
     images,
     operations,
-    scriptedAnswers: context.extensionMode !== vscode.ExtensionMode.Production,
+    ui,
+    events,
     lifecycle: new ImageLifecycleService(new ImageLifecycleApi(caller), images, api),
     copyImages: new CopyImageService(imageOperations, () => settings.maxConcurrentRegions),
     deregisterImages: new DeregisterImageService(api, imageOperations),
@@ -229,9 +256,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
       showState();
       reloadAll(settings.endpointUrl !== endpointBefore);
     }),
-    imagesTree.onDidUpdateImages((updated) => {
-      for (const region of new Set(updated.map((i) => i.region))) documents.refresh(region);
-    }),
+    ...eventSubscriptions,
   );
   log.info(
     `AMI Explorer activated (profile: ${activeProfile.current ?? 'default chain'}${
@@ -247,10 +272,15 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     credentials,
     operations,
     panels,
-    panelDeps,
+    events,
     sharing,
     imageCreation,
     imageRegistration,
+    useUserInput: (input) => {
+      const previous = userInput;
+      userInput = input;
+      return { dispose: () => (userInput = previous) };
+    },
   }));
 }
 

@@ -1,5 +1,6 @@
+import { applyToImages } from '../ui/applyToImages';
+import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import { applyToImages, imageTargets } from './imageActions';
 
 const TITLE = 'Cancel Deprecation';
 
@@ -11,14 +12,13 @@ export async function cancelDeprecation(
 ): Promise<void> {
   const targets = await imageTargets(deps, clicked, selection, {
     title: TITLE,
-    capability: 'canCancelDeprecation',
-    multi: true,
+    capability: 'cancelDeprecation',
+    many: true,
   });
   await applyToImages(deps, {
     title: TITLE,
     targets,
-    capability: 'canCancelDeprecation',
-    skipReason: 'it has no deprecation time, or you do not own it',
+    capability: 'cancelDeprecation',
     apply: async (target, signal) => ({
       image: await deps.lifecycle.cancelDeprecation(target.ami.region, target.ami.imageId, signal),
       detail: 'deprecation cancelled: the AMI is listed for everyone it is shared with again.',

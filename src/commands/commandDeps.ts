@@ -5,6 +5,7 @@ import type { DeregisterImageService } from '../core/services/deregisterImageSer
 import type { ImageCreationService } from '../core/services/imageCreationService';
 import type { ImageLifecycleService } from '../core/services/imageLifecycleService';
 import type { ImageRegistrationService } from '../core/services/imageRegistrationService';
+import type { ImageEvents } from '../core/services/imageEvents';
 import type { ImageService } from '../core/services/imageService';
 import type { OperationTracker } from '../core/services/operationTracker';
 import type { ProfileService } from '../core/services/profileService';
@@ -12,6 +13,7 @@ import type { ResourceDocumentProvider } from '../documents/resourceDocumentProv
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
 import type { RegionSource } from '../tree/regionSource';
+import type { Ask } from '../ui/userInput';
 import type { WebviewPanels } from '../webviews/webviewPanels';
 
 /** What every command handler gets from the composition root (`extension.ts`). */
@@ -29,12 +31,10 @@ export interface CommandDeps {
   refreshAll: () => void;
   images: ImageService;
   operations: OperationTracker;
-  /**
-   * Whether commands may take pre-filled answers instead of asking (integration tests): only when
-   * the extension does not run in production mode, so no other extension can skip a confirmation.
-   * Enforced once, in `registerCommands`.
-   */
-  scriptedAnswers: boolean;
+  /** Every question to the user (quick picks, inputs, confirmations, notifications). */
+  ui: Ask;
+  /** Where commands say what they changed; the tree, documents, panels and tracker follow. */
+  events: ImageEvents;
   /** Tags, description, deprecation, protection, disable/enable. */
   lifecycle: ImageLifecycleService;
   copyImages: CopyImageService;

@@ -1,11 +1,6 @@
 import * as vscode from 'vscode';
 import { InputError } from '../core/model/errors';
-import { ImageNode } from '../tree/imageNode';
-import { InstanceNode } from '../tree/instanceNode';
-import { selectedNodes } from './selection';
-
-const isImageNode = (n: unknown): n is ImageNode => n instanceof ImageNode;
-const isInstanceNode = (n: unknown): n is InstanceNode => n instanceof InstanceNode;
+import { selectedImages, selectedInstances } from '../ui/targets';
 
 /** Copies one value per selected node, one per line, and says what was copied. */
 async function copyLines(values: string[], what: string): Promise<void> {
@@ -19,7 +14,7 @@ async function copyLines(values: string[], what: string): Promise<void> {
 
 /** `amiExplorer.image.copyId` on one or several AMIs. */
 export async function copyImageId(clicked?: unknown, selection?: unknown): Promise<void> {
-  const nodes = selectedNodes(clicked, selection, isImageNode);
+  const nodes = selectedImages(clicked, selection);
   await copyLines(
     nodes.map((n) => n.ami.imageId),
     'an AMI',
@@ -28,7 +23,7 @@ export async function copyImageId(clicked?: unknown, selection?: unknown): Promi
 
 /** `amiExplorer.image.copyName` on one or several AMIs (unnamed ones are skipped). */
 export async function copyImageName(clicked?: unknown, selection?: unknown): Promise<void> {
-  const nodes = selectedNodes(clicked, selection, isImageNode);
+  const nodes = selectedImages(clicked, selection);
   await copyLines(
     nodes.flatMap((n) => (n.ami.name ? [n.ami.name] : [])),
     'a named AMI',
@@ -37,7 +32,7 @@ export async function copyImageName(clicked?: unknown, selection?: unknown): Pro
 
 /** `amiExplorer.instance.copyId` on one or several instances. */
 export async function copyInstanceId(clicked?: unknown, selection?: unknown): Promise<void> {
-  const nodes = selectedNodes(clicked, selection, isInstanceNode);
+  const nodes = selectedInstances(clicked, selection);
   await copyLines(
     nodes.map((n) => n.instance.instanceId),
     'an instance',

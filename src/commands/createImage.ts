@@ -1,24 +1,16 @@
 import * as vscode from 'vscode';
 import { instanceDisplayName } from '../core/model/instance';
-import { CancelledError, isCancellation } from '../core/model/errors';
+import { isCancellation } from '../core/model/errors';
+import { errorSentence } from '../core/model/errorSentence';
 import type { CreateImageInput } from '../core/model/imageCreation';
 import { INSTANCE_STORE_EXPLANATION } from '../core/model/imageCreation';
 import type { CreateImageResult } from '../core/services/imageCreationService';
 import { InstanceStoreBackedError } from '../core/services/imageCreationService';
-import { InstanceNode } from '../tree/instanceNode';
+import { logError } from '../log';
 import { askCreateImageInput } from '../ui/createImageWizard';
+import { withProgress } from '../ui/progress';
+import { instanceTarget } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import { pickRegion } from './pickers';
-import { withProgress } from './runCommand';
-
-/**
- * Answers given instead of the wizard (tests, scripts): everything CreateImageInput has except the
- * target, plus the answers to the questions asked around it.
- */
-export type CreateImageAnswers = Omit<CreateImageInput, 'region' | 'instanceId'> & {
-  /** Start the instance again after a stop-first image (the offer's answer). */
-  startAgain?: boolean;
-};
 
 /**
  * `amiExplorer.instance.createImage`: from an instance node, or from the palette (region, then
@@ -27,14 +19,8 @@ export type CreateImageAnswers = Omit<CreateImageInput, 'region' | 'instanceId'>
 export async function createImageFromInstance(
   deps: CommandDeps,
   clicked?: unknown,
-  _selection?: unknown,
-  answers?: CreateImageAnswers,
 ): Promise<CreateImageResult | undefined> {
-  const target =
-    clicked instanceof InstanceNode
-      ? { region: clicked.instance.region, instanceId: clicked.instance.instanceId }
-      : await pickInstance(deps);
-  const { region, instanceId } = target;
+  const { region, instanceId } = await instanceTarget(deps, clicked, 'Create Image');
 
   const { instance, review } = await withProgress(`Reading ${instanceId}…`, async (signal) => {
     const found = await deps.imageCreation.getInstance(region, instanceId, signal);
@@ -56,28 +42,21 @@ export async function createImageFromInstance(
     );
   }
   const label = instanceDisplayName(instance);
-  const input: CreateImageInput = answers
-    ? { ...answers, region, instanceId }
-    : await askCreateImageInput({
-        region,
-        instance,
-        review,
-        nameProblem: (name) => deps.imageCreation.nameProblem(region, name),
-        now: new Date(),
-      });
+  const input: CreateImageInput = await askCreateImageInput({
+    ask: deps.ui,
+    region,
+    instance,
+    review,
+    nameProblem: (name) => deps.imageCreation.nameProblem(region, name),
+    now: new Date(),
+  });
 
-  if (!answers && input.consistency === 'stop' && instance.state === 'running') {
-    const stop = 'Stop and Create Image';
-    const choice = await vscode.window.showWarningMessage(
+  if (input.consistency === 'stop' && instance.state === 'running') {
+    await deps.ui.confirm(
       `Stop ${label} (${instanceId}) to create "${input.name}"?`,
-      {
-        modal: true,
-        detail:
-          'The instance is stopped and stays stopped until the image has been created; its instance-store data (if any) and public IP address (unless Elastic) are lost. You can start it again afterwards.',
-      },
-      stop,
+      'The instance is stopped and stays stopped until the image has been created; its instance-store data (if any) and public IP address (unless Elastic) are lost. You can start it again afterwards.',
+      'Stop and Create Image',
     );
-    if (choice !== stop) throw new CancelledError();
   }
 
   let stoppedByUs = false;
@@ -107,37 +86,32 @@ export async function createImageFromInstance(
         instanceId,
         isCancellation(error)
           ? `Cancelled: no image was created. ${label} was stopped for it and stays stopped.`
-          : `No image was created (${error instanceof Error ? error.message : String(error)}). ${label} was stopped for it and stays stopped.`,
+          : `No image was created (${errorSentence(error)}). ${label} was stopped for it and stays stopped.`,
       );
     }
     throw error;
   }
 
   const { image } = result;
-  deps.imagesTree.showImage(image);
-  await deps.operations.start({
-    kind: 'create',
-    region,
-    imageId: image.imageId,
-    label: input.name,
-    startedAt: new Date().toISOString(),
+  deps.events.publish({
+    kind: 'appeared',
+    image,
+    operation: { kind: 'create', label: input.name },
   });
   deps.log.info(
     `CreateImage ${image.imageId} "${input.name}" from ${instanceId} in ${region} (pending).`,
   );
   if (result.stoppedInstance) {
     refreshInstances(deps, region);
-    if (answers?.startAgain) await startInstance(deps, region, instanceId);
-    else if (answers?.startAgain === undefined) {
-      offerStart(
-        deps,
-        region,
-        instanceId,
-        `Image "${input.name}" (${image.imageId}) is being created in ${region}; ${label} is stopped. Start it again?`,
-      );
-    }
+    offerStart(
+      deps,
+      region,
+      instanceId,
+      `Image "${input.name}" (${image.imageId}) is being created in ${region}; ${label} is stopped. Start it again?`,
+    );
   } else {
-    void vscode.window.showInformationMessage(
+    void deps.ui.notify(
+      'info',
       `Image "${input.name}" (${image.imageId}) is being created in ${region}. You will be told when it is available.`,
     );
   }
@@ -148,28 +122,22 @@ export async function createImageFromInstance(
 export function explainInstanceStore(deps: CommandDeps, region: string): void {
   deps.log.info(`Create Image: ${INSTANCE_STORE_EXPLANATION}`);
   const register = 'Register Image…';
-  void vscode.window
-    .showInformationMessage(INSTANCE_STORE_EXPLANATION, register)
-    .then(async (choice) => {
-      if (choice === register)
-        await vscode.commands.executeCommand('amiExplorer.image.register', region);
-    });
+  void deps.ui.notify('info', INSTANCE_STORE_EXPLANATION, register).then(async (choice) => {
+    if (choice === register)
+      await vscode.commands.executeCommand('amiExplorer.image.register', region);
+  });
 }
 
 function offerStart(deps: CommandDeps, region: string, instanceId: string, message: string): void {
   const start = 'Start Instance';
-  void vscode.window.showInformationMessage(message, start).then(async (choice) => {
+  void deps.ui.notify('info', message, start).then(async (choice) => {
     if (choice !== start) return;
     try {
       await startInstance(deps, region, instanceId);
     } catch (error) {
       if (isCancellation(error)) return;
-      deps.log.error(
-        `Starting ${instanceId}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      void vscode.window.showErrorMessage(
-        `Could not start ${instanceId}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      logError(deps.log, `Starting ${instanceId}`, error);
+      void deps.ui.notify('error', `Could not start ${instanceId}: ${errorSentence(error)}`);
     }
   });
 }
@@ -185,35 +153,4 @@ async function startInstance(deps: CommandDeps, region: string, instanceId: stri
 function refreshInstances(deps: CommandDeps, region: string): void {
   const node = deps.instancesTree.regionNode(region);
   if (node) deps.instancesTree.refreshRegion(node);
-}
-
-interface InstanceItem extends vscode.QuickPickItem {
-  instanceId: string;
-}
-
-/** Palette fallback: a region, then one of its instances. */
-async function pickInstance(deps: CommandDeps): Promise<{ region: string; instanceId: string }> {
-  const region = await pickRegion(deps.regions, 'Create Image: region');
-  const instances = await withProgress(`Listing instances in ${region}…`, (signal) =>
-    deps.instancesTree.listInstances(region, signal),
-  );
-  const items: InstanceItem[] = instances.map((i) => ({
-    label: instanceDisplayName(i),
-    description: [i.name ? i.instanceId : undefined, i.state, i.rootDeviceType]
-      .filter(Boolean)
-      .join(' · '),
-    instanceId: i.instanceId,
-  }));
-  if (items.length === 0) {
-    void vscode.window.showInformationMessage(`There are no instances in ${region}.`);
-    throw new CancelledError();
-  }
-  const chosen = await vscode.window.showQuickPick(items, {
-    title: `Create Image (${region})`,
-    placeHolder: 'Instance to create the image from',
-    matchOnDescription: true,
-    ignoreFocusOut: true,
-  });
-  if (!chosen) throw new CancelledError();
-  return { region, instanceId: chosen.instanceId };
 }

@@ -6,17 +6,12 @@ import {
   formatUtcMinute,
   validateDeprecationTime,
 } from '../core/model/deprecationSchedule';
-import { CancelledError, InputError } from '../core/model/errors';
+import { InputError, isCancellation } from '../core/model/errors';
 import { parseFutureUtcTime } from '../core/model/imageInputs';
+import { applyToImages } from '../ui/applyToImages';
+import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import type { ImageTarget } from './pickImage';
-import { applyToImages, imageTargets } from './imageActions';
-
-/** Input given instead of asking (tests, other commands). */
-export interface DeprecateInput {
-  /** UTC time as typed: `YYYY-MM-DD HH:MM` (or ISO 8601); checked like typed input. */
-  at: string;
-}
+import type { ImageTarget } from '../ui/pickers';
 
 const TITLE = 'Schedule Deprecation';
 
@@ -28,23 +23,21 @@ export async function deprecateImage(
   deps: CommandDeps,
   clicked?: unknown,
   selection?: unknown,
-  input?: DeprecateInput,
 ): Promise<void> {
   const targets = await imageTargets(deps, clicked, selection, {
     title: TITLE,
-    capability: 'canDeprecate',
-    multi: true,
+    capability: 'deprecate',
+    many: true,
   });
   const now = new Date();
-  const typed = input?.at ?? (await askTime(targets, now));
+  const typed = await askTime(deps, targets, now);
   const parsed = parseFutureUtcTime(typed, now);
   if ('error' in parsed) throw new InputError(`${TITLE}: ${parsed.error}`);
   const at = parsed.time;
   await applyToImages(deps, {
     title: TITLE,
     targets,
-    capability: 'canDeprecate',
-    skipReason: 'only the owner can deprecate an AMI that is not disabled',
+    capability: 'deprecate',
     apply: async (target, signal) => {
       const image = await deps.lifecycle.scheduleDeprecation(
         target.ami.region,
@@ -65,7 +58,11 @@ interface TimeItem extends vscode.QuickPickItem {
   value?: string;
 }
 
-async function askTime(targets: readonly ImageTarget[], now: Date): Promise<string> {
+async function askTime(
+  deps: CommandDeps,
+  targets: readonly ImageTarget[],
+  now: Date,
+): Promise<string> {
   const single = targets.length === 1 ? targets[0].ami : undefined;
   const current =
     single?.deprecationTime !== undefined
@@ -85,22 +82,24 @@ async function askTime(targets: readonly ImageTarget[], now: Date): Promise<stri
     { label: '$(info) Deprecated AMIs stay launchable', detail: DEPRECATION_EXPLAINED },
   ];
   for (;;) {
-    const picked = await vscode.window.showQuickPick(items, {
+    const picked = await deps.ui.pick({
       title,
-      placeHolder: 'When should EC2 deprecate it? (UTC)',
-      ignoreFocusOut: true,
+      placeholder: 'When should EC2 deprecate it? (UTC)',
+      items,
       matchOnDescription: true,
     });
-    if (!picked) throw new CancelledError();
     if (picked.value !== undefined) return picked.value;
     if (picked.label !== 'Custom…') continue;
-    const typed = await vscode.window.showInputBox({
-      title,
-      prompt: `UTC date and time, YYYY-MM-DD HH:MM: in the future, at most 10 years ahead. ${DEPRECATION_EXPLAINED}`,
-      placeHolder: formatUtcMinute(deprecationPresets(now)[0].time),
-      ignoreFocusOut: true,
-      validateInput: (value) => validateDeprecationTime(value, new Date()),
-    });
-    if (typed !== undefined) return typed;
+    try {
+      return await deps.ui.text({
+        title,
+        prompt: `UTC date and time, YYYY-MM-DD HH:MM: in the future, at most 10 years ahead. ${DEPRECATION_EXPLAINED}`,
+        placeholder: formatUtcMinute(deprecationPresets(now)[0].time),
+        validate: (value) => validateDeprecationTime(value, new Date()),
+      });
+    } catch (error) {
+      // Escape in the time field goes back to the presets.
+      if (!isCancellation(error)) throw error;
+    }
   }
 }

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { DeregisterOutcome, DeregisterPlan } from '../core/model/deregisterPlan';
 import {
   deregisterReport,
@@ -7,39 +7,19 @@ import {
   planDeregister,
   secondConfirmationReasons,
 } from '../core/model/deregisterPlan';
-import { CancelledError, InputError } from '../core/model/errors';
 import type { OperationReport } from '../core/model/operationReport';
-import type { ImageRef } from '../core/services/deregisterImageService';
-import { ImageNode } from '../tree/imageNode';
+import { requireAllowed } from '../ui/pickers';
+import { withProgress } from '../ui/progress';
 import { reportResults } from '../ui/reportResults';
+import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import { pickImages } from './imagePicker';
-import { withProgress } from './runCommand';
-import { selectedNodes } from './selection';
 
-/**
- * Pre-filled answers instead of the options pick and the modal confirmations (integration tests;
- * only honoured outside production mode).
- */
-export interface DeregisterAnswers {
-  /** The AMIs when no tree node is given. */
-  targets?: ImageRef[];
-  deleteSnapshots: boolean;
-  disableProtection: boolean;
-  /** Answer to the modal confirmation. */
-  confirm: boolean;
-  /** Answer to the second confirmation (AMIs in use or protected). */
-  confirmRisky: boolean;
-}
-
-/** What the command resolves to (for scripted callers). */
+/** What the command resolves to (what `executeCommand` returns). */
 export interface DeregisterImageOutcome {
   plan: DeregisterPlan;
   outcomes: DeregisterOutcome[];
   report: OperationReport;
 }
-
-const isImageNode = (n: unknown): n is ImageNode => n instanceof ImageNode;
 
 /**
  * `amiExplorer.image.deregister`: inspects the AMIs (in use, protection, snapshots and who else
@@ -51,11 +31,15 @@ export async function deregisterImage(
   deps: CommandDeps,
   clicked?: unknown,
   selection?: unknown,
-  scripted?: unknown,
-): Promise<DeregisterImageOutcome | undefined> {
-  const answers = scripted as DeregisterAnswers | undefined;
-  const targets = await targetsOf(deps, clicked, selection, answers);
-  if (targets.length === 0) throw new InputError('Select an AMI you own first.');
+): Promise<DeregisterImageOutcome> {
+  const picked = await imageTargets(deps, clicked, selection, {
+    title: 'Deregister',
+    capability: 'deregister',
+    many: true,
+    pickMany: true,
+  });
+  requireAllowed(picked, 'deregister', 'Deregister');
+  const targets = picked.map((t) => ({ region: t.ami.region, imageId: t.ami.imageId }));
   const facts = await withProgress(
     targets.length === 1
       ? `Checking ${targets[0]?.imageId ?? ''} before deregistering…`
@@ -63,37 +47,25 @@ export async function deregisterImage(
     (signal) => deps.deregisterImages.gatherFacts(targets, signal),
   );
   const now = new Date();
-  const options = answers
-    ? { deleteSnapshots: answers.deleteSnapshots, disableProtection: answers.disableProtection }
-    : await askOptions(facts, now);
+  const options = await askOptions(deps, facts, now);
   const plan = planDeregister(facts, options, now);
 
   if (plan.decisions.every((d) => d.action === 'skip')) {
     const report = deregisterReport(plan, []);
-    void reportResults(report, deps.log);
+    void reportResults(deps.ui, deps.log, report);
     return { plan, outcomes: [], report };
   }
   const { message, detail } = describeDeregisterPlan(plan);
-  const confirmed = answers
-    ? answers.confirm
-    : (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Deregister')) ===
-      'Deregister';
-  if (!confirmed) throw new CancelledError();
+  await deps.ui.confirm(message, detail, 'Deregister');
   const risky = secondConfirmationReasons(plan);
   if (risky.length > 0) {
-    const again = answers
-      ? answers.confirmRisky
-      : (await vscode.window.showWarningMessage(
-          risky.length === 1
-            ? 'This AMI is in use or protected. Deregister it anyway?'
-            : `${risky.length} of these AMIs are in use or protected. Deregister them anyway?`,
-          {
-            modal: true,
-            detail: `${risky.join('\n')}\n\nInstances already running keep running; deregistering never affects them. No new instance can be launched from a deregistered AMI.`,
-          },
-          'Deregister Anyway',
-        )) === 'Deregister Anyway';
-    if (!again) throw new CancelledError();
+    await deps.ui.confirm(
+      risky.length === 1
+        ? 'This AMI is in use or protected. Deregister it anyway?'
+        : `${risky.length} of these AMIs are in use or protected. Deregister them anyway?`,
+      `${risky.join('\n')}\n\nInstances already running keep running; deregistering never affects them. No new instance can be launched from a deregistered AMI.`,
+      'Deregister Anyway',
+    );
   }
 
   const outcomes = await withProgress('Deregistering…', (signal, progress) =>
@@ -105,8 +77,7 @@ export async function deregisterImage(
         message: `${image.imageId}: ${outcome.kind}`,
       });
       if (outcome.kind === 'deregistered') {
-        deps.imagesTree.removeImages(image.region, [image.imageId]);
-        deps.documents.refresh(image.region);
+        deps.events.publish({ kind: 'gone', region: image.region, imageId: image.imageId });
       }
     }),
   );
@@ -114,27 +85,8 @@ export async function deregisterImage(
   // Even after a cancel, what was already done must be said; only a no-op cancel stays silent.
   const didSomething = outcomes.some((o) => o.kind !== 'cancelled' && o.kind !== 'skipped');
   if (didSomething || outcomes.every((o) => o.kind !== 'cancelled'))
-    void reportResults(report, deps.log);
+    void reportResults(deps.ui, deps.log, report);
   return { plan, outcomes, report };
-}
-
-async function targetsOf(
-  deps: CommandDeps,
-  clicked: unknown,
-  selection: unknown,
-  answers: DeregisterAnswers | undefined,
-): Promise<ImageRef[]> {
-  const nodes = selectedNodes(clicked, selection, isImageNode);
-  if (nodes.length > 0) {
-    return nodes.map((n) => ({ region: n.ami.region, imageId: n.ami.imageId }));
-  }
-  if (answers?.targets) return answers.targets;
-  const picked = await pickImages(deps, 'Deregister', {
-    canPickMany: true,
-    usable: (a) => a.state !== 'pending',
-    noneMessage: 'There is no AMI to deregister',
-  });
-  return picked.map((a) => ({ region: a.region, imageId: a.imageId }));
 }
 
 interface OptionItem extends vscode.QuickPickItem {
@@ -143,6 +95,7 @@ interface OptionItem extends vscode.QuickPickItem {
 
 /** One multi-select pick for the options, each explained with what it would touch. */
 async function askOptions(
+  deps: CommandDeps,
   facts: Awaited<ReturnType<CommandDeps['deregisterImages']['gatherFacts']>>,
   now: Date,
 ): Promise<{ deleteSnapshots: boolean; disableProtection: boolean }> {
@@ -179,13 +132,11 @@ async function askOptions(
     });
   }
   if (items.length === 0) return { deleteSnapshots: false, disableProtection: false };
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await deps.ui.pickMany({
     title: 'Deregister: options (the next step shows exactly what will happen)',
-    placeHolder: 'Tick what to do as well, then press Enter',
-    canPickMany: true,
-    ignoreFocusOut: true,
+    placeholder: 'Tick what to do as well, then press Enter',
+    items,
   });
-  if (picked === undefined) throw new CancelledError();
   return {
     deleteSnapshots: picked.some((i) => i.option === 'deleteSnapshots'),
     disableProtection: picked.some((i) => i.option === 'disableProtection'),

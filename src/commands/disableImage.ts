@@ -1,20 +1,16 @@
-import * as vscode from 'vscode';
 import type { LaunchPermission } from '../core/model/ami';
 import { amiDisplayName } from '../core/model/ami';
-import { CancelledError } from '../core/model/errors';
+import { allows } from '../core/model/capabilities';
+import { isCancellation } from '../core/model/errors';
+import { errorSentence } from '../core/model/errorSentence';
 import {
   describeLaunchPermission,
   describePermissionsLost,
 } from '../core/model/launchPermissionText';
+import { applyToImages, imageSubject } from '../ui/applyToImages';
+import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import { applyToImages, hasCapability, imageSubject, imageTargets } from './imageActions';
-import { withProgress } from './runCommand';
-
-/** Input given instead of asking (tests, other commands). */
-export interface DisableImageInput {
-  /** Skips the modal confirmation; the permissions are still read and logged. */
-  confirmed: true;
-}
+import { withProgress } from '../ui/progress';
 
 const TITLE = 'Disable AMI';
 
@@ -30,15 +26,15 @@ export async function disableImage(
   deps: CommandDeps,
   clicked?: unknown,
   selection?: unknown,
-  input?: DisableImageInput,
 ): Promise<void> {
   const targets = await imageTargets(deps, clicked, selection, {
     title: TITLE,
-    capability: 'canDisable',
-    multi: true,
+    capability: 'disable',
+    many: true,
   });
-  const eligible = targets.filter((t) => hasCapability(t, 'canDisable'));
-  const permissions = new Map<string, LaunchPermission[] | Error>();
+  const eligible = targets.filter((t) => allows(t, 'disable'));
+  /** Each AMI's launch permissions, or why they could not be read. */
+  const permissions = new Map<string, LaunchPermission[] | string>();
   await withProgress(`${TITLE}: reading launch permissions`, async (signal) => {
     for (const { ami } of eligible) {
       try {
@@ -50,43 +46,37 @@ export async function disableImage(
           }`,
         );
       } catch (error) {
-        if (error instanceof CancelledError) throw error;
-        permissions.set(ami.imageId, error instanceof Error ? error : new Error(String(error)));
+        if (isCancellation(error)) throw error;
+        permissions.set(ami.imageId, errorSentence(error));
       }
     }
   });
-  if (!input?.confirmed && eligible.length > 0) {
+  if (eligible.length > 0) {
     const lines = eligible.map(({ ami }) => {
       const found = permissions.get(ami.imageId);
       const what =
-        found instanceof Error
-          ? `its launch permissions could not be read (${found.message}); it will not be disabled`
+        typeof found === 'string'
+          ? `its launch permissions could not be read (${found}); it will not be disabled`
           : describePermissionsLost(found ?? []);
       return `• ${amiDisplayName(ami)} (${ami.imageId}): ${what}`;
     });
-    const choice = await vscode.window.showWarningMessage(
-      eligible.length === 1
-        ? `Disable ${amiDisplayName(eligible[0].ami)}?`
+    const [only] = eligible;
+    await deps.ui.confirm(
+      eligible.length === 1 && only
+        ? `Disable ${amiDisplayName(only.ami)}?`
         : `Disable ${eligible.length} AMIs?`,
-      {
-        modal: true,
-        detail: `${lines.join('\n')}\n\n${CONSEQUENCES}\n\nThe current launch permissions are written to the AMI Explorer log.`,
-      },
+      `${lines.join('\n')}\n\n${CONSEQUENCES}\n\nThe current launch permissions are written to the AMI Explorer log.`,
       'Disable',
     );
-    if (choice !== 'Disable') throw new CancelledError();
   }
   await applyToImages(deps, {
     title: TITLE,
     targets,
-    capability: 'canDisable',
-    skipReason: 'only the owner can disable an available AMI',
+    capability: 'disable',
     apply: async (target, signal) => {
       const found = permissions.get(target.ami.imageId);
-      if (found instanceof Error) {
-        throw new Error(
-          `Not disabled: its launch permissions could not be read first (${found.message}).`,
-        );
+      if (typeof found === 'string') {
+        throw new Error(`Not disabled: its launch permissions could not be read first (${found}).`);
       }
       const image = await deps.lifecycle.disableImage(
         target.ami.region,

@@ -1,6 +1,7 @@
 import { describeProtection } from '../core/model/deregistrationProtection';
+import { applyToImages } from '../ui/applyToImages';
+import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import { applyToImages, imageTargets } from './imageActions';
 
 const TITLE = 'Disable Deregistration Protection';
 
@@ -15,14 +16,13 @@ export async function disableProtection(
 ): Promise<void> {
   const targets = await imageTargets(deps, clicked, selection, {
     title: TITLE,
-    capability: 'canUnprotect',
-    multi: true,
+    capability: 'unprotect',
+    many: true,
   });
   await applyToImages(deps, {
     title: TITLE,
     targets,
-    capability: 'canUnprotect',
-    skipReason: 'it is not protected, or you do not own it',
+    capability: 'unprotect',
     apply: async (target, signal) => {
       const { image, protection } = await deps.lifecycle.disableProtection(
         target.ami.region,

@@ -1,14 +1,8 @@
-import * as vscode from 'vscode';
 import { amiDisplayName } from '../core/model/ami';
-import { CancelledError } from '../core/model/errors';
 import { validateDescription } from '../core/model/imageInputs';
+import { applyToImages } from '../ui/applyToImages';
+import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import { applyToImages, imageTargets } from './imageActions';
-
-/** Input given instead of asking (tests, other commands). */
-export interface EditDescriptionInput {
-  description: string;
-}
 
 const TITLE = 'Edit Description';
 
@@ -21,30 +15,24 @@ export async function editDescription(
   deps: CommandDeps,
   clicked?: unknown,
   selection?: unknown,
-  input?: EditDescriptionInput,
 ): Promise<void> {
   const targets = await imageTargets(deps, clicked, selection, {
     title: TITLE,
-    capability: 'canEditDescription',
-    multi: false,
+    capability: 'editDescription',
+    many: false,
   });
   const ami = targets[0].ami;
-  const description =
-    input?.description ??
-    (await vscode.window.showInputBox({
-      title: `${TITLE}: ${amiDisplayName(ami)} (${ami.imageId})`,
-      prompt: 'Description (up to 255 characters; empty clears it)',
-      value: ami.description ?? '',
-      ignoreFocusOut: true,
-      validateInput: validateDescription,
-    }));
-  if (description === undefined) throw new CancelledError();
+  const description = await deps.ui.text({
+    title: `${TITLE}: ${amiDisplayName(ami)} (${ami.imageId})`,
+    prompt: 'Description (up to 255 characters; empty clears it)',
+    value: ami.description ?? '',
+    validate: validateDescription,
+  });
   if (description === (ami.description ?? '')) return;
   await applyToImages(deps, {
     title: TITLE,
     targets,
-    capability: 'canEditDescription',
-    skipReason: 'only the owner can change the description of an AMI that is not disabled',
+    capability: 'editDescription',
     apply: async (target, signal) => ({
       image: await deps.lifecycle.setDescription(
         target.ami.region,

@@ -1,19 +1,10 @@
-import type { Tag } from '../core/model/ami';
 import { InputError } from '../core/model/errors';
 import type { TagChanges } from '../core/model/tagChanges';
 import { describeTagChanges, isEmptyTagChange } from '../core/model/tagChanges';
 import { askTagForImages, editTagsInteractively } from '../ui/tagEditor';
+import { applyToImages } from '../ui/applyToImages';
+import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import { applyToImages, imageTargets } from './imageActions';
-
-/**
- * Input given instead of asking (tests, other commands): the same change for every target AMI.
- */
-export interface EditTagsInput {
-  set?: Tag[];
-  remove?: string[];
-  includeSnapshots?: boolean;
-}
 
 const TITLE = 'Manage Tags';
 
@@ -26,22 +17,19 @@ export async function editTags(
   deps: CommandDeps,
   clicked?: unknown,
   selection?: unknown,
-  input?: EditTagsInput,
 ): Promise<void> {
   const targets = await imageTargets(deps, clicked, selection, {
     title: TITLE,
-    capability: 'canEditTags',
-    multi: true,
+    capability: 'editTags',
+    many: true,
   });
   let changes: TagChanges;
   let includeSnapshots: boolean;
-  if (input) {
-    changes = { set: input.set ?? [], remove: input.remove ?? [] };
-    includeSnapshots = input.includeSnapshots ?? false;
-  } else if (targets.length === 1) {
-    ({ changes, includeSnapshots } = await editTagsInteractively(targets[0].ami));
+  const [only] = targets;
+  if (targets.length === 1 && only) {
+    ({ changes, includeSnapshots } = await editTagsInteractively(deps.ui, only.ami));
   } else {
-    const asked = await askTagForImages(targets.length);
+    const asked = await askTagForImages(deps.ui, targets.length);
     changes = { set: [asked.tag], remove: [] };
     includeSnapshots = asked.includeSnapshots;
   }
@@ -49,8 +37,7 @@ export async function editTags(
   await applyToImages(deps, {
     title: targets.length === 1 ? TITLE : `Tag ${targets.length} AMIs`,
     targets,
-    capability: 'canEditTags',
-    skipReason: 'only the owner can tag an AMI',
+    capability: 'editTags',
     apply: async (target, signal) => {
       const result = await deps.lifecycle.changeTags(target.ami, changes, includeSnapshots, signal);
       const snapshots = result.resourceIds.length - 1;

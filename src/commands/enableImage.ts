@@ -1,5 +1,6 @@
+import { applyToImages } from '../ui/applyToImages';
+import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import { applyToImages, imageTargets } from './imageActions';
 
 const TITLE = 'Enable AMI';
 
@@ -14,14 +15,13 @@ export async function enableImage(
 ): Promise<void> {
   const targets = await imageTargets(deps, clicked, selection, {
     title: TITLE,
-    capability: 'canEnable',
-    multi: true,
+    capability: 'enable',
+    many: true,
   });
   await applyToImages(deps, {
     title: TITLE,
     targets,
-    capability: 'canEnable',
-    skipReason: 'it is not disabled, or you do not own it',
+    capability: 'enable',
     apply: async (target, signal) => ({
       image: await deps.lifecycle.enableImage(target.ami.region, target.ami.imageId, signal),
       detail:

@@ -1,43 +1,38 @@
 import * as vscode from 'vscode';
 import { amiDisplayName } from '../core/model/ami';
+import { InputError } from '../core/model/errors';
 import { instanceDisplayName } from '../core/model/instance';
-import { isInstanceId } from '../core/model/validation';
-import { ImageNode } from '../tree/imageNode';
-import { InstanceNode } from '../tree/instanceNode';
+import { withProgress } from '../ui/progress';
+import { imageTargets, instanceTarget, selectedInstances } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import { inputAmiId, pickRegion } from './pickers';
-import { withProgress } from './runCommand';
-import { selectedNodes } from './selection';
-import { CancelledError, InputError } from '../core/model/errors';
 
-const isImageNode = (n: unknown): n is ImageNode => n instanceof ImageNode;
-const isInstanceNode = (n: unknown): n is InstanceNode => n instanceof InstanceNode;
-
-/** `amiExplorer.image.openJson`: from the tree (one or several AMIs) or the palette (region + id). */
+/** `amiExplorer.image.openJson`: from the tree (one or several AMIs) or the palette (the AMI picker). */
 export async function openImageJson(
   deps: CommandDeps,
   clicked?: unknown,
   selection?: unknown,
 ): Promise<void> {
-  const nodes = selectedNodes(clicked, selection, isImageNode);
-  const targets =
-    nodes.length > 0
-      ? nodes.map((n) => ({
-          region: n.ami.region,
-          resourceId: n.ami.imageId,
-          label: amiDisplayName(n.ami),
-        }))
-      : [await askForImage(deps)];
-  await openDocuments(deps, targets);
+  const targets = await imageTargets(deps, clicked, selection, {
+    title: 'Open AMI JSON',
+    many: true,
+  });
+  await openDocuments(
+    deps,
+    targets.map((t) => ({
+      region: t.ami.region,
+      resourceId: t.ami.imageId,
+      label: amiDisplayName(t.ami),
+    })),
+  );
 }
 
-/** `amiExplorer.instance.openJson`: from the tree or the palette. */
+/** `amiExplorer.instance.openJson`: from the tree or the palette (region, then instance). */
 export async function openInstanceJson(
   deps: CommandDeps,
   clicked?: unknown,
   selection?: unknown,
 ): Promise<void> {
-  const nodes = selectedNodes(clicked, selection, isInstanceNode);
+  const nodes = selectedInstances(clicked, selection);
   const targets =
     nodes.length > 0
       ? nodes.map((n) => ({
@@ -45,33 +40,11 @@ export async function openInstanceJson(
           resourceId: n.instance.instanceId,
           label: instanceDisplayName(n.instance),
         }))
-      : [await askForInstance(deps)];
+      : [await instanceTarget(deps, undefined, 'Open Instance JSON')].map((t) => ({
+          region: t.region,
+          resourceId: t.instanceId,
+        }));
   await openDocuments(deps, targets);
-}
-
-async function askForImage(
-  deps: CommandDeps,
-): Promise<{ region: string; resourceId: string; label?: string }> {
-  const region = await pickRegion(deps.regions, 'Open AMI JSON: region');
-  const imageId = await inputAmiId(region);
-  // The name goes into the tab title; it is looked up when the document loads.
-  const shown = deps.imagesTree.regionNode(region)?.imageNode(imageId)?.ami;
-  return { region, resourceId: imageId, ...(shown ? { label: amiDisplayName(shown) } : {}) };
-}
-
-async function askForInstance(deps: CommandDeps): Promise<{ region: string; resourceId: string }> {
-  const region = await pickRegion(deps.regions, 'Open Instance JSON: region');
-  const value = await vscode.window.showInputBox({
-    title: `Open Instance JSON (${region})`,
-    prompt: 'Instance id',
-    placeHolder: 'i-0abcdef1234567890',
-    validateInput: (v) =>
-      isInstanceId(v.trim())
-        ? undefined
-        : 'An instance id is "i-" followed by 8 or 17 hexadecimal digits.',
-  });
-  if (value === undefined) throw new CancelledError();
-  return { region, resourceId: value.trim() };
 }
 
 async function openDocuments(

@@ -6,25 +6,17 @@ import type { CommandDeps } from './commandDeps';
 import type { CommandId } from './commandIds';
 import { cancelDeprecation } from './cancelDeprecation';
 import { copyImage } from './copyImage';
-import type { CreateImageAnswers } from './createImage';
 import { createImageFromInstance } from './createImage';
 import { deregisterImage } from './deregisterImage';
-import type { DeprecateInput } from './deprecateImage';
 import { deprecateImage } from './deprecateImage';
-import type { DisableImageInput } from './disableImage';
 import { disableImage } from './disableImage';
 import { disableProtection } from './disableProtection';
-import type { EditDescriptionInput } from './editDescription';
 import { editDescription } from './editDescription';
-import type { EditTagsInput } from './editTags';
 import { editTags } from './editTags';
 import { enableImage } from './enableImage';
-import type { EnableProtectionInput } from './enableProtection';
 import { enableProtection } from './enableProtection';
 import { editPermissions, showBlockDevices } from './imagePanels';
-import type { RegistrationInput } from '../core/model/imageRegistration';
 import { registerImage } from './registerImage';
-import type { ReregisterAnswers } from './reregisterImage';
 import { reregisterImage } from './reregisterImage';
 import { copyImageId, copyImageName, copyInstanceId } from './copyValues';
 import { openImageJson, openInstanceJson } from './openJson';
@@ -35,8 +27,9 @@ import { selectProfile } from './selectProfile';
 import { ssoLogin } from './ssoLogin';
 
 /**
- * The command table: every contributed command and its handler. A handler takes (clicked node,
- * selection, optional pre-filled answers — honoured only outside production mode).
+ * The command table: every contributed command and its handler. A handler takes what VS Code passes
+ * (the clicked node and the multi-selection from a tree menu, nothing from the Command Palette) and
+ * asks the user through `deps.ui` for anything else.
  */
 export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
   return {
@@ -62,40 +55,32 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
     'amiExplorer.image.copyName': (node, selection) => copyImageName(node, selection),
     'amiExplorer.instance.openJson': (node, selection) => openInstanceJson(deps, node, selection),
     'amiExplorer.instance.copyId': (node, selection) => copyInstanceId(node, selection),
-    'amiExplorer.scope.select': () => selectScope(),
-    'amiExplorer.scope.setNameFilter': () => setNameFilter(),
+    'amiExplorer.scope.select': () => selectScope(deps.ui),
+    'amiExplorer.scope.setNameFilter': () => setNameFilter(deps.ui),
     'amiExplorer.scope.clearNameFilter': () => clearNameFilter(),
-    'amiExplorer.scope.options': () => listingOptions(),
+    'amiExplorer.scope.options': () => listingOptions(deps.ui),
     'amiExplorer.profile.select': () => selectProfile(deps),
     'amiExplorer.log.show': () => {
       deps.log.show(true);
       return Promise.resolve();
     },
-    'amiExplorer.image.copy': (node, selection, answers) =>
-      copyImage(deps, node, selection, answers),
-    'amiExplorer.image.deregister': (node, selection, answers) =>
-      deregisterImage(deps, node, selection, answers),
-    'amiExplorer.image.editTags': (node, selection, input) =>
-      editTags(deps, node, selection, input as EditTagsInput | undefined),
-    'amiExplorer.image.editDescription': (node, selection, input) =>
-      editDescription(deps, node, selection, input as EditDescriptionInput | undefined),
-    'amiExplorer.image.deprecate': (node, selection, input) =>
-      deprecateImage(deps, node, selection, input as DeprecateInput | undefined),
+    'amiExplorer.image.copy': (node, selection) => copyImage(deps, node, selection),
+    'amiExplorer.image.deregister': (node, selection) => deregisterImage(deps, node, selection),
+    'amiExplorer.image.editTags': (node, selection) => editTags(deps, node, selection),
+    'amiExplorer.image.editDescription': (node, selection) =>
+      editDescription(deps, node, selection),
+    'amiExplorer.image.deprecate': (node, selection) => deprecateImage(deps, node, selection),
     'amiExplorer.image.cancelDeprecation': (node, selection) =>
       cancelDeprecation(deps, node, selection),
-    'amiExplorer.image.enableProtection': (node, selection, input) =>
-      enableProtection(deps, node, selection, input as EnableProtectionInput | undefined),
+    'amiExplorer.image.enableProtection': (node, selection) =>
+      enableProtection(deps, node, selection),
     'amiExplorer.image.disableProtection': (node, selection) =>
       disableProtection(deps, node, selection),
-    'amiExplorer.image.disable': (node, selection, input) =>
-      disableImage(deps, node, selection, input as DisableImageInput | undefined),
+    'amiExplorer.image.disable': (node, selection) => disableImage(deps, node, selection),
     'amiExplorer.image.enable': (node, selection) => enableImage(deps, node, selection),
-    'amiExplorer.instance.createImage': (node, selection, answers) =>
-      createImageFromInstance(deps, node, selection, answers as CreateImageAnswers | undefined),
-    'amiExplorer.image.register': (node, selection, input) =>
-      registerImage(deps, node, selection, input as RegistrationInput | undefined),
-    'amiExplorer.image.reregister': (node, selection, answers) =>
-      reregisterImage(deps, node, selection, answers as ReregisterAnswers | undefined),
+    'amiExplorer.instance.createImage': (node) => createImageFromInstance(deps, node),
+    'amiExplorer.image.register': (node) => registerImage(deps, node),
+    'amiExplorer.image.reregister': (node) => reregisterImage(deps, node),
     'amiExplorer.image.showBlockDevices': (node, selection) =>
       showBlockDevices(deps, node, selection),
     'amiExplorer.image.editPermissions': (node, selection) =>
@@ -104,17 +89,17 @@ export function commandHandlers(deps: CommandDeps): Record<CommandId, Handler> {
 }
 
 /**
- * Registers every command through the error/progress wrapper. A third argument (pre-filled answers
- * that skip prompts and confirmations) reaches the handlers only outside production mode, i.e. in
- * tests: no other extension can run a destructive action without the user's confirmation.
+ * Registers every command through the error wrapper. Only the clicked node and the selection reach
+ * a handler: whatever else it needs it asks the user, so no other extension can skip a question or
+ * a confirmation by passing arguments.
  */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  return Object.entries(commandHandlers(deps)).map(([id, handler]) => {
-    const guarded: Handler = deps.scriptedAnswers
-      ? handler
-      : (node, selection) => handler(node, selection);
-    return vscode.commands.registerCommand(id, runCommand(id, deps.log, guarded));
-  });
+  return Object.entries(commandHandlers(deps)).map(([id, handler]) =>
+    vscode.commands.registerCommand(
+      id,
+      runCommand(id, deps, (node: unknown, selection: unknown) => handler(node, selection)),
+    ),
+  );
 }
 
 /** Per-region refresh, from a region node or from a message node under one. */

@@ -1,5 +1,4 @@
-import * as vscode from 'vscode';
-import { CancelledError, InputError } from '../core/model/errors';
+import { InputError } from '../core/model/errors';
 import { validateManifestPath } from '../core/model/imageInputs';
 import { formatReport } from '../core/model/operationReport';
 import type { ReregisterProgress } from '../core/model/reregistration';
@@ -10,20 +9,11 @@ import {
   planReregister,
   reregisterReportItems,
 } from '../core/model/reregistration';
-import { validateAmiId } from '../core/model/validation';
-import { ImageNode } from '../tree/imageNode';
+import { requireAllowed } from '../ui/pickers';
+import { withProgress } from '../ui/progress';
 import { reportResults } from '../ui/reportResults';
+import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
-import { pickRegion } from './pickers';
-import { withProgress } from './runCommand';
-
-/** Answers given instead of the dialogs (tests, scripts). */
-export interface ReregisterAnswers {
-  /** A new manifest path; the old one when absent. */
-  manifestPath?: string;
-  /** Must be true: stands for the modal confirmation. */
-  confirmed: boolean;
-}
 
 /**
  * `amiExplorer.image.reregister`: replaces an instance store-backed AMI's registration (after its
@@ -34,13 +24,15 @@ export interface ReregisterAnswers {
 export async function reregisterImage(
   deps: CommandDeps,
   clicked?: unknown,
-  _selection?: unknown,
-  answers?: ReregisterAnswers,
 ): Promise<ReregisterProgress> {
-  const { region, imageId } =
-    clicked instanceof ImageNode
-      ? { region: clicked.ami.region, imageId: clicked.ami.imageId }
-      : await askForImage(deps);
+  const [target] = await imageTargets(deps, clicked, undefined, {
+    title: 'Re-register Image',
+    capability: 'reregister',
+    many: false,
+  });
+  if (!target) throw new InputError('Re-register Image: choose an AMI.');
+  requireAllowed([target], 'reregister', 'Re-register Image');
+  const { region, imageId } = target.ami;
 
   const captured = await withProgress(`Reading the registration of ${imageId}…`, (signal) =>
     deps.imageRegistration.capture(region, imageId, signal),
@@ -50,40 +42,25 @@ export async function reregisterImage(
     `Re-register: captured registration of ${imageId} in ${region}:\n${formatCapturedRegistration(captured)}`,
   );
 
-  let manifestPath = answers?.manifestPath;
-  if (!answers) {
-    const typed = await vscode.window.showInputBox({
-      title: `Re-register ${captured.name} (${imageId})`,
-      prompt:
-        'Manifest to register: keep it to register the updated bundle at the same place, or enter the new one',
-      value: captured.manifestPath,
-      ignoreFocusOut: true,
-      validateInput: validateManifestPath,
-    });
-    if (typed === undefined) throw new CancelledError();
-    manifestPath = typed;
-  }
-  const steps = planReregister(captured, manifestPath !== undefined ? { manifestPath } : {});
+  const manifestPath = await deps.ui.text({
+    title: `Re-register ${captured.name} (${imageId})`,
+    prompt:
+      'Manifest to register: keep it to register the updated bundle at the same place, or enter the new one',
+    value: captured.manifestPath,
+    validate: validateManifestPath,
+  });
+  const steps = planReregister(captured, { manifestPath });
   if ('error' in steps) throw new InputError(steps.error);
 
-  if (!answers) {
-    const go = 'Re-register';
-    const choice = await vscode.window.showWarningMessage(
-      `Re-register ${captured.name} (${imageId}) in ${region}?`,
-      {
-        modal: true,
-        detail: [
-          ...steps.map((step, i) => `${i + 1}. ${describeStep(step, captured)}`),
-          '',
-          `The new image gets a new id; ${imageId} stops existing. Instances already running from it are not affected. The old registration is written to the log first.`,
-        ].join('\n'),
-      },
-      go,
-    );
-    if (choice !== go) throw new CancelledError();
-  } else if (!answers.confirmed) {
-    throw new CancelledError();
-  }
+  await deps.ui.confirm(
+    `Re-register ${captured.name} (${imageId}) in ${region}?`,
+    [
+      ...steps.map((step, i) => `${i + 1}. ${describeStep(step, captured)}`),
+      '',
+      `The new image gets a new id; ${imageId} stops existing. Instances already running from it are not affected. The old registration is written to the log first.`,
+    ].join('\n'),
+    'Re-register',
+  );
 
   const progress = await withProgress(`Re-registering ${captured.name}`, (signal, report) =>
     deps.imageRegistration.reregister(captured, steps, signal, (step) =>
@@ -92,16 +69,12 @@ export async function reregisterImage(
   );
 
   if (progress.done.some((s) => s.kind === 'deregister'))
-    deps.imagesTree.removeImages(region, [imageId]);
+    deps.events.publish({ kind: 'gone', region, imageId });
   if (progress.image) {
-    deps.imagesTree.showImage(progress.image);
-    await deps.operations.start({
-      kind: 'reregister',
-      region,
-      imageId: progress.image.imageId,
-      label: captured.name,
-      startedAt: new Date().toISOString(),
-      sourceImageId: imageId,
+    deps.events.publish({
+      kind: 'appeared',
+      image: progress.image,
+      operation: { kind: 'reregister', label: captured.name, sourceImageId: imageId },
     });
   }
   const report = {
@@ -118,25 +91,11 @@ export async function reregisterImage(
     );
     void reportFailure(deps, failure);
   } else {
-    void reportResults(report, deps.log);
+    void reportResults(deps.ui, deps.log, report);
   }
   return progress;
 }
 
 async function reportFailure(deps: CommandDeps, failure: string): Promise<void> {
-  if ((await vscode.window.showErrorMessage(failure, 'Show Log')) === 'Show Log')
-    deps.log.show(true);
-}
-
-async function askForImage(deps: CommandDeps): Promise<{ region: string; imageId: string }> {
-  const region = await pickRegion(deps.regions, 'Re-register Image: region');
-  const value = await vscode.window.showInputBox({
-    title: `Re-register Image (${region})`,
-    prompt: 'Id of the instance store-backed AMI to re-register',
-    placeHolder: 'ami-0abcdef1234567890',
-    ignoreFocusOut: true,
-    validateInput: validateAmiId,
-  });
-  if (value === undefined) throw new CancelledError();
-  return { region, imageId: value.trim() };
+  if ((await deps.ui.notify('error', failure, 'Show Log')) === 'Show Log') deps.log.show(true);
 }

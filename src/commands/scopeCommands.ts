@@ -1,5 +1,4 @@
-import * as vscode from 'vscode';
-import { CancelledError } from '../core/model/errors';
+import type { Ask } from '../ui/userInput';
 import type { ScopeKind } from '../core/model/scope';
 import { SCOPE_LABELS } from '../core/model/scope';
 import { parseAccountIds, splitNameFilter, validateNameFilter } from '../core/model/validation';
@@ -16,32 +15,30 @@ const SCOPE_DETAILS: Record<ScopeKind, string> = {
 };
 
 /** `amiExplorer.scope.select`: whose AMIs to list. */
-export async function selectScope(): Promise<void> {
+export async function selectScope(ui: Ask): Promise<void> {
   const current = readSettings().scope;
   const items = (Object.keys(SCOPE_LABELS) as ScopeKind[]).map((kind) => ({
     label: `${kind === current.kind ? '$(check) ' : ''}${SCOPE_LABELS[kind]}`,
     detail: SCOPE_DETAILS[kind],
     scope: kind,
   }));
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await ui.pick({
     title: 'AMI Explorer: list which AMIs?',
-    placeHolder: `Currently: ${SCOPE_LABELS[current.kind]}`,
+    placeholder: `Currently: ${SCOPE_LABELS[current.kind]}`,
+    items,
     matchOnDetail: true,
   });
-  if (!picked) throw new CancelledError();
   if (picked.scope === 'accounts') {
-    const value = await vscode.window.showInputBox({
+    const value = await ui.text({
       title: 'Owner account ids',
       prompt: 'One or more 12-digit account ids, separated by commas or spaces',
       value: current.accountIds.join(', '),
-      ignoreFocusOut: true,
-      validateInput: (v) => {
+      validate: (v) => {
         const { ids, errors } = parseAccountIds(v);
         if (errors.length > 0) return errors.join(' ');
         return ids.length === 0 ? 'Enter at least one account id.' : undefined;
       },
     });
-    if (value === undefined) throw new CancelledError();
     await updateSetting('listing.accountIds', parseAccountIds(value).ids);
   }
   if (
@@ -49,17 +46,17 @@ export async function selectScope(): Promise<void> {
     splitNameFilter(current.nameFilter).length === 0
   ) {
     // Listing these without a filter is refused; ask for one now rather than show an empty view.
-    const filter = await askNameFilter(current.nameFilter, true);
+    const filter = await askNameFilter(ui, current.nameFilter, true);
     await updateSetting('listing.nameFilter', filter);
   }
   await updateSetting('listing.scope', picked.scope);
 }
 
 /** `amiExplorer.scope.setNameFilter`: EC2 name wildcards. */
-export async function setNameFilter(): Promise<void> {
+export async function setNameFilter(ui: Ask): Promise<void> {
   const current = readSettings().scope;
   const required = current.kind === 'public' || current.kind === 'aws-marketplace';
-  await updateSetting('listing.nameFilter', await askNameFilter(current.nameFilter, required));
+  await updateSetting('listing.nameFilter', await askNameFilter(ui, current.nameFilter, required));
 }
 
 /** `amiExplorer.scope.clearNameFilter`. */
@@ -67,26 +64,24 @@ export async function clearNameFilter(): Promise<void> {
   await updateSetting('listing.nameFilter', '');
 }
 
-async function askNameFilter(current: string, required: boolean): Promise<string> {
-  const value = await vscode.window.showInputBox({
+async function askNameFilter(ui: Ask, current: string, required: boolean): Promise<string> {
+  const value = await ui.text({
     title: 'Filter AMIs by name',
     prompt:
       'EC2 name pattern: * matches any characters, ? one character; separate several patterns with commas.' +
       (required ? ' Required for this scope.' : ' Leave empty for no filter.'),
-    placeHolder: 'e.g. web-server-*, al2023-ami-*',
+    placeholder: 'e.g. web-server-*, al2023-ami-*',
     value: current,
-    ignoreFocusOut: true,
-    validateInput: (v) => {
+    validate: (v) => {
       if (required && splitNameFilter(v).length === 0) return 'This scope needs a name filter.';
       return validateNameFilter(v);
     },
   });
-  if (value === undefined) throw new CancelledError();
   return value.trim();
 }
 
 /** `amiExplorer.scope.options`: deprecated/disabled images and the sort order. */
-export async function listingOptions(): Promise<void> {
+export async function listingOptions(ui: Ask): Promise<void> {
   const s = readSettings();
   const items = [
     {
@@ -101,11 +96,12 @@ export async function listingOptions(): Promise<void> {
     },
     { label: 'Sort by name (instead of newest first)', picked: s.sortBy === 'name', key: 'sortBy' },
   ];
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await ui.pickMany({
     title: 'AMI Explorer: listing options',
-    canPickMany: true,
+    placeholder: 'Tick what the Images view should include, then press Enter',
+    items,
+    active: items.filter((i) => i.picked),
   });
-  if (!picked) throw new CancelledError();
   const on = new Set(picked.map((p) => p.key));
   await updateSetting('listing.includeDeprecated', on.has('listing.includeDeprecated'));
   await updateSetting('listing.includeDisabled', on.has('listing.includeDisabled'));

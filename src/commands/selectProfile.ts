@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { CancelledError } from '../core/model/errors';
 import type { CommandDeps } from './commandDeps';
 
 const KIND_LABELS: Record<string, string> = {
@@ -38,12 +37,12 @@ export async function selectProfile(deps: CommandDeps): Promise<void> {
       docs: true,
     });
   }
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await deps.ui.pick({
     title: 'AMI Explorer: AWS profile',
-    placeHolder: `Currently: ${current ?? 'default credential chain'}`,
+    placeholder: `Currently: ${current ?? 'default credential chain'}`,
+    items,
     matchOnDescription: true,
   });
-  if (!picked) throw new CancelledError();
   if (picked.docs) {
     await vscode.env.openExternal(vscode.Uri.parse(CONFIGURE_DOCS));
     return;

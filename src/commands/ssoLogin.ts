@@ -18,7 +18,8 @@ export async function ssoLogin(deps: CommandDeps): Promise<void> {
   const integration = await shellIntegrationOf(terminal, 3000);
   if (!integration) {
     terminal.sendText(command);
-    await vscode.window.showInformationMessage(
+    void deps.ui.notify(
+      'info',
       'Finish signing in in the terminal, then refresh the AMI Explorer views.',
     );
     return;

@@ -16,6 +16,9 @@ export type SnapshotReader = (
   signal?: AbortSignal,
 ) => Promise<Snapshot>;
 import { InputError } from '../core/model/errors';
+import { errorSentence } from '../core/model/errorSentence';
+import type { ImageEvents } from '../core/services/imageEvents';
+import { eventRegion } from '../core/services/imageEvents';
 import { logError } from '../log';
 
 /**
@@ -31,12 +34,18 @@ export class ResourceDocumentProvider
   /** Content fetched by a command just before opening, so opening does not fetch twice. */
   private readonly prefetched = new Map<string, string>();
 
+  private readonly subscription: { dispose(): void };
+
   constructor(
     private readonly images: ImageService,
     private readonly instances: InstanceService,
     private readonly log: vscode.LogOutputChannel,
+    events: ImageEvents,
     private readonly snapshots?: SnapshotReader,
-  ) {}
+  ) {
+    // Whatever changed an image (a command, a panel, polling), its open tabs show it next.
+    this.subscription = events.subscribe((event) => this.refresh(eventRegion(event)));
+  }
 
   /** The URI of a resource's document. */
   static uri(ref: Omit<ResourceDocumentRef, 'kind'>, label?: string): vscode.Uri {
@@ -83,7 +92,7 @@ export class ResourceDocumentProvider
     } catch (error) {
       // A restored tab whose resource is gone (or whose credentials expired) says so in the tab.
       logError(this.log, `Loading ${uri.path}`, error);
-      return errorJson(error instanceof Error ? error.message : String(error), ref);
+      return errorJson(errorSentence(error), ref);
     } finally {
       subscription.dispose();
     }
@@ -99,6 +108,7 @@ export class ResourceDocumentProvider
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.emitter.dispose();
   }
 

@@ -1,3 +1,5 @@
+import type { ImageCapability } from '../core/model/capabilities';
+
 /**
  * Every token a tree item's contextValue may carry. A contextValue is a kind token followed by
  * capability tokens, joined by `;` (e.g. `image;ebs;owned;available`); menus in package.json match
@@ -49,6 +51,23 @@ export const CONTEXT_TOKENS = {
   error: 'error',
   retryable: 'retryable',
 } as const;
+
+/** The token each image capability shows as (menus test `viewItem =~ /\bcanCopy\b/`). */
+export const CAPABILITY_TOKENS: Record<ImageCapability, ContextToken> = {
+  copy: CONTEXT_TOKENS.canCopy,
+  deregister: CONTEXT_TOKENS.canDeregister,
+  reregister: CONTEXT_TOKENS.canReregister,
+  editTags: CONTEXT_TOKENS.canEditTags,
+  editDescription: CONTEXT_TOKENS.canEditDescription,
+  deprecate: CONTEXT_TOKENS.canDeprecate,
+  cancelDeprecation: CONTEXT_TOKENS.canCancelDeprecation,
+  protect: CONTEXT_TOKENS.canProtect,
+  unprotect: CONTEXT_TOKENS.canUnprotect,
+  disable: CONTEXT_TOKENS.canDisable,
+  enable: CONTEXT_TOKENS.canEnable,
+  editPermissions: CONTEXT_TOKENS.canEditPermissions,
+  viewBlockDevices: CONTEXT_TOKENS.canViewBlockDevices,
+};
 
 /** One context token. */
 export type ContextToken = (typeof CONTEXT_TOKENS)[keyof typeof CONTEXT_TOKENS];

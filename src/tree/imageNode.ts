@@ -3,14 +3,14 @@ import type { Ami } from '../core/model/ami';
 import { amiDisplayName, isDeprecated } from '../core/model/ami';
 import { imageFacts, imageStateIcon, imageStateLabel } from '../core/model/imagePresentation';
 import type { ContextToken } from './contextValues';
-import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
+import { CAPABILITY_TOKENS, CONTEXT_TOKENS as T, contextValue } from './contextValues';
+import { allowedCapabilities } from '../core/model/capabilities';
 import type { TreeNode } from './treeNode';
 
 /**
- * Builds the contextValue of an image: kind, backing, ownership, visibility, state, and the
- * capabilities that decide which actions its menu offers (EC2's own rules: only the owner modifies an
- * image; only available images can be copied or shared; a disabled image can only be re-enabled or
- * deregistered).
+ * Builds the contextValue of an image: kind, backing, ownership, visibility, state, and a token per
+ * capability it allows now (`core/model/capabilities`, the same rules commands apply), which decide
+ * what its menu offers.
  */
 export function imageContextValue(ami: Ami, owned: boolean, now: Date): string {
   const state: ContextToken | undefined =
@@ -23,12 +23,6 @@ export function imageContextValue(ami: Ami, owned: boolean, now: Date): string {
           : ami.state === 'failed' || ami.state === 'error'
             ? T.failed
             : undefined;
-  const available = ami.state === 'available';
-  const disabled = ami.state === 'disabled';
-  const protectedNow =
-    ami.deregistrationProtection !== undefined &&
-    ami.deregistrationProtection.startsWith('enabled');
-  const deprecationScheduled = ami.deprecationTime !== undefined;
   return contextValue(
     T.image,
     ami.rootDeviceType === 'ebs' ? T.ebs : T.instanceStore,
@@ -37,19 +31,7 @@ export function imageContextValue(ami: Ami, owned: boolean, now: Date): string {
     state,
     isDeprecated(ami, now) && T.deprecated,
     ami.name !== undefined && ami.name.length > 0 && T.hasName,
-    available && T.canCopy,
-    owned && ami.state !== 'pending' && T.canDeregister,
-    owned && ami.rootDeviceType === 'instance-store' && available && T.canReregister,
-    owned && T.canEditTags,
-    owned && !disabled && T.canEditDescription,
-    owned && !disabled && T.canDeprecate,
-    owned && deprecationScheduled && T.canCancelDeprecation,
-    owned && !protectedNow && T.canProtect,
-    owned && protectedNow && T.canUnprotect,
-    owned && available && T.canDisable,
-    owned && disabled && T.canEnable,
-    owned && available && T.canEditPermissions,
-    T.canViewBlockDevices,
+    ...allowedCapabilities({ ami, owned }).map((c) => CAPABILITY_TOKENS[c]),
   );
 }
 

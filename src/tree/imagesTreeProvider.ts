@@ -1,11 +1,11 @@
-import * as vscode from 'vscode';
 import type { Ami } from '../core/model/ami';
 import type { ImageSortOrder } from '../core/model/grouping';
 import type { ListingScope } from '../core/model/scope';
 import { ownImageMatchesScope, validateScope } from '../core/model/scope';
 import type { AccountIdentity } from '../core/services/accountIdentity';
 import type { ImageService } from '../core/services/imageService';
-import type { PendingImagePoller, PollResult } from '../core/services/pendingPoller';
+import type { ImageEvents } from '../core/services/imageEvents';
+import type { PendingImagePoller } from '../core/services/pendingPoller';
 import type { ImageNode } from './imageNode';
 import type { ImagesRegionHost } from './imagesRegionNode';
 import { ImagesRegionNode } from './imagesRegionNode';
@@ -21,8 +21,10 @@ export interface ImagesTreeDeps extends RegionTreeDeps {
   sortBy: () => ImageSortOrder;
   /** The caller's account, learnt from credentials and owned listings. */
   identity: AccountIdentity;
-  /** Re-describes pending images; its results come back through `applyPollResult`. */
-  poller: PendingImagePoller;
+  /** Re-describes pending images; what it finds comes back as image events. */
+  poller: Pick<PendingImagePoller, 'track'>;
+  /** Image changes: the tree shows what commands, panels and polling publish. */
+  events: ImageEvents;
 }
 
 /** The Images view: Region → EBS-backed / Instance store-backed → AMIs. */
@@ -30,26 +32,26 @@ export class ImagesTreeProvider
   extends RegionTreeProvider<ImagesRegionNode>
   implements ImagesRegionHost
 {
-  private readonly settledEmitter = new vscode.EventEmitter<Ami[]>();
-  /** Fires with images that left `pending` (for documents and notifications). */
-  readonly onDidUpdateImages = this.settledEmitter.event;
+  private readonly subscription: { dispose(): void };
 
   constructor(private readonly imageDeps: ImagesTreeDeps) {
     super(imageDeps);
-  }
-
-  /** Applies a poll round: updates changed images in place, reloads a region that lost images. */
-  applyPollResult(result: PollResult): void {
-    const node = this.regionNode(result.region);
-    if (!node) return;
-    if (result.missing.length > 0) node.remove(result.missing);
-    for (const ami of result.updated) {
-      const imageNode = node.imageNode(ami.imageId);
-      if (!imageNode) continue;
-      imageNode.ami = ami;
-      this.changed(imageNode);
-    }
-    if (result.updated.length > 0) this.settledEmitter.fire(result.updated);
+    this.subscription = imageDeps.events.subscribe((event) => {
+      switch (event.kind) {
+        case 'appeared':
+          this.showImage(event.image);
+          return;
+        case 'changed':
+          this.updateImage(event.image);
+          return;
+        case 'gone':
+          this.removeImages(event.region, [event.imageId]);
+          return;
+        case 'touched':
+          // Nothing the tree shows (launch permissions) changed.
+          return;
+      }
+    });
   }
 
   /**
@@ -58,7 +60,6 @@ export class ImagesTreeProvider
    * Returns its node (for "Reveal in tree").
    */
   showImage(ami: Ami): ImageNode | undefined {
-    this.imageDeps.poller.track(ami.region, [ami]);
     if (!ownImageMatchesScope(ami, this.scope)) return undefined;
     return this.regionNode(ami.region)?.upsert(ami);
   }
@@ -92,6 +93,13 @@ export class ImagesTreeProvider
 
   get sortBy(): ImageSortOrder {
     return this.imageDeps.sortBy();
+  }
+
+  /** Whether the caller's account owns an image (decides what may be done to it). */
+  isOwned(ami: Pick<Ami, 'ownerId'>): boolean {
+    const accountId = this.accountId;
+    // Owners=self listings answer only the caller's images; otherwise the owner id decides.
+    return accountId !== undefined ? ami.ownerId === accountId : this.scope.kind === 'owned';
   }
 
   get accountId(): string | undefined {
@@ -131,7 +139,7 @@ export class ImagesTreeProvider
   // flight must keep being followed), and a reloaded region tracks its pending images again.
 
   override dispose(): void {
-    this.settledEmitter.dispose();
+    this.subscription.dispose();
     super.dispose();
   }
 }

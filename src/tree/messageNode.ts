@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { AwsApiError, InputError } from '../core/model/errors';
+import { AwsApiError } from '../core/model/errors';
+import { errorSentence } from '../core/model/errorSentence';
 import type { ContextToken } from './contextValues';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
@@ -44,10 +45,7 @@ const SHOW_LOG: vscode.Command = { command: 'amiExplorer.log.show', title: 'Show
 
 /** An error node with a plain sentence; clicking it opens the log with the full error. */
 export function errorNode(id: string, parent: TreeNode | undefined, error: unknown): MessageNode {
-  const message =
-    error instanceof AwsApiError || error instanceof InputError
-      ? error.message
-      : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  const message = errorSentence(error);
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText(message);
   if (error instanceof AwsApiError) {

@@ -5,6 +5,7 @@ import { amiDisplayName } from '../core/model/ami';
 import { validateAmiName, validateDescription, validateKmsKey } from '../core/model/imageInputs';
 import type { InputStep } from './multiStepInput';
 import { MultiStepInput } from './multiStepInput';
+import type { Ask } from './userInput';
 
 /** What the copy wizard collects. */
 export interface CopyWizardState {
@@ -28,6 +29,7 @@ interface ChoiceItem<T> extends vscode.QuickPickItem {
  * destination when encrypting. Validated as you type; Back on every step after the first.
  */
 export async function runCopyWizard(
+  ask: Ask,
   sources: readonly CopySource[],
   regions: readonly string[],
 ): Promise<CopyWizardState> {
@@ -172,5 +174,5 @@ export async function runCopyWizard(
       return index + 1 < state.destinations.length ? askKey(index + 1) : undefined;
     };
 
-  return MultiStepInput.run(title, totalSteps(), pickRegions, state);
+  return MultiStepInput.run(ask, title, totalSteps(), pickRegions, state);
 }

@@ -18,10 +18,12 @@ import { validateAmiName, validateDescription } from '../core/model/imageInputs'
 import type { VolumeReview } from '../core/services/imageCreationService';
 import type { InputStep } from './multiStepInput';
 import { MultiStepInput } from './multiStepInput';
+import type { Ask } from './userInput';
 import { debouncedCheck } from './debouncedCheck';
 
 /** What the Create Image wizard needs to know before it asks anything. */
 export interface CreateImageWizardContext {
+  ask: Ask;
   region: string;
   instance: InstanceForImage;
   review: VolumeReview;
@@ -208,7 +210,7 @@ export async function askCreateImageInput(
   const volumesStep = nonRoot.length > 0 ? askVolumes : askDeleteOnTermination;
 
   const title = `Create Image from ${instance.name ?? instance.instanceId}`;
-  const filled = await MultiStepInput.run(title, total, askName, state);
+  const filled = await MultiStepInput.run(ctx.ask, title, total, askName, state);
   const volumes: VolumeChoice[] = review.volumes.map((v) => ({
     deviceName: v.deviceName,
     include: filled.included.has(v.deviceName),

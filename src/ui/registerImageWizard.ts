@@ -23,9 +23,11 @@ import { InputError } from '../core/model/errors';
 import { debouncedCheck } from './debouncedCheck';
 import type { InputStep } from './multiStepInput';
 import { MultiStepInput } from './multiStepInput';
+import type { Ask } from './userInput';
 
 /** What the Register Image wizard needs. */
 export interface RegisterImageWizardContext {
+  ask: Ask;
   region: string;
   /** DescribeSnapshots OwnerIds=self (loaded only when the EBS path is chosen). */
   listSnapshots: () => Promise<SnapshotSummary[]>;
@@ -305,7 +307,13 @@ export async function askRegistrationInput(
     return s.kind === 'instance-store' ? askArchitecture : undefined;
   };
 
-  const filled = await MultiStepInput.run(`Register Image in ${ctx.region}`, 6, askKind, state);
+  const filled = await MultiStepInput.run(
+    ctx.ask,
+    `Register Image in ${ctx.region}`,
+    6,
+    askKind,
+    state,
+  );
   const description = filled.description.trim();
   if (filled.kind === 'instance-store') {
     return {

@@ -1,14 +1,16 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { OperationReport } from '../core/model/operationReport';
 import { countOutcomes, formatReport, summarizeReport } from '../core/model/operationReport';
+import type { Ask } from './userInput';
 
 /**
  * Shows the outcome of a multi-item operation: one message (error when anything failed, warning
  * when anything was skipped), every item written to the log, and "Show Details" opening it.
  */
 export async function reportResults(
-  report: OperationReport,
+  ui: Ask,
   log: vscode.LogOutputChannel,
+  report: OperationReport,
   extraActions: string[] = [],
 ): Promise<string | undefined> {
   const lines = formatReport(report);
@@ -19,13 +21,8 @@ export async function reportResults(
   const single = report.items.length === 1 ? report.items[0] : undefined;
   const text =
     single?.detail && single.outcome !== 'succeeded' ? `${message} ${single.detail}` : message;
-  const show =
-    counts.failed > 0
-      ? vscode.window.showErrorMessage
-      : counts.skipped > 0
-        ? vscode.window.showWarningMessage
-        : vscode.window.showInformationMessage;
-  const choice = await show(text, ...extraActions, 'Show Details');
+  const severity = counts.failed > 0 ? 'error' : counts.skipped > 0 ? 'warning' : 'info';
+  const choice = await ui.notify(severity, text, ...extraActions, 'Show Details');
   if (choice === 'Show Details') log.show(true);
   return choice;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Ami, Tag } from '../core/model/ami';
 import { amiDisplayName } from '../core/model/ami';
-import { CancelledError } from '../core/model/errors';
+import { isCancellation } from '../core/model/errors';
 import { validateTagKey, validateTagValue } from '../core/model/imageInputs';
 import type { TagChanges } from '../core/model/tagChanges';
 import {
@@ -13,6 +13,7 @@ import {
   snapshotIdsOf,
 } from '../core/model/tagChanges';
 import { MultiStepInput } from './multiStepInput';
+import type { Ask } from './userInput';
 
 /** What the tag editor produced: the change and whether it also goes to the AMI's snapshots. */
 export interface TagEditResult {
@@ -38,7 +39,7 @@ interface ActionItem extends vscode.QuickPickItem {
  * staged and shown until "Apply"; Escape in the list cancels everything (CancelledError), Escape in a
  * field returns to the list.
  */
-export async function editTagsInteractively(ami: Ami): Promise<TagEditResult> {
+export async function editTagsInteractively(ui: Ask, ami: Ami): Promise<TagEditResult> {
   const original = ami.tags;
   let working: Tag[] = original.map((t) => ({ ...t }));
   let includeSnapshots = false;
@@ -46,18 +47,14 @@ export async function editTagsInteractively(ami: Ami): Promise<TagEditResult> {
   const title = `Manage Tags: ${amiDisplayName(ami)} (${ami.imageId})`;
   for (;;) {
     const changes = diffTags(original, working);
-    const picked = await vscode.window.showQuickPick(
-      listItems(original, working, changes, snapshots, includeSnapshots),
-      {
-        title,
-        placeHolder: isEmptyTagChange(changes)
-          ? 'Select a tag to change its value, or add or remove tags'
-          : `Pending: ${describeTagChanges(changes)}. Select "Apply" to send them to EC2.`,
-        ignoreFocusOut: true,
-        matchOnDescription: true,
-      },
-    );
-    if (!picked) throw new CancelledError();
+    const picked = await ui.pick({
+      title,
+      placeholder: isEmptyTagChange(changes)
+        ? 'Select a tag to change its value, or add or remove tags'
+        : `Pending: ${describeTagChanges(changes)}. Select "Apply" to send them to EC2.`,
+      items: listItems(original, working, changes, snapshots, includeSnapshots),
+      matchOnDescription: true,
+    });
     const action = picked.action;
     if (!action) continue;
     switch (action.kind) {
@@ -67,23 +64,26 @@ export async function editTagsInteractively(ami: Ami): Promise<TagEditResult> {
         includeSnapshots = !includeSnapshots;
         break;
       case 'add': {
-        const tag = await askNewTag(title, working);
+        const tag = await askNewTag(ui, title, working);
         if (tag) working = [...working, tag];
         break;
       }
       case 'edit': {
         const current = working.find((t) => t.key === action.key);
         if (!current) break;
-        const value = await askValue(title, current.key, current.value);
+        const value = await askValue(ui, title, current.key, current.value);
         if (value !== undefined) {
           working = working.map((t) => (t.key === current.key ? { key: t.key, value } : t));
         }
         break;
       }
       case 'remove': {
-        const chosen = await vscode.window.showQuickPick(
-          working.map((tag) => ({ label: formatTag(tag), tag })),
-          { title, placeHolder: 'Tags to remove', canPickMany: true, ignoreFocusOut: true },
+        const chosen = await orBack(
+          ui.pickMany({
+            title,
+            placeholder: 'Tags to remove',
+            items: working.map((tag) => ({ label: formatTag(tag), tag })),
+          }),
         );
         if (chosen && chosen.length > 0) {
           const gone = new Set(chosen.map((c) => c.tag.key));
@@ -160,43 +160,61 @@ function listItems(
   return items;
 }
 
-async function askNewTag(title: string, working: readonly Tag[]): Promise<Tag | undefined> {
-  const key = await vscode.window.showInputBox({
-    title,
-    prompt: 'Tag key (1–128 characters; keys starting with "aws:" are reserved)',
-    ignoreFocusOut: true,
-    validateInput: (value) => {
-      const problem = validateTagKey(value);
-      if (problem) return problem;
-      if (value !== value.trim()) return 'A tag key cannot start or end with spaces.';
-      return working.some((t) => t.key === value)
-        ? `"${value}" already exists: select it in the list to change its value.`
-        : undefined;
-    },
-  });
+async function askNewTag(
+  ui: Ask,
+  title: string,
+  working: readonly Tag[],
+): Promise<Tag | undefined> {
+  const key = await orBack(
+    ui.text({
+      title,
+      prompt: 'Tag key (1–128 characters; keys starting with "aws:" are reserved)',
+      validate: (value) => {
+        const problem = validateTagKey(value);
+        if (problem) return problem;
+        if (value !== value.trim()) return 'A tag key cannot start or end with spaces.';
+        return working.some((t) => t.key === value)
+          ? `"${value}" already exists: select it in the list to change its value.`
+          : undefined;
+      },
+    }),
+  );
   if (key === undefined) return undefined;
-  const value = await askValue(title, key, '');
+  const value = await askValue(ui, title, key, '');
   return value === undefined ? undefined : { key, value };
 }
 
-function askValue(title: string, key: string, value: string): Thenable<string | undefined> {
-  return vscode.window.showInputBox({
-    title,
-    prompt: `Value of "${key}" (up to 256 characters; may be empty)`,
-    value,
-    ignoreFocusOut: true,
-    validateInput: validateTagValue,
-  });
+function askValue(ui: Ask, title: string, key: string, value: string): Promise<string | undefined> {
+  return orBack(
+    ui.text({
+      title,
+      prompt: `Value of "${key}" (up to 256 characters; may be empty)`,
+      value,
+      validate: validateTagValue,
+    }),
+  );
+}
+
+/** Escape in a field of the editor returns to the tag list: `undefined` instead of a cancel. */
+async function orBack<T>(asked: Promise<T>): Promise<T | undefined> {
+  try {
+    return await asked;
+  } catch (error) {
+    if (isCancellation(error)) return undefined;
+    throw error;
+  }
 }
 
 /**
  * "Add tag to N AMIs": key, value, and whether to tag their snapshots too, in one wizard with Back.
  */
 export async function askTagForImages(
+  ui: Ask,
   count: number,
 ): Promise<{ tag: Tag; includeSnapshots: boolean }> {
   const state: { key?: string; value?: string; includeSnapshots?: boolean } = {};
   await MultiStepInput.run(
+    ui,
     `Add Tag to ${count} AMIs`,
     3,
     async (input, s) => {

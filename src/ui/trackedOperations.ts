@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { amiDisplayName } from '../core/model/ami';
 import type {
   OperationOutcome,
@@ -8,6 +8,7 @@ import type {
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { TreeNode } from '../tree/treeNode';
 import { revealImage } from './revealImage';
+import type { Ask } from './userInput';
 
 const STORE_KEY = 'amiExplorer.trackedOperations';
 
@@ -43,24 +44,27 @@ const VERBS: Record<TrackedOperation['kind'], string> = {
 
 /** Tells the user how a tracked operation ended, with "Reveal in Tree" when it worked. */
 export async function announceSettled(
+  deps: {
+    ui: Ask;
+    view: vscode.TreeView<TreeNode>;
+    tree: ImagesTreeProvider;
+    log: vscode.LogOutputChannel;
+  },
   operation: TrackedOperation,
   outcome: OperationOutcome,
-  view: vscode.TreeView<TreeNode>,
-  tree: ImagesTreeProvider,
-  log: vscode.LogOutputChannel,
 ): Promise<void> {
+  const { ui, view, tree, log } = deps;
   const what = `${VERBS[operation.kind]} ${operation.label} (${operation.imageId}) in ${operation.region}`;
   if (outcome.kind === 'gone') {
     log.warn(`${what} disappeared while pending (deregistered?).`);
-    await vscode.window.showWarningMessage(
-      `${what} is no longer there: it was deregistered while pending.`,
-    );
+    await ui.notify('warning', `${what} is no longer there: it was deregistered while pending.`);
     return;
   }
   if (outcome.kind === 'failed') {
     const reason = outcome.image.stateReason ? `: ${outcome.image.stateReason}` : '.';
     log.error(`${what} ended ${outcome.image.state}${reason}`);
-    const choice = await vscode.window.showErrorMessage(
+    const choice = await ui.notify(
+      'error',
       `${what} ended ${outcome.image.state}${reason}`,
       'Show Log',
     );
@@ -68,14 +72,16 @@ export async function announceSettled(
     return;
   }
   log.info(`${what} is available.`);
-  const choice = await vscode.window.showInformationMessage(
+  const choice = await ui.notify(
+    'info',
     `${VERBS[operation.kind]} ${amiDisplayName(outcome.image)} (${operation.imageId}) is available in ${operation.region}.`,
     'Reveal in Tree',
   );
   if (choice === 'Reveal in Tree') {
     tree.showImage(outcome.image);
     if (!(await revealImage(view, tree, operation.region, operation.imageId))) {
-      await vscode.window.showInformationMessage(
+      await ui.notify(
+        'info',
         `${operation.imageId} is not shown in the Images view: its region is not listed or it is outside the current scope.`,
       );
     }

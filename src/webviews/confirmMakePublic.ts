@@ -1,23 +1,20 @@
-import * as vscode from 'vscode';
+import type { Ask } from '../ui/userInput';
 
 /**
  * The modal that stands between the user and a public AMI. It says exactly what making an image
  * public means, because it cannot be taken back for anyone who copied it meanwhile.
  */
-export async function confirmMakePublic(image: {
-  name: string;
-  imageId: string;
-  region: string;
-}): Promise<boolean> {
+export async function confirmMakePublic(
+  ui: Ask,
+  image: { name: string; imageId: string; region: string },
+): Promise<boolean> {
   const action = 'Make Public';
-  const answer = await vscode.window.showWarningMessage(
-    `Make ${image.name} (${image.imageId}) public in ${image.region}?`,
-    {
-      modal: true,
-      detail:
-        'Every AWS account will be able to find this AMI, launch instances from it and copy it. Anything on its volumes (files, keys, credentials, history) becomes readable by anyone. You can make it private again later, but copies made meanwhile stay with their owners.',
-    },
-    action,
-  );
+  const answer = await ui
+    .choose(
+      `Make ${image.name} (${image.imageId}) public in ${image.region}?`,
+      'Every AWS account will be able to find this AMI, launch instances from it and copy it. Anything on its volumes (files, keys, credentials, history) becomes readable by anyone. You can make it private again later, but copies made meanwhile stay with their owners.',
+      [action],
+    )
+    .catch(() => undefined);
   return answer === action;
 }

@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
+import type { ImageEvents } from '../core/services/imageEvents';
 import type { ImageSharingService } from '../core/services/imageSharingService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
+import type { Ask } from '../ui/userInput';
 
 /** What the panel controllers get from the composition root. */
 export interface PanelDeps {
@@ -8,11 +10,8 @@ export interface PanelDeps {
   sharing: ImageSharingService;
   documents: ResourceDocumentProvider;
   log: vscode.LogOutputChannel;
-  /**
-   * Asks the user to confirm making an image public (a modal dialog). Replaceable so integration
-   * tests can answer it; the default shows the dialog.
-   */
-  confirmPublic: (image: { name: string; imageId: string; region: string }) => Promise<boolean>;
-  /** Called after launch permissions changed, so open AMI documents can re-read them. */
-  onPermissionsChanged: (region: string, imageId: string) => void;
+  /** Questions to the user (the make-public confirmation). */
+  ui: Ask;
+  /** Panels say what they changed here, and follow what others change. */
+  events: ImageEvents;
 }

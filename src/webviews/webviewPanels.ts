@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { eventImageId, eventRegion } from '../core/services/imageEvents';
 import { BlockDevicesPanel } from './blockDevices/blockDevicesPanel';
 import { BLOCK_DEVICES_VIEW_TYPE } from './blockDevices/protocol';
 import { LaunchPermissionsPanel } from './launchPermissions/launchPermissionsPanel';
@@ -36,7 +37,18 @@ export type PanelViewType = keyof typeof PANEL_KINDS;
 export class WebviewPanels implements vscode.Disposable {
   private readonly open = new Map<string, AnyPanel>();
 
-  constructor(private readonly deps: PanelDeps) {}
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly deps: PanelDeps) {
+    this.subscription = deps.events.subscribe((event) => {
+      const region = eventRegion(event);
+      const imageId = eventImageId(event);
+      for (const panel of this.open.values()) {
+        if (panel.identity.region === region && panel.identity.imageId === imageId)
+          panel.imageChanged();
+      }
+    });
+  }
 
   /** Opens (or reveals) the block-device mappings panel of an image. */
   showBlockDevices(identity: PanelIdentity): BlockDevicesPanel {
@@ -58,9 +70,15 @@ export class WebviewPanels implements vscode.Disposable {
     return this.open.size;
   }
 
-  dispose(): void {
+  /** Closes every open panel. */
+  closeAll(): void {
     for (const panel of [...this.open.values()]) panel.dispose();
     this.open.clear();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.closeAll();
   }
 
   private show(viewType: PanelViewType, identity: PanelIdentity): AnyPanel {

@@ -161,7 +161,7 @@ describe('AMI Explorer in the browser (real VS Code UI)', function () {
     await workbench.quickInputBox().waitFor({ state: 'hidden' });
   });
 
-  it('opens an AMI from the Command Palette: region, then a validated id', async () => {
+  it('opens an AMI from the Command Palette: region, then the AMI pick that lists the region and takes a pasted id', async () => {
     const { workbench, emulator } = session;
     const image = [...emulator.world.store.images.values()].find(
       (i) =>
@@ -182,16 +182,24 @@ describe('AMI Explorer in the browser (real VS Code UI)', function () {
       .waitFor({ state: 'detached' });
     await input.press('Enter');
 
+    // One pick: the AMIs the Images view lists in us-east-1, in its groups and order.
     await workbench.page
-      .locator('.quick-input-widget .quick-input-box input[placeholder="ami-0abcdef1234567890"]')
+      .locator('.quick-input-widget .quick-input-title', {
+        hasText: 'Open AMI JSON: AMI in us-east-1',
+      })
       .waitFor();
+    await workbench.quickPickItems().filter({ hasText: 'web-server-2024.11.2' }).first().waitFor();
+    await session.screenshot('07-palette-ami-pick');
+    // Half an id is no AMI id: nothing to look up is offered.
     await input.fill('ami-12');
     await workbench
-      .quickInputMessage()
-      .filter({ hasText: 'An AMI id is "ami-" followed by 8 or 17 hexadecimal digits.' })
-      .waitFor();
-    await session.screenshot('07-palette-invalid-ami-id');
+      .quickPickItems()
+      .filter({ hasText: 'web-server-2024.11.2' })
+      .waitFor({ state: 'detached' });
+    assert.equal(await workbench.quickPickItems().filter({ hasText: 'look up' }).count(), 0);
+    // A pasted id is offered first, and looked up when accepted.
     await input.fill(image.imageId);
+    await workbench.quickPickItems().filter({ hasText: 'look up this AMI id' }).waitFor();
     await input.press('Enter');
 
     await workbench

@@ -68,13 +68,15 @@ describe('AMI panels in the browser (block devices, launch permissions)', functi
   it('brings the panel back after a window reload', async () => {
     const { workbench } = session;
     await workbench.runCommand('Show Block Devices');
-    // From the palette: a region, then an AMI of that region.
+    // From the palette: a region, then an AMI of that region (the pick lists the view's AMIs,
+    // grouped and ordered like the tree; typing filters them).
     const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
     await workbench.quickPickItems().filter({ hasText: 'us-east-1' }).first().waitFor();
     await input.fill('us-east-1');
     await input.press('Enter');
-    await workbench.quickPickItems().filter({ hasText: 'legacy-s3-backed-2016.09' }).waitFor();
+    await workbench.quickPickItems().filter({ hasText: 'web-server-2024.11.2' }).waitFor();
     await input.fill('legacy-s3');
+    await workbench.quickPickItems().filter({ hasText: 'legacy-s3-backed-2016.09' }).waitFor();
     await input.press('Enter');
     const view = workbench.webview();
     await view.getByText('The image itself lives in Amazon S3').waitFor({ timeout: 60_000 });

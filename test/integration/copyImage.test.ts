@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CopyImageAnswers, CopyImageOutcome } from '../../src/commands/copyImage';
+import type { CopyImageOutcome } from '../../src/commands/copyImage';
 import type { TrackedOperation } from '../../src/core/services/operationTracker';
 import { OperationTracker } from '../../src/core/services/operationTracker';
 import { PendingImagePoller } from '../../src/core/services/pendingPoller';
@@ -11,6 +11,8 @@ import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { myImageNamed, removeImagesNamed } from './imageOperationsFixtures';
 import { childNamed, render, renderChildren } from './renderedTree';
+import type { ScriptedAnswer, TestUserInput } from './testUserInput';
+import { withAnswers } from './testUserInput';
 
 const PREFIX = 'itest-copy-';
 const EU_KEY_ARN = 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -27,13 +29,35 @@ async function sourceNode(name: string): Promise<unknown> {
   return (await childNamed(imagesTree, ebs.node, name)).node;
 }
 
-function copy(node: unknown, answers: CopyImageAnswers): Thenable<CopyImageOutcome | undefined> {
-  return vscode.commands.executeCommand<CopyImageOutcome | undefined>(
-    'amiExplorer.image.copy',
-    node,
-    [node],
-    answers,
+/** Runs Copy Image… on a tree node, answering its wizard. */
+async function copy(
+  node: unknown,
+  answers: ScriptedAnswer[],
+): Promise<{ result: CopyImageOutcome | undefined; input: TestUserInput }> {
+  return withAnswers(answers, () =>
+    vscode.commands.executeCommand<CopyImageOutcome | undefined>('amiExplorer.image.copy', node, [
+      node,
+    ]),
   );
+}
+
+/** The copy wizard's answers for one EBS source: regions, name, description, tags, encryption. */
+function wizard(options: {
+  regions: string[];
+  name: string;
+  description?: string;
+  copyTags?: boolean;
+  /** KMS key per destination when encrypting (in region order); none: keep the source's encryption. */
+  keys?: string[];
+}): ScriptedAnswer[] {
+  return [
+    { pick: options.regions, title: /^Copy .*\(1\/\d\)$/ },
+    { text: options.name },
+    { text: options.description ?? '' },
+    { pick: options.copyTags === false ? "Don't copy tags" : 'Copy tags' },
+    { pick: options.keys ? 'Encrypt the copies' : 'Keep encryption as in the source' },
+    ...(options.keys ?? []).map((key): ScriptedAnswer => ({ text: key })),
+  ];
 }
 
 async function rowOf(region: string, imageId: string) {
@@ -54,17 +78,25 @@ describe('Copy Image…', () => {
     (await amiExplorer()).imagesTree.refresh();
   });
 
-  it('refuses a malformed KMS key before any call to EC2', async () => {
+  it('refuses a malformed KMS key as it is typed; Back returns to earlier steps; Escape sends nothing', async () => {
     const node = await sourceNode('web-server-2024.10.1');
-    const running = copy(node, {
-      destinations: [{ region: 'eu-west-1', kmsKey: 'my key!' }],
-      name: `${PREFIX}bad-key`,
-      encrypt: true,
-    });
-    // The refusal is a warning notification; closing it lets the command finish.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await vscode.commands.executeCommand('notifications.clearAll');
-    assert.equal(await running, undefined);
+    const { result, input } = await copy(node, [
+      { pick: ['ap-southeast-2'] },
+      'back',
+      { pick: ['eu-west-1'] },
+      { text: 'x', invalid: /3.128 characters|at least 3/i },
+      { text: `${PREFIX}bad-key` },
+      { text: '' },
+      { pick: 'Copy tags' },
+      { pick: 'Encrypt the copies' },
+      { text: 'my key!', invalid: /KMS key|alias|ARN/i },
+      'escape',
+    ]);
+    assert.equal(result, undefined);
+    assert.ok(
+      input.asked.some((a) => /Copy web-server-2024\.10\.1 .*\(2\/\d\)/.test(a)),
+      `the name step is step 2: ${input.asked.join(' | ')}`,
+    );
     assert.equal(
       (await amiExplorer()).operations.list().filter((o) => o.label === `${PREFIX}bad-key`).length,
       0,
@@ -76,16 +108,15 @@ describe('Copy Image…', () => {
   it('copies to two regions: each appears pending at once, then available; keys per region', async () => {
     const { operations } = await amiExplorer();
     const node = await sourceNode('web-server-2024.10.1');
-    const outcome = await copy(node, {
-      destinations: [
-        { region: 'eu-west-1', kmsKey: EU_KEY_ARN },
-        { region: 'ap-southeast-2', kmsKey: 'alias/aws/ebs' },
-      ],
-      name: `${PREFIX}two-regions`,
-      description: 'copied by the integration test',
-      copyTags: true,
-      encrypt: true,
-    });
+    const { result: outcome } = await copy(
+      node,
+      wizard({
+        regions: ['eu-west-1', 'ap-southeast-2'],
+        name: `${PREFIX}two-regions`,
+        description: 'copied by the integration test',
+        keys: [EU_KEY_ARN, 'alias/aws/ebs'],
+      }),
+    );
     assert.ok(outcome);
     assert.deepEqual(
       outcome.report.items.map((i) => i.outcome),
@@ -135,12 +166,16 @@ describe('Copy Image…', () => {
       error: { code: 'RequestLimitExceeded', message: 'Request limit exceeded.' },
     });
     const node = await sourceNode('web-server-2024.10.1');
-    const outcome = await copy(node, {
-      destinations: [{ region: 'eu-west-1' }, { region: 'ap-southeast-2' }],
-      name: `${PREFIX}throttled`,
-      copyTags: false,
-    });
+    const { result: outcome, input } = await copy(
+      node,
+      wizard({
+        regions: ['eu-west-1', 'ap-southeast-2'],
+        name: `${PREFIX}throttled`,
+        copyTags: false,
+      }),
+    );
     assert.ok(outcome);
+    assert.equal(input.shown(/1 failed/).length, 1, 'the report says one copy failed');
     const byRegion = new Map(
       outcome.report.items.map((i) => [i.subject.split(' → ')[1], i] as const),
     );
@@ -159,10 +194,10 @@ describe('Copy Image…', () => {
   it('resumes tracking stored copies after a reload, through the workspace store', async () => {
     const { operations } = await amiExplorer();
     const node = await sourceNode('web-server-2024.10.1');
-    const outcome = await copy(node, {
-      destinations: [{ region: 'eu-west-1' }],
-      name: `${PREFIX}reload`,
-    });
+    const { result: outcome } = await copy(
+      node,
+      wizard({ regions: ['eu-west-1'], name: `${PREFIX}reload` }),
+    );
     assert.ok(outcome?.copies[0]);
     const imageId = outcome.copies[0].imageId;
     // What the window keeps for the next session: the workspace state's tracked operations.
@@ -186,7 +221,11 @@ describe('Copy Image…', () => {
           (i) => ({ imageId: i.ImageId ?? '', state: i.State ?? '', region }) as Ami,
         );
       },
-      (result) => void tracker.applyPollResult(result),
+      (result) => {
+        for (const image of result.updated) void tracker.onImageEvent({ kind: 'changed', image });
+        for (const id of result.missing)
+          void tracker.onImageEvent({ kind: 'gone', region: result.region, imageId: id });
+      },
       () => undefined,
     );
     const tracker: OperationTracker = new OperationTracker(
@@ -218,10 +257,10 @@ describe('Copy Image…', () => {
   it('cancelling a copy during polling (deregistering the pending copy) stops tracking it', async () => {
     const { operations, imagesTree } = await amiExplorer();
     const node = await sourceNode('web-server-2024.10.1');
-    const outcome = await copy(node, {
-      destinations: [{ region: 'ap-southeast-2' }],
-      name: `${PREFIX}cancelled`,
-    });
+    const { result: outcome } = await copy(
+      node,
+      wizard({ regions: ['ap-southeast-2'], name: `${PREFIX}cancelled` }),
+    );
     const imageId = outcome?.copies[0]?.imageId;
     assert.ok(imageId);
     assert.match((await rowOf('ap-southeast-2', imageId)).description ?? '', /pending/);

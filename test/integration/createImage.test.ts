@@ -1,12 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CreateImageAnswers } from '../../src/commands/createImage';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { advanceEmulatorClock } from './emulatorAdmin';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { routeThroughRecordingEndpoint, type RecordedCall } from './recordingEndpoint';
 import { childNamed, render } from './renderedTree';
+import type { ScriptedAnswer } from './testUserInput';
+import { withAnswers } from './testUserInput';
+
+/** Runs Create Image… on an instance row, answering the wizard and its dialogs. */
+function createImage(node: unknown, answers: ScriptedAnswer[]) {
+  return withAnswers(answers, () =>
+    vscode.commands.executeCommand('amiExplorer.instance.createImage', node),
+  );
+}
 
 /** A name no other test (or earlier run of this one) uses. */
 const unique = (prefix: string): string => `${prefix} ${Date.now().toString(36)}`;
@@ -72,22 +80,20 @@ describe('Create Image from an instance', () => {
     const name = unique('it-create web-2');
     endpoint().clear();
 
-    const answers: CreateImageAnswers = {
-      name,
-      description: 'integration test',
-      tags: [{ key: 'team', value: 'qa' }],
-      consistency: 'noReboot',
-    };
-    await vscode.commands.executeCommand(
-      'amiExplorer.instance.createImage',
-      web2.node,
-      undefined,
-      answers,
-    );
+    const { input } = await createImage(web2.node, [
+      { text: 'web-server-2024.10.1', invalid: /already exists in us-east-1/ },
+      { text: name, title: /^Create Image from web-2 \(1\/\d\)$/ },
+      { text: 'integration test' },
+      { pick: [] },
+      { text: 'team=qa' },
+      { pick: /No reboot/ },
+      'accept',
+    ]);
+    assert.equal(input.shown(/is being created in us-east-1/).length, 1);
 
     // What EC2 received: the duplicate-name check, then CreateImage with our choices.
     const calls = endpoint().calls({ region: 'us-east-1' });
-    const check = calls.find(isNameCheck);
+    const check = calls.find((c) => isNameCheck(c) && c.params.get('Filter.1.Value.1') === name);
     assert.ok(check, 'the name was checked');
     assert.ok(
       calls.indexOf(check) < calls.findIndex((c) => c.action === 'CreateImage'),
@@ -151,23 +157,24 @@ describe('Create Image from an instance', () => {
     const name = unique('it-stop eu-web-1');
     endpoint().clear();
     try {
-      await vscode.commands.executeCommand(
-        'amiExplorer.instance.createImage',
-        row.node,
-        undefined,
-        {
-          name,
-          tags: [],
-          consistency: 'stop',
-          startAgain: true,
-        } satisfies CreateImageAnswers,
-      );
+      await createImage(row.node, [
+        { text: name },
+        { text: '' },
+        { pick: [] },
+        { text: '' },
+        { pick: /Stop the instance first/ },
+        'accept',
+        { confirm: 'Stop and Create Image', message: /^Stop eu-web-1 \(i-/ },
+        { notification: /is stopped\. Start it again\?$/, choose: 'Start Instance' },
+      ]);
 
-      const actions = endpoint()
-        .calls({ region: 'eu-west-1' })
-        .map((c) => c.action)
-        .filter((a) => ['StopInstances', 'CreateImage', 'StartInstances'].includes(a));
-      assert.deepEqual(actions, ['StopInstances', 'CreateImage', 'StartInstances']);
+      await eventually(() => {
+        const actions = endpoint()
+          .calls({ region: 'eu-west-1' })
+          .map((c) => c.action)
+          .filter((a) => ['StopInstances', 'CreateImage', 'StartInstances'].includes(a));
+        assert.deepEqual(actions, ['StopInstances', 'CreateImage', 'StartInstances']);
+      });
       const [create] = endpoint().calls({ action: 'CreateImage' });
       assert.equal(create?.params.get('NoReboot'), 'true');
       // Waited for "stopped" before CreateImage: the emulator refuses a stopping instance.
@@ -240,16 +247,9 @@ describe('Create Image from an instance', () => {
       /instance store-backed: EC2 cannot create an image from it with CreateImage.*ec2-bundle-vol.*ec2-upload-bundle.*Register Image/,
     );
     // Through the command too: it explains instead of calling CreateImage.
-    await vscode.commands.executeCommand(
-      'amiExplorer.instance.createImage',
-      worker.node,
-      undefined,
-      {
-        name: 'never-created',
-        tags: [],
-        consistency: 'reboot',
-      } satisfies CreateImageAnswers,
-    );
+    const { input } = await createImage(worker.node, []);
+    assert.match(input.notifications[0]?.message ?? '', /ec2-bundle-vol/);
+    assert.deepEqual(input.notifications[0]?.actions, ['Register Image…']);
     assert.equal(endpoint().calls({ action: 'CreateImage' }).length, 0);
     assert.equal(endpoint().calls({ action: 'DescribeImages' }).filter(isNameCheck).length, 0);
   });

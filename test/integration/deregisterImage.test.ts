@@ -1,22 +1,29 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DeregisterAnswers, DeregisterImageOutcome } from '../../src/commands/deregisterImage';
+import type { DeregisterImageOutcome } from '../../src/commands/deregisterImage';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { amiExplorer } from './extensionUnderTest';
 import { arrangeCopy, removeImagesNamed, waitAvailable } from './imageOperationsFixtures';
 import { childNamed, renderChildren } from './renderedTree';
+import type { ScriptedAnswer, TestUserInput } from './testUserInput';
+import { withAnswers } from './testUserInput';
 
 const PREFIX = 'itest-dereg-';
 
+const DELETE_SNAPSHOTS = 'Also delete the associated snapshots';
+const DISABLE_PROTECTION = 'Disable deregistration protection first';
+
+/** Runs Deregister… on a node (or from the palette), answering its options pick and modals. */
 function deregister(
   node: unknown,
-  answers: DeregisterAnswers,
-): Thenable<DeregisterImageOutcome | undefined> {
-  return vscode.commands.executeCommand<DeregisterImageOutcome | undefined>(
-    'amiExplorer.image.deregister',
-    node,
-    node === undefined ? undefined : [node],
-    answers,
+  answers: ScriptedAnswer[],
+): Promise<{ result: DeregisterImageOutcome | undefined; input: TestUserInput }> {
+  return withAnswers(answers, () =>
+    vscode.commands.executeCommand<DeregisterImageOutcome | undefined>(
+      'amiExplorer.image.deregister',
+      node,
+      node === undefined ? undefined : [node],
+    ),
   );
 }
 
@@ -85,12 +92,10 @@ describe('Deregister…', () => {
     const changed: unknown[] = [];
     const subscription = imagesTree.onDidChangeTreeData((n) => changed.push(n));
     try {
-      const outcome = await deregister(node, {
-        deleteSnapshots: true,
-        disableProtection: false,
-        confirm: true,
-        confirmRisky: true,
-      });
+      const { result: outcome } = await deregister(node, [
+        { pick: [DELETE_SNAPSHOTS] },
+        { confirm: 'Deregister', message: /Deregister/ },
+      ]);
       assert.ok(outcome);
       const decision = outcome.plan.decisions[0];
       assert.deepEqual(
@@ -141,12 +146,7 @@ describe('Deregister…', () => {
     );
     const node = await nodeOf('us-east-1', `${PREFIX}protected`);
 
-    const blocked = await deregister(node, {
-      deleteSnapshots: true,
-      disableProtection: false,
-      confirm: true,
-      confirmRisky: true,
-    });
+    const { result: blocked } = await deregister(node, [{ pick: [DELETE_SNAPSHOTS] }]);
     assert.ok(blocked);
     assert.deepEqual(
       blocked.report.items.map((i) => [i.outcome, i.detail]),
@@ -155,21 +155,20 @@ describe('Deregister…', () => {
     assert.equal(await imageExists('us-east-1', imageId), true);
 
     // Declining the second confirmation (protected AMI) changes nothing.
-    const declined = await deregister(node, {
-      deleteSnapshots: true,
-      disableProtection: true,
-      confirm: true,
-      confirmRisky: false,
-    });
+    const { result: declined, input } = await deregister(node, [
+      { pick: [DELETE_SNAPSHOTS, DISABLE_PROTECTION] },
+      { confirm: 'Deregister' },
+      'escape',
+    ]);
     assert.equal(declined, undefined);
+    assert.match(input.asked.at(-1) ?? '', /in use or protected/);
     assert.equal(await imageExists('us-east-1', imageId), true);
 
-    const done = await deregister(node, {
-      deleteSnapshots: true,
-      disableProtection: true,
-      confirm: true,
-      confirmRisky: true,
-    });
+    const { result: done } = await deregister(node, [
+      { pick: [DELETE_SNAPSHOTS, DISABLE_PROTECTION] },
+      { confirm: 'Deregister' },
+      { confirm: 'Deregister Anyway' },
+    ]);
     assert.ok(done);
     assert.equal(done.outcomes[0]?.kind, 'deregistered');
     assert.equal(
@@ -179,19 +178,27 @@ describe('Deregister…', () => {
     assert.equal(await imageExists('us-east-1', imageId), false);
   });
 
-  it('from the palette path, an AMI that is gone is skipped with the reason', async () => {
-    const outcome = await deregister(undefined, {
-      targets: [{ region: 'eu-west-1', imageId: 'ami-0123456789abcdef0' }],
-      deleteSnapshots: false,
-      disableProtection: false,
-      confirm: true,
-      confirmRisky: true,
-    });
-    assert.ok(outcome);
-    assert.deepEqual(
-      outcome.report.items.map((i) => i.outcome),
-      ['skipped'],
+  it('from the palette, a pasted id of an AMI that is gone is refused with the reason before anything is asked', async () => {
+    const { result, input } = await deregister(undefined, [
+      { pick: 'eu-west-1', title: /^Deregister: region$/ },
+      { typed: 'ami-0123456789abcdef0', title: /^Deregister: AMIs in eu-west-1$/ },
+    ]);
+    assert.equal(result, undefined);
+    assert.match(
+      input.notifications.map((n) => n.message).join('\n'),
+      /ami-0123456789abcdef0 was not found in eu-west-1/,
     );
-    assert.match(outcome.report.items[0]?.detail ?? '', /not found in eu-west-1/);
+  });
+
+  it('from the palette, lists the view’s AMIs in the pick itself and deregisters the one chosen', async () => {
+    await arrangeCopy('eu-west-1', 'web-server-2024.10.1', `${PREFIX}palette`);
+    (await amiExplorer()).imagesTree.refresh();
+    const { result } = await deregister(undefined, [
+      { pick: 'eu-west-1' },
+      { pick: [`${PREFIX}palette`] },
+      { pick: [] },
+      { confirm: 'Deregister' },
+    ]);
+    assert.equal(result?.outcomes[0]?.kind, 'deregistered');
   });
 });

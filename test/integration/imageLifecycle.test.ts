@@ -5,6 +5,8 @@ import { eventually } from './eventually';
 import { amiExplorer, manifest } from './extensionUnderTest';
 import { routeThroughRecordingEndpoint } from './recordingEndpoint';
 import { render, renderAll } from './renderedTree';
+import type { ScriptedAnswer, TestUserInput } from './testUserInput';
+import { withAnswers } from './testUserInput';
 import { setSettings } from './userSettings';
 
 const REGION = 'us-east-1';
@@ -12,23 +14,20 @@ const REGION = 'us-east-1';
 const SOURCE_NAME = 'api-gateway-base-arm64-v3';
 const RUN = Date.now().toString(36);
 
-/** The extension's commands take (clicked node, selection, pre-filled input) — no UI needed. */
-function run(command: string, node: unknown, selection?: unknown[], input?: unknown) {
-  return vscode.commands.executeCommand(`amiExplorer.image.${command}`, node, selection, input);
-}
-
 /**
- * Runs a command that ends in a warning (refused input): the warning's promise only settles when
- * the notification closes, so notifications are cleared until the command has returned.
+ * Runs a command on a tree node (and selection) as a user would, answering what it asks; the
+ * questions are the real ones (tag editor, inputs, presets, modals).
  */
-async function runRefused(command: string, node: unknown, input: unknown): Promise<void> {
-  let done = false;
-  const running = run(command, node, undefined, input).then(() => (done = true));
-  await eventually(async () => {
-    await vscode.commands.executeCommand('notifications.clearAll');
-    assert.ok(done, 'the command returned');
-  });
-  await running;
+async function run(
+  command: string,
+  node: unknown,
+  selection?: unknown[],
+  answers: ScriptedAnswer[] = [],
+): Promise<TestUserInput> {
+  const { input } = await withAnswers(answers, () =>
+    vscode.commands.executeCommand(`amiExplorer.image.${command}`, node, selection),
+  );
+  return input;
 }
 
 async function describeImage(imageId: string) {
@@ -147,14 +146,17 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     const subscription = imagesTree.onDidChangeTreeData((n) => changed.push(n));
     endpoint().clear();
     try {
-      await run('editTags', node, undefined, {
-        set: [
-          { key: 'env', value: 'staging' },
-          { key: 'owner', value: 'ops' },
-        ],
-        remove: ['temp'],
-        includeSnapshots: true,
-      });
+      await run('editTags', node, undefined, [
+        { pick: 'env = test' },
+        { text: 'staging' },
+        { pick: 'Add tag…' },
+        { text: 'owner' },
+        { text: 'ops' },
+        { pick: 'Remove tags…' },
+        { pick: ['temp = yes'] },
+        { pick: /Also apply to its 2 EBS snapshots/ },
+        { pick: 'Apply changes' },
+      ]);
     } finally {
       subscription.dispose();
     }
@@ -200,7 +202,12 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
   it('tags the image only unless snapshots are chosen', async () => {
     const node = await imageNode(imageB);
     endpoint().clear();
-    await run('editTags', node, undefined, { set: [{ key: 'only-image', value: '1' }] });
+    await run('editTags', node, undefined, [
+      { pick: 'Add tag…' },
+      { text: 'only-image' },
+      { text: '1' },
+      { pick: 'Apply changes' },
+    ]);
     const [create] = endpoint().calls({ action: 'CreateTags' });
     assert.equal(create?.params.get('ResourceId.1'), imageB);
     assert.equal(create?.params.has('ResourceId.2'), false);
@@ -211,7 +218,12 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
   it('refuses a reserved aws: key before any call', async () => {
     const node = await imageNode(imageB);
     endpoint().clear();
-    await runRefused('editTags', node, { set: [{ key: 'aws:owner', value: 'x' }] });
+    await run('editTags', node, undefined, [
+      { pick: 'Add tag…' },
+      { text: 'aws:owner', invalid: /aws:/ },
+      'escape',
+      'escape',
+    ]);
     assert.deepEqual(mutations(endpoint().calls()), []);
     assert.equal(tagsOf((await describeImage(imageB)).Tags)['aws:owner'], undefined);
   });
@@ -220,7 +232,12 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     const a = await imageNode(imageA);
     const b = await imageNode(imageB);
     endpoint().clear();
-    await run('editTags', a, [a, b], { set: [{ key: 'team', value: 'platform' }] });
+    const addTag = (key: string, value: string): ScriptedAnswer[] => [
+      { text: key, title: /^Add Tag to 2 AMIs \(1\/3\)$/ },
+      { text: value },
+      { pick: 'AMIs only' },
+    ];
+    await run('editTags', a, [a, b], addTag('team', 'platform'));
     assert.equal(endpoint().calls({ action: 'CreateTags' }).length, 2, 'one call per AMI');
     assert.equal(tagsOf((await describeImage(imageA)).Tags).team, 'platform');
     assert.equal(tagsOf((await describeImage(imageB)).Tags).team, 'platform');
@@ -232,15 +249,8 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
       message: 'The maximum number of tags for a resource is 50.',
       status: 400,
     });
-    let done = false;
-    const running = run('editTags', a, [a, b], { set: [{ key: 'batch', value: '2' }] }).then(
-      () => (done = true),
-    );
-    await eventually(async () => {
-      await vscode.commands.executeCommand('notifications.clearAll');
-      assert.ok(done);
-    });
-    await running;
+    const input = await run('editTags', a, [a, b], addTag('batch', '2'));
+    assert.equal(input.shown(/1 succeeded, 1 failed/).length, 1, 'the report names the failure');
     const batch = [imageA, imageB].map(async (id) => tagsOf((await describeImage(id)).Tags).batch);
     const values = await Promise.all(batch);
     assert.equal(values.filter((v) => v === '2').length, 1, `one AMI tagged: ${values.join(',')}`);
@@ -250,7 +260,7 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     const { imagesTree } = await amiExplorer();
     const node = await imageNode(imageA);
     endpoint().clear();
-    await run('editDescription', node, undefined, { description: 'Edited by the lifecycle test' });
+    await run('editDescription', node, undefined, [{ text: 'Edited by the lifecycle test' }]);
     const [modify] = endpoint().calls({ action: 'ModifyImageAttribute' });
     assert.equal(modify?.params.get('Description.Value'), 'Edited by the lifecycle test');
     assert.equal((await describeImage(imageA)).Description, 'Edited by the lifecycle test');
@@ -258,7 +268,10 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     assert.match(row.tooltip ?? '', /Edited by the lifecycle test/);
 
     endpoint().clear();
-    await runRefused('editDescription', node, { description: 'x'.repeat(256) });
+    await run('editDescription', node, undefined, [
+      { text: 'x'.repeat(256), invalid: /at most 255 characters/ },
+      'escape',
+    ]);
     assert.deepEqual(mutations(endpoint().calls()), []);
   });
 
@@ -266,13 +279,18 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     const { imagesTree } = await amiExplorer();
     const node = await imageNode(imageA);
     endpoint().clear();
-    await runRefused('deprecate', node, { at: '2020-01-01 00:00' });
+    await run('deprecate', node, undefined, [
+      { pick: 'Custom…' },
+      { text: '2020-01-01 00:00', invalid: /future/ },
+      'escape',
+      'escape',
+    ]);
     assert.deepEqual(mutations(endpoint().calls()), []);
     assert.equal((await describeImage(imageA)).DeprecationTime, undefined);
 
     const at = new Date(Date.now() + 30 * 24 * 3600 * 1000);
     const typed = at.toISOString().slice(0, 16).replace('T', ' ');
-    await run('deprecate', node, undefined, { at: typed });
+    await run('deprecate', node, undefined, [{ pick: 'Custom…' }, { text: typed }]);
     const [call] = endpoint().calls({ action: 'EnableImageDeprecation' });
     const expected = `${typed.replace(' ', 'T')}:00.000Z`;
     assert.equal(new Date(call?.params.get('DeprecateAt') ?? '').toISOString(), expected);
@@ -296,7 +314,7 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     const { imagesTree } = await amiExplorer();
     const node = await imageNode(imageB);
     endpoint().clear();
-    await run('enableProtection', node, undefined, { withCooldown: false });
+    await run('enableProtection', node, undefined, [{ pick: 'Without cooldown' }]);
     const [enable] = endpoint().calls({ action: 'EnableImageDeregistrationProtection' });
     assert.equal(enable?.params.get('WithCooldown'), 'false');
     assert.equal(
@@ -324,7 +342,7 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     const imageId = await freshImage('cooldown');
     const node = await imageNode(imageId);
     endpoint().clear();
-    await run('enableProtection', node, undefined, { withCooldown: true });
+    await run('enableProtection', node, undefined, [{ pick: 'With 24-hour cooldown' }]);
     assert.equal(
       endpoint()
         .calls({ action: 'EnableImageDeregistrationProtection' })[0]
@@ -356,7 +374,7 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     );
     const node = await imageNode(imageA);
     endpoint().clear();
-    await run('disable', node, undefined, { confirmed: true });
+    await run('disable', node, undefined, [{ confirm: 'Disable', message: /^Disable lifecycle-/ }]);
     const actions = endpoint()
       .calls()
       .map((c) => c.action);

@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ReregisterAnswers } from '../../src/commands/reregisterImage';
-import type { RegistrationInput } from '../../src/core/model/imageRegistration';
 import { describeFailureState, planReregister } from '../../src/core/model/reregistration';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { advanceEmulatorClock } from './emulatorAdmin';
@@ -9,6 +7,13 @@ import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { routeThroughRecordingEndpoint } from './recordingEndpoint';
 import { childNamed, render, renderChildren } from './renderedTree';
+import type { ScriptedAnswer } from './testUserInput';
+import { withAnswers } from './testUserInput';
+
+/** Runs a command as the user would, answering its wizard or dialogs. */
+async function run(command: string, arg: unknown, answers: ScriptedAnswer[]) {
+  return withAnswers(answers, () => vscode.commands.executeCommand(command, arg));
+}
 
 const unique = (prefix: string): string => `${prefix}-${Date.now().toString(36)}`;
 
@@ -43,21 +48,20 @@ describe('Register and re-register images', () => {
     await imageRow('us-east-1', 'Instance store-backed', 'legacy-s3-backed-2016.09');
     const name = unique('it-manifest');
     endpoint().clear();
-    const input: RegistrationInput = {
-      kind: 'instance-store',
-      manifestPath: 's3://it-bucket/web/image.manifest.xml',
-      name,
-      description: 'registered by a test',
-      architecture: 'x86_64',
-      virtualizationType: 'paravirtual',
-      kernelId: 'aki-0123abcd',
-    };
-    await vscode.commands.executeCommand(
-      'amiExplorer.image.register',
-      'us-east-1',
-      undefined,
-      input,
-    );
+    const { input } = await run('amiExplorer.image.register', 'us-east-1', [
+      { pick: /Instance store-backed, from an S3 manifest/, title: /\(1\/6\)$/ },
+      { text: 'not a manifest', invalid: /manifest/i },
+      { text: 's3://it-bucket/web/image.manifest.xml' },
+      // The name is checked against EC2 as it is typed: a taken one is refused.
+      { text: 'legacy-s3-backed-2016.09', invalid: /already exists/ },
+      { text: name },
+      { text: 'registered by a test' },
+      { pick: 'x86_64' },
+      { pick: 'paravirtual' },
+      { text: 'aki-0123abcd' },
+      { text: '' },
+    ]);
+    assert.equal(input.shown(/Registered ".*" \(ami-/).length, 1, 'the user is told');
 
     const [register] = endpoint().calls({ action: 'RegisterImage', region: 'us-east-1' });
     assert.ok(register, 'RegisterImage was sent');
@@ -86,23 +90,26 @@ describe('Register and re-register images', () => {
     const name = unique('it-snapshot');
     endpoint().clear();
 
-    await vscode.commands.executeCommand('amiExplorer.image.register', 'us-east-1', undefined, {
-      kind: 'ebs-snapshot',
-      name,
-      architecture: 'x86_64',
-      rootDeviceName: '/dev/xvda',
-      rootSnapshot: plain,
-      bootMode: 'uefi-preferred',
-      enaSupport: true,
-      additionalVolumes: [{ deviceName: '/dev/sdf', snapshot: data, deleteOnTermination: false }],
-    } satisfies RegistrationInput);
+    await run('amiExplorer.image.register', 'us-east-1', [
+      { pick: /EBS-backed, from a snapshot/ },
+      { pick: new RegExp(plain.snapshotId) },
+      { text: '/dev/xvda' },
+      { pick: 'x86_64' },
+      { pick: 'uefi-preferred' },
+      { pick: 'ENA enabled' },
+      { pick: [new RegExp(data.snapshotId)] },
+      { text: '/dev/xvda', invalid: /already used/ },
+      { text: '/dev/sdf' },
+      { text: name },
+      { text: '' },
+    ]);
 
     const [register] = endpoint().calls({ action: 'RegisterImage' });
     assert.ok(register);
     assert.equal(register.params.get('RootDeviceName'), '/dev/xvda');
     assert.equal(register.params.get('BlockDeviceMapping.1.Ebs.SnapshotId'), plain.snapshotId);
     assert.equal(register.params.get('BlockDeviceMapping.2.Ebs.SnapshotId'), data.snapshotId);
-    assert.equal(register.params.get('BlockDeviceMapping.2.Ebs.DeleteOnTermination'), 'false');
+    assert.equal(register.params.get('BlockDeviceMapping.2.Ebs.DeleteOnTermination'), 'true');
     // The snapshot decides encryption and key: the request names neither.
     for (const key of register.params.keys()) assert.doesNotMatch(key, /Encrypted|KmsKeyId/);
 
@@ -174,10 +181,11 @@ describe('Register and re-register images', () => {
     assert.match(before.contextValue ?? '', /\bcanReregister\b/);
     endpoint().clear();
 
-    await vscode.commands.executeCommand('amiExplorer.image.reregister', before.node, undefined, {
-      manifestPath: 'it-bucket/v2/image.manifest.xml',
-      confirmed: true,
-    } satisfies ReregisterAnswers);
+    const { input } = await run('amiExplorer.image.reregister', before.node, [
+      { text: 'it-bucket/v2/image.manifest.xml' },
+      { confirm: 'Re-register', message: new RegExp(`^Re-register ${name} \\(${oldId}\\)`) },
+    ]);
+    assert.deepEqual(input.shown(/failed/), [], 'no failure reported');
 
     // The calls, in order: capture, deregister, register, permissions, tags.
     const actions = endpoint()

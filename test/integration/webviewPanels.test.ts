@@ -12,6 +12,7 @@ import type {
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { addFault, clearFaults } from './emulatorAdmin';
 import { eventually } from './eventually';
+import { TestUserInput } from './testUserInput';
 import { amiExplorer } from './extensionUnderTest';
 import { childNamed } from './renderedTree';
 
@@ -98,7 +99,7 @@ describe('Webview panels', function () {
   // service worker stall for its 30 s resource timeout before the page even starts loading.
   afterEach(() => clearFaults());
   after(async () => {
-    api.panels.dispose();
+    api.panels.closeAll();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -394,12 +395,9 @@ describe('Webview panels', function () {
           ImageBlockPublicAccessState: 'block-new-sharing',
         }),
       );
-      let asked = false;
-      const confirm = api.panelDeps.confirmPublic;
-      api.panelDeps.confirmPublic = () => {
-        asked = true;
-        return Promise.resolve(true);
-      };
+      // No answers: any question (the make-public confirmation) fails the test.
+      const input = new TestUserInput([]);
+      const installed = api.useUserInput(input);
       try {
         await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
         const panel = api.panels.find('amiExplorer.launchPermissions', {
@@ -412,10 +410,10 @@ describe('Webview panels', function () {
         const last = panel.lastPosted;
         assert.equal(last?.type, 'applyFailed');
         assert.match(last?.type === 'applyFailed' ? last.message : '', /block public access is on/);
-        assert.equal(asked, false, 'no confirmation for what cannot happen');
+        input.assertDone(); // no confirmation for what cannot happen
         assert.deepEqual(await launchPermissions('eu-west-1', imageId), []);
       } finally {
-        api.panelDeps.confirmPublic = confirm;
+        installed.dispose();
         await client.send(new sdk.DisableImageBlockPublicAccessCommand({}));
       }
     });
@@ -427,13 +425,11 @@ describe('Webview panels', function () {
         'EBS-backed',
         'bastion-arm64-2024.08',
       );
-      const confirm = api.panelDeps.confirmPublic;
-      const asked: string[] = [];
-      let answer = false;
-      api.panelDeps.confirmPublic = (image) => {
-        asked.push(image.imageId);
-        return Promise.resolve(answer);
-      };
+      const makePublic = new RegExp(
+        `^Make bastion-arm64-2024\\.08 \\(${imageId}\\) public in eu-west-1\\?$`,
+      );
+      const input = new TestUserInput(['escape', { confirm: 'Make Public', message: makePublic }]);
+      const installed = api.useUserInput(input);
       try {
         await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
         const panel = api.panels.find('amiExplorer.launchPermissions', {
@@ -445,17 +441,20 @@ describe('Webview panels', function () {
         assert.equal(panel.lastPosted?.type, 'applyCancelled');
         assert.deepEqual(await launchPermissions('eu-west-1', imageId), []);
 
-        answer = true;
         await panel.receive({ type: 'apply', desired: [{ kind: 'public' }], syncSnapshots: false });
         const init = await initOf<HostToPermissions>(panel);
         assert.deepEqual(init.entries, [{ kind: 'public' }]);
         assert.deepEqual(await launchPermissions('eu-west-1', imageId), ['all']);
-        assert.deepEqual(asked, [imageId, imageId]);
+        input.assertDone();
+        assert.equal(
+          input.asked.filter((a) => makePublic.test(a.replace(/^modal: /, ''))).length,
+          2,
+        );
 
         await panel.receive({ type: 'apply', desired: [], syncSnapshots: false });
         assert.deepEqual(await launchPermissions('eu-west-1', imageId), []);
       } finally {
-        api.panelDeps.confirmPublic = confirm;
+        installed.dispose();
       }
     });
   });

@@ -50,10 +50,16 @@ function creationTime(image: Ami): number {
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
-/** One collator for all name comparisons: far cheaper than localeCompare per comparison. */
-const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+/**
+ * One collator for all name comparisons: far cheaper than localeCompare per comparison. Made on
+ * first use, because creating one costs milliseconds that activation should not pay.
+ */
+let natural: Intl.Collator | undefined;
 
-function compareText(a: string, b: string, natural = false): number {
-  if (natural) return NATURAL.compare(a, b);
+function compareText(a: string, b: string, useNatural = false): number {
+  if (useNatural) {
+    natural ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+    return natural.compare(a, b);
+  }
   return a < b ? -1 : a > b ? 1 : 0;
 }

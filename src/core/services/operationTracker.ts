@@ -1,6 +1,7 @@
 import type { Ami } from '../model/ami';
 import { isSettledState } from '../model/ami';
-import type { PollResult } from './pendingPoller';
+import type { ImageEvent } from './imageEvents';
+import { eventImageId, eventRegion } from './imageEvents';
 
 /** An image operation whose result is still pending (remembered across window reloads). */
 export interface TrackedOperation {
@@ -61,22 +62,35 @@ export class OperationTracker {
     return this.store.load();
   }
 
-  /** Feeds a poll round in; settles and forgets the operations it concerns. */
-  async applyPollResult(result: PollResult): Promise<void> {
-    const operations = this.store.load();
-    const settled: [TrackedOperation, OperationOutcome][] = [];
-    for (const o of operations) {
-      if (o.region !== result.region) continue;
-      const image = result.updated.find((i) => i.imageId === o.imageId);
-      if (image && isSettledState(image.state)) {
-        settled.push([o, { kind: image.state === 'available' ? 'available' : 'failed', image }]);
-      } else if (result.missing.includes(o.imageId)) {
-        settled.push([o, { kind: 'gone' }]);
-      }
+  /**
+   * Follows image events: a new image that an operation made is tracked; a tracked image that
+   * settles (available, failed) or is gone ends its operation.
+   */
+  async onImageEvent(event: ImageEvent): Promise<void> {
+    if (event.kind === 'appeared') {
+      if (!event.operation) return;
+      await this.start({
+        ...event.operation,
+        region: event.image.region,
+        imageId: event.image.imageId,
+        startedAt: new Date().toISOString(),
+      });
+      return;
     }
-    if (settled.length === 0) return;
-    const done = new Set(settled.map(([o]) => o));
-    await this.store.save(operations.filter((o) => !done.has(o)));
-    for (const [o, outcome] of settled) this.onSettled(o, outcome);
+    let outcome: OperationOutcome;
+    if (event.kind === 'gone') outcome = { kind: 'gone' };
+    else if (event.kind === 'changed' && isSettledState(event.image.state))
+      outcome = {
+        kind: event.image.state === 'available' ? 'available' : 'failed',
+        image: event.image,
+      };
+    else return;
+    const region = eventRegion(event);
+    const imageId = eventImageId(event);
+    const operations = this.store.load();
+    const ended = operations.find((o) => o.region === region && o.imageId === imageId);
+    if (!ended) return;
+    await this.store.save(operations.filter((o) => o !== ended));
+    this.onSettled(ended, outcome);
   }
 }

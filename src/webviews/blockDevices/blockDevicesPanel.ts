@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { amiDisplayName } from '../../core/model/ami';
+import { errorSentence } from '../../core/model/errorSentence';
 import { logError } from '../../log';
 import { openResourceDocument } from '../openResourceDocument';
 import type { PanelDeps } from '../panelDeps';
@@ -19,6 +20,11 @@ export class BlockDevicesPanel extends PanelController<BlockDevicesToHost, HostT
     readonly identity: PanelIdentity,
   ) {
     super(panel, deps.log, isBlockDevicesToHost);
+  }
+
+  /** Something changed the AMI (a command, polling): show what EC2 now says. */
+  imageChanged(): void {
+    void this.load();
   }
 
   protected async handle(message: BlockDevicesToHost): Promise<void> {
@@ -71,10 +77,7 @@ export class BlockDevicesPanel extends PanelController<BlockDevicesToHost, HostT
     } catch (error) {
       if (controller.signal.aborted) return;
       logError(this.log, `Block devices of ${imageId} in ${region}`, error);
-      this.post({
-        type: 'loadFailed',
-        message: error instanceof Error ? error.message : String(error),
-      });
+      this.post({ type: 'loadFailed', message: errorSentence(error) });
     }
   }
 
@@ -89,7 +92,7 @@ export class BlockDevicesPanel extends PanelController<BlockDevicesToHost, HostT
       logError(this.log, `Opening ${resourceId}`, error);
       this.post({
         type: 'notice',
-        message: `Could not open ${resourceId}: ${error instanceof Error ? error.message : String(error)}`,
+        message: `Could not open ${resourceId}: ${errorSentence(error)}`,
       });
     }
   }

@@ -1,12 +1,13 @@
 import type * as vscode from 'vscode';
 import { amiDisplayName } from '../../core/model/ami';
-import { CredentialsError, AwsApiError } from '../../core/model/errors';
+import { errorSentence } from '../../core/model/errorSentence';
 import type { PermissionEntry } from '../../core/model/launchPermissionEntries';
 import { describeEntry, diffPermissions } from '../../core/model/launchPermissionEntries';
 import type { ApplyOutcome, SharingState } from '../../core/services/imageSharingService';
 import { PermissionChangeError } from '../../core/services/imageSharingService';
 import { snapshotSharingWarning } from '../../core/model/snapshotSharing';
 import { logError } from '../../log';
+import { confirmMakePublic } from '../confirmMakePublic';
 import { openResourceDocument } from '../openResourceDocument';
 import type { PanelDeps } from '../panelDeps';
 import { PanelController } from '../panelHost';
@@ -19,6 +20,7 @@ export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, H
   /** What the user is editing against: the state last sent in `init`. */
   private baseline: SharingState | undefined;
   private busy = false;
+  private publishing = false;
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -26,6 +28,12 @@ export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, H
     readonly identity: PanelIdentity,
   ) {
     super(panel, deps.log, isPermissionsToHost);
+  }
+
+  /** Something changed the AMI elsewhere (a command, another panel): show what EC2 now says. */
+  imageChanged(): void {
+    if (this.busy || this.publishing) return;
+    void this.load();
   }
 
   protected async handle(message: PermissionsToHost): Promise<void> {
@@ -88,7 +96,11 @@ export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, H
         {
           syncSnapshots: syncSnapshots && baseline.ami.rootDeviceType === 'ebs',
           confirmPublic: () =>
-            this.deps.confirmPublic({ name: amiDisplayName(baseline.ami), imageId, region }),
+            confirmMakePublic(this.deps.ui, {
+              name: amiDisplayName(baseline.ami),
+              imageId,
+              region,
+            }),
         },
       );
     } catch (error) {
@@ -115,7 +127,13 @@ export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, H
         await this.load({ notice: 'Nothing to change: the launch permissions are as shown.' });
         return;
       case 'applied': {
-        this.deps.onPermissionsChanged(region, imageId);
+        // This panel reads its own result below; the event is for everyone else showing the AMI.
+        this.publishing = true;
+        try {
+          this.deps.events.publish({ kind: 'touched', region, imageId });
+        } finally {
+          this.publishing = false;
+        }
         const parts = [
           ...outcome.diff.add.map((e) => `added ${describeEntry(e)}`),
           ...outcome.diff.remove.map((e) => `removed ${describeEntry(e)}`),
@@ -167,7 +185,5 @@ function toInit(
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof PermissionChangeError) return error.message;
-  if (error instanceof AwsApiError || error instanceof CredentialsError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  return error instanceof PermissionChangeError ? error.message : errorSentence(error);
 }

@@ -96,10 +96,12 @@ describe('core/services/operationTracker', () => {
       state: 'pending',
     });
 
-    await tracker.applyPollResult({
+    for (const image of [available, failed, stillPending])
+      await tracker.onImageEvent({ kind: 'changed', image });
+    await tracker.onImageEvent({
+      kind: 'gone',
       region: 'eu-west-1',
-      updated: [available, failed, stillPending],
-      missing: ['ami-00000000000000003'],
+      imageId: 'ami-00000000000000003',
     });
 
     assert.deepEqual(
@@ -116,16 +118,29 @@ describe('core/services/operationTracker', () => {
     );
   });
 
-  it('ignores poll results of another region', async () => {
+  it('ignores the same image id in another region', async () => {
     await tracker.start(copy('ami-00000000000000001'));
-    await tracker.applyPollResult({
-      region: 'us-east-1',
-      updated: [
-        makeAmi({ imageId: 'ami-00000000000000001', region: 'us-east-1', state: 'available' }),
-      ],
-      missing: [],
+    await tracker.onImageEvent({
+      kind: 'changed',
+      image: makeAmi({ imageId: 'ami-00000000000000001', region: 'us-east-1', state: 'available' }),
     });
     assert.equal(settled.length, 0);
     assert.equal(tracker.list().length, 1);
+  });
+
+  it('tracks a new image when the event names the operation that made it, and only then', async () => {
+    await tracker.onImageEvent({
+      kind: 'appeared',
+      image: makeAmi({ imageId: 'ami-00000000000000009', region: 'eu-west-1', state: 'pending' }),
+      operation: { kind: 'create', label: 'web' },
+    });
+    await tracker.onImageEvent({
+      kind: 'appeared',
+      image: makeAmi({ imageId: 'ami-00000000000000008', region: 'eu-west-1', state: 'pending' }),
+    });
+    assert.deepEqual(
+      tracker.list().map((o) => [o.imageId, o.kind, o.label]),
+      [['ami-00000000000000009', 'create', 'web']],
+    );
   });
 });

@@ -2,7 +2,7 @@ import type { TreeNode } from '../tree/treeNode';
 
 /**
  * The nodes a context-menu command acts on: the multi-selection when the clicked node is part of it,
- * otherwise the clicked node alone (VS Code passes both; palette runs pass neither).
+ * otherwise the clicked node alone.
  */
 export function selectedNodes<N extends TreeNode>(
   clicked: unknown,

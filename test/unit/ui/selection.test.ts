@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { selectedNodes } from '../../../src/commands/selection';
+import { selectedNodes } from '../../../src/ui/selection';
 import type { TreeNode } from '../../../src/tree/treeNode';
 
 interface FakeNode extends TreeNode {

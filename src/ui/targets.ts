@@ -1,0 +1,76 @@
+import type { ImageCapability } from '../core/model/capabilities';
+import { isRegionName } from '../core/model/validation';
+import { ImageNode } from '../tree/imageNode';
+import { ImagesRegionNode } from '../tree/imagesRegionNode';
+import { InstanceNode } from '../tree/instanceNode';
+import type { ImageTarget, PickerDeps } from './pickers';
+import { pickImages, pickInstance, pickRegion } from './pickers';
+import { selectedNodes } from './selection';
+
+/**
+ * The one way commands find what they act on: the clicked node, the multi-selection it belongs to,
+ * or — from the Command Palette — a picker. VS Code passes (clicked, selection) to context-menu
+ * commands and nothing to palette runs.
+ */
+
+const isImageNode = (n: unknown): n is ImageNode => n instanceof ImageNode;
+const isInstanceNode = (n: unknown): n is InstanceNode => n instanceof InstanceNode;
+
+/**
+ * The AMIs a command acts on: with `many`, the whole multi-selection the clicked node belongs to;
+ * from the palette, one AMI picked by region (several with `pickMany`, for batch actions).
+ */
+export async function imageTargets(
+  deps: PickerDeps,
+  clicked: unknown,
+  selection: unknown,
+  options: { title: string; capability?: ImageCapability; many: boolean; pickMany?: boolean },
+): Promise<ImageTarget[]> {
+  const nodes = options.many
+    ? selectedNodes(clicked, selection, isImageNode)
+    : isImageNode(clicked)
+      ? [clicked]
+      : [];
+  if (nodes.length > 0) return nodes.map((n) => ({ ami: n.ami, owned: n.owned }));
+  return pickImages(deps, {
+    title: options.title,
+    many: options.pickMany ?? false,
+    ...(options.capability ? { capability: options.capability } : {}),
+  });
+}
+
+/** The instance a command acts on: the clicked one, else a region and one of its instances. */
+export async function instanceTarget(
+  deps: PickerDeps,
+  clicked: unknown,
+  title: string,
+): Promise<{ region: string; instanceId: string }> {
+  if (isInstanceNode(clicked)) {
+    return { region: clicked.instance.region, instanceId: clicked.instance.instanceId };
+  }
+  return pickInstance(deps, title);
+}
+
+/** The instances a command acts on (the multi-selection); none from the palette. */
+export function selectedInstances(clicked: unknown, selection: unknown): InstanceNode[] {
+  return selectedNodes(clicked, selection, isInstanceNode);
+}
+
+/** The selected image nodes (for commands that need no picker, like Copy AMI ID). */
+export function selectedImages(clicked: unknown, selection: unknown): ImageNode[] {
+  return selectedNodes(clicked, selection, isImageNode);
+}
+
+/**
+ * The region a command acts on: a clicked region node of the Images view, a region name passed by
+ * another command, else picked.
+ */
+export async function regionTarget(
+  deps: Pick<PickerDeps, 'ui' | 'regions'>,
+  clicked: unknown,
+  title: string,
+): Promise<string> {
+  if (clicked instanceof ImagesRegionNode) return clicked.region;
+  if (typeof clicked === 'string' && isRegionName(clicked)) return clicked;
+  return pickRegion(deps, `${title}: region`);
+}
