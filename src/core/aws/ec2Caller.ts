@@ -1,5 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { CancelledError } from '../model/errors';
+import { throwIfAborted } from '../model/errors';
 import type { Ec2ClientFactory } from './clientFactory';
 import { toTypedError } from './errorMapping';
 import type { Sdk } from './loadSdk';
@@ -47,10 +47,7 @@ function callContext(region?: string, action?: string, profile?: string) {
   };
 }
 
-/** Throws CancelledError when the signal has fired (between pages, between steps). */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new CancelledError();
-}
+export { throwIfAborted } from '../model/errors';
 
 /**
  * Follows NextToken from the first page to the last: `fetch` asks for one page (with the token, if

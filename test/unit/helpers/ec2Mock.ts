@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import type { ApiCallRecord } from '../../../src/core/aws/apiCallLog';
 import type { ConnectionSettings } from '../../../src/core/aws/clientFactory';
 import { Ec2ClientFactory } from '../../../src/core/aws/clientFactory';
+import { Ec2 } from '../../../src/core/aws/ec2';
 import { Ec2Api } from '../../../src/core/aws/ec2Api';
 
 // The SDK warns once per process that it will need Node 22 in 2027; that is noise in test output.
@@ -21,6 +22,7 @@ export interface MockedEc2 {
   /** The stub; installed in `before`, reset before each test, restored in `after`. */
   readonly ec2: AwsClientStub<EC2Client>;
   readonly api: Ec2Api;
+  readonly caller: Ec2;
   readonly factory: Ec2ClientFactory;
   /** What the factory's logger received (mocked sends bypass the middleware stack). */
   readonly records: ApiCallRecord[];
@@ -37,6 +39,7 @@ export function useMockedEc2(profile?: string): MockedEc2 {
     apiCall: (record) => records.push(record),
   });
   const api = new Ec2Api(factory, () => profile);
+  const caller = new Ec2(factory, () => profile);
   before(() => {
     stub = mockClient(EC2Client);
   });
@@ -54,6 +57,7 @@ export function useMockedEc2(profile?: string): MockedEc2 {
       return stub;
     },
     api,
+    caller,
     factory,
     records,
   };
