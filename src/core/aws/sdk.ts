@@ -63,31 +63,4 @@ export const ec2Commands = {
 };
 
 export { EC2Client, waitUntilInstanceStopped } from '@aws-sdk/client-ec2';
-export {
-  CopyImageCommand,
-  CreateImageCommand,
-  CreateTagsCommand,
-  DeleteTagsCommand,
-  DeregisterImageCommand,
-  DescribeImageAttributeCommand,
-  DescribeImageReferencesCommand,
-  DescribeImagesCommand,
-  DescribeInstancesCommand,
-  DescribeRegionsCommand,
-  DescribeSnapshotAttributeCommand,
-  DescribeSnapshotsCommand,
-  DescribeVolumesCommand,
-  DisableImageCommand,
-  DisableImageDeprecationCommand,
-  DisableImageDeregistrationProtectionCommand,
-  EnableImageCommand,
-  EnableImageDeprecationCommand,
-  EnableImageDeregistrationProtectionCommand,
-  GetImageBlockPublicAccessStateCommand,
-  ModifyImageAttributeCommand,
-  ModifySnapshotAttributeCommand,
-  RegisterImageCommand,
-  StartInstancesCommand,
-  StopInstancesCommand,
-};
 export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
