@@ -116,6 +116,9 @@ describe('core/aws/ec2', () => {
   });
 
   describe('paginate', () => {
+    const allImagePages = (signal: AbortSignal) =>
+      allPages(mocked.caller.paginate('us-east-1', 'DescribeImages', { MaxResults: 1000 }, signal));
+
     it('follows NextToken to the last page, sending the input unchanged but for the token', async () => {
       mocked.ec2
         .on(DescribeSnapshotsCommand)
@@ -138,17 +141,7 @@ describe('core/aws/ec2', () => {
     it('sends nothing when the signal has already fired', async () => {
       const controller = new AbortController();
       controller.abort();
-      await assert.rejects(
-        allPages(
-          mocked.caller.paginate(
-            'us-east-1',
-            'DescribeImages',
-            { MaxResults: 1000 },
-            controller.signal,
-          ),
-        ),
-        CancelledError,
-      );
+      await assert.rejects(allImagePages(controller.signal), CancelledError);
       assert.equal(mocked.ec2.calls().length, 0);
     });
 
@@ -158,17 +151,7 @@ describe('core/aws/ec2', () => {
         controller.abort();
         return { Images: [{ ImageId: 'ami-1' }], NextToken: 'more' };
       });
-      await assert.rejects(
-        allPages(
-          mocked.caller.paginate(
-            'us-east-1',
-            'DescribeImages',
-            { MaxResults: 1000 },
-            controller.signal,
-          ),
-        ),
-        CancelledError,
-      );
+      await assert.rejects(allImagePages(controller.signal), CancelledError);
       assert.equal(mocked.ec2.calls().length, 1);
     });
 
