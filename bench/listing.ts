@@ -12,7 +12,9 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Ec2ClientFactory } from '../src/core/aws/clientFactory';
-import { Ec2Api } from '../src/core/aws/ec2Api';
+import { Ec2 } from '../src/core/aws/ec2';
+import { Images } from '../src/core/aws/images';
+import { Regions } from '../src/core/aws/regions';
 import { groupByBackingType } from '../src/core/model/grouping';
 import type { ListingScope } from '../src/core/model/scope';
 import { ConcurrencyLimiter } from '../src/core/services/concurrency';
@@ -64,8 +66,12 @@ function services(url: string): {
     }),
     { apiCall: () => calls++ },
   );
-  const api = new Ec2Api(clients, () => undefined);
-  return { images: new ImageService(api), regions: new RegionService(api), calls: () => calls };
+  const ec2 = new Ec2(clients, () => undefined);
+  return {
+    images: new ImageService(new Images(ec2)),
+    regions: new RegionService(new Regions(ec2)),
+    calls: () => calls,
+  };
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

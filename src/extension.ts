@@ -5,13 +5,13 @@ import { registerCommands } from './commands/registry';
 import { BLOCK_DEVICES_VIEW_TYPE } from './webviews/blockDevices/protocol';
 import { LAUNCH_PERMISSIONS_VIEW_TYPE } from './webviews/launchPermissions/protocol';
 import { Ec2ClientFactory } from './core/aws/clientFactory';
-import { Ec2Api } from './core/aws/ec2Api';
+import { Ec2 } from './core/aws/ec2';
+import { Images } from './core/aws/images';
+import { Instances } from './core/aws/instances';
+import { Regions } from './core/aws/regions';
+import { Snapshots } from './core/aws/snapshots';
+import { Tags } from './core/aws/tags';
 import { testApi } from './testApi';
-import { Ec2Caller } from './core/aws/ec2Caller';
-import { ImageCreationApi } from './core/aws/imageCreationApi';
-import { ImageLifecycleApi } from './core/aws/imageLifecycleApi';
-import { ImageOperationsApi } from './core/aws/imageOperationsApi';
-import { ImageSharingApi } from './core/aws/imageSharingApi';
 import { CopyImageService } from './core/services/copyImageService';
 import { DeregisterImageService } from './core/services/deregisterImageService';
 import { ImageCreationService } from './core/services/imageCreationService';
@@ -40,7 +40,7 @@ import type { TreeNode } from './tree/treeNode';
 import { connectionSettings, readSettings, SETTINGS_SECTION } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
-import { RegionSource } from './tree/regionSource';
+import { RegionSource } from './core/services/regionSource';
 
 /**
  * What `activate` returns outside production mode: the extension's parts, for integration tests in
@@ -83,29 +83,29 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     apiCallLogger(log),
   );
   const profile = (): string | undefined => activeProfile.current;
-  const api = new Ec2Api(clients, profile);
-  const caller = new Ec2Caller(clients, profile);
-  const images = new ImageService(api);
-  const instances = new InstanceService(api);
+  const ec2 = new Ec2(clients, profile);
+  const ec2Images = new Images(ec2);
+  const ec2Instances = new Instances(ec2);
+  const ec2Snapshots = new Snapshots(ec2);
+  const ec2Tags = new Tags(ec2);
+  const images = new ImageService(ec2Images);
+  const instances = new InstanceService(ec2Instances);
   const profiles = new ProfileService();
   const identity = new AccountIdentity();
   const regions = new RegionSource(
-    api,
-    new RegionService(api),
+    ec2,
+    new RegionService(new Regions(ec2)),
     profiles,
     () => settings.regions,
     profile,
     identity,
   );
   const credentials = new CredentialsStatus();
-  const sharing = new ImageSharingService(
-    new ImageSharingApi(clients, profile),
-    (region, imageId, signal) => images.getImage(region, imageId, signal),
+  const sharing = new ImageSharingService(ec2Images, ec2Snapshots, (region, imageId, signal) =>
+    images.getImage(region, imageId, signal),
   );
-  const imageCreationApi = new ImageCreationApi(caller);
-  const imageOperations = new ImageOperationsApi(caller);
-  const imageCreation = new ImageCreationService(imageCreationApi, api);
-  const imageRegistration = new ImageRegistrationService(imageCreationApi, api);
+  const imageCreation = new ImageCreationService(ec2Images, ec2Instances);
+  const imageRegistration = new ImageRegistrationService(ec2Images, ec2Snapshots, ec2Tags);
   // One poller for pending images; what it finds is published like any other change.
   const poller = new PendingImagePoller(
     (region, ids) => images.getImages(region, ids),
@@ -215,9 +215,9 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     operations,
     ui,
     events,
-    lifecycle: new ImageLifecycleService(new ImageLifecycleApi(caller), images, api),
-    copyImages: new CopyImageService(imageOperations, () => settings.maxConcurrentRegions),
-    deregisterImages: new DeregisterImageService(api, imageOperations),
+    lifecycle: new ImageLifecycleService(ec2Images, ec2Tags, images),
+    copyImages: new CopyImageService(ec2Images, () => settings.maxConcurrentRegions),
+    deregisterImages: new DeregisterImageService(ec2Images, ec2Instances, ec2Snapshots),
     imageCreation,
     imageRegistration,
     panels,

@@ -12,7 +12,7 @@ import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
-import type { RegionSource } from '../tree/regionSource';
+import type { RegionSource } from '../core/services/regionSource';
 import type { Ask } from '../ui/userInput';
 import type { WebviewPanels } from '../webviews/webviewPanels';
 

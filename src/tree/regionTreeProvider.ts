@@ -6,7 +6,7 @@ import { logError } from '../log';
 import { errorNode, MessageNode } from './messageNode';
 import { NotEnabledRegionNode } from './notEnabledRegionNode';
 import type { RegionNode, RegionNodeHost } from './regionNode';
-import type { RegionSource } from './regionSource';
+import type { RegionSource } from '../core/services/regionSource';
 import type { TreeNode } from './treeNode';
 
 /** What every region tree needs from the composition root. */

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Tag } from '../core/model/ami';
-import type { InstanceForImage } from '../core/aws/imageCreationApi';
+import type { InstanceForImage } from '../core/model/instance';
 import type {
   AttachedVolume,
   Consistency,

@@ -12,7 +12,7 @@ import { isAmiId, isInstanceId, validateRegionName } from '../core/model/validat
 import type { ImageService } from '../core/services/imageService';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
-import type { RegionSource } from '../tree/regionSource';
+import type { RegionSource } from '../core/services/regionSource';
 import { withProgress } from './progress';
 import type { Ask } from './userInput';
 

@@ -4,9 +4,9 @@ import type {
   Architecture,
   BootMode,
   RegistrationInput,
-  SnapshotSummary,
   VirtualizationType,
 } from '../core/model/imageRegistration';
+import type { Snapshot } from '../core/model/snapshot';
 import {
   describeSnapshot,
   nextDeviceName,
@@ -30,7 +30,7 @@ export interface RegisterImageWizardContext {
   ask: Ask;
   region: string;
   /** DescribeSnapshots OwnerIds=self (loaded only when the EBS path is chosen). */
-  listSnapshots: () => Promise<SnapshotSummary[]>;
+  listSnapshots: () => Promise<Snapshot[]>;
   /** DescribeImages Owners=self + name: a sentence when the name is taken. */
   nameProblem: (name: string) => Promise<string | undefined>;
 }
@@ -46,11 +46,11 @@ interface State {
   virtualizationType: VirtualizationType;
   kernelId: string;
   ramdiskId: string;
-  rootSnapshot?: SnapshotSummary;
+  rootSnapshot?: Snapshot;
   rootDeviceName: string;
   bootMode?: BootMode;
   enaSupport: boolean;
-  extraSnapshots: SnapshotSummary[];
+  extraSnapshots: Snapshot[];
   extraDevices: string[];
 }
 
@@ -59,7 +59,7 @@ interface ValueItem<T> extends vscode.QuickPickItem {
 }
 
 interface SnapshotItem extends vscode.QuickPickItem {
-  snapshot: SnapshotSummary;
+  snapshot: Snapshot;
 }
 
 /**
@@ -83,7 +83,7 @@ export async function askRegistrationInput(
     extraSnapshots: [],
     extraDevices: [],
   };
-  let snapshots: SnapshotSummary[] | undefined;
+  let snapshots: Snapshot[] | undefined;
   const checkName = debouncedCheck(ctx.nameProblem, 300);
 
   const askKind: InputStep<State> = async (input, s) => {
@@ -169,7 +169,7 @@ export async function askRegistrationInput(
   };
 
   // EBS-backed
-  const snapshotItems = (list: SnapshotSummary[]): SnapshotItem[] =>
+  const snapshotItems = (list: Snapshot[]): SnapshotItem[] =>
     list.map((snapshot) => ({
       label: snapshot.name ? `${snapshot.name} (${snapshot.snapshotId})` : snapshot.snapshotId,
       description: describeSnapshot(snapshot),

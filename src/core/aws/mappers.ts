@@ -1,12 +1,31 @@
 import type {
   BlockDeviceMapping,
+  CreateImageRequest as SdkCreateImageRequest,
+  CreateVolumePermission as SdkCreateVolumePermission,
+  CreateVolumePermissionModifications,
+  DeleteSnapshotReturnCode,
   Image,
+  ImageReference,
   Instance,
   LaunchPermission as SdkLaunchPermission,
+  LaunchPermissionModifications,
+  Region,
+  RegisterImageRequest as SdkRegisterImageRequest,
+  Snapshot as SdkSnapshot,
   Tag as SdkTag,
+  Volume,
 } from '@aws-sdk/client-ec2';
 import type { Ami, BackingType, BlockDevice, LaunchPermission, Tag } from '../model/ami';
-import type { Ec2Instance } from '../model/instance';
+import type { SnapshotDeleteResult } from '../model/deregisterPlan';
+import type { CreateImageRequest } from '../model/imageCreation';
+import type { RegisterImageRequest, RegisterMapping } from '../model/imageRegistration';
+import type { Ec2Instance, InstanceForImage, VolumeDetails } from '../model/instance';
+import type { RegionInfo } from '../model/regions';
+import type { DescribedRegistration } from '../model/reregistration';
+import type { CreateVolumePermission, Snapshot } from '../model/snapshot';
+
+// Every translation between the SDK's records and the domain types, both ways, lives here: the
+// resource modules only choose requests and hand the answers to these functions.
 
 /** Maps one DescribeImages record to the domain type, keeping the record itself as `raw`. */
 export function toAmi(image: Image, region: string): Ami {
@@ -40,6 +59,40 @@ export function toAmi(image: Image, region: string): Ami {
   return ami;
 }
 
+/**
+ * What re-registering an image must restore, from its DescribeImages record (manifest, name,
+ * description, architecture, virtualization, kernel, RAM disk, ephemeral mappings, tags) plus its
+ * backing. Launch permissions come separately (DescribeImageAttribute).
+ */
+export function toRegistration(image: Image, region: string): DescribedRegistration {
+  const mappings = (image.BlockDeviceMappings ?? []).flatMap(
+    (m: BlockDeviceMapping): RegisterMapping[] =>
+      m.VirtualName
+        ? [{ deviceName: m.DeviceName ?? '', virtualName: m.VirtualName }]
+        : m.NoDevice !== undefined
+          ? [{ deviceName: m.DeviceName ?? '', noDevice: true as const }]
+          : [],
+  );
+  return {
+    region,
+    imageId: image.ImageId ?? '',
+    manifestPath: image.ImageLocation ?? '',
+    name: image.Name ?? '',
+    ...(image.Description ? { description: image.Description } : {}),
+    ...(image.Architecture ? { architecture: image.Architecture } : {}),
+    ...(image.VirtualizationType ? { virtualizationType: image.VirtualizationType } : {}),
+    ...(image.RootDeviceName ? { rootDeviceName: image.RootDeviceName } : {}),
+    ...(image.KernelId ? { kernelId: image.KernelId } : {}),
+    ...(image.RamdiskId ? { ramdiskId: image.RamdiskId } : {}),
+    ...(image.BootMode ? { bootMode: image.BootMode } : {}),
+    ...(image.EnaSupport !== undefined ? { enaSupport: image.EnaSupport } : {}),
+    ...(image.SriovNetSupport ? { sriovNetSupport: image.SriovNetSupport } : {}),
+    blockDeviceMappings: mappings,
+    tags: toTags(image.Tags),
+    rootDeviceType: image.RootDeviceType ?? 'ebs',
+  };
+}
+
 /** Maps one DescribeInstances record to the domain type. */
 export function toInstance(instance: Instance, region: string): Ec2Instance {
   const tags = toTags(instance.Tags);
@@ -63,6 +116,76 @@ export function toInstance(instance: Instance, region: string): Ec2Instance {
   return result;
 }
 
+/** One DescribeInstances record as CreateImage needs it: backing, root device, attached volumes. */
+export function toInstanceForImage(i: Instance): InstanceForImage {
+  const tags = toTags(i.Tags);
+  const name = tags.find((t) => t.key === 'Name')?.value;
+  return {
+    instanceId: i.InstanceId ?? '',
+    ...(name ? { name } : {}),
+    state: i.State?.Name ?? 'unknown',
+    rootDeviceType: i.RootDeviceType ?? 'ebs',
+    ...(i.RootDeviceName ? { rootDeviceName: i.RootDeviceName } : {}),
+    ...(i.ImageId ? { imageId: i.ImageId } : {}),
+    tags,
+    mappings: (i.BlockDeviceMappings ?? []).map((m) => ({
+      deviceName: m.DeviceName ?? '',
+      ...(m.Ebs?.VolumeId ? { volumeId: m.Ebs.VolumeId } : {}),
+      deleteOnTermination: m.Ebs?.DeleteOnTermination === true,
+    })),
+  };
+}
+
+/** Maps one DescribeVolumes record. */
+export function toVolumeDetails(v: Volume): VolumeDetails {
+  return {
+    volumeId: v.VolumeId ?? '',
+    ...(v.Size !== undefined ? { sizeGiB: v.Size } : {}),
+    ...(v.VolumeType ? { volumeType: v.VolumeType } : {}),
+    ...(v.Encrypted !== undefined ? { encrypted: v.Encrypted } : {}),
+    ...(v.KmsKeyId ? { kmsKeyId: v.KmsKeyId } : {}),
+  };
+}
+
+/** Maps one DescribeSnapshots record, keeping the record itself as `raw`. */
+export function toSnapshot(s: SdkSnapshot, region: string): Snapshot {
+  const name = s.Tags?.find((t) => t.Key === 'Name')?.Value;
+  return {
+    snapshotId: s.SnapshotId ?? '',
+    region,
+    state: s.State ?? 'unknown',
+    encrypted: s.Encrypted === true,
+    ...(s.OwnerId ? { ownerId: s.OwnerId } : {}),
+    ...(s.VolumeSize !== undefined ? { volumeSizeGiB: s.VolumeSize } : {}),
+    ...(s.KmsKeyId ? { kmsKeyId: s.KmsKeyId } : {}),
+    ...(s.Description ? { description: s.Description } : {}),
+    ...(name ? { name } : {}),
+    ...(s.StartTime ? { startTime: s.StartTime.toISOString() } : {}),
+    raw: asRecord(s),
+  };
+}
+
+/** Maps DescribeSnapshotAttribute's createVolumePermission list. */
+export function toCreateVolumePermissions(
+  list: SdkCreateVolumePermission[] | undefined,
+): CreateVolumePermission[] {
+  return (list ?? []).map((p) => ({
+    ...(p.UserId ? { userId: p.UserId } : {}),
+    ...(p.Group === 'all' ? { group: 'all' as const } : {}),
+  }));
+}
+
+/** ModifySnapshotAttribute's createVolumePermission change for accounts. */
+export function toCreateVolumePermissionModifications(change: {
+  add: readonly string[];
+  remove: readonly string[];
+}): CreateVolumePermissionModifications {
+  return {
+    ...(change.add.length > 0 ? { Add: change.add.map((UserId) => ({ UserId })) } : {}),
+    ...(change.remove.length > 0 ? { Remove: change.remove.map((UserId) => ({ UserId })) } : {}),
+  };
+}
+
 /** Maps DescribeImageAttribute's launch permission list. */
 export function toLaunchPermissions(list: SdkLaunchPermission[] | undefined): LaunchPermission[] {
   return (list ?? []).map((p) => {
@@ -73,6 +196,126 @@ export function toLaunchPermissions(list: SdkLaunchPermission[] | undefined): La
     assign(out, 'organizationalUnitArn', p.OrganizationalUnitArn);
     return out;
   });
+}
+
+/** ModifyImageAttribute's LaunchPermission change; an empty list is left out. */
+export function toLaunchPermissionModifications(change: {
+  add?: readonly LaunchPermission[];
+  remove?: readonly LaunchPermission[];
+}): LaunchPermissionModifications {
+  const add = change.add ?? [];
+  const remove = change.remove ?? [];
+  return {
+    ...(add.length > 0 ? { Add: add.map(toSdkLaunchPermission) } : {}),
+    ...(remove.length > 0 ? { Remove: remove.map(toSdkLaunchPermission) } : {}),
+  };
+}
+
+/** The instance each DescribeImageReferences entry names (its ARN ends in the instance id). */
+export function toInstanceReference(
+  ref: ImageReference,
+): { imageId: string; instanceId: string } | undefined {
+  const instanceId = ref.Arn?.split('/').pop();
+  return ref.ImageId && instanceId ? { imageId: ref.ImageId, instanceId } : undefined;
+}
+
+/** DeregisterImage's DeleteSnapshotResults (empty without DeleteAssociatedSnapshots). */
+export function toSnapshotDeleteResults(
+  results: DeleteSnapshotReturnCode[] | undefined,
+): SnapshotDeleteResult[] {
+  return (results ?? []).map((r) => ({
+    snapshotId: r.SnapshotId ?? '',
+    returnCode: r.ReturnCode ?? 'unknown',
+  }));
+}
+
+/** Maps DescribeRegions' list; entries without a name are dropped. */
+export function toRegionInfos(regions: Region[] | undefined): RegionInfo[] {
+  return (regions ?? []).flatMap((r) =>
+    r.RegionName
+      ? [{ name: r.RegionName, ...(r.OptInStatus ? { optInStatus: r.OptInStatus } : {}) }]
+      : [],
+  );
+}
+
+/** Tags as CreateTags and TagSpecifications take them. */
+export function toSdkTags(tags: readonly Tag[]): SdkTag[] {
+  return tags.map((t) => ({ Key: t.key, Value: t.value }));
+}
+
+/** CreateImage input: NoReboot always explicit; tags on the image and on its snapshots. */
+export function toCreateImageInput(request: CreateImageRequest): SdkCreateImageRequest {
+  return {
+    InstanceId: request.instanceId,
+    Name: request.name,
+    ...(request.description ? { Description: request.description } : {}),
+    NoReboot: request.noReboot,
+    ...(request.blockDeviceMappings.length > 0
+      ? {
+          BlockDeviceMappings: request.blockDeviceMappings.map((m): BlockDeviceMapping =>
+            'noDevice' in m
+              ? { DeviceName: m.deviceName, NoDevice: '' }
+              : { DeviceName: m.deviceName, Ebs: { DeleteOnTermination: m.deleteOnTermination } },
+          ),
+        }
+      : {}),
+    ...(request.tags.length > 0
+      ? {
+          TagSpecifications: [
+            { ResourceType: 'image' as const, Tags: toSdkTags(request.tags) },
+            { ResourceType: 'snapshot' as const, Tags: toSdkTags(request.tags) },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** RegisterImage input; EBS mappings name only the snapshot, so each volume keeps its encryption. */
+export function toRegisterImageInput(request: RegisterImageRequest): SdkRegisterImageRequest {
+  return {
+    Name: request.name,
+    ...(request.description ? { Description: request.description } : {}),
+    ...(request.imageLocation ? { ImageLocation: request.imageLocation } : {}),
+    ...(request.architecture ? { Architecture: request.architecture as 'x86_64' } : {}),
+    ...(request.virtualizationType ? { VirtualizationType: request.virtualizationType } : {}),
+    ...(request.rootDeviceName ? { RootDeviceName: request.rootDeviceName } : {}),
+    ...(request.kernelId ? { KernelId: request.kernelId } : {}),
+    ...(request.ramdiskId ? { RamdiskId: request.ramdiskId } : {}),
+    ...(request.bootMode ? { BootMode: request.bootMode as 'uefi' } : {}),
+    ...(request.enaSupport !== undefined ? { EnaSupport: request.enaSupport } : {}),
+    ...(request.sriovNetSupport ? { SriovNetSupport: request.sriovNetSupport } : {}),
+    ...(request.blockDeviceMappings.length > 0
+      ? { BlockDeviceMappings: request.blockDeviceMappings.map(toSdkRegisterMapping) }
+      : {}),
+    ...(request.tags && request.tags.length > 0
+      ? { TagSpecifications: [{ ResourceType: 'image' as const, Tags: toSdkTags(request.tags) }] }
+      : {}),
+  };
+}
+
+function toSdkRegisterMapping(m: RegisterMapping): BlockDeviceMapping {
+  if (m.noDevice) return { DeviceName: m.deviceName, NoDevice: '' };
+  if (m.virtualName) return { DeviceName: m.deviceName, VirtualName: m.virtualName };
+  return {
+    DeviceName: m.deviceName,
+    ...(m.ebs
+      ? {
+          Ebs: {
+            SnapshotId: m.ebs.snapshotId,
+            DeleteOnTermination: m.ebs.deleteOnTermination,
+          },
+        }
+      : {}),
+  };
+}
+
+function toSdkLaunchPermission(p: LaunchPermission): SdkLaunchPermission {
+  return {
+    ...(p.userId ? { UserId: p.userId } : {}),
+    ...(p.group ? { Group: p.group } : {}),
+    ...(p.organizationArn ? { OrganizationArn: p.organizationArn } : {}),
+    ...(p.organizationalUnitArn ? { OrganizationalUnitArn: p.organizationalUnitArn } : {}),
+  };
 }
 
 function toBackingType(value: string | undefined): BackingType {

@@ -2,12 +2,10 @@
  * Everything AMI Explorer uses from the AWS SDK, in one module. It is bundled into its own chunk
  * (`dist/sdk.js`) and loaded only through `loadSdk()`, so activating the extension loads no SDK code.
  */
-export {
-  EC2Client,
+import {
   CopyImageCommand,
   CreateImageCommand,
   CreateTagsCommand,
-  DeleteSnapshotCommand,
   DeleteTagsCommand,
   DeregisterImageCommand,
   DescribeImageAttributeCommand,
@@ -28,10 +26,41 @@ export {
   ModifyImageAttributeCommand,
   ModifySnapshotAttributeCommand,
   RegisterImageCommand,
-  ResetImageAttributeCommand,
   StartInstancesCommand,
   StopInstancesCommand,
-  waitUntilInstanceRunning,
-  waitUntilInstanceStopped,
 } from '@aws-sdk/client-ec2';
+
+/**
+ * The EC2 actions AMI Explorer sends, by their API name. `Ec2.send` takes these names and infers
+ * each action's input and output from its command class, so adding an action is one line here.
+ */
+export const ec2Commands = {
+  CopyImage: CopyImageCommand,
+  CreateImage: CreateImageCommand,
+  CreateTags: CreateTagsCommand,
+  DeleteTags: DeleteTagsCommand,
+  DeregisterImage: DeregisterImageCommand,
+  DescribeImageAttribute: DescribeImageAttributeCommand,
+  DescribeImageReferences: DescribeImageReferencesCommand,
+  DescribeImages: DescribeImagesCommand,
+  DescribeInstances: DescribeInstancesCommand,
+  DescribeRegions: DescribeRegionsCommand,
+  DescribeSnapshotAttribute: DescribeSnapshotAttributeCommand,
+  DescribeSnapshots: DescribeSnapshotsCommand,
+  DescribeVolumes: DescribeVolumesCommand,
+  DisableImage: DisableImageCommand,
+  DisableImageDeprecation: DisableImageDeprecationCommand,
+  DisableImageDeregistrationProtection: DisableImageDeregistrationProtectionCommand,
+  EnableImage: EnableImageCommand,
+  EnableImageDeprecation: EnableImageDeprecationCommand,
+  EnableImageDeregistrationProtection: EnableImageDeregistrationProtectionCommand,
+  GetImageBlockPublicAccessState: GetImageBlockPublicAccessStateCommand,
+  ModifyImageAttribute: ModifyImageAttributeCommand,
+  ModifySnapshotAttribute: ModifySnapshotAttributeCommand,
+  RegisterImage: RegisterImageCommand,
+  StartInstances: StartInstancesCommand,
+  StopInstances: StopInstancesCommand,
+};
+
+export { EC2Client, waitUntilInstanceStopped } from '@aws-sdk/client-ec2';
 export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';

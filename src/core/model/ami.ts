@@ -34,6 +34,9 @@ export interface BlockDevice {
   noDevice?: boolean;
 }
 
+/** The account's image block public access state in a region. */
+export type ImageBlockPublicAccessState = 'block-new-sharing' | 'unblocked' | (string & {});
+
 /** A tag as EC2 returns it. */
 export interface Tag {
   key: string;

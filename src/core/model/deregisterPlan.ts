@@ -288,13 +288,19 @@ export function describeDeregisterPlan(plan: DeregisterPlan): { message: string;
   return { message, detail: lines.join('\n') };
 }
 
+/** What EC2 did to one snapshot when DeregisterImage deleted the associated snapshots. */
+export interface SnapshotDeleteResult {
+  snapshotId: string;
+  returnCode: string;
+}
+
 /** How deregistering one AMI went (what the service did). */
 export type DeregisterOutcome =
   | {
       kind: 'deregistered';
       protectionDisabled: boolean;
       /** DeregisterImage's DeleteSnapshotResults (empty without DeleteAssociatedSnapshots). */
-      snapshotResults: { snapshotId: string; returnCode: string }[];
+      snapshotResults: SnapshotDeleteResult[];
     }
   /** Protection disabled, deregistration left for after the cooldown; `protection` is EC2's new text. */
   | { kind: 'protection-disabled'; protection?: string }

@@ -57,6 +57,11 @@ export class CancelledError extends Error {
   }
 }
 
+/** Throws CancelledError when the signal has fired (between pages, between steps). */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CancelledError();
+}
+
 /** Whether an error means "cancelled" (ours, or an AbortSignal's). */
 export function isCancellation(error: unknown): boolean {
   return (

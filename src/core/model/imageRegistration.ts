@@ -1,4 +1,5 @@
 import type { Tag } from './ami';
+import type { Snapshot } from './snapshot';
 import {
   normalizeManifestPath,
   validateAmiName,
@@ -6,20 +7,6 @@ import {
   validateDeviceName,
   validateManifestPath,
 } from './imageInputs';
-
-/** An EBS snapshot as the register wizard lists it (DescribeSnapshots OwnerIds=self). */
-export interface SnapshotSummary {
-  snapshotId: string;
-  volumeSizeGiB: number;
-  encrypted: boolean;
-  kmsKeyId?: string;
-  /** `pending`, `completed`, `error`… */
-  state: string;
-  description?: string;
-  /** The Name tag, if any. */
-  name?: string;
-  startTime?: string;
-}
 
 export type Architecture = 'x86_64' | 'arm64' | 'i386';
 export type VirtualizationType = 'hvm' | 'paravirtual';
@@ -42,7 +29,7 @@ export interface InstanceStoreRegistrationInput {
 /** An additional volume of an EBS registration: a device backed by one of the user's snapshots. */
 export interface AdditionalVolume {
   deviceName: string;
-  snapshot: SnapshotSummary;
+  snapshot: Snapshot;
   deleteOnTermination: boolean;
 }
 
@@ -53,7 +40,7 @@ export interface EbsSnapshotRegistrationInput {
   description?: string;
   architecture: Architecture;
   rootDeviceName: string;
-  rootSnapshot: SnapshotSummary;
+  rootSnapshot: Snapshot;
   bootMode?: BootMode;
   enaSupport: boolean;
   additionalVolumes: AdditionalVolume[];
@@ -112,9 +99,9 @@ export function validateRamdiskId(input: string): string | undefined {
 }
 
 /** One line about a snapshot for pickers: `8 GiB · encrypted (key) · completed`. */
-export function describeSnapshot(snapshot: SnapshotSummary): string {
+export function describeSnapshot(snapshot: Snapshot): string {
   return [
-    `${snapshot.volumeSizeGiB} GiB`,
+    `${snapshot.volumeSizeGiB ?? 0} GiB`,
     snapshot.encrypted
       ? `encrypted${snapshot.kmsKeyId ? ` (${snapshot.kmsKeyId})` : ''}`
       : 'not encrypted',

@@ -21,6 +21,30 @@ export interface Ec2Instance {
   raw: Record<string, unknown>;
 }
 
+/** An instance as CreateImage needs it: state, backing, root device and attached EBS volumes. */
+export interface InstanceForImage {
+  instanceId: string;
+  name?: string;
+  state: string;
+  rootDeviceType: string;
+  rootDeviceName?: string;
+  imageId?: string;
+  tags: Tag[];
+  mappings: { deviceName: string; volumeId?: string; deleteOnTermination: boolean }[];
+}
+
+/** A volume's details as DescribeVolumes reports them. */
+export interface VolumeDetails {
+  volumeId: string;
+  sizeGiB?: number;
+  volumeType?: string;
+  encrypted?: boolean;
+  kmsKeyId?: string;
+}
+
+/** Instance states that still hold on to an image (terminated instances do not count). */
+export const LIVE_INSTANCE_STATES = ['pending', 'running', 'shutting-down', 'stopping', 'stopped'];
+
 /** Display name of an instance: its Name tag, or its id. */
 export function instanceDisplayName(instance: Pick<Ec2Instance, 'instanceId' | 'name'>): string {
   return instance.name && instance.name.length > 0 ? instance.name : instance.instanceId;

@@ -1,3 +1,10 @@
+/** A region as DescribeRegions reports it. */
+export interface RegionInfo {
+  name: string;
+  /** `opt-in-not-required`, `opted-in` or `not-opted-in`. */
+  optInStatus?: string;
+}
+
 /**
  * Regions enabled by default in every AWS account (no opt-in needed). Used when DescribeRegions is not
  * allowed for the caller, so the view still has something sensible to list.

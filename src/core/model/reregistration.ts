@@ -29,6 +29,14 @@ export interface CapturedRegistration {
   tags: Tag[];
 }
 
+/**
+ * An image's registration as its DescribeImages record gives it, with its backing; the launch
+ * permissions come from another call.
+ */
+export type DescribedRegistration = Omit<CapturedRegistration, 'launchPermissions'> & {
+  rootDeviceType: string;
+};
+
 /** One step of a re-registration, in the order they run. */
 export type ReregisterStep =
   | { kind: 'deregister'; imageId: string }

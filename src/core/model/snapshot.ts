@@ -1,15 +1,24 @@
-/** One EBS snapshot as DescribeSnapshots reports it (the parts AMI Explorer uses). */
+/**
+ * One EBS snapshot as DescribeSnapshots reports it (the parts AMI Explorer uses): the deregister
+ * preview, the register wizard's list, the block-device and launch-permission panels and the
+ * snapshot JSON tab all read this one type.
+ */
 export interface Snapshot {
   snapshotId: string;
   region: string;
   ownerId?: string;
-  /** `pending`, `completed`, `error`… */
-  state?: string;
-  volumeSize?: number;
+  /** `pending`, `completed`, `error`… (`unknown` when EC2 does not say). */
+  state: string;
+  /** Size of the volume the snapshot was taken from, in GiB; absent when EC2 does not say. */
+  volumeSizeGiB?: number;
   encrypted: boolean;
   /** Full KMS key ARN when encrypted. EC2 reports keys on snapshots, not in AMI mappings. */
   kmsKeyId?: string;
   description?: string;
+  /** The Name tag, if any. */
+  name?: string;
+  /** When the snapshot was started (ISO 8601). */
+  startTime?: string;
   /** The record exactly as DescribeSnapshots returned it (for the JSON tab). */
   raw: Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-import type { ImageOperationsApi } from '../aws/imageOperationsApi';
+import type { Images } from '../aws/images';
 import type { Ami } from '../model/ami';
 import type { CopyCall, CopyInput, CopyResult } from '../model/copyPlan';
 import { planCopy } from '../model/copyPlan';
@@ -8,7 +8,7 @@ import { ConcurrencyLimiter } from './concurrency';
 /** Copies AMIs to other regions: one CopyImage per source and destination, in the destination. */
 export class CopyImageService {
   constructor(
-    private readonly api: Pick<ImageOperationsApi, 'copyImage'>,
+    private readonly images: Pick<Images, 'copy'>,
     private readonly maxConcurrent: () => number = () => 4,
   ) {}
 
@@ -42,7 +42,7 @@ export class CopyImageService {
             try {
               result = {
                 call,
-                imageId: await this.api.copyImage(call.region, call.params, signal),
+                imageId: await this.images.copy(call.region, call.params, signal),
               };
             } catch (error) {
               result = isCancellation(error)

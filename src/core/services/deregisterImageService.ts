@@ -1,6 +1,6 @@
-import type { Ec2Api } from '../aws/ec2Api';
-import type { ImageOperationsApi } from '../aws/imageOperationsApi';
-import { throwIfAborted } from '../aws/ec2Caller';
+import type { Images } from '../aws/images';
+import type { Instances } from '../aws/instances';
+import type { Snapshots } from '../aws/snapshots';
 import type { Ami } from '../model/ami';
 import type {
   DeregisterFacts,
@@ -9,7 +9,7 @@ import type {
   SnapshotFact,
   UsageFact,
 } from '../model/deregisterPlan';
-import { AwsApiError, isCancellation } from '../model/errors';
+import { AwsApiError, isCancellation, throwIfAborted } from '../model/errors';
 
 /** Codes meaning DescribeImageReferences cannot be used here; DescribeInstances answers instead. */
 const REFERENCES_UNAVAILABLE = new Set([
@@ -30,16 +30,16 @@ export interface ImageRef {
 /** Finds out what deregistering AMIs would touch, then deregisters them as planned. */
 export class DeregisterImageService {
   constructor(
-    private readonly images: Pick<Ec2Api, 'describeImagesById'>,
-    private readonly api: Pick<
-      ImageOperationsApi,
-      | 'instancesUsingImages'
-      | 'instancesLaunchedFrom'
-      | 'describeSnapshots'
-      | 'ownImagesUsingSnapshots'
-      | 'deregisterImage'
+    private readonly images: Pick<
+      Images,
+      | 'byId'
+      | 'instanceReferences'
+      | 'ownUsingSnapshots'
+      | 'deregister'
       | 'disableDeregistrationProtection'
     >,
+    private readonly instances: Pick<Instances, 'launchedFrom'>,
+    private readonly snapshots: Pick<Snapshots, 'byId'>,
   ) {}
 
   /**
@@ -79,7 +79,7 @@ export class DeregisterImageService {
     const result = new Map<string, DeregisterFacts>();
     let images: Ami[];
     try {
-      images = await this.images.describeImagesById(region, imageIds, signal);
+      images = await this.images.byId(region, imageIds, signal);
     } catch (error) {
       if (isCancellation(error)) throw error;
       for (const imageId of imageIds) {
@@ -99,11 +99,11 @@ export class DeregisterImageService {
       ...new Set(images.flatMap((i) => i.blockDevices.flatMap((d) => d.ebs?.snapshotId ?? []))),
     ];
     const [snapshots, users] = await Promise.all([
-      this.api.describeSnapshots(region, snapshotIds, signal).catch((error: unknown) => {
+      this.snapshots.byId(region, snapshotIds, 'omit', signal).catch((error: unknown) => {
         if (isCancellation(error)) throw error;
         return undefined;
       }),
-      this.api.ownImagesUsingSnapshots(region, snapshotIds, signal).catch((error: unknown) => {
+      this.images.ownUsingSnapshots(region, snapshotIds, signal).catch((error: unknown) => {
         if (isCancellation(error)) throw error;
         return undefined;
       }),
@@ -124,7 +124,7 @@ export class DeregisterImageService {
         const snapshotId = d.ebs?.snapshotId;
         if (!snapshotId) return [];
         const info = snapshotInfo.get(snapshotId);
-        const size = info?.sizeGiB ?? d.ebs?.volumeSize;
+        const size = info?.volumeSizeGiB ?? d.ebs?.volumeSize;
         const encrypted = info?.encrypted ?? d.ebs?.encrypted;
         return [
           {
@@ -164,7 +164,7 @@ export class DeregisterImageService {
     if (imageIds.length === 0) return out;
     let referencesProblem: string;
     try {
-      const refs = await this.api.instancesUsingImages(region, imageIds, signal);
+      const refs = await this.images.instanceReferences(region, imageIds, signal);
       for (const id of imageIds)
         out.set(id, {
           known: true,
@@ -181,7 +181,7 @@ export class DeregisterImageService {
       referencesProblem = message(error);
     }
     try {
-      const instances = await this.api.instancesLaunchedFrom(region, imageIds, signal);
+      const instances = await this.instances.launchedFrom(region, imageIds, signal);
       for (const id of imageIds)
         out.set(id, {
           known: true,
@@ -230,7 +230,7 @@ export class DeregisterImageService {
     let protectionDisabled = false;
     if (decision.disableProtectionFirst) {
       try {
-        await this.api.disableDeregistrationProtection(region, imageId, signal);
+        await this.images.disableDeregistrationProtection(region, imageId, signal);
         protectionDisabled = true;
       } catch (error) {
         if (isCancellation(error)) return { kind: 'cancelled' };
@@ -244,17 +244,20 @@ export class DeregisterImageService {
     }
     if (decision.action === 'disable-protection-only') {
       // EC2 answers with the state (e.g. disabled-until-…) only on describe; ask once, best effort.
-      const [image] = await this.images
-        .describeImagesById(region, [imageId], signal)
-        .catch(() => [] as Ami[]);
+      const [image] = await this.images.byId(region, [imageId], signal).catch(() => [] as Ami[]);
       return {
         kind: 'protection-disabled',
         ...(image?.deregistrationProtection ? { protection: image.deregistrationProtection } : {}),
       };
     }
     try {
-      const result = await this.api.deregisterImage(region, imageId, deleteSnapshots, signal);
-      return { kind: 'deregistered', protectionDisabled, snapshotResults: result.snapshotResults };
+      const snapshotResults = await this.images.deregister(
+        region,
+        imageId,
+        { deleteSnapshots },
+        signal,
+      );
+      return { kind: 'deregistered', protectionDisabled, snapshotResults };
     } catch (error) {
       if (isCancellation(error) && !protectionDisabled) return { kind: 'cancelled' };
       return { kind: 'failed', step: 'deregister', error: message(error), protectionDisabled };

@@ -1,16 +1,12 @@
-import type { Ec2Api } from '../aws/ec2Api';
-import type {
-  ImageCreationApi,
-  InstanceForImage,
-  VolumeDetails,
-  WaitOptions,
-} from '../aws/imageCreationApi';
-import { DEFAULT_WAIT } from '../aws/imageCreationApi';
+import type { WaitOptions } from '../aws/ec2';
+import { DEFAULT_WAIT } from '../aws/ec2';
+import type { Images } from '../aws/images';
+import type { Instances } from '../aws/instances';
 import type { Ami, Tag } from '../model/ami';
-import { AwsApiError, InputError } from '../model/errors';
+import { AwsApiError, InputError, throwIfAborted } from '../model/errors';
 import type { AttachedVolume, CreateImageInput, VolumeDetailsSource } from '../model/imageCreation';
 import { INSTANCE_STORE_EXPLANATION, planCreateImage } from '../model/imageCreation';
-import { throwIfAborted } from '../aws/ec2Caller';
+import type { InstanceForImage, VolumeDetails } from '../model/instance';
 
 /** An instance store-backed instance was asked for CreateImage; the message explains the other path. */
 export class InstanceStoreBackedError extends InputError {
@@ -46,8 +42,11 @@ export interface CreateImageResult {
  */
 export class ImageCreationService {
   constructor(
-    private readonly ops: ImageCreationApi,
-    private readonly api: Ec2Api,
+    private readonly images: Pick<Images, 'byId' | 'ownNamed' | 'create'>,
+    private readonly instances: Pick<
+      Instances,
+      'forImage' | 'volumes' | 'stop' | 'start' | 'waitUntilStopped'
+    >,
     private readonly wait: WaitOptions = DEFAULT_WAIT,
   ) {}
 
@@ -57,7 +56,7 @@ export class ImageCreationService {
     instanceId: string,
     signal?: AbortSignal,
   ): Promise<InstanceForImage> {
-    const instance = await this.ops.describeInstanceForImage(region, instanceId, signal);
+    const instance = await this.instances.forImage(region, instanceId, signal);
     if (!instance) {
       throw new AwsApiError(
         'InvalidInstanceID.NotFound',
@@ -88,7 +87,7 @@ export class ImageCreationService {
     let fallbackReason: string | undefined;
     try {
       const ids = base.flatMap((v) => (v.volumeId ? [v.volumeId] : []));
-      const details = await this.ops.describeVolumes(region, ids, signal);
+      const details = await this.instances.volumes(region, ids, signal);
       if (details.length > 0) {
         return {
           source: 'volumes',
@@ -104,7 +103,7 @@ export class ImageCreationService {
     }
     if (instance.imageId) {
       try {
-        const [source] = await this.api.describeImagesById(region, [instance.imageId], signal);
+        const [source] = await this.images.byId(region, [instance.imageId], signal);
         if (source) {
           return {
             source: 'sourceImage',
@@ -136,7 +135,7 @@ export class ImageCreationService {
     name: string,
     signal?: AbortSignal,
   ): Promise<string | undefined> {
-    const clash = await this.api.describeOwnImagesNamed(region, name.trim(), signal);
+    const clash = await this.images.ownNamed(region, name.trim(), signal);
     return duplicateNameMessage(clash, name.trim(), region);
   }
 
@@ -167,15 +166,15 @@ export class ImageCreationService {
     if (plan.stopFirst) {
       throwIfAborted(signal);
       hooks.step?.(`Stopping ${label(instance)}…`);
-      await this.ops.stopInstance(region, instanceId, signal);
+      await this.instances.stop(region, instanceId, signal);
       stoppedInstance = true;
       hooks.stopped?.();
       hooks.step?.(`Waiting until ${label(instance)} is stopped…`);
-      await this.ops.waitUntilStopped(region, instanceId, signal, this.wait);
+      await this.instances.waitUntilStopped(region, instanceId, signal, this.wait);
     }
     throwIfAborted(signal);
     hooks.step?.(`Creating the image "${plan.request.name}"…`);
-    const imageId = await this.ops.createImage(region, plan.request, signal);
+    const imageId = await this.images.create(region, plan.request, signal);
     // Once EC2 accepted the request the image exists: describing it must not be cancelled.
     const image = await this.describeNew(region, imageId, plan.request.name, plan.request.tags);
     return { image, stoppedInstance };
@@ -183,7 +182,7 @@ export class ImageCreationService {
 
   /** StartInstances (after a stop-first CreateImage, when the user wants it running again). */
   startInstance(region: string, instanceId: string, signal?: AbortSignal): Promise<void> {
-    return this.ops.startInstance(region, instanceId, signal);
+    return this.instances.start(region, instanceId, signal);
   }
 
   private async describeNew(
@@ -193,7 +192,7 @@ export class ImageCreationService {
     tags: Tag[],
   ): Promise<Ami> {
     try {
-      const [image] = await this.api.describeImagesById(region, [imageId]);
+      const [image] = await this.images.byId(region, [imageId]);
       if (image) return image;
     } catch (error) {
       if (!(error instanceof AwsApiError)) throw error;

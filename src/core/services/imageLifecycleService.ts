@@ -1,5 +1,5 @@
-import type { Ec2Api } from '../aws/ec2Api';
-import type { ImageLifecycleApi } from '../aws/imageLifecycleApi';
+import type { Images } from '../aws/images';
+import type { Tags } from '../aws/tags';
 import type { Ami, LaunchPermission } from '../model/ami';
 import { formatUtcMinute } from '../model/deprecationSchedule';
 import type { ProtectionStatus } from '../model/deregistrationProtection';
@@ -30,9 +30,19 @@ export interface TagChangeResult {
  */
 export class ImageLifecycleService {
   constructor(
-    private readonly lifecycle: ImageLifecycleApi,
-    private readonly images: ImageService,
-    private readonly ec2: Ec2Api,
+    private readonly images: Pick<
+      Images,
+      | 'modifyAttribute'
+      | 'enableDeprecation'
+      | 'disableDeprecation'
+      | 'enableDeregistrationProtection'
+      | 'disableDeregistrationProtection'
+      | 'launchPermissions'
+      | 'disable'
+      | 'enable'
+    >,
+    private readonly tags: Pick<Tags, 'create' | 'delete'>,
+    private readonly reader: ImageService,
   ) {}
 
   /**
@@ -52,10 +62,10 @@ export class ImageLifecycleService {
     const resourceIds = [ami.imageId, ...(includeSnapshots ? snapshotIdsOf(ami) : [])];
     const requests = tagRequests(changes, resourceIds);
     if (requests.createTags) {
-      await this.lifecycle.createTags(ami.region, resourceIds, changes.set, signal);
+      await this.tags.create(ami.region, resourceIds, changes.set, signal);
     }
     if (requests.deleteTags) {
-      await this.lifecycle.deleteTags(ami.region, resourceIds, changes.remove, signal);
+      await this.tags.delete(ami.region, resourceIds, changes.remove, signal);
     }
     return { image: await this.reread(ami.region, ami.imageId, signal), resourceIds };
   }
@@ -70,7 +80,7 @@ export class ImageLifecycleService {
     checkImageId(imageId);
     const problem = validateDescription(description);
     if (problem) throw new InputError(problem);
-    await this.lifecycle.setDescription(region, imageId, description, signal);
+    await this.images.modifyAttribute(region, imageId, { description }, signal);
     return this.reread(region, imageId, signal);
   }
 
@@ -91,14 +101,14 @@ export class ImageLifecycleService {
     if ('error' in checked) {
       throw new InputError(`Cannot deprecate at ${formatUtcMinute(at)} UTC: ${checked.error}`);
     }
-    await this.lifecycle.enableDeprecation(region, imageId, at, signal);
+    await this.images.enableDeprecation(region, imageId, at, signal);
     return this.reread(region, imageId, signal);
   }
 
   /** DisableImageDeprecation. */
   async cancelDeprecation(region: string, imageId: string, signal?: AbortSignal): Promise<Ami> {
     checkImageId(imageId);
-    await this.lifecycle.disableDeprecation(region, imageId, signal);
+    await this.images.disableDeprecation(region, imageId, signal);
     return this.reread(region, imageId, signal);
   }
 
@@ -110,7 +120,7 @@ export class ImageLifecycleService {
     signal?: AbortSignal,
   ): Promise<Ami> {
     checkImageId(imageId);
-    await this.lifecycle.enableDeregistrationProtection(region, imageId, withCooldown, signal);
+    await this.images.enableDeregistrationProtection(region, imageId, withCooldown, signal);
     return this.reread(region, imageId, signal);
   }
 
@@ -124,7 +134,7 @@ export class ImageLifecycleService {
     signal?: AbortSignal,
   ): Promise<{ image: Ami; protection: ProtectionStatus }> {
     checkImageId(imageId);
-    await this.lifecycle.disableDeregistrationProtection(region, imageId, signal);
+    await this.images.disableDeregistrationProtection(region, imageId, signal);
     const image = await this.reread(region, imageId, signal);
     return { image, protection: parseProtection(image.deregistrationProtection) };
   }
@@ -136,25 +146,25 @@ export class ImageLifecycleService {
     signal?: AbortSignal,
   ): Promise<LaunchPermission[]> {
     checkImageId(imageId);
-    return this.ec2.describeLaunchPermissions(region, imageId, signal);
+    return this.images.launchPermissions(region, imageId, signal);
   }
 
   /** DisableImage: the AMI turns `disabled` and private. */
   async disableImage(region: string, imageId: string, signal?: AbortSignal): Promise<Ami> {
     checkImageId(imageId);
-    await this.lifecycle.disableImage(region, imageId, signal);
+    await this.images.disable(region, imageId, signal);
     return this.reread(region, imageId, signal);
   }
 
   /** EnableImage: back to `available`, still private (permissions are not restored). */
   async enableImage(region: string, imageId: string, signal?: AbortSignal): Promise<Ami> {
     checkImageId(imageId);
-    await this.lifecycle.enableImage(region, imageId, signal);
+    await this.images.enable(region, imageId, signal);
     return this.reread(region, imageId, signal);
   }
 
   private reread(region: string, imageId: string, signal?: AbortSignal): Promise<Ami> {
-    return this.images.getImage(region, imageId, signal);
+    return this.reader.getImage(region, imageId, signal);
   }
 }
 

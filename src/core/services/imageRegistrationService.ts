@@ -1,14 +1,11 @@
-import type { Ec2Api } from '../aws/ec2Api';
-import { throwIfAborted } from '../aws/ec2Caller';
-import type { ImageCreationApi } from '../aws/imageCreationApi';
+import type { Images } from '../aws/images';
+import type { Snapshots } from '../aws/snapshots';
+import type { Tags } from '../aws/tags';
 import type { Ami } from '../model/ami';
-import { AwsApiError, InputError, isCancellation } from '../model/errors';
-import type {
-  RegisterImageRequest,
-  RegistrationInput,
-  SnapshotSummary,
-} from '../model/imageRegistration';
+import { AwsApiError, InputError, isCancellation, throwIfAborted } from '../model/errors';
+import type { RegisterImageRequest, RegistrationInput } from '../model/imageRegistration';
 import { planRegisterImage } from '../model/imageRegistration';
+import type { Snapshot } from '../model/snapshot';
 import type {
   CapturedRegistration,
   ReregisterProgress,
@@ -23,13 +20,23 @@ import { duplicateNameMessage, pendingImage } from './imageCreationService';
  */
 export class ImageRegistrationService {
   constructor(
-    private readonly ops: ImageCreationApi,
-    private readonly api: Ec2Api,
+    private readonly images: Pick<
+      Images,
+      | 'byId'
+      | 'ownNamed'
+      | 'registration'
+      | 'launchPermissions'
+      | 'register'
+      | 'deregister'
+      | 'modifyAttribute'
+    >,
+    private readonly snapshots: Pick<Snapshots, 'own'>,
+    private readonly tags: Pick<Tags, 'create'>,
   ) {}
 
   /** The caller's snapshots, completed ones first, newest first. */
-  async listSnapshots(region: string, signal?: AbortSignal): Promise<SnapshotSummary[]> {
-    const snapshots = await this.ops.describeOwnSnapshots(region, signal);
+  async listSnapshots(region: string, signal?: AbortSignal): Promise<Snapshot[]> {
+    const snapshots = await this.snapshots.own(region, signal);
     return snapshots.sort(
       (a, b) =>
         Number(b.state === 'completed') - Number(a.state === 'completed') ||
@@ -43,7 +50,7 @@ export class ImageRegistrationService {
     name: string,
     signal?: AbortSignal,
   ): Promise<string | undefined> {
-    const images = await this.api.describeOwnImagesNamed(region, name.trim(), signal);
+    const images = await this.images.ownNamed(region, name.trim(), signal);
     return duplicateNameMessage(images, name.trim(), region);
   }
 
@@ -70,7 +77,7 @@ export class ImageRegistrationService {
     imageId: string,
     signal?: AbortSignal,
   ): Promise<CapturedRegistration> {
-    const record = await this.ops.describeRegistration(region, imageId, signal);
+    const record = await this.images.registration(region, imageId, signal);
     if (!record) {
       throw new AwsApiError(
         'InvalidAMIID.NotFound',
@@ -85,7 +92,7 @@ export class ImageRegistrationService {
         `${imageId} is EBS-backed: only instance store-backed AMIs are re-registered from their S3 manifest. Create a new image instead.`,
       );
     }
-    const launchPermissions = await this.api.describeLaunchPermissions(region, imageId, signal);
+    const launchPermissions = await this.images.launchPermissions(region, imageId, signal);
     return { ...registration, launchPermissions };
   }
 
@@ -108,7 +115,7 @@ export class ImageRegistrationService {
       try {
         switch (step.kind) {
           case 'deregister':
-            await this.ops.deregisterImage(region, step.imageId, signal);
+            await this.images.deregister(region, step.imageId, {}, signal);
             break;
           case 'register': {
             const image = await this.registerRequest(region, step.request);
@@ -117,10 +124,12 @@ export class ImageRegistrationService {
             break;
           }
           case 'restorePermissions':
-            await this.ops.addLaunchPermissions(region, requireNew(progress), step.permissions);
+            await this.images.modifyAttribute(region, requireNew(progress), {
+              launchPermission: { add: step.permissions },
+            });
             break;
           case 'restoreTags':
-            await this.ops.createTags(region, [requireNew(progress)], step.tags);
+            await this.tags.create(region, [requireNew(progress)], step.tags);
             break;
         }
         progress.done.push(step);
@@ -139,9 +148,9 @@ export class ImageRegistrationService {
     request: RegisterImageRequest,
     signal?: AbortSignal,
   ): Promise<Ami> {
-    const imageId = await this.ops.registerImage(region, request, signal);
+    const imageId = await this.images.register(region, request, signal);
     try {
-      const [image] = await this.api.describeImagesById(region, [imageId]);
+      const [image] = await this.images.byId(region, [imageId]);
       if (image) return image;
     } catch (error) {
       if (!(error instanceof AwsApiError)) throw error;

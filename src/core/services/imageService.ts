@@ -1,4 +1,4 @@
-import type { Ec2Api } from '../aws/ec2Api';
+import type { Images } from '../aws/images';
 import type { Ami, LaunchPermission } from '../model/ami';
 import { InputError, AwsApiError } from '../model/errors';
 import type { ListingScope } from '../model/scope';
@@ -23,13 +23,13 @@ export interface ImageDocument {
 
 /** Listing and reading AMIs. */
 export class ImageService {
-  constructor(private readonly api: Ec2Api) {}
+  constructor(private readonly images: Pick<Images, 'list' | 'byId' | 'launchPermissions'>) {}
 
   /** Lists the images of one region in the given scope: one page chain, no per-image calls. */
   async listImages(region: string, scope: ListingScope, signal?: AbortSignal): Promise<Ami[]> {
     const problem = validateScope(scope);
     if (problem) throw new InputError(problem);
-    return this.api.describeImages(region, scopeToDescribeImagesParams(scope), signal);
+    return this.images.list(region, scopeToDescribeImagesParams(scope), signal);
   }
 
   /** Current records of the given images (for polling pending ones); missing ids are left out. */
@@ -38,14 +38,14 @@ export class ImageService {
     imageIds: readonly string[],
     signal?: AbortSignal,
   ): Promise<Ami[]> {
-    return this.api.describeImagesById(region, imageIds, signal);
+    return this.images.byId(region, imageIds, signal);
   }
 
   /** One image, or an `InvalidAMIID.NotFound` error when EC2 does not return it. */
   async getImage(region: string, imageId: string, signal?: AbortSignal): Promise<Ami> {
     const problem = validateAmiId(imageId);
     if (problem) throw new InputError(problem);
-    const [image] = await this.api.describeImagesById(region, [imageId], signal);
+    const [image] = await this.images.byId(region, [imageId], signal);
     if (!image) {
       throw new AwsApiError(
         'InvalidAMIID.NotFound',
@@ -66,7 +66,7 @@ export class ImageService {
     const image = await this.getImage(region, imageId, signal);
     const document: ImageDocument = { Region: region, Image: image.raw };
     try {
-      const permissions = await this.api.describeLaunchPermissions(region, imageId, signal);
+      const permissions = await this.images.launchPermissions(region, imageId, signal);
       document.LaunchPermissions = permissions.map(toJsonPermission);
     } catch (error) {
       // Only the owner may read launch permissions; the record itself is still worth showing.

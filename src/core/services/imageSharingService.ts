@@ -1,5 +1,6 @@
-import type { ImageSharingApi, ImageBlockPublicAccessState } from '../aws/imageSharingApi';
-import type { Ami } from '../model/ami';
+import type { Images } from '../aws/images';
+import type { Snapshots } from '../aws/snapshots';
+import type { Ami, ImageBlockPublicAccessState } from '../model/ami';
 import type { BlockDeviceSummary, SnapshotEncryption } from '../model/blockDeviceSummary';
 import { summarizeBlockDevices } from '../model/blockDeviceSummary';
 import { AwsApiError, InputError } from '../model/errors';
@@ -76,7 +77,14 @@ export interface ApplyOptions {
 /** Use cases of the block-device and launch-permission panels. */
 export class ImageSharingService {
   constructor(
-    private readonly api: ImageSharingApi,
+    private readonly images: Pick<
+      Images,
+      'launchPermissions' | 'modifyAttribute' | 'blockPublicAccessState'
+    >,
+    private readonly snapshots: Pick<
+      Snapshots,
+      'byId' | 'createVolumePermissions' | 'modifyCreateVolumePermissions'
+    >,
     private readonly readImage: ImageReader,
   ) {}
 
@@ -91,7 +99,7 @@ export class ImageSharingService {
     const encryption = new Map<string, SnapshotEncryption>();
     let snapshotsError: string | undefined;
     try {
-      for (const s of await this.api.describeSnapshots(region, snapshotIds, signal)) {
+      for (const s of await this.snapshots.byId(region, snapshotIds, 'fail', signal)) {
         encryption.set(s.snapshotId, {
           encrypted: s.encrypted,
           ...(s.kmsKeyId ? { kmsKeyId: s.kmsKeyId } : {}),
@@ -112,7 +120,7 @@ export class ImageSharingService {
   /** One snapshot, or `InvalidSnapshot.NotFound`. */
   async getSnapshot(region: string, snapshotId: string, signal?: AbortSignal): Promise<Snapshot> {
     if (!isSnapshotId(snapshotId)) throw new InputError(`Not a snapshot id: ${snapshotId}`);
-    const [snapshot] = await this.api.describeSnapshots(region, [snapshotId], signal);
+    const [snapshot] = await this.snapshots.byId(region, [snapshotId], 'fail', signal);
     if (!snapshot) {
       throw new AwsApiError(
         'InvalidSnapshot.NotFound',
@@ -132,8 +140,8 @@ export class ImageSharingService {
   ): Promise<SharingState> {
     const ami = await this.readImage(region, imageId, signal);
     const [permissions, bpa, snapshots] = await Promise.all([
-      this.api.describeLaunchPermissions(region, imageId, signal),
-      this.api.getImageBlockPublicAccessState(region, signal).then(
+      this.images.launchPermissions(region, imageId, signal),
+      this.images.blockPublicAccessState(region, signal).then(
         (state) => ({ state }),
         (error: unknown) => {
           if (!(error instanceof AwsApiError)) throw error;
@@ -168,7 +176,7 @@ export class ImageSharingService {
     const diff = diffPermissions(current, desired);
     if (isEmptyDiff(diff) && !options.syncSnapshots) return { outcome: 'nothing-to-do' };
     if (diff.add.some((e) => e.kind === 'public')) {
-      const bpa = await this.api.getImageBlockPublicAccessState(region, options.signal);
+      const bpa = await this.images.blockPublicAccessState(region, options.signal);
       if (bpa === 'block-new-sharing') {
         return {
           outcome: 'blocked',
@@ -179,10 +187,15 @@ export class ImageSharingService {
     }
     if (!isEmptyDiff(diff)) {
       try {
-        await this.api.modifyLaunchPermissions(
+        await this.images.modifyAttribute(
           region,
           imageId,
-          { add: diff.add.map(toLaunchPermission), remove: diff.remove.map(toLaunchPermission) },
+          {
+            launchPermission: {
+              add: diff.add.map(toLaunchPermission),
+              remove: diff.remove.map(toLaunchPermission),
+            },
+          },
           options.signal,
         );
       } catch (error) {
@@ -204,7 +217,7 @@ export class ImageSharingService {
     const applied: SnapshotPermissionChange[] = [];
     for (const change of snapshotChanges) {
       try {
-        await this.api.modifyCreateVolumePermissions(
+        await this.snapshots.modifyCreateVolumePermissions(
           region,
           change.snapshotId,
           change,
@@ -225,7 +238,7 @@ export class ImageSharingService {
     let described = new Map<string, Snapshot>();
     let describeError: string | undefined;
     try {
-      const list = await this.api.describeSnapshots(ami.region, ebsSnapshotIds(ami), signal);
+      const list = await this.snapshots.byId(ami.region, ebsSnapshotIds(ami), 'fail', signal);
       described = new Map(list.map((s) => [s.snapshotId, s]));
     } catch (error) {
       if (!(error instanceof AwsApiError)) throw error;
@@ -243,7 +256,7 @@ export class ImageSharingService {
         };
         if (describeError && !s) return { ...base, error: describeError };
         try {
-          const perms = await this.api.describeCreateVolumePermissions(
+          const perms = await this.snapshots.createVolumePermissions(
             ami.region,
             snapshotId,
             signal,

@@ -1,4 +1,4 @@
-import type { Ec2Api } from '../aws/ec2Api';
+import type { Regions } from '../aws/regions';
 import { AwsApiError, InputError, isCancellation } from '../model/errors';
 import { DEFAULT_ENABLED_REGIONS, sortRegions } from '../model/regions';
 import { validateRegionName } from '../model/validation';
@@ -21,7 +21,7 @@ const NOT_ALLOWED = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDen
 
 /** Decides which regions the views list. */
 export class RegionService {
-  constructor(private readonly api: Ec2Api) {}
+  constructor(private readonly regions: Pick<Regions, 'describe'>) {}
 
   /**
    * The configured regions when the setting lists any; otherwise the regions enabled for the account
@@ -46,7 +46,7 @@ export class RegionService {
       };
     }
     try {
-      const regions = await this.api.describeRegions(homeRegion, signal);
+      const regions = await this.regions.describe(homeRegion, signal);
       const enabled = regions.filter((r) => r.optInStatus !== 'not-opted-in').map((r) => r.name);
       return { regions: sortRegions(enabled), source: 'account' };
     } catch (error) {
@@ -71,7 +71,7 @@ export class RegionService {
     signal?: AbortSignal,
   ): Promise<string[]> {
     try {
-      const all = await this.api.describeRegions(homeRegion, signal, true);
+      const all = await this.regions.describe(homeRegion, signal, true);
       const status = new Map(all.map((r) => [r.name, r.optInStatus]));
       return regions.filter((r) => status.get(r) === 'not-opted-in');
     } catch (error) {

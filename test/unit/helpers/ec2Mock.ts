@@ -4,7 +4,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import type { ApiCallRecord } from '../../../src/core/aws/apiCallLog';
 import type { ConnectionSettings } from '../../../src/core/aws/clientFactory';
 import { Ec2ClientFactory } from '../../../src/core/aws/clientFactory';
-import { Ec2Api } from '../../../src/core/aws/ec2Api';
+import { Ec2 } from '../../../src/core/aws/ec2';
+import { Images } from '../../../src/core/aws/images';
+import { Instances } from '../../../src/core/aws/instances';
+import { Regions } from '../../../src/core/aws/regions';
+import { Snapshots } from '../../../src/core/aws/snapshots';
+import { Tags } from '../../../src/core/aws/tags';
 
 // The SDK warns once per process that it will need Node 22 in 2027; that is noise in test output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -16,11 +21,16 @@ export const TEST_CONNECTION: ConnectionSettings = {
   maxAttempts: 3,
 };
 
-/** An Ec2Api whose EC2Client#send is replaced by aws-sdk-client-mock. */
+/** The EC2 layer (caller and resource modules) with EC2Client#send replaced by aws-sdk-client-mock. */
 export interface MockedEc2 {
   /** The stub; installed in `before`, reset before each test, restored in `after`. */
   readonly ec2: AwsClientStub<EC2Client>;
-  readonly api: Ec2Api;
+  readonly caller: Ec2;
+  readonly images: Images;
+  readonly instances: Instances;
+  readonly snapshots: Snapshots;
+  readonly regions: Regions;
+  readonly tags: Tags;
   readonly factory: Ec2ClientFactory;
   /** What the factory's logger received (mocked sends bypass the middleware stack). */
   readonly records: ApiCallRecord[];
@@ -36,7 +46,7 @@ export function useMockedEc2(profile?: string): MockedEc2 {
   const factory = new Ec2ClientFactory(() => TEST_CONNECTION, {
     apiCall: (record) => records.push(record),
   });
-  const api = new Ec2Api(factory, () => profile);
+  const caller = new Ec2(factory, () => profile);
   before(() => {
     stub = mockClient(EC2Client);
   });
@@ -53,7 +63,12 @@ export function useMockedEc2(profile?: string): MockedEc2 {
       if (!stub) throw new Error('useMockedEc2: the mock is only installed inside tests');
       return stub;
     },
-    api,
+    caller,
+    images: new Images(caller),
+    instances: new Instances(caller),
+    snapshots: new Snapshots(caller),
+    regions: new Regions(caller),
+    tags: new Tags(caller),
     factory,
     records,
   };

@@ -9,7 +9,9 @@ import { DefaultRateLimiter } from '@smithy/core/retry';
 import type { ApiCallRecord } from '../../../../src/core/aws/apiCallLog';
 import type { ConnectionSettings } from '../../../../src/core/aws/clientFactory';
 import { Ec2ClientFactory, memoizeCredentials } from '../../../../src/core/aws/clientFactory';
-import { Ec2Api } from '../../../../src/core/aws/ec2Api';
+import { Ec2 } from '../../../../src/core/aws/ec2';
+import { Images } from '../../../../src/core/aws/images';
+import { Regions } from '../../../../src/core/aws/regions';
 import { AwsApiError } from '../../../../src/core/model/errors';
 import { TEST_CONNECTION, useEnv } from '../../helpers/ec2Mock';
 
@@ -361,14 +363,15 @@ describe('core/aws/clientFactory', () => {
         () => ({ ...TEST_CONNECTION, endpointUrl: url, ...overrides }),
         { apiCall: (r) => records.push(r) },
       );
-      return { api: new Ec2Api(factory, () => undefined), factory, records };
+      const ec2 = new Ec2(factory, () => undefined);
+      return { images: new Images(ec2), regions: new Regions(ec2), factory, records };
     }
 
     it('retries RequestLimitExceeded (503) and succeeds, logging one record with the attempts', async () => {
       endpoint = await startFakeEc2((n) => (n <= 2 ? THROTTLED : IMAGES_PAGE));
-      const { api, factory, records } = apiFor(endpoint.url, { maxAttempts: 3 });
+      const { images: api, factory, records } = apiFor(endpoint.url, { maxAttempts: 3 });
       try {
-        const images = await api.describeImages('eu-west-1', {
+        const images = await api.list('eu-west-1', {
           MaxResults: 1000,
           Owners: ['self'],
         });
@@ -397,9 +400,9 @@ describe('core/aws/clientFactory', () => {
 
     it('after maxAttempts throttled answers, surfaces AwsApiError RequestLimitExceeded', async () => {
       endpoint = await startFakeEc2(() => THROTTLED);
-      const { api, factory, records } = apiFor(endpoint.url, { maxAttempts: 2 });
+      const { images: api, factory, records } = apiFor(endpoint.url, { maxAttempts: 2 });
       try {
-        const error = await api.describeImages('eu-west-1', { MaxResults: 1000 }).then(
+        const error = await api.list('eu-west-1', { MaxResults: 1000 }).then(
           () => assert.fail('expected a rejection'),
           (e: unknown) => e,
         );
@@ -439,11 +442,14 @@ describe('core/aws/clientFactory', () => {
     // `throwOnRequestTimeout: true` in requestHandler (and/or `socketTimeout: requestTimeoutMs`).
     it('abandons a request that takes longer than requestTimeoutMs: TimeoutError', async () => {
       endpoint = await startFakeEc2(() => 'hang');
-      const { api, factory } = apiFor(endpoint.url, { maxAttempts: 1, requestTimeoutMs: 150 });
+      const { regions: api, factory } = apiFor(endpoint.url, {
+        maxAttempts: 1,
+        requestTimeoutMs: 150,
+      });
       // Without the fix the call never settles: give up well before mocha's timeout.
       const safety = AbortSignal.timeout(1500);
       try {
-        await assert.rejects(api.describeRegions('us-east-1', safety), {
+        await assert.rejects(api.describe('us-east-1', safety), {
           name: 'AwsApiError',
           code: 'TimeoutError',
           message:
@@ -458,9 +464,9 @@ describe('core/aws/clientFactory', () => {
       const closed = await startFakeEc2(() => IMAGES_PAGE);
       const url = closed.url;
       await closed.close();
-      const { api, factory, records } = apiFor(url, { maxAttempts: 1 });
+      const { regions: api, factory, records } = apiFor(url, { maxAttempts: 1 });
       try {
-        await assert.rejects(api.describeRegions('us-east-1'), {
+        await assert.rejects(api.describe('us-east-1'), {
           name: 'AwsApiError',
           code: 'NetworkError',
           message:

@@ -10,15 +10,17 @@ describe('core/aws/loadSdk', () => {
     const sdk = await first;
     assert.equal(sdk.EC2Client, EC2Client);
     assert.deepEqual(
-      [
-        typeof sdk.DescribeImagesCommand,
-        typeof sdk.DescribeImageAttributeCommand,
-        typeof sdk.DescribeInstancesCommand,
-        typeof sdk.DescribeRegionsCommand,
-        typeof sdk.fromIni,
-        typeof sdk.fromNodeProviderChain,
-      ],
-      ['function', 'function', 'function', 'function', 'function', 'function'],
+      [typeof sdk.waitUntilInstanceStopped, typeof sdk.fromIni, typeof sdk.fromNodeProviderChain],
+      ['function', 'function', 'function'],
     );
+  });
+
+  it('maps every action name to the command class of that name', async () => {
+    const { ec2Commands } = await loadSdk();
+    const mismatched = Object.entries(ec2Commands)
+      .filter(([action, command]) => command.name !== `${action}Command`)
+      .map(([action, command]) => `${action} → ${command.name}`);
+    assert.deepEqual(mismatched, []);
+    assert.ok(Object.keys(ec2Commands).length >= 25);
   });
 });

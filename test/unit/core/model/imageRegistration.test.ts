@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import type {
   EbsSnapshotRegistrationInput,
   InstanceStoreRegistrationInput,
-  SnapshotSummary,
 } from '../../../../src/core/model/imageRegistration';
 import {
   describeSnapshot,
@@ -11,9 +10,12 @@ import {
   validateKernelId,
   validateRamdiskId,
 } from '../../../../src/core/model/imageRegistration';
+import type { Snapshot } from '../../../../src/core/model/snapshot';
 
-const snap = (id: string, overrides: Partial<SnapshotSummary> = {}): SnapshotSummary => ({
+const snap = (id: string, overrides: Partial<Snapshot> = {}): Snapshot => ({
   snapshotId: id,
+  region: 'us-east-1',
+  raw: { SnapshotId: id },
   volumeSizeGiB: 8,
   encrypted: false,
   state: 'completed',

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { CopyImageCommand } from '@aws-sdk/client-ec2';
-import { Ec2Caller } from '../../../../src/core/aws/ec2Caller';
-import { ImageOperationsApi } from '../../../../src/core/aws/imageOperationsApi';
 import type { CopyInput } from '../../../../src/core/model/copyPlan';
 import { InputError } from '../../../../src/core/model/errors';
 import { CopyImageService, pendingCopyImage } from '../../../../src/core/services/copyImageService';
@@ -27,9 +25,7 @@ const input: CopyInput = {
 
 describe('core/services/copyImageService', () => {
   const mocked = useMockedEc2();
-  const service = new CopyImageService(
-    new ImageOperationsApi(new Ec2Caller(mocked.factory, () => undefined)),
-  );
+  const service = new CopyImageService(mocked.images);
 
   it('calls CopyImage once per destination with the encrypted source forcing Encrypted', async () => {
     mocked.ec2

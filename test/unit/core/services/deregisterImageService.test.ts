@@ -8,8 +8,6 @@ import {
   DescribeSnapshotsCommand,
   DisableImageDeregistrationProtectionCommand,
 } from '@aws-sdk/client-ec2';
-import { Ec2Caller } from '../../../../src/core/aws/ec2Caller';
-import { ImageOperationsApi } from '../../../../src/core/aws/imageOperationsApi';
 import { planDeregister } from '../../../../src/core/model/deregisterPlan';
 import { DeregisterImageService } from '../../../../src/core/services/deregisterImageService';
 import { ec2Error, useMockedEc2 } from '../../helpers/ec2Mock';
@@ -32,8 +30,7 @@ const image = (id: string, snapshots: string[], extra: Partial<Image> = {}): Ima
 
 describe('core/services/deregisterImageService', () => {
   const mocked = useMockedEc2();
-  const caller = new Ec2Caller(mocked.factory, () => undefined);
-  const service = new DeregisterImageService(mocked.api, new ImageOperationsApi(caller));
+  const service = new DeregisterImageService(mocked.images, mocked.instances, mocked.snapshots);
 
   describe('gatherFacts', () => {
     it('gathers usage, protection, snapshot sizes and AMIs sharing the snapshots', async () => {

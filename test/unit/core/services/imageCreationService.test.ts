@@ -8,8 +8,6 @@ import {
   StartInstancesCommand,
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { Ec2Caller } from '../../../../src/core/aws/ec2Caller';
-import { ImageCreationApi } from '../../../../src/core/aws/imageCreationApi';
 import { CancelledError, InputError } from '../../../../src/core/model/errors';
 import type { CreateImageInput } from '../../../../src/core/model/imageCreation';
 import {
@@ -56,12 +54,7 @@ function sent(mocked: ReturnType<typeof useMockedEc2>): string[] {
 describe('core/services/imageCreationService', () => {
   const mocked = useMockedEc2();
   const fast = { minDelaySeconds: 1, maxDelaySeconds: 1, maxWaitSeconds: 10 };
-  const service = () =>
-    new ImageCreationService(
-      new ImageCreationApi(new Ec2Caller(mocked.factory, () => undefined)),
-      mocked.api,
-      fast,
-    );
+  const service = () => new ImageCreationService(mocked.images, mocked.instances, fast);
 
   function newImage(): void {
     mocked.ec2.on(DescribeImagesCommand, { ImageIds: ['ami-0000000000000new0'] }).resolves({

@@ -12,8 +12,6 @@ import {
   EnableImageDeregistrationProtectionCommand,
   ModifyImageAttributeCommand,
 } from '@aws-sdk/client-ec2';
-import { Ec2Caller } from '../../../../src/core/aws/ec2Caller';
-import { ImageLifecycleApi } from '../../../../src/core/aws/imageLifecycleApi';
 import { AwsApiError, InputError } from '../../../../src/core/model/errors';
 import { ImageLifecycleService } from '../../../../src/core/services/imageLifecycleService';
 import { ImageService } from '../../../../src/core/services/imageService';
@@ -26,9 +24,9 @@ const REGION = 'eu-west-1';
 describe('core/services/imageLifecycleService', () => {
   const mocked = useMockedEc2();
   const service = new ImageLifecycleService(
-    new ImageLifecycleApi(new Ec2Caller(mocked.factory, () => undefined)),
-    new ImageService(mocked.api),
-    mocked.api,
+    mocked.images,
+    mocked.tags,
+    new ImageService(mocked.images),
   );
 
   /** Every mutating call EC2 received, in order, as [command name, input]. */
@@ -199,6 +197,8 @@ describe('core/services/imageLifecycleService', () => {
     });
 
     it('disables and reports the cooldown EC2 reports afterwards', async () => {
+      // The real SDK always resolves an output; the image protection's Return is read from it.
+      mocked.ec2.on(DisableImageDeregistrationProtectionCommand).resolves({});
       mocked.ec2.on(DescribeImagesCommand).resolves({
         Images: [
           {

@@ -8,11 +8,9 @@ import {
   ModifyImageAttributeCommand,
   RegisterImageCommand,
 } from '@aws-sdk/client-ec2';
-import { Ec2Caller } from '../../../../src/core/aws/ec2Caller';
-import { ImageCreationApi } from '../../../../src/core/aws/imageCreationApi';
 import { CancelledError, InputError } from '../../../../src/core/model/errors';
-import type { SnapshotSummary } from '../../../../src/core/model/imageRegistration';
 import type { CapturedRegistration } from '../../../../src/core/model/reregistration';
+import type { Snapshot } from '../../../../src/core/model/snapshot';
 import { planReregister } from '../../../../src/core/model/reregistration';
 import { ImageRegistrationService } from '../../../../src/core/services/imageRegistrationService';
 import { ec2Error, useMockedEc2 } from '../../helpers/ec2Mock';
@@ -24,8 +22,10 @@ function sent(mocked: ReturnType<typeof useMockedEc2>): string[] {
   return mocked.ec2.calls().map((c) => (c.args[0] as object).constructor.name);
 }
 
-const snapshot = (id: string, overrides: Partial<SnapshotSummary> = {}): SnapshotSummary => ({
+const snapshot = (id: string, overrides: Partial<Snapshot> = {}): Snapshot => ({
   snapshotId: id,
+  region: 'us-east-1',
+  raw: { SnapshotId: id },
   volumeSizeGiB: 8,
   encrypted: false,
   state: 'completed',
@@ -34,11 +34,7 @@ const snapshot = (id: string, overrides: Partial<SnapshotSummary> = {}): Snapsho
 
 describe('core/services/imageRegistrationService', () => {
   const mocked = useMockedEc2();
-  const service = () =>
-    new ImageRegistrationService(
-      new ImageCreationApi(new Ec2Caller(mocked.factory, () => undefined)),
-      mocked.api,
-    );
+  const service = () => new ImageRegistrationService(mocked.images, mocked.snapshots, mocked.tags);
 
   function registered(rootDeviceType: string): void {
     mocked.ec2.on(DescribeImagesCommand, { ImageIds: [NEW] }).resolves({
@@ -93,8 +89,11 @@ describe('core/services/imageRegistrationService', () => {
       list.map((s) => s.snapshotId),
       ['snap-new', 'snap-old', 'snap-pending'],
     );
-    assert.deepEqual(list[0], {
+    const { raw, ...newest } = list[0] ?? assert.fail('no snapshot');
+    assert.equal(raw.SnapshotId, 'snap-new', 'the record itself is kept for the JSON tab');
+    assert.deepEqual(newest, {
       snapshotId: 'snap-new',
+      region: 'us-east-1',
       volumeSizeGiB: 100,
       encrypted: true,
       state: 'completed',

@@ -21,7 +21,7 @@ function scope(overrides: Partial<ListingScope> = {}): ListingScope {
 
 describe('core/services/imageService', () => {
   const mocked = useMockedEc2();
-  const service = new ImageService(mocked.api);
+  const service = new ImageService(mocked.images);
 
   describe('listImages', () => {
     it('sends the scope as DescribeImages parameters and returns the mapped images', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import type { ImageSharingApi } from '../../../../src/core/aws/imageSharingApi';
-import type { Ami, LaunchPermission } from '../../../../src/core/model/ami';
+import type { Images } from '../../../../src/core/aws/images';
+import type { Snapshots } from '../../../../src/core/aws/snapshots';
+import type { Ami } from '../../../../src/core/model/ami';
 import { AwsApiError } from '../../../../src/core/model/errors';
 import type { PermissionEntry } from '../../../../src/core/model/launchPermissionEntries';
 import {
@@ -12,47 +13,52 @@ const IMAGE = 'ami-0123456789abcdef0';
 const A: PermissionEntry = { kind: 'account', value: '222222222222' };
 const B: PermissionEntry = { kind: 'account', value: '333333333333' };
 
-/** A recording stand-in for the EC2 calls. */
+type ImageCalls = Pick<Images, 'launchPermissions' | 'modifyAttribute' | 'blockPublicAccessState'>;
+type SnapshotCalls = Pick<
+  Snapshots,
+  'byId' | 'createVolumePermissions' | 'modifyCreateVolumePermissions'
+>;
+
+const noImage = (): Promise<Ami> => Promise.reject(new Error('not used'));
+
+/** Recording stand-ins for the EC2 calls, and the service over them. */
 function fakeApi(options: { bpa?: string; modifyError?: AwsApiError } = {}) {
   const calls: { action: string; args: unknown }[] = [];
-  const api = {
-    getImageBlockPublicAccessState: () => {
+  const notUsed = () => Promise.reject(new Error('not used'));
+  const images: ImageCalls = {
+    launchPermissions: notUsed,
+    blockPublicAccessState: () => {
       calls.push({ action: 'GetImageBlockPublicAccessState', args: undefined });
       return Promise.resolve(options.bpa ?? 'unblocked');
     },
-    modifyLaunchPermissions: (
-      _region: string,
-      _imageId: string,
-      change: { add: LaunchPermission[]; remove: LaunchPermission[] },
-    ) => {
-      calls.push({ action: 'ModifyImageAttribute', args: change });
+    modifyAttribute: (_region, _imageId, change) => {
+      calls.push({
+        action: 'ModifyImageAttribute',
+        args: 'launchPermission' in change ? change.launchPermission : change,
+      });
       return options.modifyError ? Promise.reject(options.modifyError) : Promise.resolve();
     },
-    modifyCreateVolumePermissions: (_r: string, snapshotId: string, change: unknown) => {
+  };
+  const snapshots: SnapshotCalls = {
+    byId: notUsed,
+    createVolumePermissions: notUsed,
+    modifyCreateVolumePermissions: (_r, snapshotId, change) => {
       calls.push({ action: 'ModifySnapshotAttribute', args: { snapshotId, change } });
       return Promise.resolve();
     },
   };
-  return { api: api as unknown as ImageSharingApi, calls };
+  return { service: new ImageSharingService(images, snapshots, noImage), calls };
 }
 
-const noImage = (): Promise<Ami> => Promise.reject(new Error('not used'));
 const yes = () => Promise.resolve(true);
 
 describe('core/services/imageSharingService apply', () => {
   it('sends one ModifyImageAttribute with both the Add and the Remove list', async () => {
-    const { api, calls } = fakeApi();
-    const outcome = await new ImageSharingService(api, noImage).apply(
-      'us-east-1',
-      IMAGE,
-      [A],
-      [B],
-      [],
-      {
-        syncSnapshots: false,
-        confirmPublic: yes,
-      },
-    );
+    const { service, calls } = fakeApi();
+    const outcome = await service.apply('us-east-1', IMAGE, [A], [B], [], {
+      syncSnapshots: false,
+      confirmPublic: yes,
+    });
     assert.equal(outcome.outcome, 'applied');
     assert.deepEqual(calls, [
       {
@@ -63,16 +69,12 @@ describe('core/services/imageSharingService apply', () => {
   });
 
   it('does not call ModifyImageAttribute when image block public access blocks going public', async () => {
-    const { api, calls } = fakeApi({ bpa: 'block-new-sharing' });
+    const { service, calls } = fakeApi({ bpa: 'block-new-sharing' });
     let asked = false;
-    const outcome = await new ImageSharingService(api, noImage).apply(
-      'us-east-1',
-      IMAGE,
-      [],
-      [{ kind: 'public' }, A],
-      [],
-      { syncSnapshots: false, confirmPublic: () => ((asked = true), Promise.resolve(true)) },
-    );
+    const outcome = await service.apply('us-east-1', IMAGE, [], [{ kind: 'public' }, A], [], {
+      syncSnapshots: false,
+      confirmPublic: () => ((asked = true), Promise.resolve(true)),
+    });
     assert.equal(outcome.outcome, 'blocked');
     assert.match(outcome.outcome === 'blocked' ? outcome.message : '', /block public access/i);
     assert.equal(asked, false, 'no confirmation for something that cannot happen');
@@ -83,15 +85,11 @@ describe('core/services/imageSharingService apply', () => {
   });
 
   it('asks before making the image public and sends nothing when the answer is no', async () => {
-    const { api, calls } = fakeApi();
-    const outcome = await new ImageSharingService(api, noImage).apply(
-      'us-east-1',
-      IMAGE,
-      [],
-      [{ kind: 'public' }],
-      [],
-      { syncSnapshots: false, confirmPublic: () => Promise.resolve(false) },
-    );
+    const { service, calls } = fakeApi();
+    const outcome = await service.apply('us-east-1', IMAGE, [], [{ kind: 'public' }], [], {
+      syncSnapshots: false,
+      confirmPublic: () => Promise.resolve(false),
+    });
     assert.equal(outcome.outcome, 'cancelled');
     assert.ok(!calls.some((c) => c.action === 'ModifyImageAttribute'));
   });
@@ -103,9 +101,9 @@ describe('core/services/imageSharingService apply', () => {
       { region: 'us-east-1', action: 'ModifyImageAttribute' },
       { awsMessage: 'Invalid attribute item value "333333333333" for userId item type.' },
     );
-    const { api } = fakeApi({ modifyError: refused });
+    const { service } = fakeApi({ modifyError: refused });
     await assert.rejects(
-      new ImageSharingService(api, noImage).apply('us-east-1', IMAGE, [A], [A, B], [], {
+      service.apply('us-east-1', IMAGE, [A], [A, B], [], {
         syncSnapshots: false,
         confirmPublic: yes,
       }),
@@ -118,8 +116,8 @@ describe('core/services/imageSharingService apply', () => {
   });
 
   it('grants and revokes create-volume permission with the launch permission', async () => {
-    const { api, calls } = fakeApi();
-    const outcome = await new ImageSharingService(api, noImage).apply(
+    const { service, calls } = fakeApi();
+    const outcome = await service.apply(
       'us-east-1',
       IMAGE,
       [A],
@@ -148,18 +146,11 @@ describe('core/services/imageSharingService apply', () => {
   });
 
   it('does nothing when nothing changed', async () => {
-    const { api, calls } = fakeApi();
-    const outcome = await new ImageSharingService(api, noImage).apply(
-      'us-east-1',
-      IMAGE,
-      [A],
-      [A],
-      [],
-      {
-        syncSnapshots: false,
-        confirmPublic: yes,
-      },
-    );
+    const { service, calls } = fakeApi();
+    const outcome = await service.apply('us-east-1', IMAGE, [A], [A], [], {
+      syncSnapshots: false,
+      confirmPublic: yes,
+    });
     assert.equal(outcome.outcome, 'nothing-to-do');
     assert.deepEqual(calls, []);
   });

@@ -12,7 +12,7 @@ const named = (id: string, name?: string) => ({
 
 describe('core/services/instanceService', () => {
   const mocked = useMockedEc2();
-  const service = new InstanceService(mocked.api);
+  const service = new InstanceService(mocked.instances);
 
   it('lists instances by name in natural order, unnamed ones last by id', async () => {
     mocked.ec2.on(DescribeInstancesCommand).resolves({

@@ -6,7 +6,7 @@ import { ec2Error, useMockedEc2 } from '../../helpers/ec2Mock';
 
 describe('core/services/regionService', () => {
   const mocked = useMockedEc2();
-  const service = new RegionService(mocked.api);
+  const service = new RegionService(mocked.regions);
 
   it('uses the setting when it lists regions: trimmed, deduplicated, sorted', async () => {
     mocked.ec2.on(DescribeRegionsCommand).resolves({

@@ -1,7 +1,7 @@
-import type { ResolvedRegions, RegionService } from '../core/services/regionService';
-import type { ProfileService } from '../core/services/profileService';
-import type { Ec2Api } from '../core/aws/ec2Api';
-import type { AccountIdentity } from '../core/services/accountIdentity';
+import type { ResolvedRegions, RegionService } from './regionService';
+import type { ProfileService } from './profileService';
+import type { Ec2 } from '../aws/ec2';
+import type { AccountIdentity } from './accountIdentity';
 
 /**
  * Resolves the regions both views list, once per refresh: credentials are checked first so a
@@ -11,7 +11,7 @@ export class RegionSource {
   private resolving: Promise<ResolvedRegions> | undefined;
 
   constructor(
-    private readonly api: Ec2Api,
+    private readonly api: Pick<Ec2, 'checkCredentials'>,
     private readonly regionService: RegionService,
     private readonly profiles: ProfileService,
     private readonly configuredRegions: () => string[],

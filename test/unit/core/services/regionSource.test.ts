@@ -1,20 +1,21 @@
 import assert from 'node:assert/strict';
-import { AccountIdentity } from '../../../src/core/services/accountIdentity';
-import { Ec2ClientFactory } from '../../../src/core/aws/clientFactory';
-import { Ec2Api } from '../../../src/core/aws/ec2Api';
-import { CredentialsError } from '../../../src/core/model/errors';
-import { ProfileService } from '../../../src/core/services/profileService';
-import type { ResolvedRegions } from '../../../src/core/services/regionService';
-import { RegionService } from '../../../src/core/services/regionService';
-import { RegionSource } from '../../../src/tree/regionSource';
-import { TEST_CONNECTION } from '../helpers/ec2Mock';
+import { AccountIdentity } from '../../../../src/core/services/accountIdentity';
+import { Ec2ClientFactory } from '../../../../src/core/aws/clientFactory';
+import { Ec2 } from '../../../../src/core/aws/ec2';
+import { Regions } from '../../../../src/core/aws/regions';
+import { CredentialsError } from '../../../../src/core/model/errors';
+import { ProfileService } from '../../../../src/core/services/profileService';
+import type { ResolvedRegions } from '../../../../src/core/services/regionService';
+import { RegionService } from '../../../../src/core/services/regionService';
+import { RegionSource } from '../../../../src/core/services/regionSource';
+import { TEST_CONNECTION } from '../../helpers/ec2Mock';
 
 /** Records the calls RegionSource makes, in order, across its three collaborators. */
 function fakes() {
   const log: string[] = [];
   let credentialsProblem: Error | undefined;
   const factory = new Ec2ClientFactory(() => TEST_CONNECTION, { apiCall: () => undefined });
-  class FakeApi extends Ec2Api {
+  class FakeApi extends Ec2 {
     override checkCredentials(): Promise<{ accountId?: string }> {
       log.push('checkCredentials');
       return credentialsProblem
@@ -38,7 +39,7 @@ function fakes() {
   return {
     log,
     api,
-    regions: new FakeRegions(api),
+    regions: new FakeRegions(new Regions(api)),
     profiles: new FakeProfiles({}),
     failCredentials: (error: Error | undefined) => {
       credentialsProblem = error;
@@ -46,7 +47,7 @@ function fakes() {
   };
 }
 
-describe('tree/regionSource', () => {
+describe('core/services/regionSource', () => {
   it('checks credentials first, then asks for the home region of the active profile', async () => {
     const f = fakes();
     const source = new RegionSource(

@@ -1,0 +1,200 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { CallContext } from '../model/errors';
+import { throwIfAborted } from '../model/errors';
+import type { Ec2ClientFactory } from './clientFactory';
+import { toTypedError } from './errorMapping';
+import type { Sdk } from './loadSdk';
+import { loadSdk } from './loadSdk';
+
+type Commands = Sdk['ec2Commands'];
+type CommandOf<A extends Ec2Action> = InstanceType<Commands[A]>;
+
+/** An EC2 action AMI Explorer sends, by its API name (`DescribeImages`, `CopyImage`…). */
+export type Ec2Action = keyof Commands;
+
+/** The request of `action`, exactly as the SDK types it. */
+export type Ec2Input<A extends Ec2Action> = CommandOf<A>['input'];
+
+/** The response of `action`, exactly as the SDK types it. */
+export type Ec2Output<A extends Ec2Action> = Awaited<
+  ReturnType<ReturnType<CommandOf<A>['resolveMiddleware']>>
+>['output'];
+
+/** The actions whose request takes MaxResults and NextToken and whose response carries NextToken. */
+export type PagedEc2Action = {
+  [A in Ec2Action]: Ec2Input<A> extends { MaxResults?: number; NextToken?: string }
+    ? Ec2Output<A> extends { NextToken?: string }
+      ? A
+      : never
+    : never;
+}[Ec2Action];
+
+/** How long and how often to wait for an instance state (EC2's waiter defaults are 15 s apart). */
+export interface WaitOptions {
+  minDelaySeconds: number;
+  maxDelaySeconds: number;
+  maxWaitSeconds: number;
+}
+
+export const DEFAULT_WAIT: WaitOptions = {
+  minDelaySeconds: 2,
+  maxDelaySeconds: 15,
+  maxWaitSeconds: 900,
+};
+
+/**
+ * Id lists per request: EC2 accepts more, but long lists run into URL and body limits and make
+ * unreadable log lines.
+ */
+export const IDS_PER_CALL = 200;
+
+/**
+ * The one way AMI Explorer talks to EC2: every request of the resource modules goes through
+ * `send` (or `paginate`, or the waiter), which uses the region's cached client and the lazily loaded
+ * SDK and turns whatever fails into a typed error (`AwsApiError`, `CredentialsError`,
+ * `CancelledError`) with the region, action and profile, once.
+ */
+export class Ec2 {
+  constructor(
+    private readonly clients: Ec2ClientFactory,
+    private readonly profile: () => string | undefined,
+  ) {}
+
+  /** Sends one EC2 request in `region`. */
+  send<A extends Ec2Action>(
+    region: string,
+    action: A,
+    input: Ec2Input<A>,
+    signal?: AbortSignal,
+  ): Promise<Ec2Output<A>> {
+    return this.run(region, action, (client, sdk) => {
+      // The map holds one command class per action; TypeScript cannot follow that correlation
+      // through a generic index, so the class is typed here by what `A` says.
+      const Command = sdk.ec2Commands[action] as unknown as new (
+        input: Ec2Input<A>,
+      ) => Parameters<EC2Client['send']>[0];
+      return client.send(new Command(input), { abortSignal: signal });
+    });
+  }
+
+  /**
+   * Sends `input` and yields every page, following NextToken to the last one. Only a request with
+   * MaxResults is paged: without it EC2 answers in one response (and it refuses MaxResults next to
+   * an id list), so a stray token is not followed. The signal is checked before each page, so
+   * cancelling stops between pages without another request.
+   */
+  async *paginate<A extends PagedEc2Action>(
+    region: string,
+    action: A,
+    input: Ec2Input<A>,
+    signal?: AbortSignal,
+  ): AsyncGenerator<Ec2Output<A>, void, undefined> {
+    let nextToken: string | undefined;
+    do {
+      throwIfAborted(signal);
+      const page: Ec2Output<A> = await this.send(
+        region,
+        action,
+        nextToken ? { ...input, NextToken: nextToken } : input,
+        signal,
+      );
+      yield page;
+      nextToken = input.MaxResults === undefined ? undefined : page.NextToken;
+    } while (nextToken);
+  }
+
+  /** The items of every page of `input` (see `paginate`), as `itemsOf` picks them, in order. */
+  async collect<A extends PagedEc2Action, T>(
+    region: string,
+    action: A,
+    input: Ec2Input<A>,
+    itemsOf: (page: Ec2Output<A>) => readonly T[],
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    const out: T[] = [];
+    for await (const page of this.paginate(region, action, input, signal)) {
+      for (const item of itemsOf(page)) out.push(item);
+    }
+    return out;
+  }
+
+  /**
+   * Polls DescribeInstances until the instances are stopped; the signal ends the wait. A wait that
+   * runs out or sees the instance terminate fails like a DescribeInstances call.
+   */
+  async waitUntilInstanceStopped(
+    region: string,
+    instanceIds: readonly string[],
+    wait: WaitOptions,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    await this.run(region, 'DescribeInstances', (client, sdk) =>
+      sdk.waitUntilInstanceStopped(
+        {
+          client,
+          minDelay: wait.minDelaySeconds,
+          maxDelay: wait.maxDelaySeconds,
+          maxWaitTime: wait.maxWaitSeconds,
+          ...(signal ? { abortSignal: signal } : {}),
+        },
+        { InstanceIds: [...instanceIds] },
+      ),
+    );
+  }
+
+  /**
+   * The typed error for an answer EC2 should never give (say, a CopyImage without an image id),
+   * with the same context as a failed call.
+   */
+  unexpected(region: string, action: Ec2Action, problem: string): Error {
+    return toTypedError(new Error(problem), this.context(region, action));
+  }
+
+  /** Resolves the active credentials, so a missing or expired login is found before any call. */
+  async checkCredentials(): Promise<{ accountId?: string }> {
+    try {
+      return await this.clients.resolveCredentials();
+    } catch (error) {
+      throw toTypedError(error, this.context());
+    }
+  }
+
+  private async run<T>(
+    region: string,
+    action: Ec2Action,
+    work: (client: EC2Client, sdk: Sdk) => Promise<T>,
+  ): Promise<T> {
+    try {
+      const [client, sdk] = await Promise.all([this.clients.client(region), loadSdk()]);
+      return await work(client, sdk);
+    } catch (error) {
+      throw toTypedError(error, this.context(region, action));
+    }
+  }
+
+  private context(region?: string, action?: string): CallContext {
+    const profile = this.profile();
+    return {
+      ...(region ? { region } : {}),
+      ...(action ? { action } : {}),
+      ...(profile ? { profile } : {}),
+    };
+  }
+}
+
+/**
+ * Runs `each` on consecutive slices of `ids` of at most IDS_PER_CALL, in order, and joins what
+ * they return. The signal is checked before each slice; no ids, no call.
+ */
+export async function inIdChunks<T>(
+  ids: readonly string[],
+  signal: AbortSignal | undefined,
+  each: (chunk: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_CALL) {
+    throwIfAborted(signal);
+    out.push(...(await each(ids.slice(i, i + IDS_PER_CALL))));
+  }
+  return out;
+}

@@ -1,0 +1,330 @@
+import type { Image } from '@aws-sdk/client-ec2';
+import type { Ami, ImageBlockPublicAccessState, LaunchPermission } from '../model/ami';
+import type { CopyImageParams } from '../model/copyPlan';
+import type { SnapshotDeleteResult } from '../model/deregisterPlan';
+import type { CreateImageRequest } from '../model/imageCreation';
+import type { RegisterImageRequest } from '../model/imageRegistration';
+import type { DescribedRegistration } from '../model/reregistration';
+import { LIVE_INSTANCE_STATES } from '../model/instance';
+import type { DescribeImagesParams } from '../model/scope';
+import { LIST_PAGE_SIZE } from '../model/scope';
+import type { Ec2, Ec2Input } from './ec2';
+import { inIdChunks } from './ec2';
+import {
+  toAmi,
+  toCreateImageInput,
+  toInstanceReference,
+  toLaunchPermissionModifications,
+  toLaunchPermissions,
+  toRegisterImageInput,
+  toRegistration,
+  toSnapshotDeleteResults,
+} from './mappers';
+
+/** One ModifyImageAttribute change: the description, or launch permissions added and removed. */
+export type ImageAttributeChange =
+  | { description: string }
+  | {
+      launchPermission: { add?: readonly LaunchPermission[]; remove?: readonly LaunchPermission[] };
+    };
+
+/**
+ * The EC2 actions on images, each sent from one method here. Every method throws `AwsApiError`,
+ * `CredentialsError` or `CancelledError` (through `Ec2`), never a raw SDK error.
+ */
+export class Images {
+  constructor(private readonly ec2: Ec2) {}
+
+  /** Lists images with the given scope parameters, following NextToken to the last page. */
+  list(region: string, params: DescribeImagesParams, signal?: AbortSignal): Promise<Ami[]> {
+    return this.describe(region, params, toAmi, signal);
+  }
+
+  /**
+   * Images by id, whatever their owner, state, deprecation or disabled status; ids EC2 does not
+   * return are left out.
+   */
+  byId(region: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Ami[]> {
+    return this.describeById(region, imageIds, toAmi, signal);
+  }
+
+  /**
+   * The caller's own images with exactly this name, deprecated and disabled ones included (EC2
+   * refuses a second image of the same name in a region, whatever its state).
+   */
+  ownNamed(region: string, name: string, signal?: AbortSignal): Promise<Ami[]> {
+    return this.list(
+      region,
+      {
+        Owners: ['self'],
+        Filters: [{ Name: 'name', Values: [name] }],
+        IncludeDeprecated: true,
+        IncludeDisabled: true,
+        MaxResults: LIST_PAGE_SIZE,
+      },
+      signal,
+    );
+  }
+
+  /**
+   * The caller's images whose block-device mappings use any of these snapshots (Owners=self,
+   * `block-device-mapping.snapshot-id`), deprecated and disabled ones included.
+   */
+  ownUsingSnapshots(
+    region: string,
+    snapshotIds: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Ami[]> {
+    return inIdChunks(snapshotIds, signal, (chunk) =>
+      this.list(
+        region,
+        {
+          Owners: ['self'],
+          Filters: [{ Name: 'block-device-mapping.snapshot-id', Values: chunk }],
+          IncludeDeprecated: true,
+          IncludeDisabled: true,
+          MaxResults: LIST_PAGE_SIZE,
+        },
+        signal,
+      ),
+    );
+  }
+
+  /**
+   * What re-registering the image must restore, from its DescribeImages record, with its backing;
+   * `undefined` when EC2 does not return it.
+   */
+  async registration(
+    region: string,
+    imageId: string,
+    signal?: AbortSignal,
+  ): Promise<DescribedRegistration | undefined> {
+    const [record] = await this.describeById(region, [imageId], toRegistration, signal);
+    return record;
+  }
+
+  /** The image's launch permissions (DescribeImageAttribute; only its owner may read them). */
+  async launchPermissions(
+    region: string,
+    imageId: string,
+    signal?: AbortSignal,
+  ): Promise<LaunchPermission[]> {
+    const result = await this.ec2.send(
+      region,
+      'DescribeImageAttribute',
+      { ImageId: imageId, Attribute: 'launchPermission' },
+      signal,
+    );
+    return toLaunchPermissions(result.LaunchPermissions);
+  }
+
+  /**
+   * ModifyImageAttribute: a new description, or one launch-permission change with both lists so
+   * EC2 applies it as a whole.
+   */
+  async modifyAttribute(
+    region: string,
+    imageId: string,
+    change: ImageAttributeChange,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    await this.ec2.send(
+      region,
+      'ModifyImageAttribute',
+      'description' in change
+        ? { ImageId: imageId, Description: { Value: change.description } }
+        : {
+            ImageId: imageId,
+            LaunchPermission: toLaunchPermissionModifications(change.launchPermission),
+          },
+      signal,
+    );
+  }
+
+  /** CreateImage; returns the new image id. */
+  async create(region: string, request: CreateImageRequest, signal?: AbortSignal): Promise<string> {
+    const result = await this.ec2.send(region, 'CreateImage', toCreateImageInput(request), signal);
+    return result.ImageId ?? '';
+  }
+
+  /** RegisterImage; returns the new image id. */
+  async register(
+    region: string,
+    request: RegisterImageRequest,
+    signal?: AbortSignal,
+  ): Promise<string> {
+    const result = await this.ec2.send(
+      region,
+      'RegisterImage',
+      toRegisterImageInput(request),
+      signal,
+    );
+    return result.ImageId ?? '';
+  }
+
+  /** CopyImage, called in the destination `region`; returns the new image id. */
+  async copy(region: string, params: CopyImageParams, signal?: AbortSignal): Promise<string> {
+    const result = await this.ec2.send(region, 'CopyImage', { ...params }, signal);
+    if (!result.ImageId)
+      throw this.ec2.unexpected(region, 'CopyImage', 'CopyImage returned no ImageId');
+    return result.ImageId;
+  }
+
+  /**
+   * DeregisterImage, optionally with DeleteAssociatedSnapshots; returns what EC2 did to each
+   * snapshot (nothing without it). The S3 bundle of an instance store-backed image stays.
+   */
+  async deregister(
+    region: string,
+    imageId: string,
+    options: { deleteSnapshots?: boolean } = {},
+    signal?: AbortSignal,
+  ): Promise<SnapshotDeleteResult[]> {
+    const result = await this.ec2.send(
+      region,
+      'DeregisterImage',
+      { ImageId: imageId, ...(options.deleteSnapshots ? { DeleteAssociatedSnapshots: true } : {}) },
+      signal,
+    );
+    return toSnapshotDeleteResults(result.DeleteSnapshotResults);
+  }
+
+  /** EnableImageDeprecation at `deprecateAt` (EC2 rounds it to the minute). */
+  async enableDeprecation(
+    region: string,
+    imageId: string,
+    deprecateAt: Date,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    await this.ec2.send(
+      region,
+      'EnableImageDeprecation',
+      { ImageId: imageId, DeprecateAt: deprecateAt },
+      signal,
+    );
+  }
+
+  /** DisableImageDeprecation: removes the deprecation time. */
+  async disableDeprecation(region: string, imageId: string, signal?: AbortSignal): Promise<void> {
+    await this.ec2.send(region, 'DisableImageDeprecation', { ImageId: imageId }, signal);
+  }
+
+  /** EnableImageDeregistrationProtection, with or without the 24-hour cooldown. */
+  async enableDeregistrationProtection(
+    region: string,
+    imageId: string,
+    withCooldown: boolean,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    await this.ec2.send(
+      region,
+      'EnableImageDeregistrationProtection',
+      { ImageId: imageId, WithCooldown: withCooldown },
+      signal,
+    );
+  }
+
+  /**
+   * DisableImageDeregistrationProtection (a cooldown, if any, then starts); returns EC2's new
+   * protection text when it gives one.
+   */
+  async disableDeregistrationProtection(
+    region: string,
+    imageId: string,
+    signal?: AbortSignal,
+  ): Promise<string | undefined> {
+    const result = await this.ec2.send(
+      region,
+      'DisableImageDeregistrationProtection',
+      { ImageId: imageId },
+      signal,
+    );
+    return result.Return;
+  }
+
+  /** DisableImage: the AMI becomes `disabled` and loses every launch permission. */
+  async disable(region: string, imageId: string, signal?: AbortSignal): Promise<void> {
+    await this.ec2.send(region, 'DisableImage', { ImageId: imageId }, signal);
+  }
+
+  /** EnableImage: back to `available`; launch permissions are not restored. */
+  async enable(region: string, imageId: string, signal?: AbortSignal): Promise<void> {
+    await this.ec2.send(region, 'EnableImage', { ImageId: imageId }, signal);
+  }
+
+  /** GetImageBlockPublicAccessState for the caller's account in the region. */
+  async blockPublicAccessState(
+    region: string,
+    signal?: AbortSignal,
+  ): Promise<ImageBlockPublicAccessState> {
+    const result = await this.ec2.send(region, 'GetImageBlockPublicAccessState', {}, signal);
+    return result.ImageBlockPublicAccessState ?? 'unblocked';
+  }
+
+  /**
+   * Instances launched from each image (DescribeImageReferences, resource type `ec2:Instance`,
+   * live states only): image id → instance ids.
+   */
+  async instanceReferences(
+    region: string,
+    imageIds: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, string[]>> {
+    const byImage = new Map(imageIds.map((id) => [id, [] as string[]]));
+    const refs = await inIdChunks(imageIds, signal, (chunk) =>
+      this.ec2.collect(
+        region,
+        'DescribeImageReferences',
+        {
+          ImageIds: chunk,
+          ResourceTypes: [
+            {
+              ResourceType: 'ec2:Instance',
+              ResourceTypeOptions: [
+                { OptionName: 'state-name', OptionValues: LIVE_INSTANCE_STATES },
+              ],
+            },
+          ],
+          MaxResults: LIST_PAGE_SIZE,
+        },
+        (page) => (page.ImageReferences ?? []).flatMap((ref) => toInstanceReference(ref) ?? []),
+        signal,
+      ),
+    );
+    for (const { imageId, instanceId } of refs) byImage.get(imageId)?.push(instanceId);
+    return byImage;
+  }
+
+  private describeById<T>(
+    region: string,
+    imageIds: readonly string[],
+    map: (image: Image, region: string) => T,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    // EC2 refuses MaxResults together with ImageIds, so ids go in chunks and come back unpaged.
+    return inIdChunks(imageIds, signal, (chunk) =>
+      this.describe(
+        region,
+        { ImageIds: chunk, IncludeDeprecated: true, IncludeDisabled: true },
+        map,
+        signal,
+      ),
+    );
+  }
+
+  /** The one DescribeImages of the extension: every page of `input`, mapped. */
+  private describe<T>(
+    region: string,
+    input: Ec2Input<'DescribeImages'>,
+    map: (image: Image, region: string) => T,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    return this.ec2.collect(
+      region,
+      'DescribeImages',
+      input,
+      (page) => (page.Images ?? []).map((image) => map(image, region)),
+      signal,
+    );
+  }
+}

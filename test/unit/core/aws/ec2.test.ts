@@ -1,0 +1,316 @@
+import assert from 'node:assert/strict';
+import {
+  DescribeImagesCommand,
+  DescribeRegionsCommand,
+  DescribeSnapshotsCommand,
+  EC2ServiceException,
+} from '@aws-sdk/client-ec2';
+import { CredentialsProviderError } from '@smithy/core/config';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ec2ClientFactory } from '../../../../src/core/aws/clientFactory';
+import { Ec2, IDS_PER_CALL, inIdChunks } from '../../../../src/core/aws/ec2';
+import { AwsApiError, CancelledError, CredentialsError } from '../../../../src/core/model/errors';
+import { TEST_CONNECTION, ec2Error, useEnv, useMockedEc2 } from '../../helpers/ec2Mock';
+
+/** The rejection of `promise`, or a failed assertion when it resolves. */
+function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => assert.fail('expected a rejection'),
+    (e: unknown) => e,
+  );
+}
+
+/** Every page `paginate` yields. */
+async function allPages<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) out.push(page);
+  return out;
+}
+
+describe('core/aws/ec2', () => {
+  const mocked = useMockedEc2('dev');
+
+  describe('send', () => {
+    it('sends the input as the command of that action, in the region, and returns the output', async () => {
+      mocked.ec2.on(DescribeRegionsCommand).resolves({ Regions: [{ RegionName: 'eu-west-1' }] });
+      const output = await mocked.caller.send('eu-west-1', 'DescribeRegions', { AllRegions: true });
+      assert.deepEqual(output.Regions, [{ RegionName: 'eu-west-1' }]);
+      const [call] = mocked.ec2.commandCalls(DescribeRegionsCommand);
+      assert.deepEqual(call?.args[0].input, { AllRegions: true });
+      assert.equal(await (await mocked.factory.client('eu-west-1')).config.region(), 'eu-west-1');
+    });
+
+    it('maps an EC2 error once to AwsApiError with region, action and profile', async () => {
+      const sdkError = ec2Error(
+        'AuthFailure',
+        'AWS was not able to validate the provided access credentials',
+        { requestId: 'req-42', httpStatusCode: 401 },
+      );
+      mocked.ec2.on(DescribeImagesCommand).rejects(sdkError);
+      const error = await rejectionOf(
+        mocked.caller.send('ap-east-1', 'DescribeImages', { MaxResults: 1000 }),
+      );
+      assert.ok(error instanceof AwsApiError);
+      assert.equal(error.code, 'AuthFailure');
+      assert.deepEqual(error.context, {
+        region: 'ap-east-1',
+        action: 'DescribeImages',
+        profile: 'dev',
+      });
+      assert.equal(error.details.requestId, 'req-42');
+      assert.equal(error.details.httpStatus, 401);
+      assert.match(error.message, /^AWS refused the credentials in ap-east-1\./);
+      // Mapped once: the cause is the SDK's own error, not a typed error wrapping it.
+      assert.ok(error.cause instanceof EC2ServiceException);
+      assert.equal(error.cause, sdkError);
+    });
+
+    it('maps a credentials failure inside send to CredentialsError naming the profile', async () => {
+      mocked.ec2
+        .on(DescribeImagesCommand)
+        .rejects(new CredentialsProviderError('Could not load credentials from any providers'));
+      const error = await rejectionOf(
+        mocked.caller.send('us-east-1', 'DescribeImages', { MaxResults: 1000 }),
+      );
+      assert.ok(error instanceof CredentialsError);
+      assert.equal(error.problem, 'missing');
+      assert.equal(error.profile, 'dev');
+    });
+
+    it("maps the SDK's AbortError to CancelledError", async () => {
+      mocked.ec2
+        .on(DescribeImagesCommand)
+        .rejects(Object.assign(new Error('Request aborted'), { name: 'AbortError' }));
+      await assert.rejects(
+        mocked.caller.send('us-east-1', 'DescribeImages', { MaxResults: 1000 }),
+        CancelledError,
+      );
+    });
+
+    it('passes the signal on to the SDK', async () => {
+      mocked.ec2.on(DescribeRegionsCommand).resolves({});
+      const controller = new AbortController();
+      await mocked.caller.send('us-east-1', 'DescribeRegions', {}, controller.signal);
+      const [call] = mocked.ec2.commandCalls(DescribeRegionsCommand);
+      const options = (call?.args as unknown[] | undefined)?.[1] as { abortSignal?: AbortSignal };
+      assert.equal(options.abortSignal, controller.signal);
+    });
+  });
+
+  describe('unexpected', () => {
+    it('gives the typed error of a failed call with its context', () => {
+      const error = mocked.caller.unexpected(
+        'eu-west-1',
+        'CopyImage',
+        'CopyImage returned no ImageId',
+      );
+      assert.ok(error instanceof AwsApiError);
+      assert.deepEqual(error.context, { region: 'eu-west-1', action: 'CopyImage', profile: 'dev' });
+      assert.equal(
+        error.message,
+        'EC2 returned UnknownError in eu-west-1: CopyImage returned no ImageId',
+      );
+    });
+  });
+
+  describe('paginate', () => {
+    const allImagePages = (signal: AbortSignal) =>
+      allPages(mocked.caller.paginate('us-east-1', 'DescribeImages', { MaxResults: 1000 }, signal));
+
+    it('follows NextToken to the last page, sending the input unchanged but for the token', async () => {
+      mocked.ec2
+        .on(DescribeSnapshotsCommand)
+        .resolvesOnce({ Snapshots: [{ SnapshotId: 'snap-1' }], NextToken: 't1' })
+        .resolvesOnce({ Snapshots: [], NextToken: 't2' })
+        .resolvesOnce({ Snapshots: [{ SnapshotId: 'snap-3' }] });
+      const input = { OwnerIds: ['self'], MaxResults: 1000 };
+      const pages = await allPages(mocked.caller.paginate('us-east-1', 'DescribeSnapshots', input));
+      assert.deepEqual(
+        pages.map((p) => p.Snapshots?.map((s) => s.SnapshotId)),
+        [['snap-1'], [], ['snap-3']],
+      );
+      assert.deepEqual(
+        mocked.ec2.commandCalls(DescribeSnapshotsCommand).map((c) => c.args[0].input),
+        [input, { ...input, NextToken: 't1' }, { ...input, NextToken: 't2' }],
+      );
+      assert.deepEqual(input, { OwnerIds: ['self'], MaxResults: 1000 }, 'the input is not changed');
+    });
+
+    it('sends nothing when the signal has already fired', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      await assert.rejects(allImagePages(controller.signal), CancelledError);
+      assert.equal(mocked.ec2.calls().length, 0);
+    });
+
+    it('stops between pages when the signal fires, without asking for the next page', async () => {
+      const controller = new AbortController();
+      mocked.ec2.on(DescribeImagesCommand).callsFake(() => {
+        controller.abort();
+        return { Images: [{ ImageId: 'ami-1' }], NextToken: 'more' };
+      });
+      await assert.rejects(allImagePages(controller.signal), CancelledError);
+      assert.equal(mocked.ec2.calls().length, 1);
+    });
+
+    it('reports a failing later page once, with the call context', async () => {
+      const throttled = ec2Error('RequestLimitExceeded', 'Request limit exceeded.');
+      mocked.ec2
+        .on(DescribeImagesCommand)
+        .resolvesOnce({ Images: [], NextToken: 't1' })
+        .rejectsOnce(throttled);
+      const error = await rejectionOf(
+        allPages(mocked.caller.paginate('sa-east-1', 'DescribeImages', { MaxResults: 1000 })),
+      );
+      assert.ok(error instanceof AwsApiError);
+      assert.equal(error.code, 'RequestLimitExceeded');
+      assert.deepEqual(error.context, {
+        region: 'sa-east-1',
+        action: 'DescribeImages',
+        profile: 'dev',
+      });
+      assert.equal(error.cause, throttled);
+    });
+
+    it('collect joins the items every page gives, in page order', async () => {
+      mocked.ec2
+        .on(DescribeSnapshotsCommand)
+        .resolvesOnce({
+          Snapshots: [{ SnapshotId: 'snap-1' }, { SnapshotId: 'snap-2' }],
+          NextToken: 't1',
+        })
+        .resolvesOnce({ Snapshots: [{ SnapshotId: 'snap-3' }] });
+      const ids = await mocked.caller.collect(
+        'us-east-1',
+        'DescribeSnapshots',
+        { MaxResults: 1000 },
+        (page) => (page.Snapshots ?? []).map((s) => s.SnapshotId),
+      );
+      assert.deepEqual(ids, ['snap-1', 'snap-2', 'snap-3']);
+    });
+
+    it('does not follow a token of a request without MaxResults (EC2 answers those whole)', async () => {
+      mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [], NextToken: 'stray' });
+      const pages = await allPages(
+        mocked.caller.paginate('us-east-1', 'DescribeImages', { ImageIds: ['ami-1'] }),
+      );
+      assert.equal(pages.length, 1);
+      assert.equal(mocked.ec2.calls().length, 1);
+    });
+  });
+
+  describe('inIdChunks', () => {
+    const ids = Array.from({ length: 450 }, (_, i) => `id-${i}`);
+
+    it(`runs consecutive slices of at most ${IDS_PER_CALL} ids in order and joins the results`, async () => {
+      const seen: string[][] = [];
+      const out = await inIdChunks(ids, undefined, (chunk) => {
+        seen.push(chunk);
+        return Promise.resolve([chunk.length]);
+      });
+      assert.deepEqual(out, [200, 200, 50]);
+      assert.deepEqual(seen.flat(), ids);
+    });
+
+    it('makes no call for no ids', async () => {
+      let calls = 0;
+      assert.deepEqual(
+        await inIdChunks([], undefined, () => {
+          calls++;
+          return Promise.resolve([1]);
+        }),
+        [],
+      );
+      assert.equal(calls, 0);
+    });
+
+    it('stops between slices once the signal fires', async () => {
+      const controller = new AbortController();
+      let calls = 0;
+      await assert.rejects(
+        inIdChunks(ids, controller.signal, () => {
+          calls++;
+          controller.abort();
+          return Promise.resolve([]);
+        }),
+        CancelledError,
+      );
+      assert.equal(calls, 1);
+    });
+  });
+
+  describe('checkCredentials (real credential providers, temp shared files)', () => {
+    let dir = '';
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), 'ami-explorer-creds-'));
+      writeFileSync(join(dir, 'config'), '[profile ok]\nregion = eu-west-1\n');
+      writeFileSync(
+        join(dir, 'credentials'),
+        '[ok]\naws_access_key_id = AKIDOK\naws_secret_access_key = secret\n',
+      );
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    useEnv({
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_SESSION_TOKEN: undefined,
+      AWS_PROFILE: undefined,
+      AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
+      AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
+    let saved: [string, string | undefined][] = [];
+    beforeEach(() => {
+      saved = [
+        ['AWS_CONFIG_FILE', process.env.AWS_CONFIG_FILE],
+        ['AWS_SHARED_CREDENTIALS_FILE', process.env.AWS_SHARED_CREDENTIALS_FILE],
+      ];
+      process.env.AWS_CONFIG_FILE = join(dir, 'config');
+      process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    });
+    afterEach(() => {
+      for (const [key, value] of saved) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    });
+
+    const ec2With = (profile: string | undefined): { ec2: Ec2; factory: Ec2ClientFactory } => {
+      const factory = new Ec2ClientFactory(
+        () => ({ ...TEST_CONNECTION, ...(profile ? { profile } : {}) }),
+        { apiCall: () => undefined },
+      );
+      return { ec2: new Ec2(factory, () => profile), factory };
+    };
+
+    it('resolves for a profile with static keys', async () => {
+      const { ec2, factory } = ec2With('ok');
+      await ec2.checkCredentials();
+      assert.equal(
+        (await (await factory.client('us-east-1')).config.credentials()).accessKeyId,
+        'AKIDOK',
+      );
+      factory.reset();
+    });
+
+    it('reports an unknown profile as profile-not-found, naming it', async () => {
+      const { ec2 } = ec2With('ghost');
+      const error = await rejectionOf(ec2.checkCredentials());
+      assert.ok(error instanceof CredentialsError);
+      assert.equal(error.problem, 'profile-not-found');
+      assert.equal(error.profile, 'ghost');
+      assert.match(error.message, /^The profile "ghost" is not defined/);
+    });
+
+    it('reports no credentials anywhere as missing', async () => {
+      const { ec2 } = ec2With(undefined);
+      const error = await rejectionOf(ec2.checkCredentials());
+      assert.ok(error instanceof CredentialsError);
+      assert.equal(error.problem, 'missing');
+      assert.equal(error.profile, undefined);
+    });
+  });
+});
