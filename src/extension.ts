@@ -215,6 +215,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     operations,
     ui,
     events,
+    ec2: { images: ec2Images, instances: ec2Instances, snapshots: ec2Snapshots, tags: ec2Tags },
     lifecycle: new ImageLifecycleService(ec2Images, ec2Tags, images),
     copyImages: new CopyImageService(ec2Images, () => settings.maxConcurrentRegions),
     deregisterImages: new DeregisterImageService(ec2Images, ec2Instances, ec2Snapshots),

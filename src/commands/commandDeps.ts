@@ -1,5 +1,9 @@
 import type * as vscode from 'vscode';
 import type { ActiveProfile } from '../activeProfile';
+import type { Images } from '../core/aws/images';
+import type { Instances } from '../core/aws/instances';
+import type { Snapshots } from '../core/aws/snapshots';
+import type { Tags } from '../core/aws/tags';
 import type { CopyImageService } from '../core/services/copyImageService';
 import type { DeregisterImageService } from '../core/services/deregisterImageService';
 import type { ImageCreationService } from '../core/services/imageCreationService';
@@ -35,6 +39,11 @@ export interface CommandDeps {
   ui: Ask;
   /** Where commands say what they changed; the tree, documents, panels and tracker follow. */
   events: ImageEvents;
+  /**
+   * The EC2 resource modules, for what is one EC2 call with no rules of its own (start an
+   * instance). Anything with rules, checks or several steps is a service above.
+   */
+  ec2: { images: Images; instances: Instances; snapshots: Snapshots; tags: Tags };
   /** Tags, description, deprecation, protection, disable/enable. */
   lifecycle: ImageLifecycleService;
   copyImages: CopyImageService;

@@ -144,7 +144,7 @@ function offerStart(deps: CommandDeps, region: string, instanceId: string, messa
 
 async function startInstance(deps: CommandDeps, region: string, instanceId: string): Promise<void> {
   await withProgress(`Starting ${instanceId}…`, (signal) =>
-    deps.imageCreation.startInstance(region, instanceId, signal),
+    deps.ec2.instances.start(region, instanceId, signal),
   );
   deps.log.info(`StartInstances ${instanceId} in ${region}.`);
   refreshInstances(deps, region);

@@ -4,9 +4,6 @@ import { errorSentence } from '../core/model/errorSentence';
 import { logError } from '../log';
 import type { Ask } from '../ui/userInput';
 
-/** A command handler: (clicked node, selection) → its result. */
-export type Handler = (...args: unknown[]) => Promise<unknown>;
-
 /**
  * Wraps a command handler: logs the full error, shows one sentence with a "Show Log" action, stays
  * silent on cancel. Every command goes through here. The handler's result is passed through (what

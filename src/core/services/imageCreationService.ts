@@ -180,11 +180,6 @@ export class ImageCreationService {
     return { image, stoppedInstance };
   }
 
-  /** StartInstances (after a stop-first CreateImage, when the user wants it running again). */
-  startInstance(region: string, instanceId: string, signal?: AbortSignal): Promise<void> {
-    return this.instances.start(region, instanceId, signal);
-  }
-
   private async describeNew(
     region: string,
     imageId: string,

@@ -5,7 +5,6 @@ import {
   DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeVolumesCommand,
-  StartInstancesCommand,
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { CancelledError, InputError } from '../../../../src/core/model/errors';
@@ -225,14 +224,6 @@ describe('core/services/imageCreationService', () => {
     );
     assert.ok(stopped);
     assert.equal(mocked.ec2.commandCalls(CreateImageCommand).length, 0);
-  });
-
-  it('startInstance sends StartInstances for the one instance', async () => {
-    mocked.ec2.on(StartInstancesCommand).resolves({});
-    await service().startInstance('eu-west-1', INSTANCE_ID);
-    assert.deepEqual(mocked.ec2.commandCalls(StartInstancesCommand)[0]?.args[0].input, {
-      InstanceIds: [INSTANCE_ID],
-    });
   });
 
   describe('reviewVolumes', () => {
