@@ -47,21 +47,16 @@ async function initOf<T extends { type: string }>(panel: {
   if (panel.posted.length > 0 && panel.lastPosted?.type !== 'init') {
     await panel.receive({ type: 'refresh' });
   }
-  return eventually(
-    () => {
-      const last = panel.lastPosted;
-      const where = `visible ${panel.panel.visible}, active ${panel.panel.active}`;
-      assert.equal(
-        last?.type,
-        'init',
-        `last posted: ${JSON.stringify(last)?.slice(0, 300)} (${where})`,
-      );
-      return last as Extract<T, { type: 'init' }>;
-    },
-    // A new webview sometimes waits for code-server's service worker (up to its 30 s timeout)
-    // before its page starts loading; see the comment on afterEach.
-    { timeoutMs: 45_000 },
-  );
+  return eventually(() => {
+    const last = panel.lastPosted;
+    const where = `visible ${panel.panel.visible}, active ${panel.panel.active}`;
+    assert.equal(
+      last?.type,
+      'init',
+      `last posted: ${JSON.stringify(last)?.slice(0, 300)} (${where})`,
+    );
+    return last as Extract<T, { type: 'init' }>;
+  });
 }
 
 async function launchPermissions(region: string, imageId: string) {
@@ -87,17 +82,27 @@ async function createVolumeAccounts(region: string, snapshotId: string): Promise
 }
 
 describe('Webview panels', function () {
-  this.timeout(120_000);
   let api: AmiExplorerApi;
 
   before(async () => {
     api = await amiExplorer();
   });
 
-  // Panels stay open between tests (a test that opens one again gets it revealed). Creating many
-  // webviews in quick succession right after closing others sometimes makes code-server's webview
-  // service worker stall for its 30 s resource timeout before the page even starts loading.
+  // Every test opens its panel in a new editor group, so no page is hidden while it may still be
+  // loading. The tests go on as soon as the host has sent `init`, while the page is still fetching
+  // its icons' stylesheet and font through the webview service worker. Hiding a panel discards its
+  // page (these panels do not retain context) and VS Code never answers the requests that page had
+  // in flight, so the worker holds them until its 30 s timeout. code-server serves all webviews
+  // from one origin and each new webview registers the worker anew, which the browser lets take
+  // over only once the old worker has nothing in flight: the next panel would wait those 30 s.
+  // A person, like the e2e tier, sees the page load before opening the next one.
+  // Panels stay open between tests (a test that opens one again gets it revealed in its group).
+  beforeEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.newGroupRight');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.tabs.length, 0, 'a new, empty group');
+  });
   afterEach(() => clearFaults());
+  // Disposing may still cut a page short; no webview opens after this file in its window.
   after(async () => {
     api.panels.closeAll();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
