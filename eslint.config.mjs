@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 const NO_DEFAULT_EXPORT = {
   selector: 'ExportDefaultDeclaration',
-  message: 'No default exports (DESIGN.md §3).',
+  message: 'No default exports.',
 };
 
 /** VS Code's ways to ask the user something or tell them with buttons. */
@@ -87,7 +87,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'src/core must not import vscode (DESIGN.md §2).' }],
+          paths: [{ name: 'vscode', message: 'src/core must not import vscode (docs/architecture.md).' }],
           patterns: [
             {
               group: ['@aws-sdk/*', '@smithy/*'],
@@ -103,7 +103,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'src/core must not import vscode (DESIGN.md §2).' }] },
+        { paths: [{ name: 'vscode', message: 'src/core must not import vscode (docs/architecture.md).' }] },
       ],
     },
   },
@@ -122,7 +122,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'webview code runs in a browser (DESIGN.md §2).' }],
+          paths: [{ name: 'vscode', message: 'webview code runs in a browser (docs/architecture.md).' }],
           patterns: [
             {
               group: ['node:*', '@aws-sdk/*', '@smithy/*', '**/core/aws/**', '**/core/services/**'],

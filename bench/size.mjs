@@ -3,7 +3,7 @@
 //   - the lazily loaded SDK chunk (dist/sdk.js)
 //   - the web bundle the webview panels load (dist/webview)
 //   - the whole .vsix (target <= 700 KB)
-// Targets are printed next to the numbers; nothing fails on them (DESIGN.md §6).
+// Targets are printed next to the numbers; nothing fails on them.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@ import { MessageNode } from './messageNode';
 import type { TreeNode } from './treeNode';
 
 /**
- * A configured opt-in region that is not enabled for the account: shown as such (DESIGN.md §4), with
+ * A configured opt-in region that is not enabled for the account: shown as such, with
  * what to do about it, and never called.
  */
 export class NotEnabledRegionNode implements TreeNode {

@@ -29,7 +29,7 @@ const files = sourceFiles(SRC).map((path) => ({
   modules: importedModules(readFileSync(path, 'utf8')),
 }));
 
-describe('import boundaries (DESIGN.md §2)', () => {
+describe('import boundaries (docs/architecture.md)', () => {
   it('finds the source files and their imports', () => {
     const core = files.filter((f) => f.rel.startsWith('core/'));
     assert.ok(core.length >= 20, `only ${core.length} files under src/core`);

@@ -24,7 +24,7 @@ export interface DescribeImagesParams {
   MaxResults: number;
 }
 
-/** Page size for every listing: DESIGN.md §4 (never one call per image). */
+/** Page size for every listing: the largest EC2 allows, never one call per image. */
 export const LIST_PAGE_SIZE = 1000;
 
 /** Labels for each scope kind, as the quick pick and the view description show them. */

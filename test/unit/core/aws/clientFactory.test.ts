@@ -438,7 +438,7 @@ describe('core/aws/clientFactory', () => {
     // requestTimeout. Init client requestHandler with throwOnRequestTimeout=true to turn this into
     // an error." to the console and keeps waiting; no socketTimeout is set either. An endpoint that
     // accepts the connection but never answers therefore hangs the region until the user cancels,
-    // contrary to DESIGN.md §4 and the amiExplorer.requestTimeoutSeconds setting. Fix: pass
+    // contrary to the amiExplorer.requestTimeoutSeconds setting. Fix: pass
     // `throwOnRequestTimeout: true` in requestHandler (and/or `socketTimeout: requestTimeoutMs`).
     it('abandons a request that takes longer than requestTimeoutMs: TimeoutError', async () => {
       endpoint = await startFakeEc2(() => 'hang');
