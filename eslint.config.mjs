@@ -87,7 +87,9 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'src/core must not import vscode (docs/architecture.md).' }],
+          paths: [
+            { name: 'vscode', message: 'src/core must not import vscode (docs/architecture.md).' },
+          ],
           patterns: [
             {
               group: ['@aws-sdk/*', '@smithy/*'],
@@ -103,7 +105,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'src/core must not import vscode (docs/architecture.md).' }] },
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core must not import vscode (docs/architecture.md).' },
+          ],
+        },
       ],
     },
   },
@@ -122,7 +128,9 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'webview code runs in a browser (docs/architecture.md).' }],
+          paths: [
+            { name: 'vscode', message: 'webview code runs in a browser (docs/architecture.md).' },
+          ],
           patterns: [
             {
               group: ['node:*', '@aws-sdk/*', '@smithy/*', '**/core/aws/**', '**/core/services/**'],
