@@ -130,6 +130,9 @@ function preview(message: unknown): string {
     const text = JSON.stringify(message) ?? String(message);
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
   } catch {
-    return String(message);
+    // Too deep for JSON.stringify (JSON.parse, which is not recursive, reads it). String() can
+    // throw too (a 100,000-deep array, a toString that is not a function), and a malformed
+    // message must be ignored, not make the host throw.
+    return `(unprintable ${Array.isArray(message) ? 'array' : typeof message})`;
   }
 }
