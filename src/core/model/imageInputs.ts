@@ -1,7 +1,11 @@
 /**
  * Validators for what users type when operating on AMIs. Each returns a sentence saying what is
  * wrong, or `undefined` when the value is acceptable. Nothing is sent to AWS until they all pass.
+ * A message that repeats what was typed shows it through `quoted`/`shown`: control characters
+ * escaped, long input shortened.
  */
+
+import { quoted, shown } from './inputText';
 
 /** EC2's rule for AMI names: 3–128 characters of letters, digits, spaces and ( ) [ ] . / - ' @ _. */
 const AMI_NAME = /^[a-zA-Z0-9 ()[\]./\-'@_]{3,128}$/;
@@ -12,7 +16,10 @@ export function validateAmiName(input: string): string | undefined {
   if (value.length > 128)
     return `An AMI name has at most 128 characters (this one has ${value.length}).`;
   if (!AMI_NAME.test(value)) {
-    const bad = [...new Set(value.replace(/[a-zA-Z0-9 ()[\]./\-'@_]/g, ''))].join(' ');
+    const bad = [...new Set(value.replace(/[a-zA-Z0-9 ()[\]./\-'@_]/g, ''))]
+      .slice(0, 10)
+      .map((c) => shown(c))
+      .join(' ');
     return `An AMI name may only use letters, digits, spaces and ( ) [ ] . / - ' @ _ (not: ${bad}).`;
   }
   return undefined;
@@ -52,7 +59,7 @@ export function parseKmsKey(input: string): KmsKeyRef | { error: string } {
   if (ALIAS.test(value)) {
     if (value.startsWith('alias/aws/') && value !== DEFAULT_EBS_KEY_ALIAS) {
       return {
-        error: `${value} is an AWS-managed alias for another service; use alias/aws/ebs or your own key.`,
+        error: `${shown(value)} is an AWS-managed alias for another service; use alias/aws/ebs or your own key.`,
       };
     }
     return { kind: 'alias', value };
@@ -102,7 +109,7 @@ export function validateManifestPath(input: string): string | undefined {
   if (slash <= 0) return 'Enter the manifest as bucket/path/image.manifest.xml.';
   const bucket = value.slice(0, slash);
   if (!BUCKET.test(bucket) || bucket.includes('..')) {
-    return `"${bucket}" is not a valid S3 bucket name (3–63 lowercase letters, digits, dots and hyphens).`;
+    return `${quoted(bucket)} is not a valid S3 bucket name (3–63 lowercase letters, digits, dots and hyphens).`;
   }
   if (!value.endsWith('.manifest.xml')) return 'The manifest file name ends with .manifest.xml.';
   // The file itself needs a name: `bucket/path/.manifest.xml` names a folder, not a manifest.
@@ -122,7 +129,7 @@ export function validateDeviceName(input: string): string | undefined {
   const value = input.trim();
   return DEVICE.test(value)
     ? undefined
-    : `"${value}" is not a device name such as /dev/xvda, /dev/sda1 or /dev/sdf.`;
+    : `${quoted(value)} is not a device name such as /dev/xvda, /dev/sda1 or /dev/sdf.`;
 }
 
 /**
@@ -147,7 +154,7 @@ export function parseFutureUtcTime(input: string, now: Date): { time: Date } | {
     Number(mi) > 59 ||
     Number(s) > 59
   ) {
-    return { error: `${value} is not a real date and time.` };
+    return { error: `${quoted(value)} is not a real date and time.` };
   }
   if (time.getTime() <= now.getTime()) return { error: 'The time must be in the future.' };
   const limit = new Date(now.getTime());

@@ -1,4 +1,5 @@
 import type { LaunchPermission } from './ami';
+import { quoted } from './inputText';
 
 /** Who may launch an image, one principal per entry. */
 export type PermissionEntry =
@@ -40,26 +41,27 @@ export function parsePermissionToken(input: string): ParsedToken {
 }
 
 function explainInvalidToken(token: string): string {
+  const shown = quoted(token);
   if (/^[\d-]+$/.test(token)) {
     const digits = token.replace(/-/g, '');
     if (digits.length === 12 && token.includes('-')) {
-      return `"${token}": write the account id without dashes (${digits}).`;
+      return `${shown}: write the account id without dashes (${digits}).`;
     }
-    return `"${token}" is not an account id: an account id has exactly 12 digits (this has ${digits.length}).`;
+    return `${shown} is not an account id: an account id has exactly 12 digits (this has ${digits.length}).`;
   }
   if (token.startsWith('arn:')) {
     if (!/^arn:aws[a-z-]*:organizations::\d{12}:/.test(token)) {
-      return `"${token}" is not an AWS Organizations ARN: expected arn:aws:organizations::<management account id>:organization/o-… or …:ou/o-…/ou-…-….`;
+      return `${shown} is not an AWS Organizations ARN: expected arn:aws:organizations::<management account id>:organization/o-… or …:ou/o-…/ou-…-….`;
     }
     if (token.includes(':organization/')) {
-      return `"${token}": an organization ARN ends with organization/o- and 10–32 lowercase letters or digits.`;
+      return `${shown}: an organization ARN ends with organization/o- and 10–32 lowercase letters or digits.`;
     }
     if (token.includes(':ou/')) {
-      return `"${token}": an OU ARN ends with ou/o-<organization id>/ou-<root id>-<8–32 lowercase letters or digits>.`;
+      return `${shown}: an OU ARN ends with ou/o-<organization id>/ou-<root id>-<8–32 lowercase letters or digits>.`;
     }
-    return `"${token}": expected …:organization/o-… or …:ou/o-…/ou-…-….`;
+    return `${shown}: expected …:organization/o-… or …:ou/o-…/ou-…-….`;
   }
-  return `"${token}" is neither a 12-digit account id nor an organization or OU ARN.`;
+  return `${shown} is neither a 12-digit account id nor an organization or OU ARN.`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { quoted } from './inputText';
+
 /** AMI ids: `ami-` and 8 (older) or 17 lowercase hex digits. */
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 /** Instance ids: `i-` and 8 or 17 hex digits. */
@@ -38,14 +40,14 @@ export function validateAmiId(input: string): string | undefined {
 export function validateRegionName(input: string): string | undefined {
   const value = input.trim();
   if (value.length === 0) return 'Enter a region, for example us-east-1.';
-  if (!isRegionName(value)) return `"${value}" is not a region name such as us-east-1.`;
+  if (!isRegionName(value)) return `${quoted(value)} is not a region name such as us-east-1.`;
   return undefined;
 }
 
 /** Returns a message explaining what is wrong with an account id, or `undefined` when it is valid. */
 export function validateAccountId(input: string): string | undefined {
   const value = input.trim();
-  if (!isAccountId(value)) return `"${value}" is not an AWS account id (12 digits).`;
+  if (!isAccountId(value)) return `${quoted(value)} is not an AWS account id (12 digits).`;
   return undefined;
 }
 

@@ -134,6 +134,17 @@ describe('core/model/copyPlan', () => {
       );
     });
 
+    it('shows a refused destination region safely', () => {
+      const problems = validateCopyInput(
+        input({ destinations: [{ region: 'eu-west-1\u001b', kmsKey: 'alias/k' }] }),
+      );
+      assert.ok(
+        problems.every((p) => !p.includes('\u001b')),
+        problems.join(' | '),
+      );
+      assert.match(problems.join(' '), /"eu-west-1\\x1B" is not a region name/);
+    });
+
     it('refuses a malformed KMS key shape', () => {
       const problems = validateCopyInput(
         input({ encrypt: true, destinations: [{ region: 'eu-west-1', kmsKey: 'my key!' }] }),

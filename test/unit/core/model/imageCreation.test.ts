@@ -60,9 +60,12 @@ describe('core/model/imageCreation', () => {
       assert.deepEqual(parseTagList(''), { tags: [] });
       assert.deepEqual(parseTagList(' , ,'), { tags: [] });
     });
+    it('quotes a refused part with its control characters escaped', () => {
+      assert.deepEqual(parseTagList('team\u0007'), { error: '"team\\x07" is not key=value.' });
+    });
     it('says what is wrong: no =, reserved or empty key, duplicates, too many', () => {
       assert.deepEqual(parseTagList('team'), { error: '"team" is not key=value.' });
-      assert.match((parseTagList('aws:x=1') as { error: string }).error, /reserved.*\(aws:x=1\)/);
+      assert.match((parseTagList('aws:x=1') as { error: string }).error, /reserved.*\("aws:x=1"\)/);
       assert.match((parseTagList('=1') as { error: string }).error, /cannot be empty/);
       assert.deepEqual(parseTagList('a=1,a=2'), { error: 'The tag key "a" is given twice.' });
       const many = Array.from({ length: 51 }, (_, i) => `k${i}=v`).join(',');

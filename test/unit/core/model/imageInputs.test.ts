@@ -43,6 +43,13 @@ describe('core/model/imageInputs', () => {
     });
   });
 
+  it('validateAmiName shows refused control characters as escapes', () => {
+    assert.equal(
+      validateAmiName('web\u001b[2J\u202e'),
+      "An AMI name may only use letters, digits, spaces and ( ) [ ] . / - ' @ _ (not: \\x1B \\u202E).",
+    );
+  });
+
   describe('validateDescription', () => {
     it('accepts up to 255 characters, including empty', () => {
       assert.equal(validateDescription(''), undefined);
@@ -193,6 +200,17 @@ describe('core/model/imageInputs', () => {
     });
   });
 
+  it('quotes a bucket and a device name with control characters safely', () => {
+    assert.match(
+      validateManifestPath('bu\u0000cket/x.manifest.xml') ?? '',
+      /^"bu\\x00cket" is not a valid S3 bucket name/,
+    );
+    assert.match(
+      validateDeviceName('/dev/sdf\n/dev/sdg') ?? '',
+      /^"\/dev\/sdf\\n\/dev\/sdg" is not/,
+    );
+  });
+
   describe('validateDeviceName', () => {
     it('accepts the device names EC2 takes in mappings', () => {
       for (const d of [
@@ -256,7 +274,7 @@ describe('core/model/imageInputs', () => {
       ]) {
         assert.deepEqual(
           parseFutureUtcTime(bad, now),
-          { error: `${bad} is not a real date and time.` },
+          { error: `"${bad}" is not a real date and time.` },
           bad,
         );
       }

@@ -58,6 +58,16 @@ describe('core/model/launchPermissionEntries', () => {
     });
   });
 
+  describe('parsePermissionToken: unsafe input', () => {
+    it('quotes a refused token with control characters escaped and long input shortened', () => {
+      const parsed = parsePermissionToken(`12345\u001b[0m`);
+      assert.equal(parsed.ok, false);
+      if (!parsed.ok) assert.match(parsed.message, /^"12345\\x1B\[0m" is neither/);
+      const long = parsePermissionToken('x'.repeat(500));
+      if (!long.ok) assert.ok(long.message.length < 200, long.message);
+    });
+  });
+
   describe('parsePermissionInput', () => {
     it('splits on commas, semicolons, spaces and newlines and drops duplicates', () => {
       const parsed = parsePermissionInput(

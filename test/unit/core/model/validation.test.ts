@@ -100,6 +100,13 @@ describe('core/model/validation', () => {
       }
     });
 
+    it('shows control characters in a refused name as escapes', () => {
+      assert.equal(
+        validateRegionName('us-east-1\u001b[31m'),
+        '"us-east-1\\x1B[31m" is not a region name such as us-east-1.',
+      );
+    });
+
     it('explains the problem with the trimmed value', () => {
       assert.equal(validateRegionName(''), 'Enter a region, for example us-east-1.');
       assert.equal(validateRegionName(' us-east-1 '), undefined);
@@ -118,6 +125,10 @@ describe('core/model/validation', () => {
       assert.equal(isAccountId('12345678901a'), false);
       assert.equal(validateAccountId(' 012345678901 '), undefined);
       assert.equal(validateAccountId('1234'), '"1234" is not an AWS account id (12 digits).');
+      assert.equal(
+        validateAccountId('1234\r\n5678'),
+        '"1234\\r\\n5678" is not an AWS account id (12 digits).',
+      );
     });
 
     it('parseAccountIds splits on commas, spaces, semicolons and newlines', () => {
