@@ -6,6 +6,7 @@
  */
 
 import { quoted, shown } from './inputText';
+import { ARN_PARTITIONS, partitionOfRegion } from './validation';
 
 /** EC2's rule for AMI names: 3–128 characters of letters, digits, spaces and ( ) [ ] . / - ' @ _. */
 const AMI_NAME = /^[a-zA-Z0-9 ()[\]./\-'@_]{3,128}$/;
@@ -35,8 +36,13 @@ export function validateDescription(input: string): string | undefined {
 const KEY_ID =
   /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 const ALIAS = /^alias\/[a-zA-Z0-9/_-]{1,250}$/;
-const KEY_ARN =
-  /^arn:aws(?:-[a-z]+)*:kms:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):(?:key\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})|alias\/[a-zA-Z0-9/_-]{1,250})$/;
+/**
+ * Key and alias ARNs in any partition: `arn:<partition>:kms:<region>:<account>:key/<id>` or
+ * `…:alias/<name>`. The region must be a region of that partition (checked after the match).
+ */
+const KEY_ARN = new RegExp(
+  `^arn:(${ARN_PARTITIONS.join('|')}):kms:([a-z0-9-]+):(\\d{12}):(?:key/(?:${KEY_ID.source.slice(1, -1)})|alias/[a-zA-Z0-9/_-]{1,250})$`,
+);
 
 /** What a KMS key reference is, once its shape is known. */
 export type KmsKeyRef =
@@ -65,7 +71,19 @@ export function parseKmsKey(input: string): KmsKeyRef | { error: string } {
     return { kind: 'alias', value };
   }
   const arn = KEY_ARN.exec(value);
-  if (arn) return { kind: 'arn', value, region: arn[1] ?? '', accountId: arn[2] ?? '' };
+  if (arn) {
+    const [, partition = '', region = '', accountId = ''] = arn;
+    const regionPartition = partitionOfRegion(region);
+    if (regionPartition === undefined) {
+      return { error: `${quoted(region)} in that key ARN is not a region name such as us-east-1.` };
+    }
+    if (regionPartition !== partition) {
+      return {
+        error: `That key ARN names partition ${partition}, but ${region} is in ${regionPartition} (arn:${regionPartition}:kms:${region}:…).`,
+      };
+    }
+    return { kind: 'arn', value, region, accountId };
+  }
   return {
     error:
       'Enter a KMS key id (1234abcd-12ab-34cd-56ef-1234567890ab or mrk-…), an alias (alias/my-key), or a key ARN (arn:aws:kms:region:account:key/…).',

@@ -114,6 +114,39 @@ describe('core/model/imageInputs', () => {
     });
   });
 
+  describe('parseKmsKey in other partitions', () => {
+    for (const [partition, region] of [
+      ['aws-eusc', 'eusc-de-east-1'],
+      ['aws-us-gov', 'us-gov-east-1'],
+      ['aws-cn', 'cn-north-1'],
+      ['aws-iso-b', 'us-isob-east-1'],
+    ] as const) {
+      it(`accepts arn:${partition}:kms:${region}:… key ARNs`, () => {
+        const arn = `arn:${partition}:kms:${region}:111111111111:key/${KEY}`;
+        assert.deepEqual(parseKmsKey(arn), {
+          kind: 'arn',
+          value: arn,
+          region,
+          accountId: '111111111111',
+        });
+      });
+    }
+    it('refuses a partition that does not exist', () => {
+      assert.ok('error' in parseKmsKey(`arn:aws-mars:kms:us-east-1:111111111111:key/${KEY}`));
+    });
+    it("refuses a region outside the ARN's partition, and a region that only looks right", () => {
+      assert.equal(
+        (parseKmsKey(`arn:aws-cn:kms:us-east-1:111111111111:key/${KEY}`) as { error: string })
+          .error,
+        'That key ARN names partition aws-cn, but us-east-1 is in aws (arn:aws:kms:us-east-1:…).',
+      );
+      assert.equal(
+        (parseKmsKey(`arn:aws:kms:xx-fake-1:111111111111:key/${KEY}`) as { error: string }).error,
+        '"xx-fake-1" in that key ARN is not a region name such as us-east-1.',
+      );
+    });
+  });
+
   describe('validateKmsKey', () => {
     it('accepts any valid shape without a region, and ARNs of the same region', () => {
       assert.equal(validateKmsKey(KEY), undefined);

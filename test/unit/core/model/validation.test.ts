@@ -6,7 +6,9 @@ import {
   isRegionName,
   parseAccountIds,
   splitNameFilter,
+  partitionOfRegion,
   validateAccountId,
+  validateAccountRegion,
   validateAmiId,
   validateNameFilter,
   validateRegionName,
@@ -98,6 +100,75 @@ describe('core/model/validation', () => {
       ]) {
         assert.equal(isRegionName(bad), false, bad);
       }
+    });
+
+    it('accepts the regions of every partition the SDK knows', () => {
+      for (const region of [
+        'eusc-de-east-1',
+        'us-gov-west-1',
+        'us-gov-east-1',
+        'cn-north-1',
+        'cn-northwest-1',
+        'us-iso-east-1',
+        'us-isob-east-1',
+        'us-isof-south-1',
+        'eu-isoe-west-1',
+        'mx-central-1',
+        'ca-west-1',
+        'af-south-1',
+        'me-central-1',
+      ]) {
+        assert.equal(validateRegionName(region), undefined, region);
+      }
+    });
+
+    it('refuses names that only look like regions: unknown prefix or direction, leading zero', () => {
+      for (const bad of [
+        'xx-fake-1',
+        'us-east-01',
+        'us-east-0',
+        'us-fake-1',
+        'zz-north-1',
+        'eusc-fr-east-1',
+        'us-gov-1',
+        'cn-north-01',
+      ]) {
+        assert.equal(
+          validateRegionName(bad),
+          `"${bad}" is not a region name such as us-east-1.`,
+          bad,
+        );
+      }
+    });
+
+    it('knows the ARN partition of each region', () => {
+      assert.equal(partitionOfRegion('us-east-1'), 'aws');
+      assert.equal(partitionOfRegion('us-gov-west-1'), 'aws-us-gov');
+      assert.equal(partitionOfRegion('cn-north-1'), 'aws-cn');
+      assert.equal(partitionOfRegion('us-iso-east-1'), 'aws-iso');
+      assert.equal(partitionOfRegion('us-isob-east-1'), 'aws-iso-b');
+      assert.equal(partitionOfRegion('eu-isoe-west-1'), 'aws-iso-e');
+      assert.equal(partitionOfRegion('us-isof-south-1'), 'aws-iso-f');
+      assert.equal(partitionOfRegion('eusc-de-east-1'), 'aws-eusc');
+      assert.equal(partitionOfRegion('xx-fake-1'), undefined);
+    });
+
+    it('validateAccountRegion refuses a region outside a known account list', () => {
+      const account = ['us-east-1', 'eu-west-1'];
+      assert.equal(validateAccountRegion(' eu-west-1 ', account), undefined);
+      assert.equal(
+        validateAccountRegion('ap-south-2', account),
+        'ap-south-2 is not one of the regions enabled for this account.',
+      );
+      assert.equal(
+        validateAccountRegion('us-east-01', account),
+        '"us-east-01" is not a region name such as us-east-1.',
+      );
+    });
+
+    it('validateAccountRegion checks only the shape while the list is unknown (empty)', () => {
+      assert.equal(validateAccountRegion('ap-south-2', []), undefined);
+      assert.match(validateAccountRegion('xx-fake-1', []) ?? '', /not a region name/);
     });
 
     it('shows control characters in a refused name as escapes', () => {
