@@ -5,7 +5,7 @@
  * escaped, long input shortened.
  */
 
-import { quoted, shown } from './inputText';
+import { charLength, quoted, shown } from './inputText';
 import { ARN_PARTITIONS, partitionOfRegion } from './validation';
 
 /** EC2's rule for AMI names: 3–128 characters of letters, digits, spaces and ( ) [ ] . / - ' @ _. */
@@ -115,7 +115,50 @@ export function validateTagValue(input: string): string | undefined {
   return input.length > 256 ? 'A tag value has at most 256 characters.' : undefined;
 }
 
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/**
+ * S3's naming rules for general purpose buckets: 3–63 characters; only lowercase letters, numbers,
+ * periods and hyphens; begin and end with a letter or number; no two adjacent periods; not
+ * formatted as an IP address (for example, 192.168.5.4); not starting with the reserved prefixes
+ * `xn--`, `sthree-` (which covers `sthree-configurator`) or `amzn-s3-demo-`; not ending with the
+ * suffixes reserved for access point aliases (`-s3alias`), Object Lambda Access Point aliases
+ * (`--ol-s3`), Multi-Region Access Points (`.mrap`), directory buckets (`--x-s3`) or table buckets
+ * (`--table-s3`).
+ */
+const BUCKET_CHARACTERS = /^[a-z0-9.-]+$/;
+const BUCKET_ENDS = /^[a-z0-9](?:.*[a-z0-9])?$/;
+const IP_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const RESERVED_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const RESERVED_BUCKET_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+
+/** What is wrong with an S3 bucket name under S3's general purpose bucket naming rules. */
+export function validateBucketName(bucket: string): string | undefined {
+  const name = quoted(bucket);
+  const length = charLength(bucket);
+  if (length < 3 || length > 63) {
+    return `${name} is not a valid S3 bucket name: bucket names have 3–63 characters (this one has ${length}).`;
+  }
+  if (!BUCKET_CHARACTERS.test(bucket)) {
+    return `${name} is not a valid S3 bucket name: only lowercase letters, digits, dots and hyphens.`;
+  }
+  if (!BUCKET_ENDS.test(bucket)) {
+    return `${name} is not a valid S3 bucket name: it must begin and end with a letter or digit.`;
+  }
+  if (bucket.includes('..')) {
+    return `${name} is not a valid S3 bucket name: no two adjacent dots.`;
+  }
+  if (IP_ADDRESS.test(bucket)) {
+    return `${name} is not a valid S3 bucket name: bucket names are not formatted as IP addresses.`;
+  }
+  const prefix = RESERVED_BUCKET_PREFIXES.find((p) => bucket.startsWith(p));
+  if (prefix !== undefined) {
+    return `${name} is not a valid S3 bucket name: the prefix ${prefix} is reserved.`;
+  }
+  const suffix = RESERVED_BUCKET_SUFFIXES.find((p) => bucket.endsWith(p));
+  if (suffix !== undefined) {
+    return `${name} is not a valid S3 bucket name: the suffix ${suffix} is reserved.`;
+  }
+  return undefined;
+}
 
 /**
  * An instance-store image's S3 manifest: `bucket/path/image.manifest.xml` (an `s3://` prefix is
@@ -125,10 +168,8 @@ export function validateManifestPath(input: string): string | undefined {
   const value = normalizeManifestPath(input);
   const slash = value.indexOf('/');
   if (slash <= 0) return 'Enter the manifest as bucket/path/image.manifest.xml.';
-  const bucket = value.slice(0, slash);
-  if (!BUCKET.test(bucket) || bucket.includes('..')) {
-    return `${quoted(bucket)} is not a valid S3 bucket name (3–63 lowercase letters, digits, dots and hyphens).`;
-  }
+  const bucketProblem = validateBucketName(value.slice(0, slash));
+  if (bucketProblem) return bucketProblem;
   if (!value.endsWith('.manifest.xml')) return 'The manifest file name ends with .manifest.xml.';
   // The file itself needs a name: `bucket/path/.manifest.xml` names a folder, not a manifest.
   const file = value.slice(value.lastIndexOf('/') + 1);
@@ -140,14 +181,32 @@ export function normalizeManifestPath(input: string): string {
   return input.trim().replace(/^s3:\/\//, '');
 }
 
-const DEVICE = /^\/dev\/(?:sd[a-z]\d{0,2}|xvd[a-z]{1,2}\d{0,2}|hd[a-z]\d{0,2})$/;
+/**
+ * The device names EC2 documents for block device mappings:
+ * - Linux, paravirtual: /dev/sd[a-z], /dev/sd[a-z][1-15], /dev/hd[a-z], /dev/hd[a-z][1-15]
+ *   (root /dev/sda1);
+ * - Linux, HVM: /dev/sd[a-z], /dev/xvd[a-d][a-z], /dev/xvd[e-z] (root /dev/sda1 or /dev/xvda);
+ * - Windows: xvd[a-z], xvd[b-c][a-z] (without /dev/), /dev/sda1 (root) and /dev/sd[b-e].
+ * /dev/sd[a-z] with a partition number 1–15 is accepted on HVM too (/dev/sda1 is a common HVM root).
+ * NVMe names (/dev/nvme1n1) are what the instance's driver assigns; a mapping cannot name them.
+ */
+const DEVICE_NAMES: readonly RegExp[] = [
+  /^\/dev\/(?:sd|hd)[a-z](?:[1-9]|1[0-5])?$/,
+  /^\/dev\/xvd(?:[a-d]?[a-z])$/,
+  /^xvd(?:[b-c]?[a-z])$/,
+];
 
-/** Block device names as EC2 accepts them for mappings, e.g. /dev/xvda, /dev/sda1, /dev/sdf. */
+/** Block device names as EC2 accepts them for mappings, e.g. /dev/xvda, /dev/sda1, /dev/sdf, xvdh. */
 export function validateDeviceName(input: string): string | undefined {
   const value = input.trim();
-  return DEVICE.test(value)
-    ? undefined
-    : `${quoted(value)} is not a device name such as /dev/xvda, /dev/sda1 or /dev/sdf.`;
+  if (DEVICE_NAMES.some((pattern) => pattern.test(value))) return undefined;
+  if (/^nvme\d+n\d+$/.test(value.replace(/^\/dev\//, ''))) {
+    return `${quoted(value)} is an NVMe name the instance assigns; a mapping names the device /dev/sdf…/dev/sdp or /dev/xvdf… instead.`;
+  }
+  if (/^(?:sd|hd)[a-z](?:[1-9]|1[0-5])?$/.test(value)) {
+    return `${quoted(value)}: write /dev/${value} (only xvd… names may leave out /dev/).`;
+  }
+  return `${quoted(value)} is not a device name such as /dev/xvda, /dev/sda1, /dev/sdf or xvdh.`;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   parseFutureUtcTime,
   parseKmsKey,
   validateAmiName,
+  validateBucketName,
   validateDescription,
   validateDeviceName,
   validateKmsKey,
@@ -244,6 +245,53 @@ describe('core/model/imageInputs', () => {
     );
   });
 
+  describe('validateBucketName (S3 general purpose bucket naming rules)', () => {
+    it('refuses a bucket formatted as an IP address, in a manifest path too', () => {
+      assert.match(validateBucketName('192.168.5.4') ?? '', /formatted as IP addresses/);
+      assert.equal(
+        validateManifestPath('192.168.5.4/x.manifest.xml'),
+        '"192.168.5.4" is not a valid S3 bucket name: bucket names are not formatted as IP addresses.',
+      );
+      assert.equal(validateBucketName('192.168.5.4.images'), undefined);
+    });
+    it('refuses the reserved prefixes', () => {
+      for (const bucket of [
+        'xn--bucket',
+        'sthree-bucket',
+        'sthree-configurator',
+        'amzn-s3-demo-b',
+      ]) {
+        assert.match(validateBucketName(bucket) ?? '', /prefix .* is reserved/, bucket);
+      }
+    });
+    it('refuses the reserved suffixes', () => {
+      for (const bucket of [
+        'b-s3alias',
+        'b--ol-s3',
+        'b.mrap',
+        'b--use1-az4--x-s3',
+        'b--table-s3',
+      ]) {
+        assert.match(validateBucketName(bucket) ?? '', /suffix .* is reserved/, bucket);
+      }
+    });
+    it('checks length, characters, ends and adjacent dots, each with its own reason', () => {
+      assert.match(validateBucketName('ab') ?? '', /3–63 characters \(this one has 2\)/);
+      assert.match(validateBucketName('b'.repeat(64)) ?? '', /this one has 64/);
+      assert.equal(validateBucketName('b'.repeat(63)), undefined);
+      assert.match(validateBucketName('my_bucket') ?? '', /only lowercase letters/);
+      assert.match(validateBucketName('-bucket') ?? '', /begin and end/);
+      assert.match(validateBucketName('bucket.') ?? '', /begin and end/);
+      assert.match(validateBucketName('a..b') ?? '', /adjacent dots/);
+    });
+    it('quotes a bucket with control characters safely', () => {
+      assert.equal(
+        validateManifestPath('bu\u0000cket/x.manifest.xml'),
+        '"bu\\x00cket" is not a valid S3 bucket name: only lowercase letters, digits, dots and hyphens.',
+      );
+    });
+  });
+
   describe('validateDeviceName', () => {
     it('accepts the device names EC2 takes in mappings', () => {
       for (const d of [
@@ -253,18 +301,51 @@ describe('core/model/imageInputs', () => {
         '/dev/xvdba',
         '/dev/hda1',
         ' /dev/sdb ',
+        'xvda',
+        'xvdh',
+        '/dev/sdp15',
       ]) {
         assert.equal(validateDeviceName(d), undefined, d);
       }
     });
     it('refuses others, quoting them', () => {
-      for (const d of ['xvda', '/dev/nvme0n1', '/dev/sd', '/dev/sdA', '/dev/xvdabc']) {
+      for (const d of ['/dev/sd', '/dev/sdA', '/dev/xvdabc', '/dev/xvdza', '/dev/sda16']) {
         assert.equal(
           validateDeviceName(d),
-          `"${d}" is not a device name such as /dev/xvda, /dev/sda1 or /dev/sdf.`,
+          `"${d}" is not a device name such as /dev/xvda, /dev/sda1, /dev/sdf or xvdh.`,
           d,
         );
       }
+    });
+  });
+
+  describe("validateDeviceName: EC2's documented names", () => {
+    it('accepts Windows names without /dev/ (xvd[a-z], xvd[b-c][a-z])', () => {
+      for (const d of ['xvdh', 'xvdf', 'xvdbz', 'xvdca']) {
+        assert.equal(validateDeviceName(d), undefined, d);
+      }
+      assert.match(validateDeviceName('xvdda') ?? '', /not a device name/);
+    });
+    it('accepts Linux HVM /dev/xvd[a-d][a-z] and /dev/xvd[e-z], paravirtual partitions 1–15', () => {
+      for (const d of ['/dev/xvdaa', '/dev/xvddz', '/dev/xvdz', '/dev/sdf1', '/dev/hdp15']) {
+        assert.equal(validateDeviceName(d), undefined, d);
+      }
+    });
+    it('explains NVMe names and sd names without /dev/', () => {
+      assert.equal(
+        validateDeviceName('/dev/nvme1n1'),
+        '"/dev/nvme1n1" is an NVMe name the instance assigns; a mapping names the device /dev/sdf…/dev/sdp or /dev/xvdf… instead.',
+      );
+      assert.equal(
+        validateDeviceName('sdf'),
+        '"sdf": write /dev/sdf (only xvd… names may leave out /dev/).',
+      );
+    });
+    it('quotes a refused name safely', () => {
+      assert.match(
+        validateDeviceName('/dev/sdf\n/dev/sdg') ?? '',
+        /^"\/dev\/sdf\\n\/dev\/sdg" is not/,
+      );
     });
   });
 
