@@ -98,12 +98,20 @@ export function defaultImageName(
 }
 
 /**
+ * Where a typed tag list is cut into tags: every new line, and a comma only when what follows it
+ * (after optional spaces) is `key=`, another comma or the end of the line. A comma inside a value,
+ * as in `Owner=Smith, John`, therefore stays in the value; a value that itself contains `, x=` has
+ * to be typed on its own line.
+ */
+const TAG_SEPARATOR = /\r?\n|,(?=[ \t]*(?:[^,=\r\n]+=|,|\r?\n|$))/;
+
+/**
  * Parses tags typed as `key=value` pairs separated by commas or new lines (`key=` gives an empty
- * value). Returns every problem found, one sentence each.
+ * value; see `TAG_SEPARATOR` for commas inside values). Returns the first problem found.
  */
 export function parseTagList(input: string): { tags: Tag[] } | { error: string } {
   const tags: Tag[] = [];
-  for (const raw of input.split(/[,\n]/)) {
+  for (const raw of input.split(TAG_SEPARATOR)) {
     const part = raw.trim();
     if (part.length === 0) continue;
     const eq = part.indexOf('=');

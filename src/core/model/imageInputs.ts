@@ -100,19 +100,29 @@ export function validateKmsKey(input: string, region?: string): string | undefin
   return undefined;
 }
 
-/** Tag keys: 1–128 characters, not starting with the reserved `aws:` prefix. */
+/** EC2's tag limits, in Unicode characters (not UTF-16 code units: an emoji counts once). */
+export const MAX_TAG_KEY_CHARACTERS = 128;
+export const MAX_TAG_VALUE_CHARACTERS = 256;
+
+/** Tag keys: 1–128 Unicode characters, not starting with the reserved `aws:` prefix. */
 export function validateTagKey(input: string): string | undefined {
   const value = input.trim();
   if (value.length === 0) return 'A tag key cannot be empty.';
-  if (value.length > 128) return 'A tag key has at most 128 characters.';
+  const length = charLength(value);
+  if (length > MAX_TAG_KEY_CHARACTERS) {
+    return `A tag key has at most ${MAX_TAG_KEY_CHARACTERS} characters (this one has ${length}).`;
+  }
   if (value.toLowerCase().startsWith('aws:'))
     return 'Tag keys starting with "aws:" are reserved for AWS.';
   return undefined;
 }
 
-/** Tag values: up to 256 characters. */
+/** Tag values: up to 256 Unicode characters, empty included. */
 export function validateTagValue(input: string): string | undefined {
-  return input.length > 256 ? 'A tag value has at most 256 characters.' : undefined;
+  const length = charLength(input);
+  return length > MAX_TAG_VALUE_CHARACTERS
+    ? `A tag value has at most ${MAX_TAG_VALUE_CHARACTERS} characters (this one has ${length}).`
+    : undefined;
 }
 
 /**

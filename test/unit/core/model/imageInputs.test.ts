@@ -175,7 +175,10 @@ describe('core/model/imageInputs', () => {
     });
     it('refuses empty, long and aws: keys (any case)', () => {
       assert.equal(validateTagKey('  '), 'A tag key cannot be empty.');
-      assert.equal(validateTagKey('k'.repeat(129)), 'A tag key has at most 128 characters.');
+      assert.equal(
+        validateTagKey('k'.repeat(129)),
+        'A tag key has at most 128 characters (this one has 129).',
+      );
       assert.match(validateTagKey('aws:cloudformation:stack-name') ?? '', /reserved/);
       assert.match(validateTagKey('AWS:x') ?? '', /reserved/);
       assert.equal(validateTagKey('awsome'), undefined);
@@ -183,7 +186,25 @@ describe('core/model/imageInputs', () => {
     it('accepts values up to 256 characters, including empty', () => {
       assert.equal(validateTagValue(''), undefined);
       assert.equal(validateTagValue('v'.repeat(256)), undefined);
-      assert.equal(validateTagValue('v'.repeat(257)), 'A tag value has at most 256 characters.');
+      assert.equal(
+        validateTagValue('v'.repeat(257)),
+        'A tag value has at most 256 characters (this one has 257).',
+      );
+    });
+  });
+
+  describe('tag lengths in Unicode characters', () => {
+    it('counts an emoji as one character in a value: 256 pass, 257 do not', () => {
+      assert.equal(validateTagValue('😀'.repeat(100)), undefined);
+      assert.equal(validateTagValue('😀'.repeat(256)), undefined);
+      assert.equal(
+        validateTagValue('😀'.repeat(257)),
+        'A tag value has at most 256 characters (this one has 257).',
+      );
+    });
+    it('counts an emoji as one character in a key: 128 pass, 129 do not', () => {
+      assert.equal(validateTagKey('🚀'.repeat(128)), undefined);
+      assert.match(validateTagKey('🚀'.repeat(129)) ?? '', /this one has 129/);
     });
   });
 
