@@ -50,8 +50,10 @@ const REGION = new RegExp(
     .join('|')})-(?:${DIRECTIONS.join('|')})-[1-9]\\d?$`,
 );
 
-/** What EC2 accepts in image-name filters: name characters plus the `*` and `?` wildcards. */
-const NAME_FILTER = /^[a-zA-Z0-9 ()[\]./\-'@_*?,]{1,128}$/;
+/** Each character a name pattern may use: those of AMI names plus the `*` and `?` wildcards. */
+const NAME_PATTERN = /^[a-zA-Z0-9 ()[\]./\-'@_*?]+$/;
+/** EC2's limit for one name pattern, the length of an AMI name. */
+export const MAX_NAME_PATTERN_LENGTH = 128;
 
 export function isAmiId(value: string): boolean {
   return AMI_ID.test(value);
@@ -135,15 +137,22 @@ export function parseAccountIds(input: string): { ids: string[]; errors: string[
 
 /**
  * Validates an image-name filter (EC2 wildcards `*` and `?`); empty is allowed and means "no filter".
- * Several patterns may be given separated by commas; EC2 matches any of them.
+ * Several patterns may be given separated by commas; EC2 matches any of them, and its limits apply
+ * to each pattern, not to the list.
  */
 export function validateNameFilter(input: string): string | undefined {
   const value = input.trim();
   if (value.length === 0) return undefined;
-  if (!NAME_FILTER.test(value)) {
-    return "A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?, up to 128 characters.";
+  const patterns = splitNameFilter(value);
+  if (patterns.length === 0) return 'The name filter has no pattern in it.';
+  for (const pattern of patterns) {
+    if (!NAME_PATTERN.test(pattern)) {
+      return `A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?; ${quoted(pattern)} has others.`;
+    }
+    if (pattern.length > MAX_NAME_PATTERN_LENGTH) {
+      return `A name pattern has at most ${MAX_NAME_PATTERN_LENGTH} characters; ${quoted(pattern, 24)} has ${pattern.length}. Separate several patterns with commas.`;
+    }
   }
-  if (splitNameFilter(value).length === 0) return 'The name filter has no pattern in it.';
   return undefined;
 }
 

@@ -15,7 +15,7 @@ import {
 } from '../../../../src/core/model/validation';
 
 const NAME_FILTER_HELP =
-  "A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?, up to 128 characters.";
+  "A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?;";
 
 describe('core/model/validation', () => {
   describe('AMI ids', () => {
@@ -251,11 +251,22 @@ describe('core/model/validation', () => {
       }
     });
 
-    it('rejects other characters and more than 128 characters', () => {
-      assert.equal(validateNameFilter('name{1}'), NAME_FILTER_HELP);
-      assert.equal(validateNameFilter('naïve*'), NAME_FILTER_HELP);
-      assert.equal(validateNameFilter('a;b'), NAME_FILTER_HELP);
-      assert.equal(validateNameFilter('x'.repeat(129)), NAME_FILTER_HELP);
+    it('rejects other characters, naming the pattern', () => {
+      assert.equal(validateNameFilter('name{1}'), `${NAME_FILTER_HELP} "name{1}" has others.`);
+      assert.equal(validateNameFilter('a*, naïve*'), `${NAME_FILTER_HELP} "naïve*" has others.`);
+      assert.equal(validateNameFilter('a;b'), `${NAME_FILTER_HELP} "a;b" has others.`);
+    });
+
+    it('applies the 128-character limit to each pattern, not to the list', () => {
+      assert.equal(validateNameFilter(`${'x'.repeat(128)}, ${'y'.repeat(128)}`), undefined);
+      assert.equal(
+        validateNameFilter(`a*, ${'x'.repeat(129)}`),
+        `A name pattern has at most 128 characters; "${'x'.repeat(23)}…" has 129. Separate several patterns with commas.`,
+      );
+    });
+
+    it('quotes a refused pattern safely', () => {
+      assert.equal(validateNameFilter('web\u0007*'), `${NAME_FILTER_HELP} "web\\x07*" has others.`);
     });
 
     it('rejects a filter made of commas only', () => {
