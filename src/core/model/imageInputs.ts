@@ -219,34 +219,51 @@ export function validateDeviceName(input: string): string | undefined {
   return `${quoted(value)} is not a device name such as /dev/xvda, /dev/sda1, /dev/sdf or xvdh.`;
 }
 
+const MINUTE_MS = 60 * 1000;
+
 /**
- * Parses a UTC date and time typed as `YYYY-MM-DD HH:MM` (or ISO 8601) for a deprecation time; it must
- * be in the future and at most 10 years ahead, as EC2 requires.
+ * Parses a UTC date and time typed as `YYYY-MM-DD HH:MM` (or ISO 8601, seconds and fraction
+ * allowed). The time is rounded to the nearest minute, as EC2 rounds deprecation times, so every
+ * later check is about the time EC2 will keep.
  */
-export function parseFutureUtcTime(input: string, now: Date): { time: Date } | { error: string } {
+export function parseUtcMinute(input: string): { time: Date } | { error: string } {
   const value = input.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?Z?$/.exec(
-    value,
-  );
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?Z?$/.exec(value);
   if (!m) return { error: 'Enter a UTC date and time as YYYY-MM-DD HH:MM, e.g. 2027-01-31 18:00.' };
-  const [, y, mo, d, h = '00', mi = '00', s = '00'] = m;
-  const time = new Date(
+  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = ''] = m;
+  const exact = new Date(
     Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)),
   );
   if (
-    time.getUTCFullYear() !== Number(y) ||
-    time.getUTCMonth() !== Number(mo) - 1 ||
-    time.getUTCDate() !== Number(d) ||
+    exact.getUTCFullYear() !== Number(y) ||
+    exact.getUTCMonth() !== Number(mo) - 1 ||
+    exact.getUTCDate() !== Number(d) ||
     Number(h) > 23 ||
     Number(mi) > 59 ||
     Number(s) > 59
   ) {
     return { error: `${quoted(value)} is not a real date and time.` };
   }
+  const ms = exact.getTime() + Math.floor(Number(`0${fraction}`) * 1000);
+  return { time: new Date(Math.round(ms / MINUTE_MS) * MINUTE_MS) };
+}
+
+/** EC2's general upper limit for a deprecation time, in years from now. */
+export const MAX_DEPRECATION_YEARS = 10;
+
+/**
+ * Parses a deprecation time (see `parseUtcMinute`); it must be in the future and at most 10 years
+ * ahead, as EC2 requires of every AMI. Public AMIs have a stricter limit: see
+ * `parseDeprecationTime` in deprecationSchedule.ts.
+ */
+export function parseFutureUtcTime(input: string, now: Date): { time: Date } | { error: string } {
+  const parsed = parseUtcMinute(input);
+  if ('error' in parsed) return parsed;
+  const { time } = parsed;
   if (time.getTime() <= now.getTime()) return { error: 'The time must be in the future.' };
   const limit = new Date(now.getTime());
-  limit.setUTCFullYear(limit.getUTCFullYear() + 10);
+  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_DEPRECATION_YEARS);
   if (time.getTime() > limit.getTime())
-    return { error: 'EC2 accepts deprecation times up to 10 years ahead.' };
+    return { error: `EC2 accepts deprecation times up to ${MAX_DEPRECATION_YEARS} years ahead.` };
   return { time };
 }

@@ -4,6 +4,7 @@ import {
   normalizeManifestPath,
   parseFutureUtcTime,
   parseKmsKey,
+  parseUtcMinute,
   validateAmiName,
   validateBucketName,
   validateDescription,
@@ -376,11 +377,30 @@ describe('core/model/imageInputs', () => {
       assert.deepEqual(parseFutureUtcTime('2027-01-31 18:00', now), {
         time: new Date('2027-01-31T18:00:00Z'),
       });
-      assert.deepEqual(parseFutureUtcTime('2027-01-31T18:00:30.123Z', now), {
-        time: new Date('2027-01-31T18:00:30Z'),
+      assert.deepEqual(parseFutureUtcTime('2027-01-31T18:00:29.999Z', now), {
+        time: new Date('2027-01-31T18:00:00Z'),
       });
       assert.deepEqual(parseFutureUtcTime(' 2026-12-01 ', now), {
         time: new Date('2026-12-01T00:00:00Z'),
+      });
+    });
+    it('rounds seconds to the nearest minute, as EC2 does', () => {
+      assert.deepEqual(parseUtcMinute('2027-01-31 18:00:30'), {
+        time: new Date('2027-01-31T18:01:00Z'),
+      });
+      assert.deepEqual(parseUtcMinute('2027-01-31T18:00:29.500Z'), {
+        time: new Date('2027-01-31T18:00:00Z'),
+      });
+      assert.deepEqual(parseUtcMinute('2027-12-31 23:59:45'), {
+        time: new Date('2028-01-01T00:00:00Z'),
+      });
+    });
+    it('checks the rounded time against now and the 10-year limit', () => {
+      assert.deepEqual(parseFutureUtcTime('2026-11-26 12:00:29', now), {
+        error: 'The time must be in the future.',
+      });
+      assert.deepEqual(parseFutureUtcTime('2036-11-26 12:00:31', now), {
+        error: 'EC2 accepts deprecation times up to 10 years ahead.',
       });
     });
     it('refuses other formats with an example', () => {
