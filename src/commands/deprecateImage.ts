@@ -4,10 +4,10 @@ import {
   DEPRECATION_EXPLAINED,
   deprecationPresets,
   formatUtcMinute,
+  parseDeprecationTime,
   validateDeprecationTime,
 } from '../core/model/deprecationSchedule';
 import { InputError, isCancellation } from '../core/model/errors';
-import { parseFutureUtcTime } from '../core/model/imageInputs';
 import { applyToImages } from '../ui/applyToImages';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
@@ -17,7 +17,8 @@ const TITLE = 'Schedule Deprecation';
 
 /**
  * `amiExplorer.image.deprecate`: a time (presets such as "in 30 days" or a custom UTC time, which
- * must be in the future and at most 10 years ahead), then EnableImageDeprecation for each AMI.
+ * must be in the future and at most 10 years ahead, and for a public AMI at most 2 years after its
+ * creation date), then EnableImageDeprecation for each AMI.
  */
 export async function deprecateImage(
   deps: CommandDeps,
@@ -31,7 +32,11 @@ export async function deprecateImage(
   });
   const now = new Date();
   const typed = await askTime(deps, targets, now);
-  const parsed = parseFutureUtcTime(typed, now);
+  const parsed = parseDeprecationTime(
+    typed,
+    now,
+    targets.map((t) => t.ami),
+  );
   if ('error' in parsed) throw new InputError(`${TITLE}: ${parsed.error}`);
   const at = parsed.time;
   await applyToImages(deps, {
@@ -64,6 +69,7 @@ async function askTime(
   now: Date,
 ): Promise<string> {
   const single = targets.length === 1 ? targets[0].ami : undefined;
+  const images = targets.map((t) => t.ami);
   const current =
     single?.deprecationTime !== undefined
       ? ` — ${isDeprecated(single, now) ? 'deprecated since' : 'deprecates on'} ${single.deprecationTime}`
@@ -72,11 +78,14 @@ async function askTime(
     ? `${TITLE}: ${amiDisplayName(single)}${current}`
     : `${TITLE}: ${targets.length} AMIs`;
   const items: TimeItem[] = [
-    ...deprecationPresets(now).map((p) => ({
-      label: p.label,
-      description: `${formatUtcMinute(p.time)} UTC`,
-      value: formatUtcMinute(p.time),
-    })),
+    ...deprecationPresets(now)
+      // A preset beyond a public AMI's limit would only be refused.
+      .filter((p) => validateDeprecationTime(formatUtcMinute(p.time), now, images) === undefined)
+      .map((p) => ({
+        label: p.label,
+        description: `${formatUtcMinute(p.time)} UTC`,
+        value: formatUtcMinute(p.time),
+      })),
     { label: 'Custom…', description: 'Enter a UTC date and time' },
     { label: 'What deprecation does', kind: vscode.QuickPickItemKind.Separator },
     { label: '$(info) Deprecated AMIs stay launchable', detail: DEPRECATION_EXPLAINED },
@@ -93,9 +102,9 @@ async function askTime(
     try {
       return await deps.ui.text({
         title,
-        prompt: `UTC date and time, YYYY-MM-DD HH:MM: in the future, at most 10 years ahead. ${DEPRECATION_EXPLAINED}`,
+        prompt: `UTC date and time, YYYY-MM-DD HH:MM: in the future, at most 10 years ahead (a public AMI: at most 2 years after its creation). ${DEPRECATION_EXPLAINED}`,
         placeholder: formatUtcMinute(deprecationPresets(now)[0].time),
-        validate: (value) => validateDeprecationTime(value, new Date()),
+        validate: (value) => validateDeprecationTime(value, new Date(), images),
       });
     } catch (error) {
       // Escape in the time field goes back to the presets.

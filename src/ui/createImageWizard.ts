@@ -119,7 +119,7 @@ export async function askCreateImageInput(
   const askTypedTags: InputStep<State> = async (input, s) => {
     s.typedTagsText = await input.text({
       prompt:
-        'More tags for the image and its snapshots (optional): key=value, separated by commas',
+        'More tags for the image and its snapshots (optional): key=value, separated by commas; a comma not followed by key= stays in the value (Owner=Smith, John)',
       value: s.typedTagsText,
       placeholder: 'team=platform, purpose=release',
       validate: (value) => {

@@ -8,7 +8,7 @@ import { backingGroupLabel, groupByBackingType } from '../core/model/grouping';
 import { imageStateLabel } from '../core/model/imagePresentation';
 import type { Ec2Instance } from '../core/model/instance';
 import { instanceDisplayName } from '../core/model/instance';
-import { isAmiId, isInstanceId, validateRegionName } from '../core/model/validation';
+import { isAmiId, isInstanceId, validateAccountRegion } from '../core/model/validation';
 import type { ImageService } from '../core/services/imageService';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
@@ -43,8 +43,13 @@ export async function pickRegion(
   deps: Pick<PickerDeps, 'ui' | 'regions'>,
   title: string,
 ): Promise<string> {
+  // Only DescribeRegions' answer is the account's list; a configured or fallback list is not.
+  let accountRegions: readonly string[] = [];
   const listed = deps.regions.get().then(
-    (resolved) => resolved.regions.map((region): RegionItem => ({ label: region, region })),
+    (resolved) => {
+      if (resolved.source === 'account') accountRegions = resolved.regions;
+      return resolved.regions.map((region): RegionItem => ({ label: region, region }));
+    },
     // Without a list (e.g. no credentials yet) the user can still type a region.
     () => [] as RegionItem[],
   );
@@ -53,7 +58,7 @@ export async function pickRegion(
     placeholder: 'Region, e.g. us-east-1',
     items: listed,
     typedItem: (value) =>
-      validateRegionName(value) === undefined
+      validateAccountRegion(value, accountRegions) === undefined
         ? { label: value, description: 'not in the list', region: value }
         : undefined,
   });

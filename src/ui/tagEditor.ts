@@ -3,6 +3,7 @@ import type { Ami, Tag } from '../core/model/ami';
 import { amiDisplayName } from '../core/model/ami';
 import { isCancellation } from '../core/model/errors';
 import { validateTagKey, validateTagValue } from '../core/model/imageInputs';
+import { quoted } from '../core/model/inputText';
 import type { TagChanges } from '../core/model/tagChanges';
 import {
   describeTagChanges,
@@ -174,7 +175,7 @@ async function askNewTag(
         if (problem) return problem;
         if (value !== value.trim()) return 'A tag key cannot start or end with spaces.';
         return working.some((t) => t.key === value)
-          ? `"${value}" already exists: select it in the list to change its value.`
+          ? `${quoted(value)} already exists: select it in the list to change its value.`
           : undefined;
       },
     }),

@@ -4,6 +4,7 @@ import { amiDisplayName } from './ami';
 import { InputError } from './errors';
 import type { OperationReport, ReportItem } from './operationReport';
 import { parseKmsKey, validateAmiName, validateDescription, validateKmsKey } from './imageInputs';
+import { shown } from './inputText';
 import { validateRegionName } from './validation';
 
 /** What the copy wizard needs to know about a source image. */
@@ -153,11 +154,11 @@ export function validateCopyInput(input: CopyInput): string[] {
     const key = d.kmsKey?.trim() ?? '';
     if (key.length === 0) continue;
     if (!encrypting) {
-      problems.push(`A KMS key for ${d.region} only applies when the copy is encrypted.`);
+      problems.push(`A KMS key for ${shown(d.region)} only applies when the copy is encrypted.`);
       continue;
     }
     const keyProblem = validateKmsKey(key, d.region);
-    if (keyProblem) problems.push(`${d.region}: ${keyProblem}`);
+    if (keyProblem) problems.push(`${shown(d.region)}: ${keyProblem}`);
   }
   if (input.encrypt && input.sources.every((s) => s.rootDeviceType === 'instance-store')) {
     problems.push('Instance store-backed AMIs cannot be encrypted on copy.');

@@ -1,4 +1,5 @@
 import { parseFutureUtcTime } from './imageInputs';
+import { shown } from './inputText';
 
 /** A ready-made deprecation time offered next to "Custom…". */
 export interface DeprecationPreset {
@@ -47,9 +48,76 @@ export function formatUtcMinute(time: Date): string {
   return time.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** Validator for the custom time input: a sentence, or undefined when acceptable. */
-export function validateDeprecationTime(input: string, now: Date): string | undefined {
+/** What decides how late an AMI may be deprecated: whether it is public, and when it was made. */
+export interface DeprecationSubject {
+  /** Named in the message when the AMI's own limit refuses a time. */
+  imageId?: string;
+  isPublic: boolean;
+  /** ISO 8601, as DescribeImages reports it. */
+  creationDate?: string;
+}
+
+/** EC2's upper limit for a public AMI's deprecation time, in years from its creation date. */
+export const MAX_PUBLIC_DEPRECATION_YEARS = 2;
+
+/**
+ * The latest deprecation time EC2 accepts for a public AMI: 2 years after its creation date (10
+ * years from now applies to every AMI, see `parseFutureUtcTime`). Without a readable creation date,
+ * now stands in for it, the latest it can be. Undefined for an AMI that is not public.
+ */
+export function publicDeprecationLimit(subject: DeprecationSubject, now: Date): Date | undefined {
+  if (!subject.isPublic) return undefined;
+  const created = Date.parse(subject.creationDate ?? '');
+  const limit = new Date(Number.isNaN(created) ? now.getTime() : created);
+  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_PUBLIC_DEPRECATION_YEARS);
+  return limit;
+}
+
+/**
+ * What EC2 would say about deprecating `subject` at `time` beyond the general rules: for a public
+ * AMI, a time more than 2 years after its creation date. A sentence, or undefined.
+ */
+export function publicDeprecationProblem(
+  time: Date,
+  subject: DeprecationSubject,
+  now: Date,
+): string | undefined {
+  const limit = publicDeprecationLimit(subject, now);
+  if (limit === undefined || time.getTime() <= limit.getTime()) return undefined;
+  const which =
+    subject.imageId !== undefined ? `${shown(subject.imageId)} is public` : 'The AMI is public';
+  const latest = `${formatUtcMinute(limit)} UTC`;
+  return limit.getTime() <= now.getTime()
+    ? `${which}: EC2 accepts a deprecation time up to ${MAX_PUBLIC_DEPRECATION_YEARS} years after its creation date, and that was ${latest}.`
+    : `${which}: EC2 accepts a deprecation time up to ${MAX_PUBLIC_DEPRECATION_YEARS} years after its creation date, so at most ${latest}.`;
+}
+
+/**
+ * Parses a deprecation time for the given AMIs (one time for all of them): a real UTC time,
+ * rounded to the minute, in the future, at most 10 years ahead, and for each public AMI at most 2
+ * years after its creation date.
+ */
+export function parseDeprecationTime(
+  input: string,
+  now: Date,
+  subjects: readonly DeprecationSubject[],
+): { time: Date } | { error: string } {
   const parsed = parseFutureUtcTime(input, now);
+  if ('error' in parsed) return parsed;
+  for (const subject of subjects) {
+    const problem = publicDeprecationProblem(parsed.time, subject, now);
+    if (problem !== undefined) return { error: problem };
+  }
+  return parsed;
+}
+
+/** Validator for the custom time input: a sentence, or undefined when acceptable for every AMI. */
+export function validateDeprecationTime(
+  input: string,
+  now: Date,
+  subjects: readonly DeprecationSubject[],
+): string | undefined {
+  const parsed = parseDeprecationTime(input, now, subjects);
   return 'error' in parsed ? parsed.error : undefined;
 }
 

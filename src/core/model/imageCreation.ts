@@ -5,6 +5,7 @@ import {
   validateTagKey,
   validateTagValue,
 } from './imageInputs';
+import { quoted } from './inputText';
 
 /**
  * How the image is made consistent. `stop`: the extension stops the instance, waits until it is
@@ -97,21 +98,31 @@ export function defaultImageName(
 }
 
 /**
+ * Where a typed tag list is cut into tags: every new line, and a comma only when what follows it
+ * (after optional spaces) is `key=`, another comma or the end of the line. A comma inside a value,
+ * as in `Owner=Smith, John`, therefore stays in the value; a value that itself contains `, x=` has
+ * to be typed on its own line.
+ */
+const TAG_SEPARATOR = /\r?\n|,(?=[ \t]*(?:[^,=\r\n]+=|,|\r?\n|$))/;
+
+/**
  * Parses tags typed as `key=value` pairs separated by commas or new lines (`key=` gives an empty
- * value). Returns every problem found, one sentence each.
+ * value; see `TAG_SEPARATOR` for commas inside values). Returns the first problem found.
  */
 export function parseTagList(input: string): { tags: Tag[] } | { error: string } {
   const tags: Tag[] = [];
-  for (const raw of input.split(/[,\n]/)) {
+  for (const raw of input.split(TAG_SEPARATOR)) {
     const part = raw.trim();
     if (part.length === 0) continue;
     const eq = part.indexOf('=');
-    if (eq < 0) return { error: `"${part}" is not key=value.` };
+    if (eq < 0) return { error: `${quoted(part)} is not key=value.` };
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     const problem = validateTagKey(key) ?? validateTagValue(value);
-    if (problem) return { error: `${problem} (${part})` };
-    if (tags.some((t) => t.key === key)) return { error: `The tag key "${key}" is given twice.` };
+    if (problem) return { error: `${problem} (${quoted(part)})` };
+    if (tags.some((t) => t.key === key)) {
+      return { error: `The tag key ${quoted(key)} is given twice.` };
+    }
     tags.push({ key, value });
   }
   if (tags.length > MAX_TAGS) return { error: `EC2 allows at most ${MAX_TAGS} tags.` };
@@ -209,8 +220,8 @@ function tagsProblem(tags: readonly Tag[]): string | undefined {
   const seen = new Set<string>();
   for (const tag of tags) {
     const problem = validateTagKey(tag.key) ?? validateTagValue(tag.value);
-    if (problem) return `${problem} (${tag.key})`;
-    if (seen.has(tag.key)) return `The tag key "${tag.key}" is given twice.`;
+    if (problem) return `${problem} (${quoted(tag.key)})`;
+    if (seen.has(tag.key)) return `The tag key ${quoted(tag.key)} is given twice.`;
     seen.add(tag.key);
   }
   return undefined;

@@ -1,4 +1,6 @@
 import type { LaunchPermission } from './ami';
+import { quoted } from './inputText';
+import { ARN_PARTITIONS } from './validation';
 
 /** Who may launch an image, one principal per entry. */
 export type PermissionEntry =
@@ -19,11 +21,17 @@ export interface ParsedPermissionInput {
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
+/** `arn:<partition>:organizations::<management account>:` in one of the AWS partitions. */
+const ORGANIZATIONS_ARN_PREFIX = `^arn:(?:${ARN_PARTITIONS.join('|')}):organizations::\\d{12}:`;
+const ORGANIZATIONS_ARN = new RegExp(ORGANIZATIONS_ARN_PREFIX);
 // AWS Organizations ids as EC2 validates them: o- plus 10–32 lowercase letters or digits; OU ids
 // ou-<4–32 root chars>-<8–32 chars>.
-const ORGANIZATION_ARN = /^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/;
-const OU_ARN =
-  /^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
+const ORGANIZATION_ARN = new RegExp(`${ORGANIZATIONS_ARN_PREFIX}organization/o-[a-z0-9]{10,32}$`);
+const OU_ARN = new RegExp(
+  `${ORGANIZATIONS_ARN_PREFIX}ou/o-[a-z0-9]{10,32}/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$`,
+);
+/** What people type meaning "everyone": public is a switch of its own, not a token. */
+const PUBLIC_WORDS = new Set(['all', 'public', 'everyone', '*']);
 
 /**
  * Classifies one token: a 12-digit account id, an organization ARN or an OU ARN. Messages say what
@@ -40,26 +48,30 @@ export function parsePermissionToken(input: string): ParsedToken {
 }
 
 function explainInvalidToken(token: string): string {
+  const shown = quoted(token);
+  if (PUBLIC_WORDS.has(token.toLowerCase())) {
+    return `${shown}: to share with everyone, use Make Public… (a token is an account id, an organization ARN or an OU ARN).`;
+  }
   if (/^[\d-]+$/.test(token)) {
     const digits = token.replace(/-/g, '');
     if (digits.length === 12 && token.includes('-')) {
-      return `"${token}": write the account id without dashes (${digits}).`;
+      return `${shown}: write the account id without dashes (${digits}).`;
     }
-    return `"${token}" is not an account id: an account id has exactly 12 digits (this has ${digits.length}).`;
+    return `${shown} is not an account id: an account id has exactly 12 digits (this has ${digits.length}).`;
   }
   if (token.startsWith('arn:')) {
-    if (!/^arn:aws[a-z-]*:organizations::\d{12}:/.test(token)) {
-      return `"${token}" is not an AWS Organizations ARN: expected arn:aws:organizations::<management account id>:organization/o-… or …:ou/o-…/ou-…-….`;
+    if (!ORGANIZATIONS_ARN.test(token)) {
+      return `${shown} is not an AWS Organizations ARN: expected arn:aws:organizations::<management account id>:organization/o-… or …:ou/o-…/ou-…-….`;
     }
     if (token.includes(':organization/')) {
-      return `"${token}": an organization ARN ends with organization/o- and 10–32 lowercase letters or digits.`;
+      return `${shown}: an organization ARN ends with organization/o- and 10–32 lowercase letters or digits.`;
     }
     if (token.includes(':ou/')) {
-      return `"${token}": an OU ARN ends with ou/o-<organization id>/ou-<root id>-<8–32 lowercase letters or digits>.`;
+      return `${shown}: an OU ARN ends with ou/o-<organization id>/ou-<root id>-<8–32 lowercase letters or digits>.`;
     }
-    return `"${token}": expected …:organization/o-… or …:ou/o-…/ou-…-….`;
+    return `${shown}: expected …:organization/o-… or …:ou/o-…/ou-…-….`;
   }
-  return `"${token}" is neither a 12-digit account id nor an organization or OU ARN.`;
+  return `${shown} is neither a 12-digit account id nor an organization or OU ARN.`;
 }
 
 /**

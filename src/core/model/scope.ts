@@ -1,3 +1,4 @@
+import { shown } from './inputText';
 import { isAccountId, splitNameFilter, validateNameFilter } from './validation';
 
 /** Whose images the Images view lists. */
@@ -48,7 +49,9 @@ export function validateScope(scope: ListingScope): string | undefined {
   if (scope.kind === 'accounts') {
     if (scope.accountIds.length === 0) return 'Add at least one account id to list its images.';
     const bad = scope.accountIds.filter((id) => !isAccountId(id));
-    if (bad.length > 0) return `Not account ids (12 digits): ${bad.join(', ')}.`;
+    if (bad.length > 0) {
+      return `Not account ids (12 digits): ${bad.map((id) => shown(id)).join(', ')}.`;
+    }
   }
   return undefined;
 }

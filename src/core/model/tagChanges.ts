@@ -1,5 +1,6 @@
 import type { Ami, Tag } from './ami';
 import { validateTagKey, validateTagValue } from './imageInputs';
+import { quoted } from './inputText';
 
 /** EC2's limit of user tags per resource. */
 export const MAX_TAGS_PER_RESOURCE = 50;
@@ -65,13 +66,13 @@ export function validateTagChanges(
   const seen = new Set<string>();
   for (const tag of changes.set) {
     const problem = validateTagKey(tag.key) ?? validateTagValue(tag.value);
-    if (problem) return `${tag.key || '(empty key)'}: ${problem}`;
-    if (tag.key !== tag.key.trim()) return `The tag key "${tag.key}" has surrounding spaces.`;
-    if (seen.has(tag.key)) return `The tag key "${tag.key}" is set twice.`;
+    if (problem) return `${tag.key ? quoted(tag.key) : '(empty key)'}: ${problem}`;
+    if (tag.key !== tag.key.trim()) return `The tag key ${quoted(tag.key)} has surrounding spaces.`;
+    if (seen.has(tag.key)) return `The tag key ${quoted(tag.key)} is set twice.`;
     seen.add(tag.key);
   }
   for (const key of changes.remove) {
-    if (seen.has(key)) return `The tag key "${key}" cannot be both set and removed.`;
+    if (seen.has(key)) return `The tag key ${quoted(key)} cannot be both set and removed.`;
   }
   const count = applyTagChanges(current, changes).length;
   if (count > MAX_TAGS_PER_RESOURCE) {

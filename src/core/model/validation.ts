@@ -1,12 +1,59 @@
+import { quoted } from './inputText';
+
 /** AMI ids: `ami-` and 8 (older) or 17 lowercase hex digits. */
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 /** Instance ids: `i-` and 8 or 17 hex digits. */
 const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-/** Region names such as `us-east-1`, `ap-southeast-2`, `us-gov-west-1`, `eu-isoe-west-1`. */
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT_ID = /^\d{12}$/;
-/** What EC2 accepts in image-name filters: name characters plus the `*` and `?` wildcards. */
-const NAME_FILTER = /^[a-zA-Z0-9 ()[\]./\-'@_*?,]{1,128}$/;
+
+/**
+ * The AWS partitions and the region prefixes of each, as the partition table of the AWS SDK
+ * defines them (its `regionRegex` per partition): the standard partition's geographic prefixes,
+ * China, GovCloud, the ISO partitions and the European Sovereign Cloud. `arn` is the partition's
+ * name in ARNs (`arn:aws-cn:…`).
+ */
+const PARTITIONS: readonly { arn: string; prefixes: readonly string[] }[] = [
+  { arn: 'aws', prefixes: ['us', 'eu', 'ap', 'sa', 'ca', 'me', 'af', 'il', 'mx'] },
+  { arn: 'aws-cn', prefixes: ['cn'] },
+  { arn: 'aws-us-gov', prefixes: ['us-gov'] },
+  { arn: 'aws-iso', prefixes: ['us-iso'] },
+  { arn: 'aws-iso-b', prefixes: ['us-isob'] },
+  { arn: 'aws-iso-e', prefixes: ['eu-isoe'] },
+  { arn: 'aws-iso-f', prefixes: ['us-isof'] },
+  { arn: 'aws-eusc', prefixes: ['eusc-de'] },
+];
+
+/** The partition names ARNs use (`aws`, `aws-cn`, `aws-us-gov`, …). */
+export const ARN_PARTITIONS: readonly string[] = PARTITIONS.map((p) => p.arn);
+
+/** The compass word in the middle of every region name (`ap-northeast-1`, `ca-central-1`). */
+const DIRECTIONS = [
+  'central',
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+];
+
+/**
+ * Region names: a partition's prefix, a direction and a number from 1 without a leading zero
+ * (`us-east-1`, `ap-southeast-12`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`). A name that only
+ * looks like one (`xx-fake-1`, `us-east-01`) is refused; zones (`us-east-1a`) are not regions.
+ */
+const REGION = new RegExp(
+  `^(${PARTITIONS.flatMap((p) => p.prefixes)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})-(?:${DIRECTIONS.join('|')})-[1-9]\\d?$`,
+);
+
+/** Each character a name pattern may use: those of AMI names plus the `*` and `?` wildcards. */
+const NAME_PATTERN = /^[a-zA-Z0-9 ()[\]./\-'@_*?]+$/;
+/** EC2's limit for one name pattern, the length of an AMI name. */
+export const MAX_NAME_PATTERN_LENGTH = 128;
 
 export function isAmiId(value: string): boolean {
   return AMI_ID.test(value);
@@ -18,6 +65,14 @@ export function isInstanceId(value: string): boolean {
 
 export function isRegionName(value: string): boolean {
   return REGION.test(value);
+}
+
+/** The ARN partition of a region (`aws-cn` for `cn-north-1`), or undefined for a non-region. */
+export function partitionOfRegion(region: string): string | undefined {
+  const prefix = REGION.exec(region)?.[1];
+  return prefix === undefined
+    ? undefined
+    : PARTITIONS.find((p) => p.prefixes.includes(prefix))?.arn;
 }
 
 export function isAccountId(value: string): boolean {
@@ -38,14 +93,32 @@ export function validateAmiId(input: string): string | undefined {
 export function validateRegionName(input: string): string | undefined {
   const value = input.trim();
   if (value.length === 0) return 'Enter a region, for example us-east-1.';
-  if (!isRegionName(value)) return `"${value}" is not a region name such as us-east-1.`;
+  if (!isRegionName(value)) return `${quoted(value)} is not a region name such as us-east-1.`;
+  return undefined;
+}
+
+/**
+ * A region name that must also be one of the account's regions, when those are known
+ * (`accountRegions` as DescribeRegions lists them for the account; empty means unknown, and then
+ * only the name's shape is checked).
+ */
+export function validateAccountRegion(
+  input: string,
+  accountRegions: readonly string[],
+): string | undefined {
+  const problem = validateRegionName(input);
+  if (problem !== undefined) return problem;
+  const value = input.trim();
+  if (accountRegions.length > 0 && !accountRegions.includes(value)) {
+    return `${value} is not one of the regions enabled for this account.`;
+  }
   return undefined;
 }
 
 /** Returns a message explaining what is wrong with an account id, or `undefined` when it is valid. */
 export function validateAccountId(input: string): string | undefined {
   const value = input.trim();
-  if (!isAccountId(value)) return `"${value}" is not an AWS account id (12 digits).`;
+  if (!isAccountId(value)) return `${quoted(value)} is not an AWS account id (12 digits).`;
   return undefined;
 }
 
@@ -64,15 +137,22 @@ export function parseAccountIds(input: string): { ids: string[]; errors: string[
 
 /**
  * Validates an image-name filter (EC2 wildcards `*` and `?`); empty is allowed and means "no filter".
- * Several patterns may be given separated by commas; EC2 matches any of them.
+ * Several patterns may be given separated by commas; EC2 matches any of them, and its limits apply
+ * to each pattern, not to the list.
  */
 export function validateNameFilter(input: string): string | undefined {
   const value = input.trim();
   if (value.length === 0) return undefined;
-  if (!NAME_FILTER.test(value)) {
-    return "A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?, up to 128 characters.";
+  const patterns = splitNameFilter(value);
+  if (patterns.length === 0) return 'The name filter has no pattern in it.';
+  for (const pattern of patterns) {
+    if (!NAME_PATTERN.test(pattern)) {
+      return `A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?; ${quoted(pattern)} has others.`;
+    }
+    if (pattern.length > MAX_NAME_PATTERN_LENGTH) {
+      return `A name pattern has at most ${MAX_NAME_PATTERN_LENGTH} characters; ${quoted(pattern, 24)} has ${pattern.length}. Separate several patterns with commas.`;
+    }
   }
-  if (splitNameFilter(value).length === 0) return 'The name filter has no pattern in it.';
   return undefined;
 }
 

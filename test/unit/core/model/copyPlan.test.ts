@@ -134,6 +134,39 @@ describe('core/model/copyPlan', () => {
       );
     });
 
+    it('accepts key ARNs of other partitions in their own regions', () => {
+      const key = '1234abcd-12ab-34cd-56ef-1234567890ab';
+      for (const [partition, region] of [
+        ['aws-eusc', 'eusc-de-east-1'],
+        ['aws-us-gov', 'us-gov-west-1'],
+        ['aws-cn', 'cn-north-1'],
+      ] as const) {
+        const kmsKey = `arn:${partition}:kms:${region}:111111111111:key/${key}`;
+        assert.deepEqual(
+          validateCopyInput(
+            input({
+              sources: [{ ...plain, region }],
+              encrypt: true,
+              destinations: [{ region, kmsKey }],
+            }),
+          ),
+          [],
+          region,
+        );
+      }
+    });
+
+    it('shows a refused destination region safely', () => {
+      const problems = validateCopyInput(
+        input({ destinations: [{ region: 'eu-west-1\u001b', kmsKey: 'alias/k' }] }),
+      );
+      assert.ok(
+        problems.every((p) => !p.includes('\u001b')),
+        problems.join(' | '),
+      );
+      assert.match(problems.join(' '), /"eu-west-1\\x1B" is not a region name/);
+    });
+
     it('refuses a malformed KMS key shape', () => {
       const problems = validateCopyInput(
         input({ encrypt: true, destinations: [{ region: 'eu-west-1', kmsKey: 'my key!' }] }),

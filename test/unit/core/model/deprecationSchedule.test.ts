@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {
   ceilToMinute,
+  parseDeprecationTime,
+  publicDeprecationLimit,
   deprecationPresets,
   formatUtcMinute,
   validateDeprecationTime,
@@ -33,7 +35,7 @@ describe('core/model/deprecationSchedule', () => {
     for (const now of [NOW, new Date('2024-02-29T23:59:59Z'), new Date('2025-12-31T23:00:00Z')]) {
       for (const preset of deprecationPresets(now)) {
         assert.equal(
-          validateDeprecationTime(formatUtcMinute(preset.time), now),
+          validateDeprecationTime(formatUtcMinute(preset.time), now, []),
           undefined,
           preset.label,
         );
@@ -54,12 +56,59 @@ describe('core/model/deprecationSchedule', () => {
   });
 
   it('validates typed times: format, real date, future, at most 10 years', () => {
-    assert.equal(validateDeprecationTime('2025-03-10 12:36', NOW), undefined);
-    assert.match(validateDeprecationTime('2025-03-10 12:34', NOW) ?? '', /future/);
-    assert.match(validateDeprecationTime('2020-01-01 00:00', NOW) ?? '', /future/);
-    assert.match(validateDeprecationTime('next week', NOW) ?? '', /YYYY-MM-DD HH:MM/);
-    assert.match(validateDeprecationTime('2025-02-30 10:00', NOW) ?? '', /not a real date/);
-    assert.match(validateDeprecationTime('2035-03-10 12:36', NOW) ?? '', /10 years/);
-    assert.equal(validateDeprecationTime('2035-03-10 12:34', NOW), undefined);
+    assert.equal(validateDeprecationTime('2025-03-10 12:36', NOW, []), undefined);
+    assert.match(validateDeprecationTime('2025-03-10 12:34', NOW, []) ?? '', /future/);
+    assert.match(validateDeprecationTime('2020-01-01 00:00', NOW, []) ?? '', /future/);
+    assert.match(validateDeprecationTime('next week', NOW, []) ?? '', /YYYY-MM-DD HH:MM/);
+    assert.match(validateDeprecationTime('2025-02-30 10:00', NOW, []) ?? '', /not a real date/);
+    assert.match(validateDeprecationTime('2035-03-10 12:36', NOW, []) ?? '', /10 years/);
+    assert.equal(validateDeprecationTime('2035-03-10 12:34', NOW, []), undefined);
+  });
+
+  describe('public AMIs: at most 2 years after their creation date', () => {
+    const created = '2024-06-01T08:00:00.000Z';
+    const publicAmi = { imageId: 'ami-0123456789abcdef0', isPublic: true, creationDate: created };
+    const privateAmi = { imageId: 'ami-0fedcba9876543210', isPublic: false, creationDate: created };
+
+    it('refuses a time more than 2 years after creation on a public AMI, naming it and the limit', () => {
+      assert.equal(
+        validateDeprecationTime('2026-06-01 08:01', NOW, [publicAmi]),
+        'ami-0123456789abcdef0 is public: EC2 accepts a deprecation time up to 2 years after its creation date, so at most 2026-06-01 08:00 UTC.',
+      );
+      assert.equal(validateDeprecationTime('2026-06-01 08:00', NOW, [publicAmi]), undefined);
+    });
+
+    it('keeps the 10-year limit for an AMI that is not public', () => {
+      assert.equal(validateDeprecationTime('2030-01-01 00:00', NOW, [privateAmi]), undefined);
+      assert.equal(publicDeprecationLimit(privateAmi, NOW), undefined);
+    });
+
+    it('applies the strictest limit when one time is set for several AMIs', () => {
+      assert.match(
+        validateDeprecationTime('2027-01-01 00:00', NOW, [privateAmi, publicAmi]) ?? '',
+        /^ami-0123456789abcdef0 is public/,
+      );
+    });
+
+    it('says when a public AMI is past its 2 years already', () => {
+      const old = { isPublic: true, creationDate: '2022-01-01T00:00:00Z' };
+      assert.equal(
+        validateDeprecationTime('2025-04-01 00:00', NOW, [old]),
+        'The AMI is public: EC2 accepts a deprecation time up to 2 years after its creation date, and that was 2024-01-01 00:00 UTC.',
+      );
+    });
+
+    it('counts from now when the creation date is unknown', () => {
+      assert.equal(
+        publicDeprecationLimit({ isPublic: true }, NOW)?.toISOString(),
+        '2027-03-10T12:34:56.789Z',
+      );
+    });
+
+    it('returns the rounded time it checked', () => {
+      assert.deepEqual(parseDeprecationTime('2025-04-01 10:00:40', NOW, [publicAmi]), {
+        time: new Date('2025-04-01T10:01:00Z'),
+      });
+    });
   });
 });

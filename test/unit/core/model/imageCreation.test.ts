@@ -60,9 +60,53 @@ describe('core/model/imageCreation', () => {
       assert.deepEqual(parseTagList(''), { tags: [] });
       assert.deepEqual(parseTagList(' , ,'), { tags: [] });
     });
+    it('keeps a comma inside a value: a comma splits only before key=', () => {
+      assert.deepEqual(parseTagList('Owner=Smith, John'), {
+        tags: [{ key: 'Owner', value: 'Smith, John' }],
+      });
+      assert.deepEqual(parseTagList('Owner=Smith, John, team=web,env=prod'), {
+        tags: [
+          { key: 'Owner', value: 'Smith, John' },
+          { key: 'team', value: 'web' },
+          { key: 'env', value: 'prod' },
+        ],
+      });
+      assert.deepEqual(parseTagList('Note=a,b,c'), { tags: [{ key: 'Note', value: 'a,b,c' }] });
+    });
+    it('still drops empty parts between and after commas', () => {
+      assert.deepEqual(parseTagList('a=1,, b=2,'), {
+        tags: [
+          { key: 'a', value: '1' },
+          { key: 'b', value: '2' },
+        ],
+      });
+    });
+    it('a value containing ", x=" goes on its own line', () => {
+      assert.deepEqual(parseTagList('Owner=Smith, John\nExpr=a, b=c'), {
+        tags: [
+          { key: 'Owner', value: 'Smith, John' },
+          { key: 'Expr', value: 'a' },
+          { key: 'b', value: 'c' },
+        ],
+      });
+      assert.deepEqual(parseTagList('Expr=a, b c\r\nx=1'), {
+        tags: [
+          { key: 'Expr', value: 'a, b c' },
+          { key: 'x', value: '1' },
+        ],
+      });
+    });
+    it('measures keys and values in characters: 100 emoji are a valid value', () => {
+      const parsed = parseTagList(`mood=${'😀'.repeat(100)}`);
+      assert.ok('tags' in parsed);
+      assert.equal(parsed.tags[0]?.value, '😀'.repeat(100));
+    });
+    it('quotes a refused part with its control characters escaped', () => {
+      assert.deepEqual(parseTagList('team\u0007'), { error: '"team\\x07" is not key=value.' });
+    });
     it('says what is wrong: no =, reserved or empty key, duplicates, too many', () => {
       assert.deepEqual(parseTagList('team'), { error: '"team" is not key=value.' });
-      assert.match((parseTagList('aws:x=1') as { error: string }).error, /reserved.*\(aws:x=1\)/);
+      assert.match((parseTagList('aws:x=1') as { error: string }).error, /reserved.*\("aws:x=1"\)/);
       assert.match((parseTagList('=1') as { error: string }).error, /cannot be empty/);
       assert.deepEqual(parseTagList('a=1,a=2'), { error: 'The tag key "a" is given twice.' });
       const many = Array.from({ length: 51 }, (_, i) => `k${i}=v`).join(',');

@@ -4,7 +4,9 @@ import {
   normalizeManifestPath,
   parseFutureUtcTime,
   parseKmsKey,
+  parseUtcMinute,
   validateAmiName,
+  validateBucketName,
   validateDescription,
   validateDeviceName,
   validateKmsKey,
@@ -41,6 +43,13 @@ describe('core/model/imageInputs', () => {
       );
       assert.match(validateAmiName('café-image') ?? '', /\(not: é\)/);
     });
+  });
+
+  it('validateAmiName shows refused control characters as escapes', () => {
+    assert.equal(
+      validateAmiName('web\u001b[2J\u202e'),
+      "An AMI name may only use letters, digits, spaces and ( ) [ ] . / - ' @ _ (not: \\x1B \\u202E).",
+    );
   });
 
   describe('validateDescription', () => {
@@ -107,6 +116,39 @@ describe('core/model/imageInputs', () => {
     });
   });
 
+  describe('parseKmsKey in other partitions', () => {
+    for (const [partition, region] of [
+      ['aws-eusc', 'eusc-de-east-1'],
+      ['aws-us-gov', 'us-gov-east-1'],
+      ['aws-cn', 'cn-north-1'],
+      ['aws-iso-b', 'us-isob-east-1'],
+    ] as const) {
+      it(`accepts arn:${partition}:kms:${region}:… key ARNs`, () => {
+        const arn = `arn:${partition}:kms:${region}:111111111111:key/${KEY}`;
+        assert.deepEqual(parseKmsKey(arn), {
+          kind: 'arn',
+          value: arn,
+          region,
+          accountId: '111111111111',
+        });
+      });
+    }
+    it('refuses a partition that does not exist', () => {
+      assert.ok('error' in parseKmsKey(`arn:aws-mars:kms:us-east-1:111111111111:key/${KEY}`));
+    });
+    it("refuses a region outside the ARN's partition, and a region that only looks right", () => {
+      assert.equal(
+        (parseKmsKey(`arn:aws-cn:kms:us-east-1:111111111111:key/${KEY}`) as { error: string })
+          .error,
+        'That key ARN names partition aws-cn, but us-east-1 is in aws (arn:aws:kms:us-east-1:…).',
+      );
+      assert.equal(
+        (parseKmsKey(`arn:aws:kms:xx-fake-1:111111111111:key/${KEY}`) as { error: string }).error,
+        '"xx-fake-1" in that key ARN is not a region name such as us-east-1.',
+      );
+    });
+  });
+
   describe('validateKmsKey', () => {
     it('accepts any valid shape without a region, and ARNs of the same region', () => {
       assert.equal(validateKmsKey(KEY), undefined);
@@ -134,7 +176,10 @@ describe('core/model/imageInputs', () => {
     });
     it('refuses empty, long and aws: keys (any case)', () => {
       assert.equal(validateTagKey('  '), 'A tag key cannot be empty.');
-      assert.equal(validateTagKey('k'.repeat(129)), 'A tag key has at most 128 characters.');
+      assert.equal(
+        validateTagKey('k'.repeat(129)),
+        'A tag key has at most 128 characters (this one has 129).',
+      );
       assert.match(validateTagKey('aws:cloudformation:stack-name') ?? '', /reserved/);
       assert.match(validateTagKey('AWS:x') ?? '', /reserved/);
       assert.equal(validateTagKey('awsome'), undefined);
@@ -142,7 +187,25 @@ describe('core/model/imageInputs', () => {
     it('accepts values up to 256 characters, including empty', () => {
       assert.equal(validateTagValue(''), undefined);
       assert.equal(validateTagValue('v'.repeat(256)), undefined);
-      assert.equal(validateTagValue('v'.repeat(257)), 'A tag value has at most 256 characters.');
+      assert.equal(
+        validateTagValue('v'.repeat(257)),
+        'A tag value has at most 256 characters (this one has 257).',
+      );
+    });
+  });
+
+  describe('tag lengths in Unicode characters', () => {
+    it('counts an emoji as one character in a value: 256 pass, 257 do not', () => {
+      assert.equal(validateTagValue('😀'.repeat(100)), undefined);
+      assert.equal(validateTagValue('😀'.repeat(256)), undefined);
+      assert.equal(
+        validateTagValue('😀'.repeat(257)),
+        'A tag value has at most 256 characters (this one has 257).',
+      );
+    });
+    it('counts an emoji as one character in a key: 128 pass, 129 do not', () => {
+      assert.equal(validateTagKey('🚀'.repeat(128)), undefined);
+      assert.match(validateTagKey('🚀'.repeat(129)) ?? '', /this one has 129/);
     });
   });
 
@@ -193,6 +256,64 @@ describe('core/model/imageInputs', () => {
     });
   });
 
+  it('quotes a bucket and a device name with control characters safely', () => {
+    assert.match(
+      validateManifestPath('bu\u0000cket/x.manifest.xml') ?? '',
+      /^"bu\\x00cket" is not a valid S3 bucket name/,
+    );
+    assert.match(
+      validateDeviceName('/dev/sdf\n/dev/sdg') ?? '',
+      /^"\/dev\/sdf\\n\/dev\/sdg" is not/,
+    );
+  });
+
+  describe('validateBucketName (S3 general purpose bucket naming rules)', () => {
+    it('refuses a bucket formatted as an IP address, in a manifest path too', () => {
+      assert.match(validateBucketName('192.168.5.4') ?? '', /formatted as IP addresses/);
+      assert.equal(
+        validateManifestPath('192.168.5.4/x.manifest.xml'),
+        '"192.168.5.4" is not a valid S3 bucket name: bucket names are not formatted as IP addresses.',
+      );
+      assert.equal(validateBucketName('192.168.5.4.images'), undefined);
+    });
+    it('refuses the reserved prefixes', () => {
+      for (const bucket of [
+        'xn--bucket',
+        'sthree-bucket',
+        'sthree-configurator',
+        'amzn-s3-demo-b',
+      ]) {
+        assert.match(validateBucketName(bucket) ?? '', /prefix .* is reserved/, bucket);
+      }
+    });
+    it('refuses the reserved suffixes', () => {
+      for (const bucket of [
+        'b-s3alias',
+        'b--ol-s3',
+        'b.mrap',
+        'b--use1-az4--x-s3',
+        'b--table-s3',
+      ]) {
+        assert.match(validateBucketName(bucket) ?? '', /suffix .* is reserved/, bucket);
+      }
+    });
+    it('checks length, characters, ends and adjacent dots, each with its own reason', () => {
+      assert.match(validateBucketName('ab') ?? '', /3–63 characters \(this one has 2\)/);
+      assert.match(validateBucketName('b'.repeat(64)) ?? '', /this one has 64/);
+      assert.equal(validateBucketName('b'.repeat(63)), undefined);
+      assert.match(validateBucketName('my_bucket') ?? '', /only lowercase letters/);
+      assert.match(validateBucketName('-bucket') ?? '', /begin and end/);
+      assert.match(validateBucketName('bucket.') ?? '', /begin and end/);
+      assert.match(validateBucketName('a..b') ?? '', /adjacent dots/);
+    });
+    it('quotes a bucket with control characters safely', () => {
+      assert.equal(
+        validateManifestPath('bu\u0000cket/x.manifest.xml'),
+        '"bu\\x00cket" is not a valid S3 bucket name: only lowercase letters, digits, dots and hyphens.',
+      );
+    });
+  });
+
   describe('validateDeviceName', () => {
     it('accepts the device names EC2 takes in mappings', () => {
       for (const d of [
@@ -202,18 +323,51 @@ describe('core/model/imageInputs', () => {
         '/dev/xvdba',
         '/dev/hda1',
         ' /dev/sdb ',
+        'xvda',
+        'xvdh',
+        '/dev/sdp15',
       ]) {
         assert.equal(validateDeviceName(d), undefined, d);
       }
     });
     it('refuses others, quoting them', () => {
-      for (const d of ['xvda', '/dev/nvme0n1', '/dev/sd', '/dev/sdA', '/dev/xvdabc']) {
+      for (const d of ['/dev/sd', '/dev/sdA', '/dev/xvdabc', '/dev/xvdza', '/dev/sda16']) {
         assert.equal(
           validateDeviceName(d),
-          `"${d}" is not a device name such as /dev/xvda, /dev/sda1 or /dev/sdf.`,
+          `"${d}" is not a device name such as /dev/xvda, /dev/sda1, /dev/sdf or xvdh.`,
           d,
         );
       }
+    });
+  });
+
+  describe("validateDeviceName: EC2's documented names", () => {
+    it('accepts Windows names without /dev/ (xvd[a-z], xvd[b-c][a-z])', () => {
+      for (const d of ['xvdh', 'xvdf', 'xvdbz', 'xvdca']) {
+        assert.equal(validateDeviceName(d), undefined, d);
+      }
+      assert.match(validateDeviceName('xvdda') ?? '', /not a device name/);
+    });
+    it('accepts Linux HVM /dev/xvd[a-d][a-z] and /dev/xvd[e-z], paravirtual partitions 1–15', () => {
+      for (const d of ['/dev/xvdaa', '/dev/xvddz', '/dev/xvdz', '/dev/sdf1', '/dev/hdp15']) {
+        assert.equal(validateDeviceName(d), undefined, d);
+      }
+    });
+    it('explains NVMe names and sd names without /dev/', () => {
+      assert.equal(
+        validateDeviceName('/dev/nvme1n1'),
+        '"/dev/nvme1n1" is an NVMe name the instance assigns; a mapping names the device /dev/sdf…/dev/sdp or /dev/xvdf… instead.',
+      );
+      assert.equal(
+        validateDeviceName('sdf'),
+        '"sdf": write /dev/sdf (only xvd… names may leave out /dev/).',
+      );
+    });
+    it('quotes a refused name safely', () => {
+      assert.match(
+        validateDeviceName('/dev/sdf\n/dev/sdg') ?? '',
+        /^"\/dev\/sdf\\n\/dev\/sdg" is not/,
+      );
     });
   });
 
@@ -223,11 +377,30 @@ describe('core/model/imageInputs', () => {
       assert.deepEqual(parseFutureUtcTime('2027-01-31 18:00', now), {
         time: new Date('2027-01-31T18:00:00Z'),
       });
-      assert.deepEqual(parseFutureUtcTime('2027-01-31T18:00:30.123Z', now), {
-        time: new Date('2027-01-31T18:00:30Z'),
+      assert.deepEqual(parseFutureUtcTime('2027-01-31T18:00:29.999Z', now), {
+        time: new Date('2027-01-31T18:00:00Z'),
       });
       assert.deepEqual(parseFutureUtcTime(' 2026-12-01 ', now), {
         time: new Date('2026-12-01T00:00:00Z'),
+      });
+    });
+    it('rounds seconds to the nearest minute, as EC2 does', () => {
+      assert.deepEqual(parseUtcMinute('2027-01-31 18:00:30'), {
+        time: new Date('2027-01-31T18:01:00Z'),
+      });
+      assert.deepEqual(parseUtcMinute('2027-01-31T18:00:29.500Z'), {
+        time: new Date('2027-01-31T18:00:00Z'),
+      });
+      assert.deepEqual(parseUtcMinute('2027-12-31 23:59:45'), {
+        time: new Date('2028-01-01T00:00:00Z'),
+      });
+    });
+    it('checks the rounded time against now and the 10-year limit', () => {
+      assert.deepEqual(parseFutureUtcTime('2026-11-26 12:00:29', now), {
+        error: 'The time must be in the future.',
+      });
+      assert.deepEqual(parseFutureUtcTime('2036-11-26 12:00:31', now), {
+        error: 'EC2 accepts deprecation times up to 10 years ahead.',
       });
     });
     it('refuses other formats with an example', () => {
@@ -256,7 +429,7 @@ describe('core/model/imageInputs', () => {
       ]) {
         assert.deepEqual(
           parseFutureUtcTime(bad, now),
-          { error: `${bad} is not a real date and time.` },
+          { error: `"${bad}" is not a real date and time.` },
           bad,
         );
       }

@@ -143,9 +143,34 @@ describe('core/model/imageRegistration', () => {
         ],
       });
     });
+    it('maps the device names EC2 documents, xvdh (Windows, no /dev/) included', () => {
+      const plan = planRegisterImage(
+        ebs({
+          rootDeviceName: '/dev/sda1',
+          additionalVolumes: [
+            { deviceName: 'xvdh', snapshot: snap('snap-2'), deleteOnTermination: true },
+          ],
+        }),
+      );
+      assert.ok(!('error' in plan), errorOf(plan));
+      assert.deepEqual(
+        plan.blockDeviceMappings.map((m) => m.deviceName),
+        ['/dev/sda1', 'xvdh'],
+      );
+      assert.match(
+        errorOf(planRegisterImage(ebs({ rootDeviceName: '/dev/nvme0n1' }))),
+        /NVMe name the instance assigns/,
+      );
+    });
+    it('refuses a manifest in a bucket named like an IP address', () => {
+      assert.match(
+        errorOf(planRegisterImage(s3({ manifestPath: '192.168.5.4/x.manifest.xml' }))),
+        /not formatted as IP addresses/,
+      );
+    });
     it('refuses bad or duplicate devices, unfinished snapshots, arm64 with legacy BIOS', () => {
       assert.match(
-        errorOf(planRegisterImage(ebs({ rootDeviceName: 'xvda' }))),
+        errorOf(planRegisterImage(ebs({ rootDeviceName: '/dev/xvdq1' }))),
         /not a device name/,
       );
       assert.equal(

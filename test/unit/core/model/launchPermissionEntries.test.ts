@@ -58,6 +58,39 @@ describe('core/model/launchPermissionEntries', () => {
     });
   });
 
+  describe('parsePermissionToken: partitions, public and unsafe input', () => {
+    it('accepts organization and OU ARNs of the other partitions', () => {
+      for (const partition of ['aws-cn', 'aws-us-gov', 'aws-eusc', 'aws-iso-b']) {
+        const org = `arn:${partition}:organizations::111111111111:organization/o-demo123456`;
+        assert.deepEqual(parsePermissionToken(org), {
+          ok: true,
+          entry: { kind: 'organization', value: org },
+        });
+      }
+    });
+    it('refuses a partition that does not exist', () => {
+      const parsed = parsePermissionToken(
+        'arn:awsfoo:organizations::111111111111:organization/o-demo123456',
+      );
+      assert.equal(parsed.ok, false);
+      if (!parsed.ok) assert.match(parsed.message, /not an AWS Organizations ARN/);
+    });
+    it('points "all" and "public" to Make Public…', () => {
+      for (const token of ['all', 'public', 'Everyone']) {
+        const parsed = parsePermissionToken(token);
+        assert.equal(parsed.ok, false, token);
+        if (!parsed.ok) assert.match(parsed.message, /use Make Public…/, token);
+      }
+    });
+    it('quotes a refused token with control characters escaped and long input shortened', () => {
+      const parsed = parsePermissionToken(`12345\u001b[0m`);
+      assert.equal(parsed.ok, false);
+      if (!parsed.ok) assert.match(parsed.message, /^"12345\\x1B\[0m" is neither/);
+      const long = parsePermissionToken('x'.repeat(500));
+      if (!long.ok) assert.ok(long.message.length < 200, long.message);
+    });
+  });
+
   describe('parsePermissionInput', () => {
     it('splits on commas, semicolons, spaces and newlines and drops duplicates', () => {
       const parsed = parsePermissionInput(

@@ -156,6 +156,13 @@ describe('core/model/scope', () => {
       );
     });
 
+    it('shows refused account ids safely', () => {
+      assert.equal(
+        validateScope(scope({ kind: 'accounts', accountIds: ['1111\n2222'] })),
+        'Not account ids (12 digits): 1111\\n2222.',
+      );
+    });
+
     it('ignores accountIds for other kinds', () => {
       assert.equal(validateScope(scope({ kind: 'owned', accountIds: ['nope'] })), undefined);
       assert.deepEqual(scopeToDescribeImagesParams(scope({ accountIds: ['111111111111'] })), {

@@ -85,6 +85,17 @@ describe('core/model/tagChanges', () => {
       assert.match(validateTagChanges([], { set: [t(' a', '1')], remove: [] }) ?? '', /spaces/);
     });
 
+    it('measures in characters (an emoji is one) and quotes keys safely', () => {
+      assert.equal(
+        validateTagChanges([], { set: [t('🚀'.repeat(128), '😀'.repeat(256))], remove: [] }),
+        undefined,
+      );
+      assert.equal(
+        validateTagChanges([], { set: [t('a\u001b', '1'), t('a\u001b', '2')], remove: [] }),
+        'The tag key "a\\x1B" is set twice.',
+      );
+    });
+
     it('refuses more than 50 tags once applied, counting what is removed', () => {
       const current = Array.from({ length: 50 }, (_, i) => t(`k${i}`, 'v'));
       assert.match(

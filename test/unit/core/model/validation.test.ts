@@ -6,14 +6,16 @@ import {
   isRegionName,
   parseAccountIds,
   splitNameFilter,
+  partitionOfRegion,
   validateAccountId,
+  validateAccountRegion,
   validateAmiId,
   validateNameFilter,
   validateRegionName,
 } from '../../../../src/core/model/validation';
 
 const NAME_FILTER_HELP =
-  "A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?, up to 128 characters.";
+  "A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?;";
 
 describe('core/model/validation', () => {
   describe('AMI ids', () => {
@@ -100,6 +102,82 @@ describe('core/model/validation', () => {
       }
     });
 
+    it('accepts the regions of every partition the SDK knows', () => {
+      for (const region of [
+        'eusc-de-east-1',
+        'us-gov-west-1',
+        'us-gov-east-1',
+        'cn-north-1',
+        'cn-northwest-1',
+        'us-iso-east-1',
+        'us-isob-east-1',
+        'us-isof-south-1',
+        'eu-isoe-west-1',
+        'mx-central-1',
+        'ca-west-1',
+        'af-south-1',
+        'me-central-1',
+      ]) {
+        assert.equal(validateRegionName(region), undefined, region);
+      }
+    });
+
+    it('refuses names that only look like regions: unknown prefix or direction, leading zero', () => {
+      for (const bad of [
+        'xx-fake-1',
+        'us-east-01',
+        'us-east-0',
+        'us-fake-1',
+        'zz-north-1',
+        'eusc-fr-east-1',
+        'us-gov-1',
+        'cn-north-01',
+      ]) {
+        assert.equal(
+          validateRegionName(bad),
+          `"${bad}" is not a region name such as us-east-1.`,
+          bad,
+        );
+      }
+    });
+
+    it('knows the ARN partition of each region', () => {
+      assert.equal(partitionOfRegion('us-east-1'), 'aws');
+      assert.equal(partitionOfRegion('us-gov-west-1'), 'aws-us-gov');
+      assert.equal(partitionOfRegion('cn-north-1'), 'aws-cn');
+      assert.equal(partitionOfRegion('us-iso-east-1'), 'aws-iso');
+      assert.equal(partitionOfRegion('us-isob-east-1'), 'aws-iso-b');
+      assert.equal(partitionOfRegion('eu-isoe-west-1'), 'aws-iso-e');
+      assert.equal(partitionOfRegion('us-isof-south-1'), 'aws-iso-f');
+      assert.equal(partitionOfRegion('eusc-de-east-1'), 'aws-eusc');
+      assert.equal(partitionOfRegion('xx-fake-1'), undefined);
+    });
+
+    it('validateAccountRegion refuses a region outside a known account list', () => {
+      const account = ['us-east-1', 'eu-west-1'];
+      assert.equal(validateAccountRegion(' eu-west-1 ', account), undefined);
+      assert.equal(
+        validateAccountRegion('ap-south-2', account),
+        'ap-south-2 is not one of the regions enabled for this account.',
+      );
+      assert.equal(
+        validateAccountRegion('us-east-01', account),
+        '"us-east-01" is not a region name such as us-east-1.',
+      );
+    });
+
+    it('validateAccountRegion checks only the shape while the list is unknown (empty)', () => {
+      assert.equal(validateAccountRegion('ap-south-2', []), undefined);
+      assert.match(validateAccountRegion('xx-fake-1', []) ?? '', /not a region name/);
+    });
+
+    it('shows control characters in a refused name as escapes', () => {
+      assert.equal(
+        validateRegionName('us-east-1\u001b[31m'),
+        '"us-east-1\\x1B[31m" is not a region name such as us-east-1.',
+      );
+    });
+
     it('explains the problem with the trimmed value', () => {
       assert.equal(validateRegionName(''), 'Enter a region, for example us-east-1.');
       assert.equal(validateRegionName(' us-east-1 '), undefined);
@@ -118,6 +196,10 @@ describe('core/model/validation', () => {
       assert.equal(isAccountId('12345678901a'), false);
       assert.equal(validateAccountId(' 012345678901 '), undefined);
       assert.equal(validateAccountId('1234'), '"1234" is not an AWS account id (12 digits).');
+      assert.equal(
+        validateAccountId('1234\r\n5678'),
+        '"1234\\r\\n5678" is not an AWS account id (12 digits).',
+      );
     });
 
     it('parseAccountIds splits on commas, spaces, semicolons and newlines', () => {
@@ -169,11 +251,22 @@ describe('core/model/validation', () => {
       }
     });
 
-    it('rejects other characters and more than 128 characters', () => {
-      assert.equal(validateNameFilter('name{1}'), NAME_FILTER_HELP);
-      assert.equal(validateNameFilter('naïve*'), NAME_FILTER_HELP);
-      assert.equal(validateNameFilter('a;b'), NAME_FILTER_HELP);
-      assert.equal(validateNameFilter('x'.repeat(129)), NAME_FILTER_HELP);
+    it('rejects other characters, naming the pattern', () => {
+      assert.equal(validateNameFilter('name{1}'), `${NAME_FILTER_HELP} "name{1}" has others.`);
+      assert.equal(validateNameFilter('a*, naïve*'), `${NAME_FILTER_HELP} "naïve*" has others.`);
+      assert.equal(validateNameFilter('a;b'), `${NAME_FILTER_HELP} "a;b" has others.`);
+    });
+
+    it('applies the 128-character limit to each pattern, not to the list', () => {
+      assert.equal(validateNameFilter(`${'x'.repeat(128)}, ${'y'.repeat(128)}`), undefined);
+      assert.equal(
+        validateNameFilter(`a*, ${'x'.repeat(129)}`),
+        `A name pattern has at most 128 characters; "${'x'.repeat(23)}…" has 129. Separate several patterns with commas.`,
+      );
+    });
+
+    it('quotes a refused pattern safely', () => {
+      assert.equal(validateNameFilter('web\u0007*'), `${NAME_FILTER_HELP} "web\\x07*" has others.`);
     });
 
     it('rejects a filter made of commas only', () => {
