@@ -2,7 +2,7 @@
  * Activation benchmark (not a test): AMI Explorer's activation time as VS Code itself measures and
  * shows it, in code-server 4.100.3 (VS Code 1.100.3) with the local EC2 endpoint and the demo data.
  *
- *   npm run bench:activation [-- --runs 5] [-- --production]
+ *   npm run bench:activation [-- [--runs 5] [--production]]
  *
  * Which build it measures (the output says so):
  *   - by default dist/ as built (`npm run build`: a development build, unless dist/ was built with
