@@ -1,9 +1,15 @@
 /**
  * Activation benchmark (not a test): AMI Explorer's activation time as VS Code itself measures and
- * shows it, in code-server 4.100.3 (VS Code 1.100.3) with the extension from the repository
- * (development path, dist/ as built) and the local EC2 endpoint with the demo data.
+ * shows it, in code-server 4.100.3 (VS Code 1.100.3) with the local EC2 endpoint and the demo data.
  *
- *   npm run bench:activation [-- --runs 5]
+ *   npm run bench:activation [-- [--runs 5] [--production]]
+ *
+ * Which build it measures (the output says so):
+ *   - by default dist/ as built (`npm run build`: a development build, unless dist/ was built with
+ *     --production), loaded from the repository as the extension under development;
+ *   - with --production, what users get: a production build (`scripts/build.mjs --production`,
+ *     made in a staging copy so dist/ is left alone) packaged into a .vsix and installed into the
+ *     run's extensions folder, so VS Code loads it as an installed extension in production mode.
  *
  * Each run reloads the window (Developer: Reload Window) with no AMI Explorer view, editor or panel
  * to restore, then, as soon as the window is usable, opens the AMI Explorer view from the activity
@@ -26,11 +32,22 @@
  * The first window, the one load that is not a reload, is printed but left out of the summary.
  * Nothing fails on a threshold.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startE2eSession } from '../test/e2e/e2eSession';
 import type { WorkbenchPage } from '../test/e2e/workbenchPage';
 import { REPO_ROOT } from '../test/harness/codeServerInstall';
+import { packageExtension } from '../test/harness/packageExtension';
 
 const EXTENSION_ID = 'ami-explorer.ami-explorer';
 const DEFAULT_RUNS = 5;
@@ -51,10 +68,27 @@ interface Sample {
 
 async function main(): Promise<void> {
   const runs = runsOption();
-  if (!existsSync(join(REPO_ROOT, 'dist', 'extension.js'))) {
+  const production = process.argv.includes('--production');
+  if (!production && !existsSync(join(REPO_ROOT, 'dist', 'extension.js'))) {
     throw new Error('dist/extension.js is missing: run npm run build first');
   }
-  const session = await startE2eSession();
+  const staging = mkdtempSync(join(tmpdir(), 'amib-'));
+  try {
+    const build = production ? await buildProductionVsix(staging) : undefined;
+    const measured = build?.description ?? describeDist();
+    process.stdout.write(`measuring ${measured}\n`);
+    await bench(runs, measured, build === undefined ? {} : { vsix: build.vsix });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function bench(
+  runs: number,
+  measured: string,
+  options: { readonly vsix?: string },
+): Promise<void> {
+  const session = await startE2eSession(options);
   try {
     const { workbench } = session;
     // Copying the Startup Performance document is how its text is read.
@@ -64,10 +98,56 @@ async function main(): Promise<void> {
       await reloadWithNothingToRestore(workbench);
       samples.push(await measure(workbench, `reload ${run}`));
     }
-    report(samples[0], samples.slice(1));
+    report(measured, samples[0], samples.slice(1));
   } finally {
     await session.dispose();
   }
+}
+
+/** What dist/ holds: `npm run build` links a source map, the production build has none. */
+function describeDist(): string {
+  const file = join(REPO_ROOT, 'dist', 'extension.js');
+  const kind = /\/\/# sourceMappingURL=/.test(readFileSync(file, 'utf8'))
+    ? 'development'
+    : 'production';
+  return `dist/ as built (${kind} build, ${kib(statSync(file).size)}), as the extension under development`;
+}
+
+/**
+ * Builds for production in a copy of the sources (dist/ stays as it is) and packages that build
+ * as publishing would, without running vscode:prepublish again.
+ */
+async function buildProductionVsix(
+  staging: string,
+): Promise<{ vsix: string; description: string }> {
+  const source = join(staging, 'source');
+  for (const entry of [
+    'src',
+    'scripts',
+    'media',
+    'package.json',
+    'tsconfig.json',
+    '.vscodeignore',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+  ]) {
+    cpSync(join(REPO_ROOT, entry), join(source, entry), { recursive: true });
+  }
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(source, 'node_modules'), 'dir');
+  execFileSync(process.execPath, ['scripts/build.mjs', '--production'], {
+    cwd: source,
+    stdio: 'ignore',
+  });
+  const size = statSync(join(source, 'dist', 'extension.js')).size;
+  return {
+    vsix: await packageExtension(source, join(staging, 'ami-explorer.vsix')),
+    description: `a production build (scripts/build.mjs --production, ${kib(size)}), installed from a .vsix`,
+  };
+}
+
+function kib(bytes: number): string {
+  return `dist/extension.js ${(bytes / 1024).toFixed(0)} KiB`;
 }
 
 /** Opens the view (activating the extension) and reads VS Code's numbers for that activation. */
@@ -179,7 +259,7 @@ async function reloadWithNothingToRestore(workbench: WorkbenchPage): Promise<voi
   await workbench.waitUntilReady();
 }
 
-function report(first: Sample | undefined, runs: readonly Sample[]): void {
+function report(measured: string, first: Sample | undefined, runs: readonly Sample[]): void {
   const ms = (value: number | undefined): string => (value === undefined ? 'n/a' : `${value} ms`);
   const header = [
     'run'.padEnd(14),
@@ -201,7 +281,8 @@ function report(first: Sample | undefined, runs: readonly Sample[]): void {
       ms(s.requireOnly).padStart(10),
     ].join(' ');
   process.stdout.write(
-    `\nAMI Explorer activation as VS Code measures it (code-server 4.100.3 = VS Code 1.100.3)\n\n` +
+    `\nAMI Explorer activation as VS Code measures it (code-server 4.100.3 = VS Code 1.100.3)\n` +
+      `of ${measured}\n\n` +
       `${header}\n` +
       (first ? `${line(first)}   (first load, not in the summary)\n` : '') +
       runs.map((s) => `${line(s)}\n`).join(''),

@@ -38,6 +38,7 @@ import { PendingImagePoller } from './core/services/pendingPoller';
 import { announceSettled, workspaceOperationStore } from './ui/trackedOperations';
 import type { TreeNode } from './tree/treeNode';
 import { connectionSettings, readSettings, SETTINGS_SECTION } from './settings';
+import type { ExtensionSettings } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './core/services/regionSource';
@@ -73,13 +74,17 @@ export interface AmiExplorerApi {
 export function activate(context: vscode.ExtensionContext): AmiExplorerApi | undefined {
   const log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
   const activeProfile = new ActiveProfile(context.workspaceState);
-  let settings = readSettings();
+  // Read on first use rather than here: the first getConfiguration() in an extension host merges
+  // the defaults of every installed extension (~15 ms on a 2-core machine), and nothing needs a
+  // value before the deferred part below or a view asking for its children.
+  let settings: ExtensionSettings | undefined;
+  const current = (): ExtensionSettings => (settings ??= readSettings());
   let userInput: UserInput = new VsCodeUserInput();
   const ui = new Ask(() => userInput);
   const events = new ImageEvents((error) => logError(log, 'Handling an image change', error));
 
   const clients = new Ec2ClientFactory(
-    () => connectionSettings(settings, activeProfile.current),
+    () => connectionSettings(current(), activeProfile.current),
     apiCallLogger(log),
   );
   const profile = (): string | undefined => activeProfile.current;
@@ -96,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     ec2,
     new RegionService(new Regions(ec2)),
     profiles,
-    () => settings.regions,
+    () => current().regions,
     profile,
     identity,
   );
@@ -120,13 +125,13 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     regions,
     credentials,
     log,
-    maxConcurrentRegions: () => settings.maxConcurrentRegions,
+    maxConcurrentRegions: () => current().maxConcurrentRegions,
   };
   const imagesTree = new ImagesTreeProvider({
     ...common,
     images,
-    scope: () => settings.scope,
-    sortBy: () => settings.sortBy,
+    scope: () => current().scope,
+    sortBy: () => current().sortBy,
     identity,
     poller,
     events,
@@ -178,17 +183,15 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
 
   const statusBar = new ProfileStatusBar();
   const showState = (): void => {
-    imagesView.description = describeScope(settings.scope);
-    statusBar.update(activeProfile.current, settings.endpointUrl, credentials.problem);
+    const { scope, endpointUrl } = current();
+    imagesView.description = describeScope(scope);
+    statusBar.update(activeProfile.current, endpointUrl, credentials.problem);
     void vscode.commands.executeCommand(
       'setContext',
       'amiExplorer:hasNameFilter',
-      settings.scope.nameFilter.trim().length > 0,
+      scope.nameFilter.trim().length > 0,
     );
   };
-  showState();
-  const resumed = operations.resume();
-  if (resumed.length > 0) log.info(`Resumed tracking ${resumed.length} pending image(s).`);
 
   credentials.onDidChange(() => showState());
 
@@ -217,7 +220,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     events,
     ec2: { images: ec2Images, instances: ec2Instances, snapshots: ec2Snapshots, tags: ec2Tags },
     lifecycle: new ImageLifecycleService(ec2Images, ec2Tags, images),
-    copyImages: new CopyImageService(ec2Images, () => settings.maxConcurrentRegions),
+    copyImages: new CopyImageService(ec2Images, () => current().maxConcurrentRegions),
     deregisterImages: new DeregisterImageService(ec2Images, ec2Instances, ec2Snapshots),
     imageCreation,
     imageRegistration,
@@ -252,18 +255,29 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-      const endpointBefore = settings.endpointUrl;
+      const before = settings;
       settings = readSettings();
       showState();
-      reloadAll(settings.endpointUrl !== endpointBefore);
+      reloadAll(before === undefined || settings.endpointUrl !== before.endpointUrl);
     }),
     ...eventSubscriptions,
   );
-  log.info(
-    `AMI Explorer activated (profile: ${activeProfile.current ?? 'default chain'}${
-      settings.endpointUrl ? `, endpoint: ${settings.endpointUrl}` : ''
-    })`,
-  );
+  // What only shows state (the view's description, the status bar, a context key, the log) and the
+  // resumption of tracked operations run right after activate() returns, before VS Code hands the
+  // activated extension any request: views, commands and serializers are all registered above.
+  void Promise.resolve()
+    .then(() => {
+      showState();
+      const resumed = operations.resume();
+      if (resumed.length > 0) log.info(`Resumed tracking ${resumed.length} pending image(s).`);
+      const { endpointUrl } = current();
+      log.info(
+        `AMI Explorer activated (profile: ${activeProfile.current ?? 'default chain'}${
+          endpointUrl ? `, endpoint: ${endpointUrl}` : ''
+        })`,
+      );
+    })
+    .catch((error: unknown) => logError(log, 'Finishing activation', error));
   return testApi(context.extensionMode === vscode.ExtensionMode.Production, () => ({
     imagesTree,
     instancesTree,

@@ -27,13 +27,17 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
 {
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  limiter: ConcurrencyLimiter;
+  /** Made on first use: reading the setting is not free at activation (see extension.ts). */
+  private currentLimiter: ConcurrencyLimiter | undefined;
   protected regionNodes: N[] = [];
   /** The root rows: loadable regions and configured regions that are not enabled. */
   private rootRegions: (N | NotEnabledRegionNode)[] = [];
 
-  constructor(protected readonly deps: RegionTreeDeps) {
-    this.limiter = new ConcurrencyLimiter(deps.maxConcurrentRegions());
+  constructor(protected readonly deps: RegionTreeDeps) {}
+
+  /** Bounds the regions loading at once; a refresh starts a new one with the current setting. */
+  get limiter(): ConcurrencyLimiter {
+    return (this.currentLimiter ??= new ConcurrencyLimiter(this.deps.maxConcurrentRegions()));
   }
 
   /** Creates the node for one region. */
@@ -105,7 +109,7 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   /** Reloads everything: regions, then every region's contents. */
   refresh(): void {
     this.deps.regions.invalidate();
-    this.limiter = new ConcurrencyLimiter(this.deps.maxConcurrentRegions());
+    this.currentLimiter = undefined;
     this.disposeRegions();
     this.emitter.fire(undefined);
   }

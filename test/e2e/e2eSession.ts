@@ -21,13 +21,19 @@ export interface E2eSession {
 
 /**
  * Starts the emulator (demo seed), code-server and Chromium, and opens the workbench with the
- * extension under development from the repository (dist/ must be built). There are no tests in
+ * extension under development from the repository (dist/ must be built), or with AMI Explorer
+ * installed from `options.vsix`. There are no tests in
  * the extension host here: the browser is the test's only hand on VS Code, as a user's is.
  */
 export async function startE2eSession(
   options: {
     /** The extension host's environment; default: the demo account's credentials. */
     readonly env?: (emulatorUrl: string) => Record<string, string>;
+    /**
+     * A .vsix of AMI Explorer to install into the run's extensions folder, as a user does, instead
+     * of loading the repository as the extension under development (so it runs in production mode).
+     */
+    readonly vsix?: string;
   } = {},
 ): Promise<E2eSession> {
   const emulator = await startEc2Emulator({ port: 0, seed: 'demo' });
@@ -42,6 +48,7 @@ export async function startE2eSession(
         'git.openRepositoryInParentFolders': 'never',
       },
       env: (options.env ?? integrationEnvironment)(emulator.url),
+      ...(options.vsix !== undefined ? { installExtensions: [options.vsix] } : {}),
       log: (line) => process.stdout.write(`      [harness] ${line}\n`),
     });
   } catch (error) {
@@ -55,7 +62,7 @@ export async function startE2eSession(
       workbenchUrl({
         serverUrl: session.server.url,
         folder: join(REPO_ROOT, 'test', 'integration', 'workspace'),
-        extensionDevelopmentPath: REPO_ROOT,
+        ...(options.vsix === undefined ? { extensionDevelopmentPath: REPO_ROOT } : {}),
       }),
     );
     const workbench = new WorkbenchPage(page);
