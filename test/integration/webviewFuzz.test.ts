@@ -8,6 +8,7 @@ import { malformedMessages, type FuzzCase } from '../unit/helpers/malformedWebvi
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
+import { eachPanelInANewGroup } from './panelGroups';
 import { routeThroughRecordingEndpoint } from './recordingEndpoint';
 import { TestUserInput } from './testUserInput';
 
@@ -102,11 +103,7 @@ describe('Webview fuzz', function () {
     api = await amiExplorer();
   });
 
-  // A new group per panel, so no page is hidden while it loads (see webviewPanels.test.ts).
-  beforeEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.newGroupRight');
-    assert.equal(vscode.window.tabGroups.activeTabGroup.tabs.length, 0, 'a new, empty group');
-  });
+  eachPanelInANewGroup();
 
   after(async () => {
     api.panels.closeAll();

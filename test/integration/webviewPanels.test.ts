@@ -12,6 +12,7 @@ import type {
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { addFault, clearFaults } from './emulatorAdmin';
 import { eventually } from './eventually';
+import { eachPanelInANewGroup } from './panelGroups';
 import { TestUserInput } from './testUserInput';
 import { amiExplorer } from './extensionUnderTest';
 import { childNamed } from './renderedTree';
@@ -88,19 +89,8 @@ describe('Webview panels', function () {
     api = await amiExplorer();
   });
 
-  // Every test opens its panel in a new editor group, so no page is hidden while it may still be
-  // loading. The tests go on as soon as the host has sent `init`, while the page is still fetching
-  // its icons' stylesheet and font through the webview service worker. Hiding a panel discards its
-  // page (these panels do not retain context) and VS Code never answers the requests that page had
-  // in flight, so the worker holds them until its 30 s timeout. code-server serves all webviews
-  // from one origin and each new webview registers the worker anew, which the browser lets take
-  // over only once the old worker has nothing in flight: the next panel would wait those 30 s.
-  // A person, like the e2e tier, sees the page load before opening the next one.
   // Panels stay open between tests (a test that opens one again gets it revealed in its group).
-  beforeEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.newGroupRight');
-    assert.equal(vscode.window.tabGroups.activeTabGroup.tabs.length, 0, 'a new, empty group');
-  });
+  eachPanelInANewGroup();
   afterEach(() => clearFaults());
   // Disposing may still cut a page short; no webview opens after this file in its window.
   after(async () => {
