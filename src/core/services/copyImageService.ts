@@ -1,4 +1,5 @@
 import type { Images } from '../aws/images';
+import { errorSentence } from '../model/errorSentence';
 import type { Ami } from '../model/ami';
 import type { CopyCall, CopyInput, CopyResult } from '../model/copyPlan';
 import { planCopy } from '../model/copyPlan';
@@ -51,7 +52,7 @@ export class CopyImageService {
                     error: 'cancelled while the request was under way; the copy may have started',
                     cancelled: true,
                   }
-                : { call, error: error instanceof Error ? error.message : String(error) };
+                : { call, error: errorSentence(error) };
             }
           }
           onResult?.(result);

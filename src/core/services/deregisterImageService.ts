@@ -1,4 +1,5 @@
 import type { Images } from '../aws/images';
+import { errorSentence } from '../model/errorSentence';
 import type { Instances } from '../aws/instances';
 import type { Snapshots } from '../aws/snapshots';
 import type { Ami } from '../model/ami';
@@ -87,7 +88,7 @@ export class DeregisterImageService {
           image: unknownImage({ region, imageId }),
           usage: { known: false, reason: 'not inspected' },
           snapshots: [],
-          error: message(error),
+          error: errorSentence(error),
         });
       }
       return result;
@@ -175,10 +176,10 @@ export class DeregisterImageService {
     } catch (error) {
       if (isCancellation(error)) throw error;
       if (!(error instanceof AwsApiError && REFERENCES_UNAVAILABLE.has(error.code))) {
-        for (const id of imageIds) out.set(id, { known: false, reason: message(error) });
+        for (const id of imageIds) out.set(id, { known: false, reason: errorSentence(error) });
         return out;
       }
-      referencesProblem = message(error);
+      referencesProblem = errorSentence(error);
     }
     try {
       const instances = await this.instances.launchedFrom(region, imageIds, signal);
@@ -193,7 +194,7 @@ export class DeregisterImageService {
       for (const id of imageIds)
         out.set(id, {
           known: false,
-          reason: `${referencesProblem} ${message(error)}`,
+          reason: `${referencesProblem} ${errorSentence(error)}`,
         });
     }
     return out;
@@ -237,7 +238,7 @@ export class DeregisterImageService {
         return {
           kind: 'failed',
           step: 'disable-protection',
-          error: message(error),
+          error: errorSentence(error),
           protectionDisabled,
         };
       }
@@ -260,7 +261,7 @@ export class DeregisterImageService {
       return { kind: 'deregistered', protectionDisabled, snapshotResults };
     } catch (error) {
       if (isCancellation(error) && !protectionDisabled) return { kind: 'cancelled' };
-      return { kind: 'failed', step: 'deregister', error: message(error), protectionDisabled };
+      return { kind: 'failed', step: 'deregister', error: errorSentence(error), protectionDisabled };
     }
   }
 }
@@ -275,6 +276,3 @@ function unknownImage(t: ImageRef): DeregisterFacts['image'] {
   };
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

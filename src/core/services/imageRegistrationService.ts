@@ -1,4 +1,5 @@
 import type { Images } from '../aws/images';
+import { errorSentence } from '../model/errorSentence';
 import type { Snapshots } from '../aws/snapshots';
 import type { Tags } from '../aws/tags';
 import type { Ami } from '../model/ami';
@@ -136,7 +137,7 @@ export class ImageRegistrationService {
       } catch (error) {
         // Cancelled before anything changed: nothing to report but the cancellation.
         if (step.kind === 'deregister' && isCancellation(error)) throw error;
-        progress.failed = { step, message: error instanceof Error ? error.message : String(error) };
+        progress.failed = { step, message: errorSentence(error) };
         return progress;
       }
     }
