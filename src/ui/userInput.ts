@@ -11,6 +11,12 @@ export interface WizardStep {
   canGoBack: boolean;
 }
 
+/** A prompt's title as the user sees it: a wizard step adds "(step/total)". */
+export function shownTitle(request: { title: string; wizard?: WizardStep }): string {
+  const w = request.wizard;
+  return w ? `${request.title} (${w.step}/${Math.max(w.totalSteps, w.step)})` : request.title;
+}
+
 /** A quick pick: one item or several, from a list that may still be loading. */
 export interface PickRequest<T extends vscode.QuickPickItem> {
   title: string;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Answer, MessageRequest, PickRequest, TextRequest, UserInput } from './userInput';
+import { shownTitle } from './userInput';
 
 /**
  * The user-input layer on VS Code's quick input and message APIs. Prompts stay open when focus
@@ -8,7 +9,7 @@ import type { Answer, MessageRequest, PickRequest, TextRequest, UserInput } from
 export class VsCodeUserInput implements UserInput {
   pick<T extends vscode.QuickPickItem>(request: PickRequest<T>): Promise<Answer<T[]>> {
     const pick = vscode.window.createQuickPick<T>();
-    pick.title = titleOf(request.title, request.wizard);
+    pick.title = shownTitle(request);
     pick.placeholder = request.placeholder;
     pick.canSelectMany = request.canPickMany ?? false;
     pick.matchOnDescription = request.matchOnDescription ?? false;
@@ -84,7 +85,7 @@ export class VsCodeUserInput implements UserInput {
 
   text(request: TextRequest): Promise<Answer<string>> {
     const box = vscode.window.createInputBox();
-    box.title = titleOf(request.title, request.wizard);
+    box.title = shownTitle(request);
     box.prompt = request.prompt;
     box.value = request.value ?? '';
     box.placeholder = request.placeholder;
@@ -140,8 +141,4 @@ export class VsCodeUserInput implements UserInput {
       : {};
     return show(request.message, options, ...request.actions);
   }
-}
-
-function titleOf(title: string, wizard: PickRequest<never>['wizard']): string {
-  return wizard ? `${title} (${wizard.step}/${Math.max(wizard.totalSteps, wizard.step)})` : title;
 }

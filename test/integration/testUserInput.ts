@@ -6,6 +6,7 @@ import type {
   TextRequest,
   UserInput,
 } from '../../src/ui/userInput';
+import { shownTitle } from '../../src/ui/userInput';
 import { amiExplorer } from './extensionUnderTest';
 
 /** Matches a pick item by its label (leading `$(icon) ` ignored), or by a pattern over label + description. */
@@ -226,12 +227,6 @@ export async function withAnswers<R>(
   } finally {
     installed.dispose();
   }
-}
-
-/** The title as VS Code shows it: a wizard step adds "(step/total)". */
-function shownTitle(request: { title: string; wizard?: PickRequest<never>['wizard'] }): string {
-  const w = request.wizard;
-  return w ? `${request.title} (${w.step}/${Math.max(w.totalSteps, w.step)})` : request.title;
 }
 
 function control(answer: 'back' | 'escape'): Answer<never> {
