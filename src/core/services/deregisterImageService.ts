@@ -261,7 +261,12 @@ export class DeregisterImageService {
       return { kind: 'deregistered', protectionDisabled, snapshotResults };
     } catch (error) {
       if (isCancellation(error) && !protectionDisabled) return { kind: 'cancelled' };
-      return { kind: 'failed', step: 'deregister', error: errorSentence(error), protectionDisabled };
+      return {
+        kind: 'failed',
+        step: 'deregister',
+        error: errorSentence(error),
+        protectionDisabled,
+      };
     }
   }
 }
@@ -275,4 +280,3 @@ function unknownImage(t: ImageRef): DeregisterFacts['image'] {
     blockDevices: [],
   };
 }
-
