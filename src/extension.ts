@@ -60,6 +60,8 @@ export interface AmiExplorerApi {
   sharing: ImageSharingService;
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
+  /** The extension's global storage folder (where dist/boot.js keeps the code cache). */
+  globalStorage: vscode.Uri;
   /**
    * Replaces the user-input layer until the returned disposable is disposed: integration tests
    * answer every question the real commands, wizards and panels ask.
@@ -71,7 +73,10 @@ export interface AmiExplorerApi {
  * The composition root: builds every service once and wires views, commands, panels and providers.
  * It does no AWS work and loads no SDK code; that happens when a view first asks for its children.
  */
-export function activate(context: vscode.ExtensionContext): AmiExplorerApi | undefined {
+export function activate(
+  context: vscode.ExtensionContext,
+  loading: { readonly codeCache?: string } = {},
+): AmiExplorerApi | undefined {
   const log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
   const activeProfile = new ActiveProfile(context.workspaceState);
   // Read on first use rather than here: the first getConfiguration() in an extension host merges
@@ -274,7 +279,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
       log.info(
         `AMI Explorer activated (profile: ${activeProfile.current ?? 'default chain'}${
           endpointUrl ? `, endpoint: ${endpointUrl}` : ''
-        })`,
+        }${loading.codeCache ? `, code cache: ${loading.codeCache}` : ''})`,
       );
     })
     .catch((error: unknown) => logError(log, 'Finishing activation', error));
@@ -291,6 +296,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     sharing,
     imageCreation,
     imageRegistration,
+    globalStorage: context.globalStorageUri,
     useUserInput: (input) => {
       const previous = userInput;
       userInput = input;
