@@ -19,7 +19,7 @@ import { ImageLifecycleService } from './core/services/imageLifecycleService';
 import { ImageRegistrationService } from './core/services/imageRegistrationService';
 import { ImageSharingService } from './core/services/imageSharingService';
 import { WebviewPanels } from './webviews/webviewPanels';
-import { ImageEvents } from './core/services/imageEvents';
+import { eventImageId, ImageEvents } from './core/services/imageEvents';
 import { Ask } from './ui/userInput';
 import type { UserInput } from './ui/userInput';
 import { VsCodeUserInput } from './ui/vscodeUserInput';
@@ -37,11 +37,18 @@ import { OperationTracker } from './core/services/operationTracker';
 import { PendingImagePoller } from './core/services/pendingPoller';
 import { announceSettled, workspaceOperationStore } from './ui/trackedOperations';
 import type { TreeNode } from './tree/treeNode';
-import { connectionSettings, readSettings, SETTINGS_SECTION } from './settings';
+import {
+  connectionSettings,
+  readReferenceSettings,
+  readSettings,
+  SETTINGS_SECTION,
+} from './settings';
 import type { ExtensionSettings } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './core/services/regionSource';
+import { AmiReferenceLookup } from './core/services/amiReferenceLookup';
+import { AmiReferencesInCode } from './references/amiReferencesInCode';
 
 /**
  * What `activate` returns outside production mode: the extension's parts, for integration tests in
@@ -168,6 +175,16 @@ export function activate(
     canSelectMany: true,
     showCollapseAll: true,
   });
+  // AMI ids in code share one cached lookup that follows the extension's own changes.
+  const referenceLookup = new AmiReferenceLookup((region, ids, signal) =>
+    ec2Images.findById(region, ids, signal),
+  );
+  const references = new AmiReferencesInCode({
+    lookup: referenceLookup,
+    regions: async () => (await regions.get()).regions,
+    settings: readReferenceSettings,
+    log,
+  });
   const operations = new OperationTracker(
     workspaceOperationStore(context.workspaceState),
     poller,
@@ -184,6 +201,10 @@ export function activate(
         poller.track(event.image.region, [event.image]);
     }),
     events.subscribe((event) => void operations.onImageEvent(event)),
+    events.subscribe((event) => {
+      referenceLookup.onImageEvent(event);
+      references.imageChanged(eventImageId(event));
+    }),
   ];
 
   const statusBar = new ProfileStatusBar();
@@ -207,6 +228,8 @@ export function activate(
     imagesTree.refresh();
     instancesTree.refresh();
     documents.refresh();
+    referenceLookup.clear();
+    references.refresh();
   };
 
   const deps: CommandDeps = {
@@ -230,6 +253,7 @@ export function activate(
     imageCreation,
     imageRegistration,
     panels,
+    references,
   };
 
   context.subscriptions.push(
@@ -241,6 +265,7 @@ export function activate(
     instancesTree,
     documents,
     panels,
+    references,
     imagesView,
     instancesView,
     vscode.workspace.registerTextDocumentContentProvider(RESOURCE_DOCUMENT_SCHEME, documents),
@@ -260,8 +285,11 @@ export function activate(
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.references`)) references.refresh();
       const before = settings;
       settings = readSettings();
+      // A change of the references settings alone leaves the views as they are.
+      if (before !== undefined && JSON.stringify(before) === JSON.stringify(settings)) return;
       showState();
       reloadAll(before === undefined || settings.endpointUrl !== before.endpointUrl);
     }),

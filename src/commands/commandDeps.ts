@@ -14,6 +14,7 @@ import type { ImageService } from '../core/services/imageService';
 import type { OperationTracker } from '../core/services/operationTracker';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
+import type { AmiReferencesInCode } from '../references/amiReferencesInCode';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
 import type { RegionSource } from '../core/services/regionSource';
@@ -51,4 +52,6 @@ export interface CommandDeps {
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
   panels: WebviewPanels;
+  /** AMI ids in code: their problems and hovers. */
+  references: AmiReferencesInCode;
 }

@@ -63,6 +63,22 @@ export const REFERENCE_LANGUAGES: Readonly<Record<string, Syntax>> = {
 };
 
 /**
+ * How a document is read: by its language id, else by its file name (without the HashiCorp
+ * extension, VS Code knows `.tf` files only as plain text), else as nested blocks when the user
+ * listed its language, else not at all.
+ */
+export function syntaxFor(
+  languageId: string,
+  fileName: string,
+  extraLanguages: readonly string[],
+): Syntax | undefined {
+  if (/\.(?:tf|tfvars|hcl)$/i.test(fileName)) return 'blocks';
+  return (
+    REFERENCE_LANGUAGES[languageId] ?? (extraLanguages.includes(languageId) ? 'blocks' : undefined)
+  );
+}
+
+/**
  * `ami-` and 8 or 17 lowercase hex digits as a whole token: not inside a longer word
  * (`my-ami-0123abcd`, `ami-0123abcd9`).
  */

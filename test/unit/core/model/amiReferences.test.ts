@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findAmiReferences } from '../../../../src/core/model/amiReferences';
+import { findAmiReferences, syntaxFor } from '../../../../src/core/model/amiReferences';
 import type { Syntax } from '../../../../src/core/model/amiReferences';
 
 /** Fixtures written after each format's public documentation; `.txt` keeps linters off them. */
@@ -163,5 +163,16 @@ describe('findAmiReferences', () => {
     const found = findAmiReferences(lines.join('\n'), 'blocks');
     assert.equal(found.length, 200);
     assert.equal(found[199]?.imageId, `ami-${(199).toString(16).padStart(17, '0')}`);
+  });
+
+  it('reads a document by language, by file name when VS Code knows no language for it, or as listed', () => {
+    assert.equal(syntaxFor('yaml', '/x/template.yaml', []), 'yaml');
+    assert.equal(syntaxFor('terraform', '/x/main.tf', []), 'blocks');
+    assert.equal(syntaxFor('plaintext', '/x/main.tf', []), 'blocks');
+    assert.equal(syntaxFor('plaintext', '/x/prod.tfvars', []), 'blocks');
+    assert.equal(syntaxFor('plaintext', '/x/build.pkr.hcl', []), 'blocks');
+    assert.equal(syntaxFor('shellscript', '/x/launch.sh', []), 'lines');
+    assert.equal(syntaxFor('markdown', '/x/README.md', []), undefined);
+    assert.equal(syntaxFor('markdown', '/x/README.md', ['markdown']), 'blocks');
   });
 });
