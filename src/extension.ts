@@ -234,6 +234,7 @@ export function activate(
 
   const deps: CommandDeps = {
     imagesTree,
+    imagesView,
     instancesTree,
     documents,
     regions,

@@ -6,6 +6,7 @@ import type { ReferenceFinding, RegionAnswer } from '../core/model/amiReferenceS
 import { findAmiReferences, syntaxFor } from '../core/model/amiReferences';
 import type { AmiReference, Syntax } from '../core/model/amiReferences';
 import { errorSentence } from '../core/model/errorSentence';
+import { familyPattern } from '../core/model/imageFamily';
 import { CredentialsError } from '../core/model/errors';
 import { lookupKey } from '../core/services/amiReferenceLookup';
 import type { AmiReferenceLookup } from '../core/services/amiReferenceLookup';
@@ -48,6 +49,8 @@ interface Checked {
 export class AmiReferencesInCode implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('amiExplorer');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The last check of each document, for its quick fixes. */
+  private readonly lastChecked = new Map<string, Checked[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private credentialsNoted = false;
 
@@ -65,7 +68,13 @@ export class AmiReferencesInCode implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.diagnostics.delete(document.uri);
+        this.lastChecked.delete(document.uri.toString());
       }),
+      vscode.languages.registerCodeActionsProvider(
+        [{ scheme: 'file' }, { scheme: 'untitled' }],
+        { provideCodeActions: (document, _range, context) => this.quickFixes(document, context) },
+        { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+      ),
     );
     this.checkVisible();
   }
@@ -97,8 +106,10 @@ export class AmiReferencesInCode implements vscode.Disposable {
     if (document.isClosed || document.version !== version) return;
     if (checked === undefined) {
       this.diagnostics.delete(document.uri);
+      this.lastChecked.delete(document.uri.toString());
       return;
     }
+    this.lastChecked.set(document.uri.toString(), checked);
     const now = new Date();
     const { deprecationWarningDays } = this.deps.settings();
     this.diagnostics.set(
@@ -188,6 +199,49 @@ export class AmiReferencesInCode implements vscode.Disposable {
     }
   }
 
+  /** Quick fixes for our problems: open the AMI's JSON, replace it with another of its family. */
+  private quickFixes(
+    document: vscode.TextDocument,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    const checked = this.lastChecked.get(document.uri.toString()) ?? [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const start = document.offsetAt(diagnostic.range.start);
+      const entry = checked.find((c) => c.reference.start === start);
+      const image = entry?.answers.flatMap((a) => (a.kind === 'found' ? [a.image] : []))[0];
+      if (entry === undefined || image === undefined) continue;
+      const target = { region: image.region, imageId: image.imageId };
+      if (image.name !== undefined && familyPattern(image.name) !== undefined) {
+        const replace = new vscode.CodeAction(
+          `Replace with another AMI of the same family (${familyPattern(image.name) ?? ''})…`,
+          vscode.CodeActionKind.QuickFix,
+        );
+        replace.diagnostics = [diagnostic];
+        replace.isPreferred = true;
+        replace.command = {
+          command: 'amiExplorer.reference.replace',
+          title: replace.title,
+          arguments: [{ ...target, uri: document.uri.toString(), start: entry.reference.start }],
+        };
+        actions.push(replace);
+      }
+      const open = new vscode.CodeAction(
+        `Open AMI JSON of ${image.imageId}`,
+        vscode.CodeActionKind.QuickFix,
+      );
+      open.diagnostics = [diagnostic];
+      open.command = {
+        command: 'amiExplorer.reference.openJson',
+        title: open.title,
+        arguments: [target],
+      };
+      actions.push(open);
+    }
+    return actions;
+  }
+
   private async hover(
     document: vscode.TextDocument,
     position: vscode.Position,
@@ -205,7 +259,7 @@ export class AmiReferencesInCode implements vscode.Disposable {
       this.deps.settings().deprecationWarningDays,
     );
     return new vscode.Hover(
-      hoverMarkdown(reference, answers, verdict.findings),
+      hoverMarkdown(reference, answers, verdict.findings, document.uri),
       new vscode.Range(document.positionAt(reference.start), document.positionAt(reference.end)),
     );
   }
@@ -230,14 +284,30 @@ function toDiagnostic(
   return diagnostic;
 }
 
-/** Markdown with no HTML and no command links: nothing from EC2 can run or render as markup. */
+/** The only commands a hover link may run: read-only ones, and a replacement the user picks. */
+const HOVER_COMMANDS = [
+  'amiExplorer.reference.openJson',
+  'amiExplorer.reference.showBlockDevices',
+  'amiExplorer.reference.reveal',
+  'amiExplorer.reference.replace',
+];
+
+function commandLink(title: string, command: string, argument: object): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([argument]))})`;
+}
+
+/**
+ * Markdown with no HTML; what EC2 says goes in as escaped text, and links run only the commands
+ * above, with arguments made here (a checked region and AMI id).
+ */
 function hoverMarkdown(
   reference: AmiReference,
   answers: readonly RegionAnswer[],
   findings: readonly ReferenceFinding[],
+  uri: vscode.Uri,
 ): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = false;
+  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
   md.supportHtml = false;
   const where = describeRegionRule(reference.region?.rule, reference.region?.region);
   const found = answers.flatMap((a) => (a.kind === 'found' ? [a.image] : []));
@@ -254,6 +324,25 @@ function hoverMarkdown(
   for (const finding of findings) md.appendText(`\n⚠ ${finding.message}`);
   for (const a of answers) {
     if (a.kind === 'failed') md.appendText(`\nNot known in ${a.region}: ${a.reason}`);
+  }
+  const [image] = found;
+  if (image !== undefined) {
+    const target = { region: image.region, imageId: image.imageId };
+    const links = [
+      commandLink('Open AMI JSON', 'amiExplorer.reference.openJson', target),
+      commandLink('Show Block Devices', 'amiExplorer.reference.showBlockDevices', target),
+      commandLink('Reveal in Tree', 'amiExplorer.reference.reveal', target),
+    ];
+    if (image.name !== undefined && familyPattern(image.name) !== undefined) {
+      links.push(
+        commandLink('Replace with…', 'amiExplorer.reference.replace', {
+          ...target,
+          uri: uri.toString(),
+          start: reference.start,
+        }),
+      );
+    }
+    md.appendMarkdown(`\n\n${links.join(' · ')}`);
   }
   return md;
 }

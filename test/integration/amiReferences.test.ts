@@ -51,8 +51,12 @@ describe('AMI ids in code', () => {
     const { imagesTree } = await amiExplorer();
     const deprecated = await demoImageId('legacy-app-2019.12');
     const disabled = await demoImageId('retired-batch-2023.03');
-    const fresh = (await arrangeCopy('us-east-1', 'web-server-2024.10.1', `${PREFIX}web`)).ImageId;
-    assert.ok(fresh);
+    // Two versions of one family: the code uses the older one.
+    const older = (await arrangeCopy('us-east-1', 'web-server-2024.10.1', `${PREFIX}web-2026.10.1`))
+      .ImageId;
+    const fresh = (await arrangeCopy('us-east-1', 'web-server-2024.10.1', `${PREFIX}web-2026.11.1`))
+      .ImageId;
+    assert.ok(older && fresh);
 
     // A CloudFormation template: a region map, and instances with their region next to them.
     const text = [
@@ -60,6 +64,7 @@ describe('AMI ids in code', () => {
       '  RegionMap:',
       '    us-east-1:',
       `      AMI: ${fresh}`,
+      `      Older: ${older}`,
       `      Legacy: ${deprecated}`,
       `      Gone: ${MISSING}`,
       'Builder:',
@@ -81,11 +86,11 @@ describe('AMI ids in code', () => {
     );
 
     // The hover tells name and state, and where the region came from.
-    const line = document.lineAt(8).text;
+    const line = document.lineAt(9).text;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
       'vscode.executeHoverProvider',
       document.uri,
-      new vscode.Position(8, line.indexOf('ami-') + 3),
+      new vscode.Position(9, line.indexOf('ami-') + 3),
     );
     // As the hover renders it: Markdown escapes and non-breaking spaces undone.
     const shown = hovers
@@ -97,6 +102,39 @@ describe('AMI ids in code', () => {
     assert.match(shown, /retired-batch-2023\.03/);
     assert.match(shown, /disabled/);
     assert.match(shown, /the region us-east-1 set next to it/);
+
+    assert.match(shown, /Open AMI JSON/);
+
+    // Quick fixes on the deprecated AMI: another of its family, or its JSON.
+    const at = document.positionAt(document.getText().indexOf(deprecated));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(at, at),
+    );
+    assert.deepEqual(
+      actions.map((a) => a.title).filter((t) => t.includes('AMI')),
+      [
+        'Replace with another AMI of the same family (legacy-app-*)…',
+        `Open AMI JSON of ${deprecated}`,
+      ],
+    );
+
+    // Replacing the older version offers the family newest first and edits the code.
+    const olderAt = document.getText().indexOf(older);
+    const { result: replacedBy, input } = await withAnswers(
+      [{ pick: [`${PREFIX}web-2026.11.1`] }],
+      () =>
+        vscode.commands.executeCommand<string | undefined>('amiExplorer.reference.replace', {
+          region: 'us-east-1',
+          imageId: older,
+          uri: document.uri.toString(),
+          start: olderAt,
+        }),
+    );
+    assert.equal(replacedBy, fresh);
+    assert.deepEqual(input.asked, [`pick: Replace ${older} (${PREFIX}web-2026.10.1) with`]);
+    assert.equal(document.lineAt(4).text, `      Older: ${fresh}`);
 
     // Fixing the code clears its problem.
     const gone = document.getText().indexOf(MISSING);
@@ -115,12 +153,12 @@ describe('AMI ids in code', () => {
       { timeoutMs: 15_000 },
     );
 
-    // Deregistering the AMI from the tree turns both of its references into problems.
+    // Deregistering the AMI from the tree turns its three references into problems.
     imagesTree.refresh();
     const region = await childNamed(imagesTree, undefined, 'us-east-1');
     const ebs = await childNamed(imagesTree, region.node, 'EBS-backed');
     await renderChildren(imagesTree, ebs.node);
-    const node = (await childNamed(imagesTree, ebs.node, `${PREFIX}web`)).node;
+    const node = (await childNamed(imagesTree, ebs.node, `${PREFIX}web-2026.11.1`)).node;
     await vscode.window.showTextDocument(document);
     await withAnswers(
       [{ pick: ['Also delete the associated snapshots'] }, { confirm: 'Deregister' }],
@@ -131,6 +169,7 @@ describe('AMI ids in code', () => {
         assert.deepEqual(problems(document.uri, document.getText()), [
           `ami-deprecated ${deprecated}`,
           `ami-disabled ${disabled}`,
+          `ami-not-found ${fresh}`,
           `ami-not-found ${fresh}`,
           `ami-not-found ${fresh}`,
         ]),
