@@ -95,5 +95,6 @@ export function readReferenceSettings(): ReferenceSettings {
     enabled: c.get<boolean>('enabled', true) !== false,
     languages: stringArray(c.get('languages')),
     deprecationWarningDays: clampInt(c.get('deprecationWarningDays'), 0, 365, 30),
+    maxFiles: clampInt(c.get('maxFiles'), 1, 100_000, 5000),
   };
 }

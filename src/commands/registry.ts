@@ -22,6 +22,7 @@ import {
   showReferenceBlockDevices,
 } from './referenceCommands';
 import { registerImage } from './registerImage';
+import { findReferencesInWorkspace } from '../references/findInWorkspace';
 import { reregisterImage } from './reregisterImage';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
@@ -78,6 +79,7 @@ export const COMMANDS = {
   'amiExplorer.image.showBlockDevices': showBlockDevices,
   'amiExplorer.image.editPermissions': editPermissions,
   // Run by the hover of an AMI id in code and its quick fixes, with the AMI as argument.
+  'amiExplorer.references.findInWorkspace': findReferencesInWorkspace,
   'amiExplorer.reference.openJson': openReferenceJson,
   'amiExplorer.reference.showBlockDevices': showReferenceBlockDevices,
   'amiExplorer.reference.reveal': revealReference,

@@ -18,6 +18,8 @@ export interface ReferenceSettings {
   /** Language ids scanned besides the built-in ones (read as nested blocks). */
   readonly languages: readonly string[];
   readonly deprecationWarningDays: number;
+  /** How many files the workspace scan reads at most. */
+  readonly maxFiles: number;
 }
 
 export interface ReferenceDeps {
@@ -35,7 +37,7 @@ export const DIAGNOSTIC_SOURCE = 'AMI Explorer';
 const CHECK_DELAY_MS = 600;
 
 /** One id in a document and what is known about it. */
-interface Checked {
+export interface Checked {
   readonly reference: AmiReference;
   readonly answers: readonly RegionAnswer[];
 }
@@ -161,6 +163,23 @@ export class AmiReferencesInCode implements vscode.Disposable {
     if (syntax === undefined) return undefined;
     const references = findAmiReferences(document.getText(), syntax).filter(only ?? (() => true));
     if (references.length === 0) return undefined;
+    const controller = new AbortController();
+    const cancel = token?.onCancellationRequested(() => controller.abort());
+    try {
+      return await this.answersFor(references, controller.signal);
+    } finally {
+      cancel?.dispose();
+    }
+  }
+
+  /**
+   * What each region it is looked for in says about each reference, in one batch (one call per
+   * region for the ids not cached); undefined without usable credentials (noted once in the log).
+   */
+  async answersFor(
+    references: readonly AmiReference[],
+    signal?: AbortSignal,
+  ): Promise<Checked[] | undefined> {
     let configured: readonly string[];
     try {
       configured = await this.deps.regions();
@@ -174,29 +193,28 @@ export class AmiReferencesInCode implements vscode.Disposable {
     }
     const regionsOf = (r: AmiReference): readonly string[] =>
       r.region === undefined ? configured : [r.region.region];
-    const controller = new AbortController();
-    const cancel = token?.onCancellationRequested(() => controller.abort());
-    try {
-      const results = await this.deps.lookup.lookup(
-        references.map((r) => ({ imageId: r.imageId, regions: regionsOf(r) })),
-        controller.signal,
-      );
-      return references.map((reference) => ({
-        reference,
-        answers: regionsOf(reference).map((region): RegionAnswer => {
-          const result = results.get(lookupKey(region, reference.imageId));
-          if (result?.kind === 'found') return { region, kind: 'found', image: result.image };
-          if (result?.kind === 'missing') return { region, kind: 'missing' };
-          return {
-            region,
-            kind: 'failed',
-            reason: result === undefined ? 'not looked up' : errorSentence(result.error),
-          };
-        }),
-      }));
-    } finally {
-      cancel?.dispose();
-    }
+    const results = await this.deps.lookup.lookup(
+      references.map((r) => ({ imageId: r.imageId, regions: regionsOf(r) })),
+      signal,
+    );
+    return references.map((reference) => ({
+      reference,
+      answers: regionsOf(reference).map((region): RegionAnswer => {
+        const result = results.get(lookupKey(region, reference.imageId));
+        if (result?.kind === 'found') return { region, kind: 'found', image: result.image };
+        if (result?.kind === 'missing') return { region, kind: 'missing' };
+        return {
+          region,
+          kind: 'failed',
+          reason: result === undefined ? 'not looked up' : errorSentence(result.error),
+        };
+      }),
+    }));
+  }
+
+  /** The references setting of the moment (the workspace scan uses it too). */
+  get settings(): ReferenceSettings {
+    return this.deps.settings();
   }
 
   /** Quick fixes for our problems: open the AMI's JSON, replace it with another of its family. */

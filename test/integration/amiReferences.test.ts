@@ -176,4 +176,46 @@ describe('AMI ids in code', () => {
       { timeoutMs: 15_000 },
     );
   });
+
+  it('finds the AMI ids of the workspace’s files, with their status, honouring search.exclude', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the integration workspace is open');
+    const deprecated = await demoImageId('legacy-app-2019.12');
+    const dir = vscode.Uri.joinPath(folder, 'itest-refs');
+    const main = vscode.Uri.joinPath(dir, 'main.tf');
+    const excluded = vscode.Uri.joinPath(dir, 'vendor', 'copy.tf');
+    const write = (uri: vscode.Uri, text: string): Thenable<void> =>
+      vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const search = vscode.workspace.getConfiguration('search');
+    await search.update('exclude', { '**/vendor': true }, vscode.ConfigurationTarget.Global);
+    try {
+      await write(
+        main,
+        [
+          'provider "aws" {',
+          '  region = "us-east-1"',
+          '}',
+          'resource "aws_instance" "old" {',
+          `  ami = "${deprecated}"`,
+          '}',
+          'resource "aws_instance" "gone" {',
+          `  ami = "${MISSING}"`,
+          '}',
+        ].join('\n'),
+      );
+      await write(excluded, `ami = "${MISSING}"`);
+      const { result: scan, input } = await withAnswers([{ pick: MISSING }], () =>
+        vscode.commands.executeCommand('amiExplorer.references.findInWorkspace'),
+      );
+      assert.deepEqual(scan, { files: 1, skippedLarge: 0, truncated: false, references: 2 });
+      assert.deepEqual(input.asked, ['pick: AMI ids in the workspace: 2 in 1 file(s)']);
+      // Choosing the missing id opens the file at it.
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.toString(), main.toString());
+      assert.equal(editor?.selection.active.line, 7);
+    } finally {
+      await search.update('exclude', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
 });

@@ -78,6 +78,31 @@ export function syntaxFor(
   );
 }
 
+/** File extensions the workspace scan reads, and how (files not open have no language yet). */
+export const REFERENCE_FILE_EXTENSIONS: Readonly<Record<string, Syntax>> = {
+  tf: 'blocks',
+  tfvars: 'blocks',
+  hcl: 'blocks',
+  json: 'blocks',
+  ts: 'blocks',
+  tsx: 'blocks',
+  js: 'blocks',
+  mjs: 'blocks',
+  cjs: 'blocks',
+  py: 'blocks',
+  yaml: 'yaml',
+  yml: 'yaml',
+  sh: 'lines',
+  bash: 'lines',
+  ps1: 'lines',
+};
+
+/** How a file that is not open is read, by its name. */
+export function syntaxForFileName(fileName: string): Syntax | undefined {
+  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return extension === undefined ? undefined : REFERENCE_FILE_EXTENSIONS[extension];
+}
+
 /**
  * `ami-` and 8 or 17 lowercase hex digits as a whole token: not inside a longer word
  * (`my-ami-0123abcd`, `ami-0123abcd9`).
