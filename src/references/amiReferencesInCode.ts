@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { amiDisplayName } from '../core/model/ami';
 import type { Ami } from '../core/model/ami';
-import { describeRegionRule, judgeReference } from '../core/model/amiReferenceStatus';
+import {
+  describeRegionRule,
+  judgeReference,
+  regionMapGaps,
+} from '../core/model/amiReferenceStatus';
 import type { ReferenceFinding, RegionAnswer } from '../core/model/amiReferenceStatus';
 import { findAmiReferences, syntaxFor } from '../core/model/amiReferences';
 import type { AmiReference, Syntax } from '../core/model/amiReferences';
@@ -103,25 +107,29 @@ export class AmiReferencesInCode implements vscode.Disposable {
   /** Checks a document now and waits for its problems (tests and the refresh command). */
   async check(document: vscode.TextDocument): Promise<void> {
     const version = document.version;
-    const checked = await this.lookUp(document);
+    const syntax = this.syntaxOf(document);
+    const references = syntax === undefined ? [] : findAmiReferences(document.getText(), syntax);
+    const checked = references.length === 0 ? undefined : await this.answersFor(references);
     // A newer version of the text has its own check coming.
     if (document.isClosed || document.version !== version) return;
-    if (checked === undefined) {
-      this.diagnostics.delete(document.uri);
-      this.lastChecked.delete(document.uri.toString());
-      return;
-    }
-    this.lastChecked.set(document.uri.toString(), checked);
+    if (checked === undefined) this.lastChecked.delete(document.uri.toString());
+    else this.lastChecked.set(document.uri.toString(), checked);
+    // Gaps in region maps come from the text alone: they show without credentials too.
+    const gaps = [...regionMapGaps(references)].map(([reference, finding]) =>
+      toDiagnostic(document, reference, finding),
+    );
     const now = new Date();
     const { deprecationWarningDays } = this.deps.settings();
-    this.diagnostics.set(
-      document.uri,
-      checked.flatMap(({ reference, answers }) =>
+    const diagnostics = [
+      ...gaps,
+      ...(checked ?? []).flatMap(({ reference, answers }) =>
         judgeReference(reference, answers, now, deprecationWarningDays).findings.map((f) =>
           toDiagnostic(document, reference, f),
         ),
       ),
-    );
+    ];
+    if (diagnostics.length === 0) this.diagnostics.delete(document.uri);
+    else this.diagnostics.set(document.uri, diagnostics);
   }
 
   private checkVisible(): void {

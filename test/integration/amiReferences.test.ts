@@ -218,4 +218,27 @@ describe('AMI ids in code', () => {
       await vscode.workspace.fs.delete(dir, { recursive: true });
     }
   });
+
+  it('warns about an entry of a region map that some regions lack', async () => {
+    const deprecated = await demoImageId('legacy-app-2019.12');
+    const text = [
+      'Mappings:',
+      '  RegionMap:',
+      '    us-east-1:',
+      `      Legacy: ${deprecated}`,
+      '    eu-west-1:',
+      '      Other: none',
+      '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
+    await vscode.window.showTextDocument(document);
+    await eventually(
+      () =>
+        assert.deepEqual(problems(document.uri, document.getText()), [
+          `ami-deprecated ${deprecated}`,
+          `ami-region-map-gap ${deprecated}`,
+        ]),
+      { timeoutMs: 15_000 },
+    );
+  });
 });

@@ -10,7 +10,8 @@ export type ReferenceCode =
   | 'ami-disabled'
   | 'ami-failed'
   | 'ami-pending'
-  | 'ami-not-allowed';
+  | 'ami-not-allowed'
+  | 'ami-region-map-gap';
 
 export interface ReferenceFinding {
   readonly code: ReferenceCode;
@@ -135,4 +136,39 @@ export function judgeReference(
     }
   }
   return { found, unknown, findings };
+}
+
+/**
+ * Entries of a region map that some regions have and others lack (`GPU` under `us-east-1` but not
+ * under `us-west-1`): a stack deployed in the region that lacks it finds no AMI. Found from the
+ * text alone; reported on each id of the entry.
+ */
+export function regionMapGaps(
+  references: readonly AmiReference[],
+): Map<AmiReference, ReferenceFinding> {
+  const gaps = new Map<AmiReference, ReferenceFinding>();
+  const maps = new Map<number, AmiReference[]>();
+  for (const r of references) {
+    if (r.regionMap === undefined || r.mapEntry === undefined || r.mapEntry === '') continue;
+    maps.set(r.regionMap.id, [...(maps.get(r.regionMap.id) ?? []), r]);
+  }
+  for (const entries of maps.values()) {
+    const allRegions = entries[0]?.regionMap?.regions ?? [];
+    const byEntry = new Map<string, AmiReference[]>();
+    for (const r of entries)
+      byEntry.set(r.mapEntry ?? '', [...(byEntry.get(r.mapEntry ?? '') ?? []), r]);
+    for (const [entry, held] of byEntry) {
+      const having = new Set(held.map((r) => r.region?.region));
+      const lacking = allRegions.filter((region) => !having.has(region));
+      if (lacking.length === 0) continue;
+      for (const r of held) {
+        gaps.set(r, {
+          code: 'ami-region-map-gap',
+          severity: 'warning',
+          message: `This region map has no AMI id under ${entry} for ${lacking.join(', ')} (it has one for ${[...having].join(', ')}): a stack deployed there finds none.`,
+        });
+      }
+    }
+  }
+  return gaps;
 }

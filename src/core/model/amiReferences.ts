@@ -15,6 +15,11 @@ export interface AmiReference {
   readonly region?: InferredRegion;
   /** The region map the id sits in (a CloudFormation `Mappings` entry, a map keyed by region). */
   readonly regionMap?: RegionMap;
+  /**
+   * In a region map, the key that holds the id under its region key (`AMI` in `us-east-1: { AMI:
+   * ami-… }`), or `''` when the region key holds the id itself (`{ 'eu-west-1': 'ami-…' }`).
+   */
+  readonly mapEntry?: string;
 }
 
 export type RegionRule =
@@ -132,6 +137,7 @@ export function findAmiReferences(text: string, syntax: Syntax): AmiReference[] 
       ...id,
       ...(region === undefined ? {} : { region }),
       ...(inferred.regionMap === undefined ? {} : { regionMap: inferred.regionMap }),
+      ...(inferred.mapEntry === undefined ? {} : { mapEntry: inferred.mapEntry }),
     };
   });
 }
@@ -139,6 +145,7 @@ export function findAmiReferences(text: string, syntax: Syntax): AmiReference[] 
 interface Inference {
   readonly region?: InferredRegion;
   readonly regionMap?: RegionMap;
+  readonly mapEntry?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,7 +259,11 @@ function blockInference(text: string): (start: number, end: number) => Inference
     const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, (inner?.open ?? -1) + 1);
     const sameKey = KEY_BEFORE.exec(text.slice(lineStart, start))?.[2];
     if (sameKey !== undefined && isRegionName(sameKey) && inner !== undefined) {
-      return { region: { region: sameKey, rule: 'region-key' }, regionMap: mapOf(inner) };
+      return {
+        region: { region: sameKey, rule: 'region-key' },
+        regionMap: mapOf(inner),
+        mapEntry: '',
+      };
     }
     // A region key above the id: `"us-east-1": { "AMI": "ami-…" }`.
     for (let frame = inner; frame !== undefined; frame = frame.parent) {
@@ -260,7 +271,9 @@ function blockInference(text: string): (start: number, end: number) => Inference
       if (key !== undefined && isRegionName(key)) {
         return {
           region: { region: key, rule: 'region-key' },
-          ...(frame.parent === undefined ? {} : { regionMap: mapOf(frame.parent) }),
+          ...(frame.parent === undefined
+            ? {}
+            : { regionMap: mapOf(frame.parent), mapEntry: sameKey ?? '' }),
         };
       }
     }
@@ -402,12 +415,17 @@ function yamlInference(text: string): (start: number, end: number) => Inference 
       return {
         region: { region: flowKey, rule: 'region-key' },
         regionMap: regionMap(parentOf(index)),
+        mapEntry: /([A-Za-z0-9_.-]+)["']?\s*:\s*["']?$/.exec(before)?.[1] ?? '',
       };
     // A region key above the id (or the id's own key).
     for (let i = index; i >= 0; i = parentOf(i)) {
       const key = lines[i]?.key;
       if (key !== undefined && isRegionName(key)) {
-        return { region: { region: key, rule: 'region-key' }, regionMap: regionMap(parentOf(i)) };
+        return {
+          region: { region: key, rule: 'region-key' },
+          regionMap: regionMap(parentOf(i)),
+          mapEntry: i === index ? '' : (lines[index]?.key ?? ''),
+        };
       }
     }
     // `region: us-west-2` in the same mapping, then in the mappings around it.

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Ami } from '../../../../src/core/model/ami';
-import { judgeReference } from '../../../../src/core/model/amiReferenceStatus';
+import { judgeReference, regionMapGaps } from '../../../../src/core/model/amiReferenceStatus';
+import { findAmiReferences } from '../../../../src/core/model/amiReferences';
 import type { RegionAnswer } from '../../../../src/core/model/amiReferenceStatus';
 import type { AmiReference } from '../../../../src/core/model/amiReferences';
 import { makeAmi } from '../../helpers/fixtures';
@@ -141,5 +142,53 @@ describe('judgeReference', () => {
       verdict.findings.map((f) => f.message),
       [`${ID} in eu-west-1 is disabled: it cannot be launched until its owner enables it again.`],
     );
+  });
+
+  it('finds entries of a region map that some regions lack, in YAML and JSON', () => {
+    const yaml = [
+      'Mappings:',
+      '  RegionMap:',
+      '    us-east-1:',
+      '      AMI: ami-0aaaaaaaaaaaaaaaa',
+      '      GPU: ami-0bbbbbbbbbbbbbbbb',
+      '    us-west-1:',
+      '      AMI: ami-0cccccccccccccccc',
+      '    eu-west-1: { AMI: ami-0dddddddddddddddd, GPU: "" }',
+    ].join('\n');
+    const gaps = [...regionMapGaps(findAmiReferences(yaml, 'yaml'))].map(([r, f]) => [
+      r.imageId,
+      f.code,
+      f.message,
+    ]);
+    assert.deepEqual(gaps, [
+      [
+        'ami-0bbbbbbbbbbbbbbbb',
+        'ami-region-map-gap',
+        'This region map has no AMI id under GPU for us-west-1, eu-west-1 (it has one for us-east-1): a stack deployed there finds none.',
+      ],
+    ]);
+    const json = JSON.stringify({
+      Mappings: {
+        RegionMap: {
+          'us-east-1': { AMI: 'ami-0aaaaaaaaaaaaaaaa' },
+          'us-west-2': { Other: 'x' },
+        },
+      },
+    });
+    assert.deepEqual(
+      [...regionMapGaps(findAmiReferences(json, 'blocks')).values()].map((f) => f.message),
+      [
+        'This region map has no AMI id under AMI for us-west-2 (it has one for us-east-1): a stack deployed there finds none.',
+      ],
+    );
+  });
+
+  it('sees no gap in maps keyed by region alone, or where every region has the entry', () => {
+    const cdk =
+      "genericLinux({ 'eu-west-1': 'ami-0aaaaaaaaaaaaaaaa', 'us-east-1': 'ami-0bbbbbbbbbbbbbbbb' })";
+    assert.equal(regionMapGaps(findAmiReferences(cdk, 'blocks')).size, 0);
+    const full =
+      'M:\n  us-east-1:\n    AMI: ami-0aaaaaaaaaaaaaaaa\n  us-west-1:\n    AMI: ami-0bbbbbbbbbbbbbbbb\n';
+    assert.equal(regionMapGaps(findAmiReferences(full, 'yaml')).size, 0);
   });
 });
