@@ -42,6 +42,8 @@ import type { ExtensionSettings } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './core/services/regionSource';
+import { RegionMemory } from './core/services/regionMemory';
+import { whenFirstVisible } from './startEarly';
 
 /**
  * What `activate` returns outside production mode: the extension's parts, for integration tests in
@@ -97,14 +99,16 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
   const instances = new InstanceService(ec2Instances);
   const profiles = new ProfileService();
   const identity = new AccountIdentity();
-  const regions = new RegionSource(
-    ec2,
-    new RegionService(new Regions(ec2)),
+  const regions = new RegionSource({
+    api: ec2,
+    regionService: new RegionService(new Regions(ec2)),
     profiles,
-    () => current().regions,
-    profile,
+    configuredRegions: () => current().regions,
+    activeProfile: profile,
+    endpointUrl: () => current().endpointUrl,
     identity,
-  );
+    memory: new RegionMemory(context.globalState),
+  });
   const credentials = new CredentialsStatus();
   const sharing = new ImageSharingService(ec2Images, ec2Snapshots, (region, imageId, signal) =>
     images.getImage(region, imageId, signal),
@@ -163,6 +167,8 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     canSelectMany: true,
     showCollapseAll: true,
   });
+  // Load the SDK chunk while VS Code sets the first view up, not when the first call needs it.
+  const sdkPreload = whenFirstVisible([imagesView, instancesView], () => clients.preloadSdk());
   const operations = new OperationTracker(
     workspaceOperationStore(context.workspaceState),
     poller,
@@ -229,6 +235,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
 
   context.subscriptions.push(
     log,
+    sdkPreload,
     { dispose: () => poller.dispose() },
     activeProfile,
     statusBar,
