@@ -31,7 +31,10 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   /** Made on first use: reading the setting is not free at activation (see extension.ts). */
   private currentLimiter: ConcurrencyLimiter | undefined;
   protected regionNodes: N[] = [];
-  /** The root rows: loadable regions and configured regions that are not enabled. */
+  /**
+   * The root rows: loadable regions, configured regions that are not enabled, and configured opt-in
+   * regions whose status is still being asked.
+   */
   private rootRegions: (N | NotEnabledRegionNode | CheckingRegionNode)[] = [];
 
   private readonly regionChanges: { dispose(): void };
