@@ -1,4 +1,4 @@
-import { Agent, createServer, request } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
  */
 export class LatencyProxy {
   private readonly counts = new Map<string, number>();
-  private readonly agent = new Agent({ keepAlive: true });
   private port = 0;
 
   private constructor(
@@ -41,7 +40,6 @@ export class LatencyProxy {
   }
 
   async close(): Promise<void> {
-    this.agent.destroy();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -62,8 +60,10 @@ export class LatencyProxy {
             port: this.target.port,
             method: req.method,
             path: req.url,
-            headers: { ...req.headers, host: this.target.host },
-            agent: this.agent,
+            headers: { ...req.headers, host: this.target.host, connection: 'close' },
+            // A connection per call to the endpoint (local, so it costs nothing measurable): a
+            // kept-alive one can be closed by the endpoint between runs just as it is reused.
+            agent: false,
           },
           (answer) => {
             res.writeHead(answer.statusCode ?? 502, answer.headers);
