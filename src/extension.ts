@@ -49,6 +49,8 @@ import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './core/services/regionSource';
 import { AmiReferenceLookup } from './core/services/amiReferenceLookup';
 import { AmiReferencesInCode } from './references/amiReferencesInCode';
+import { RegionMemory } from './core/services/regionMemory';
+import { whenFirstVisible } from './startEarly';
 
 /**
  * What `activate` returns outside production mode: the extension's parts, for integration tests in
@@ -109,14 +111,16 @@ export function activate(
   const instances = new InstanceService(ec2Instances);
   const profiles = new ProfileService();
   const identity = new AccountIdentity();
-  const regions = new RegionSource(
-    ec2,
-    new RegionService(new Regions(ec2)),
+  const regions = new RegionSource({
+    api: ec2,
+    regionService: new RegionService(new Regions(ec2)),
     profiles,
-    () => current().regions,
-    profile,
+    configuredRegions: () => current().regions,
+    activeProfile: profile,
+    endpointUrl: () => current().endpointUrl,
     identity,
-  );
+    memory: new RegionMemory(context.globalState),
+  });
   const credentials = new CredentialsStatus();
   const sharing = new ImageSharingService(ec2Images, ec2Snapshots, (region, imageId, signal) =>
     images.getImage(region, imageId, signal),
@@ -185,6 +189,8 @@ export function activate(
     settings: readReferenceSettings,
     log,
   });
+  // Load the SDK chunk while VS Code sets the first view up, not when the first call needs it.
+  const sdkPreload = whenFirstVisible([imagesView, instancesView], () => clients.preloadSdk());
   const operations = new OperationTracker(
     workspaceOperationStore(context.workspaceState),
     poller,
@@ -259,6 +265,7 @@ export function activate(
 
   context.subscriptions.push(
     log,
+    sdkPreload,
     { dispose: () => poller.dispose() },
     activeProfile,
     statusBar,

@@ -61,6 +61,14 @@ export class Ec2ClientFactory {
     return credentials.accountId ? { accountId: credentials.accountId } : {};
   }
 
+  /**
+   * Starts loading the SDK chunk without waiting for it, so that the first call finds it loaded. A
+   * failure is left for that call to report (a failed load is not cached).
+   */
+  preloadSdk(): void {
+    loadSdk().catch(() => undefined);
+  }
+
   /** Drops cached clients and credentials (profile switched, settings changed, SSO re-login). */
   reset(): void {
     for (const client of this.clients.values()) {

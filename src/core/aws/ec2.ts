@@ -5,6 +5,7 @@ import type { Ec2ClientFactory } from './clientFactory';
 import { toTypedError } from './errorMapping';
 import type { Sdk } from './loadSdk';
 import { loadSdk } from './loadSdk';
+import { Ec2RequestRate } from './requestRate';
 
 type Commands = Sdk['ec2Commands'];
 type CommandOf<A extends Ec2Action> = InstanceType<Commands[A]>;
@@ -52,12 +53,14 @@ export const IDS_PER_CALL = 200;
  * The one way AMI Explorer talks to EC2: every request of the resource modules goes through
  * `send` (or `paginate`, or the waiter), which uses the region's cached client and the lazily loaded
  * SDK and turns whatever fails into a typed error (`AwsApiError`, `CredentialsError`,
- * `CancelledError`) with the region, action and profile, once.
+ * `CancelledError`) with the region, action and profile, once. Non-mutating requests first take a
+ * token of EC2's request-rate bucket for their action and region (`requestRate.ts`).
  */
 export class Ec2 {
   constructor(
     private readonly clients: Ec2ClientFactory,
     private readonly profile: () => string | undefined,
+    private readonly rate: Ec2RequestRate = new Ec2RequestRate(),
   ) {}
 
   /** Sends one EC2 request in `region`. */
@@ -67,7 +70,8 @@ export class Ec2 {
     input: Ec2Input<A>,
     signal?: AbortSignal,
   ): Promise<Ec2Output<A>> {
-    return this.run(region, action, (client, sdk) => {
+    return this.run(region, action, async (client, sdk) => {
+      await this.rate.take(this.profile() ?? '', region, action, input, signal);
       // The map holds one command class per action; TypeScript cannot follow that correlation
       // through a generic index, so the class is typed here by what `A` says.
       const Command = sdk.ec2Commands[action] as unknown as new (
