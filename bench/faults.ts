@@ -928,12 +928,18 @@ function burstFor(op: Operation): Burst {
         .then((r) => r.arrayBuffer())
         .catch(() => undefined),
     );
-  const drained = Promise.all(
-    kinds.flatMap((k) => {
-      const { capacity } = ec2LimitsFor(k.action, k.extra !== '');
-      return Array.from({ length: capacity + 5 }, () => send(k));
-    }),
-  ).then(() => undefined);
+  const drain = (tokens: (k: (typeof kinds)[number]) => number): Promise<void> =>
+    Promise.all(kinds.flatMap((k) => Array.from({ length: tokens(k) }, () => send(k)))).then(
+      () => undefined,
+    );
+  const limits = (k: (typeof kinds)[number]) => ec2LimitsFor(k.action, k.extra !== '');
+  const drained = (async () => {
+    const started = performance.now();
+    await drain((k) => limits(k).capacity + 5);
+    // What trickled back while the others were drained.
+    const seconds = (performance.now() - started) / 1000;
+    await drain((k) => Math.ceil(limits(k).refillPerSecond * seconds) + 2);
+  })();
   let running = true;
   const competing = (async () => {
     await drained;
@@ -942,7 +948,7 @@ function burstFor(op: Operation): Burst {
     while (running) {
       const wave: Promise<unknown>[] = [];
       kinds.forEach((k, i) => {
-        owed[i] = (owed[i] ?? 0) + ec2LimitsFor(k.action, k.extra !== '').refillPerSecond * 0.05;
+        owed[i] = (owed[i] ?? 0) + limits(k).refillPerSecond * 0.05;
         for (; (owed[i] ?? 0) >= 1; owed[i] = (owed[i] ?? 0) - 1) wave.push(send(k));
       });
       await Promise.all([...wave, delay(100)]);
