@@ -33,6 +33,7 @@ import { RegionService } from './core/services/regionService';
 import { CredentialsStatus } from './credentialsStatus';
 import { ResourceDocumentProvider } from './documents/resourceDocumentProvider';
 import { apiCallLogger, logError } from './log';
+import { errorSentence } from './core/model/errorSentence';
 import { OperationTracker } from './core/services/operationTracker';
 import { PendingImagePoller } from './core/services/pendingPoller';
 import { announceSettled, workspaceOperationStore } from './ui/trackedOperations';
@@ -135,7 +136,15 @@ export function activate(
       for (const imageId of result.missing)
         events.publish({ kind: 'gone', region: result.region, imageId });
     },
-    (region, error) => logError(log, `Polling pending images in ${region}`, error),
+    (region, error, gaveUp) => {
+      logError(log, `Polling pending images in ${region}`, error);
+      if (!gaveUp) return;
+      const n = gaveUp.length;
+      void ui.notify(
+        'warning',
+        `Stopped checking ${n === 1 ? `the pending AMI ${gaveUp[0] ?? ''}` : `${n} pending AMIs`} in ${region}: ${errorSentence(error)} Refresh the region to check again.`,
+      );
+    },
   );
   const common = {
     regions,
