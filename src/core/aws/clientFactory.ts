@@ -1,6 +1,8 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { RetryErrorInfo, RetryStrategy, RetryStrategyV2, RetryToken } from '@smithy/types';
 import type { ApiCallLogger } from './apiCallLog';
 import { loadSdk } from './loadSdk';
+import { provenNotApplied } from './requestOutcome';
 
 /** How the extension reaches EC2. Changing any of these gives new clients. */
 export interface ConnectionSettings {
@@ -14,6 +16,14 @@ export interface ConnectionSettings {
   /** Total attempts per call including retries (adaptive retry mode). */
   maxAttempts: number;
 }
+
+/**
+ * Which failures the SDK retries. `retryable`: all it considers retryable (throttling, timeouts,
+ * reset connections, 5xx). `unapplied-only`: only failures that prove EC2 did not apply the request
+ * (throttling, a connection never made), for actions that would make something twice if an attempt
+ * whose answer was lost ran again (CreateImage, RegisterImage: they take no ClientToken).
+ */
+export type RetryPolicy = 'retryable' | 'unapplied-only';
 
 type CredentialsProvider = NonNullable<ConstructorParameters<typeof EC2Client>[0]>['credentials'];
 type Credentials = { expiration?: Date; accountId?: string };
@@ -31,8 +41,8 @@ export class Ec2ClientFactory {
     private readonly logger: ApiCallLogger,
   ) {}
 
-  /** The client for `region` under the current settings. */
-  client(region: string): Promise<EC2Client> {
+  /** The client for `region` under the current settings, retrying as `retry` says. */
+  client(region: string, retry: RetryPolicy = 'retryable'): Promise<EC2Client> {
     const s = this.settings();
     // Every setting that shapes a client is part of the key, or a change would keep the old client.
     const key = JSON.stringify([
@@ -42,10 +52,11 @@ export class Ec2ClientFactory {
       s.requestTimeoutMs,
       s.connectionTimeoutMs,
       s.maxAttempts,
+      retry,
     ]);
     let client = this.clients.get(key);
     if (!client) {
-      client = this.create(region, s);
+      client = this.create(region, s, retry);
       client.catch(() => this.clients.delete(key));
       this.clients.set(key, client);
     }
@@ -86,15 +97,24 @@ export class Ec2ClientFactory {
     return provider;
   }
 
-  private async create(region: string, s: ConnectionSettings): Promise<EC2Client> {
+  private async create(
+    region: string,
+    s: ConnectionSettings,
+    retry: RetryPolicy,
+  ): Promise<EC2Client> {
     const sdk = await loadSdk();
     const credentials = this.credentialsFor(s) as CredentialsProvider;
+    // The unapplied-only client shares the region's adaptive strategy (its backoff and send rate)
+    // and only narrows what is retried.
+    const shared = async (): Promise<RetryStrategy | RetryStrategyV2> =>
+      (await this.client(region)).config.retryStrategy();
     const client = new sdk.EC2Client({
       region,
       credentials,
       ...(s.endpointUrl ? { endpoint: s.endpointUrl } : {}),
       maxAttempts: s.maxAttempts,
       retryMode: 'adaptive',
+      ...(retry === 'unapplied-only' ? { retryStrategy: retryingOnlyUnapplied(shared) } : {}),
       requestHandler: {
         requestTimeout: s.requestTimeoutMs,
         connectionTimeout: s.connectionTimeoutMs,
@@ -134,6 +154,36 @@ export class Ec2ClientFactory {
     );
     return client;
   }
+}
+
+/**
+ * A retry strategy that lets `base` decide only for failures that prove nothing was applied
+ * (`provenNotApplied`); any other failure ends the call at once, so an attempt whose answer was
+ * lost is never sent again. The caller then re-reads EC2 instead.
+ */
+export function retryingOnlyUnapplied(
+  base: () => Promise<RetryStrategy | RetryStrategyV2>,
+): RetryStrategyV2 {
+  let resolved: RetryStrategyV2 | undefined;
+  const strategy = async (): Promise<RetryStrategyV2> => {
+    const b = await base();
+    if (!('acquireInitialRetryToken' in b)) throw new Error('the SDK gave a legacy retry strategy');
+    resolved = b;
+    return b;
+  };
+  return {
+    acquireInitialRetryToken: async (scope: string): Promise<RetryToken> =>
+      (await strategy()).acquireInitialRetryToken(scope),
+    refreshRetryTokenForRetry: async (
+      token: RetryToken,
+      info: RetryErrorInfo,
+    ): Promise<RetryToken> => {
+      // The SDK then ends the call with the attempt's own error.
+      if (!provenNotApplied(info.error)) throw new Error('not retried: it may have been applied');
+      return (await strategy()).refreshRetryTokenForRetry(token, info);
+    },
+    recordSuccess: (token: RetryToken): void => resolved?.recordSuccess(token),
+  };
 }
 
 /** The log's outcome for a failed call: EC2's code, or a socket error's code (ECONNREFUSED…). */

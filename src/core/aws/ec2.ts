@@ -1,10 +1,11 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { CallContext } from '../model/errors';
-import { throwIfAborted } from '../model/errors';
-import type { Ec2ClientFactory } from './clientFactory';
+import { AwsApiError, CancelledError, throwIfAborted } from '../model/errors';
+import type { Ec2ClientFactory, RetryPolicy } from './clientFactory';
 import { toTypedError } from './errorMapping';
 import type { Sdk } from './loadSdk';
 import { loadSdk } from './loadSdk';
+import { requestMayHaveApplied } from './requestOutcome';
 
 type Commands = Sdk['ec2Commands'];
 type CommandOf<A extends Ec2Action> = InstanceType<Commands[A]>;
@@ -43,6 +44,18 @@ export const DEFAULT_WAIT: WaitOptions = {
 };
 
 /**
+ * Actions that make something new on every call and take no ClientToken: an attempt whose answer
+ * was lost is not sent again (it could make a second image); the caller re-reads EC2 instead.
+ * CopyImage is not here: our ClientToken makes its retries safe.
+ */
+const NOT_IDEMPOTENT: ReadonlySet<string> = new Set(['CreateImage', 'RegisterImage']);
+
+/** Whether an action changes anything in EC2 (reads are Describe…, Get…, List…). */
+export function isMutating(action: string): boolean {
+  return !/^(Describe|Get|List)/.test(action);
+}
+
+/**
  * Id lists per request: EC2 accepts more, but long lists run into URL and body limits and make
  * unreadable log lines.
  */
@@ -52,7 +65,9 @@ export const IDS_PER_CALL = 200;
  * The one way AMI Explorer talks to EC2: every request of the resource modules goes through
  * `send` (or `paginate`, or the waiter), which uses the region's cached client and the lazily loaded
  * SDK and turns whatever fails into a typed error (`AwsApiError`, `CredentialsError`,
- * `CancelledError`) with the region, action and profile, once.
+ * `CancelledError`) with the region, action and profile, once. A mutating request whose failure does
+ * not prove it was not applied gets `outcomeUnknown` on its typed error (see `outcomeUnknown()` in
+ * core/model/errors): the services then re-read EC2 (core/services/rereadOutcome.ts).
  */
 export class Ec2 {
   constructor(
@@ -67,14 +82,19 @@ export class Ec2 {
     input: Ec2Input<A>,
     signal?: AbortSignal,
   ): Promise<Ec2Output<A>> {
-    return this.run(region, action, (client, sdk) => {
-      // The map holds one command class per action; TypeScript cannot follow that correlation
-      // through a generic index, so the class is typed here by what `A` says.
-      const Command = sdk.ec2Commands[action] as unknown as new (
-        input: Ec2Input<A>,
-      ) => Parameters<EC2Client['send']>[0];
-      return client.send(new Command(input), { abortSignal: signal });
-    });
+    return this.run(
+      region,
+      action,
+      (client, sdk) => {
+        // The map holds one command class per action; TypeScript cannot follow that correlation
+        // through a generic index, so the class is typed here by what `A` says.
+        const Command = sdk.ec2Commands[action] as unknown as new (
+          input: Ec2Input<A>,
+        ) => Parameters<EC2Client['send']>[0];
+        return client.send(new Command(input), { abortSignal: signal });
+      },
+      signal,
+    );
   }
 
   /**
@@ -163,12 +183,21 @@ export class Ec2 {
     region: string,
     action: Ec2Action,
     work: (client: EC2Client, sdk: Sdk) => Promise<T>,
+    signal?: AbortSignal,
   ): Promise<T> {
+    const retry: RetryPolicy = NOT_IDEMPOTENT.has(action) ? 'unapplied-only' : 'retryable';
+    let sent = false;
     try {
-      const [client, sdk] = await Promise.all([this.clients.client(region), loadSdk()]);
+      const [client, sdk] = await Promise.all([this.clients.client(region, retry), loadSdk()]);
+      // Cancelled before the request left: certainly not applied.
+      throwIfAborted(signal);
+      sent = true;
       return await work(client, sdk);
     } catch (error) {
-      throw toTypedError(error, this.context(region, action));
+      const typed = toTypedError(error, this.context(region, action));
+      throw sent && isMutating(action) && requestMayHaveApplied(error, retry === 'unapplied-only')
+        ? withOutcomeUnknown(typed)
+        : typed;
     }
   }
 
@@ -180,6 +209,18 @@ export class Ec2 {
       ...(profile ? { profile } : {}),
     };
   }
+}
+
+/** The same typed error, marked: EC2 may have applied the request although it failed. */
+function withOutcomeUnknown(error: Error): Error {
+  if (error instanceof CancelledError) return new CancelledError({ outcomeUnknown: true });
+  if (error instanceof AwsApiError) {
+    return new AwsApiError(error.code, error.message, error.context, error.details, {
+      cause: error.cause,
+      outcomeUnknown: true,
+    });
+  }
+  return error;
 }
 
 /**
