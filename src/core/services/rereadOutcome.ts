@@ -1,3 +1,4 @@
+import type { Ami } from '../model/ami';
 import { errorSentence } from '../model/errorSentence';
 import { isCancellation, outcomeUnknown } from '../model/errors';
 
@@ -84,4 +85,25 @@ export async function rereadAfter<R>(
 export function whyUnknown(error: unknown): string {
   if (isCancellation(error)) return 'the request was cancelled while it was under way';
   return `the request ended without a clear answer (${errorSentence(error).replace(/\.$/, '')})`;
+}
+
+/** How far this machine's clock and EC2's may disagree when telling an image made by this attempt. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The images among `candidates` (found by name, which EC2 keeps unique per region) that this
+ * attempt may have made: created since `startedAt`, give or take clock skew, and `fromSource`
+ * (the source instance or image, when EC2 reports it). An image without a creation date counts.
+ */
+export function madeByThisAttempt(
+  candidates: readonly Ami[],
+  startedAt: Date,
+  fromSource: (image: Ami) => boolean = () => true,
+): Ami[] {
+  return candidates.filter((image) => {
+    const created = image.creationDate ? Date.parse(image.creationDate) : Number.NaN;
+    return (
+      (Number.isNaN(created) || created >= startedAt.getTime() - CLOCK_SKEW_MS) && fromSource(image)
+    );
+  });
 }
