@@ -1,8 +1,8 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import type { RetryErrorInfo, RetryStrategy, RetryStrategyV2, RetryToken } from '@smithy/types';
+import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import type { ApiCallLogger } from './apiCallLog';
 import { loadSdk } from './loadSdk';
-import { provenNotApplied } from './requestOutcome';
+import { attemptMayHaveApplied, noteEarlierAttempts, provenNotApplied } from './requestOutcome';
 
 /** How the extension reaches EC2. Changing any of these gives new clients. */
 export interface ConnectionSettings {
@@ -104,17 +104,12 @@ export class Ec2ClientFactory {
   ): Promise<EC2Client> {
     const sdk = await loadSdk();
     const credentials = this.credentialsFor(s) as CredentialsProvider;
-    // The unapplied-only client shares the region's adaptive strategy (its backoff and send rate)
-    // and only narrows what is retried.
-    const shared = async (): Promise<RetryStrategy | RetryStrategyV2> =>
-      (await this.client(region)).config.retryStrategy();
     const client = new sdk.EC2Client({
       region,
       credentials,
       ...(s.endpointUrl ? { endpoint: s.endpointUrl } : {}),
       maxAttempts: s.maxAttempts,
-      retryMode: 'adaptive',
-      ...(retry === 'unapplied-only' ? { retryStrategy: retryingOnlyUnapplied(shared) } : {}),
+      retryStrategy: outcomeAwareRetry(new sdk.AdaptiveRetryStrategy(s.maxAttempts), retry),
       requestHandler: {
         requestTimeout: s.requestTimeoutMs,
         connectionTimeout: s.connectionTimeoutMs,
@@ -157,32 +152,35 @@ export class Ec2ClientFactory {
 }
 
 /**
- * A retry strategy that lets `base` decide only for failures that prove nothing was applied
- * (`provenNotApplied`); any other failure ends the call at once, so an attempt whose answer was
- * lost is never sent again. The caller then re-reads EC2 instead.
+ * The SDK's adaptive retry strategy, seeing every failed attempt: it notes on each attempt's error
+ * whether an attempt before it may have been applied (so the final error tells whether the request's
+ * outcome is known, see `requestMayHaveApplied`), and with `unapplied-only` it lets `base` retry
+ * only failures that prove nothing was applied: any other failure ends the call at once, so an
+ * attempt whose answer was lost is never sent again (the caller re-reads EC2 instead).
  */
-export function retryingOnlyUnapplied(
-  base: () => Promise<RetryStrategy | RetryStrategyV2>,
-): RetryStrategyV2 {
-  let resolved: RetryStrategyV2 | undefined;
-  const strategy = async (): Promise<RetryStrategyV2> => {
-    const b = await base();
-    if (!('acquireInitialRetryToken' in b)) throw new Error('the SDK gave a legacy retry strategy');
-    resolved = b;
-    return b;
-  };
+export function outcomeAwareRetry(
+  base: RetryStrategyV2 & { mode?: string },
+  retry: RetryPolicy,
+): RetryStrategyV2 & { mode?: string } {
+  const openBefore = new WeakMap<RetryToken, boolean>();
   return {
-    acquireInitialRetryToken: async (scope: string): Promise<RetryToken> =>
-      (await strategy()).acquireInitialRetryToken(scope),
+    ...(base.mode !== undefined ? { mode: base.mode } : {}),
+    acquireInitialRetryToken: (scope: string): Promise<RetryToken> =>
+      base.acquireInitialRetryToken(scope),
     refreshRetryTokenForRetry: async (
       token: RetryToken,
       info: RetryErrorInfo,
     ): Promise<RetryToken> => {
+      const before = openBefore.get(token) ?? false;
+      noteEarlierAttempts(info.error, before);
       // The SDK then ends the call with the attempt's own error.
-      if (!provenNotApplied(info.error)) throw new Error('not retried: it may have been applied');
-      return (await strategy()).refreshRetryTokenForRetry(token, info);
+      if (retry === 'unapplied-only' && !provenNotApplied(info.error))
+        throw new Error('not retried: it may have been applied');
+      const next = await base.refreshRetryTokenForRetry(token, info);
+      openBefore.set(next, before || attemptMayHaveApplied(info.error));
+      return next;
     },
-    recordSuccess: (token: RetryToken): void => resolved?.recordSuccess(token),
+    recordSuccess: (token: RetryToken): void => base.recordSuccess(token),
   };
 }
 

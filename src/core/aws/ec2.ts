@@ -195,7 +195,7 @@ export class Ec2 {
       return await work(client, sdk);
     } catch (error) {
       const typed = toTypedError(error, this.context(region, action));
-      throw sent && isMutating(action) && requestMayHaveApplied(error, retry === 'unapplied-only')
+      throw sent && isMutating(action) && requestMayHaveApplied(error)
         ? withOutcomeUnknown(typed)
         : typed;
     }

@@ -67,16 +67,30 @@ export function attemptMayHaveApplied(error: unknown): boolean {
   return status === undefined || status >= 500;
 }
 
+/** Where the retry strategy notes, on an attempt's error, what the attempts before it left open. */
+const EARLIER_ATTEMPTS = Symbol('amiExplorer.earlierAttemptsMayHaveApplied');
+
+/**
+ * Notes on an attempt's error whether any attempt before it may have been applied (the retry
+ * strategy sees every attempt; the caller only sees the last error).
+ */
+export function noteEarlierAttempts(error: unknown, mayHaveApplied: boolean): void {
+  if (typeof error !== 'object' || error === null || !Object.isExtensible(error)) return;
+  Object.defineProperty(error, EARLIER_ATTEMPTS, { value: mayHaveApplied, configurable: true });
+}
+
 /**
  * Whether a request that failed with `error` (its final error, after the SDK's retries) may have
- * been applied. When the SDK retried only failures that prove nothing was applied
- * (`retriedOnlyUnapplied`), the final attempt decides; otherwise any earlier attempt may have been
- * applied, and the final answer may be its consequence (a retried DeregisterImage answering
- * `InvalidAMIID.NotFound`, a retried CreateImage answering `InvalidAMIName.Duplicate`).
+ * been applied: the final attempt may have been, or an earlier one may have been and the final
+ * answer may be its consequence (a retried DeregisterImage answering `InvalidAMIID.NotFound`, a
+ * retried CreateImage answering `InvalidAMIName.Duplicate`). Earlier attempts are known from the
+ * note the retry strategy left (`noteEarlierAttempts`); without one, a retried request counts as
+ * open.
  */
-export function requestMayHaveApplied(error: unknown, retriedOnlyUnapplied: boolean): boolean {
+export function requestMayHaveApplied(error: unknown): boolean {
   const e = raw(error);
   if (NO_REQUEST.has(typeof e.name === 'string' ? e.name : '')) return false;
-  if (!retriedOnlyUnapplied && (e.$metadata?.attempts ?? 1) > 1) return true;
+  const earlier = (error as { [EARLIER_ATTEMPTS]?: boolean })[EARLIER_ATTEMPTS];
+  if (earlier === true || (earlier === undefined && (e.$metadata?.attempts ?? 1) > 1)) return true;
   return attemptMayHaveApplied(error);
 }

@@ -555,6 +555,23 @@ describe('core/aws/clientFactory', () => {
         }
       });
 
+      it('a DeregisterImage throttled, then answering InvalidAMIID.NotFound, has a known outcome (nothing was applied before)', async () => {
+        endpoint = await startFakeEc2((n) => (n === 1 ? THROTTLED : NOT_FOUND));
+        const { images: api, factory } = apiFor(endpoint.url, { maxAttempts: 3 });
+        try {
+          const error = await api.deregister('us-east-1', 'ami-1').then(
+            () => assert.fail('expected a rejection'),
+            (e: unknown) => e,
+          );
+          assert.ok(error instanceof AwsApiError);
+          assert.equal(error.code, 'InvalidAMIID.NotFound');
+          assert.equal(outcomeUnknown(error), false);
+          assert.equal(endpoint.bodies.length, 2);
+        } finally {
+          factory.reset();
+        }
+      });
+
       it('InvalidAMIID.NotFound on the only attempt is a known outcome; a failed read is never unknown', async () => {
         endpoint = await startFakeEc2((n) => (n === 1 ? NOT_FOUND : 'drop'));
         const { images: api, factory } = apiFor(endpoint.url, { maxAttempts: 1 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   attemptMayHaveApplied,
+  noteEarlierAttempts,
   provenNotApplied,
   requestMayHaveApplied,
 } from '../../../../src/core/aws/requestOutcome';
@@ -33,12 +34,20 @@ describe('core/aws/requestOutcome', () => {
     assert.equal(attemptMayHaveApplied(new Error('Deserialization error')), true);
   });
 
-  it('after retries of anything retryable, the final answer does not tell (it may follow an applied attempt)', () => {
-    const duplicate = ec2Error('InvalidAMIName.Duplicate', 'taken');
-    duplicate.$metadata.attempts = 2;
-    assert.equal(requestMayHaveApplied(duplicate, false), true);
-    // When only proven-unapplied failures were retried, the final attempt decides.
-    assert.equal(requestMayHaveApplied(duplicate, true), false);
-    assert.equal(requestMayHaveApplied(named('CredentialsProviderError'), false), false);
+  it('after retries, the final answer may be the consequence of an earlier attempt: the retry strategy’s note decides', () => {
+    const duplicate = () => {
+      const e = ec2Error('InvalidAMIName.Duplicate', 'taken');
+      e.$metadata.attempts = 2;
+      return e;
+    };
+    const afterLost = duplicate();
+    noteEarlierAttempts(afterLost, true);
+    assert.equal(requestMayHaveApplied(afterLost), true);
+    const afterThrottled = duplicate();
+    noteEarlierAttempts(afterThrottled, false);
+    assert.equal(requestMayHaveApplied(afterThrottled), false);
+    // Without a note (no retry strategy saw it), a retried request counts as open.
+    assert.equal(requestMayHaveApplied(duplicate()), true);
+    assert.equal(requestMayHaveApplied(named('CredentialsProviderError')), false);
   });
 });

@@ -13,6 +13,7 @@ import {
   ImageCreationService,
   InstanceStoreBackedError,
 } from '../../../../src/core/services/imageCreationService';
+import { noteEarlierAttempts } from '../../../../src/core/aws/requestOutcome';
 import { ec2Error, useMockedEc2 } from '../../helpers/ec2Mock';
 
 const INSTANCE_ID = 'i-0123456789abcdef0';
@@ -266,6 +267,8 @@ describe('core/services/imageCreationService', () => {
       mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [] });
       const duplicate = ec2Error('InvalidAMIName.Duplicate', 'AMI name is already in use');
       duplicate.$metadata.attempts = 2;
+      // What the retry strategy notes when the attempt before was throttled.
+      noteEarlierAttempts(duplicate, false);
       mocked.ec2.on(CreateImageCommand).rejects(duplicate);
       await assert.rejects(service().create(input()), {
         name: 'AwsApiError',
