@@ -36,6 +36,7 @@ import { apiCallLogger, logError } from './log';
 import { OperationTracker } from './core/services/operationTracker';
 import { PendingImagePoller } from './core/services/pendingPoller';
 import { announceSettled, workspaceOperationStore } from './ui/trackedOperations';
+import { cancelRunningProgress } from './ui/progress';
 import type { TreeNode } from './tree/treeNode';
 import { connectionSettings, readSettings, SETTINGS_SECTION } from './settings';
 import type { ExtensionSettings } from './settings';
@@ -60,6 +61,11 @@ export interface AmiExplorerApi {
   sharing: ImageSharingService;
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
+  /**
+   * Does what the Cancel button of every running progress notification does (integration tests
+   * cannot click it); returns how many were cancelled.
+   */
+  cancelProgress(): number;
   /**
    * Replaces the user-input layer until the returned disposable is disposed: integration tests
    * answer every question the real commands, wizards and panels ask.
@@ -291,6 +297,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     sharing,
     imageCreation,
     imageRegistration,
+    cancelProgress: cancelRunningProgress,
     useUserInput: (input) => {
       const previous = userInput;
       userInput = input;
