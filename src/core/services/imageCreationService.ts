@@ -183,9 +183,26 @@ export class ImageCreationService {
     if (plan.stopFirst) {
       throwIfAborted(signal);
       hooks.step?.(`Stopping ${label(instance)}…`);
-      await this.instances.stop(region, instanceId, signal);
+      const stop = await settle(
+        () => this.instances.stop(region, instanceId, signal),
+        () => this.stopping(region, instanceId),
+        this.reread,
+      );
+      if (stop.kind === 'refused') throw stop.error;
+      if (stop.kind === 'not-seen' || stop.kind === 'unknown') {
+        throw new OutcomeUnknownError(
+          `It is not known whether ${label(instance)} is being stopped: ${whyUnknown(stop.error)}; ${
+            stop.kind === 'not-seen'
+              ? 'a re-read still shows it running, but EC2 may still stop it'
+              : `EC2 could not be re-read either (${errorSentence(stop.rereadError).replace(/\.$/, '')})`
+          }. No image was created; check the instance in the Instances view.`,
+        );
+      }
+      // From here the instance is stopped because of us, whatever happens next.
       stoppedInstance = true;
       hooks.stopped?.();
+      // Cancelled while the stop was under way (and EC2 stopped it): say so, create nothing.
+      throwIfAborted(signal);
       hooks.step?.(`Waiting until ${label(instance)} is stopped…`);
       await this.instances.waitUntilStopped(region, instanceId, signal, this.wait);
     }
@@ -225,6 +242,12 @@ export class ImageCreationService {
           `It is not known whether the image "${name}" was created: ${whyUnknown(settled.error)}; EC2 could not be re-read either (${errorSentence(settled.rereadError).replace(/\.$/, '')}). Refresh ${region} to check before creating it again.`,
         );
     }
+  }
+
+  /** `true` when EC2 shows the instance stopping or stopped (a StopInstances that was applied). */
+  private async stopping(region: string, instanceId: string): Promise<true | undefined> {
+    const instance = await this.instances.forImage(region, instanceId);
+    return instance && ['stopping', 'stopped'].includes(instance.state) ? true : undefined;
   }
 
   /**

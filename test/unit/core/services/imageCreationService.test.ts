@@ -334,6 +334,30 @@ describe('core/services/imageCreationService', () => {
     });
   });
 
+  it('cancel while StopInstances is under way and EC2 stopped it: the caller knows it stopped the instance; no CreateImage', async () => {
+    mocked.ec2
+      .on(DescribeInstancesCommand)
+      .resolvesOnce(reservations(instance('running')))
+      .resolves(reservations(instance('stopping')));
+    mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [] });
+    const controller = new AbortController();
+    mocked.ec2.on(StopInstancesCommand).callsFake(() => {
+      controller.abort();
+      return Promise.reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    });
+    let stopped = false;
+    await assert.rejects(
+      service().create(input({ consistency: 'stop' }), controller.signal, {
+        stopped: () => {
+          stopped = true;
+        },
+      }),
+      CancelledError,
+    );
+    assert.ok(stopped, 'told that the instance was stopped for it');
+    assert.equal(mocked.ec2.commandCalls(CreateImageCommand).length, 0);
+  });
+
   describe('reviewVolumes', () => {
     it('uses DescribeVolumes for size, type and encryption', async () => {
       mocked.ec2.on(DescribeVolumesCommand).resolves({
