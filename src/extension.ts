@@ -19,7 +19,7 @@ import { ImageLifecycleService } from './core/services/imageLifecycleService';
 import { ImageRegistrationService } from './core/services/imageRegistrationService';
 import { ImageSharingService } from './core/services/imageSharingService';
 import { WebviewPanels } from './webviews/webviewPanels';
-import { ImageEvents } from './core/services/imageEvents';
+import { eventImageId, ImageEvents } from './core/services/imageEvents';
 import { Ask } from './ui/userInput';
 import type { UserInput } from './ui/userInput';
 import { VsCodeUserInput } from './ui/vscodeUserInput';
@@ -38,11 +38,18 @@ import { PendingImagePoller } from './core/services/pendingPoller';
 import { announceSettled, workspaceOperationStore } from './ui/trackedOperations';
 import { cancelRunningProgress } from './ui/progress';
 import type { TreeNode } from './tree/treeNode';
-import { connectionSettings, readSettings, SETTINGS_SECTION } from './settings';
+import {
+  connectionSettings,
+  readReferenceSettings,
+  readSettings,
+  SETTINGS_SECTION,
+} from './settings';
 import type { ExtensionSettings } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './core/services/regionSource';
+import { AmiReferenceLookup } from './core/services/amiReferenceLookup';
+import { AmiReferencesInCode } from './references/amiReferencesInCode';
 
 /**
  * What `activate` returns outside production mode: the extension's parts, for integration tests in
@@ -61,6 +68,8 @@ export interface AmiExplorerApi {
   sharing: ImageSharingService;
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
+  /** The extension's global storage folder (where dist/boot.js keeps the code cache). */
+  globalStorage: vscode.Uri;
   /**
    * Does what the Cancel button of every running progress notification does (integration tests
    * cannot click it); returns how many were cancelled.
@@ -77,7 +86,10 @@ export interface AmiExplorerApi {
  * The composition root: builds every service once and wires views, commands, panels and providers.
  * It does no AWS work and loads no SDK code; that happens when a view first asks for its children.
  */
-export function activate(context: vscode.ExtensionContext): AmiExplorerApi | undefined {
+export function activate(
+  context: vscode.ExtensionContext,
+  loading: { readonly codeCache?: string } = {},
+): AmiExplorerApi | undefined {
   const log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
   const activeProfile = new ActiveProfile(context.workspaceState);
   // Read on first use rather than here: the first getConfiguration() in an extension host merges
@@ -169,6 +181,16 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     canSelectMany: true,
     showCollapseAll: true,
   });
+  // AMI ids in code share one cached lookup that follows the extension's own changes.
+  const referenceLookup = new AmiReferenceLookup((region, ids, signal) =>
+    ec2Images.findById(region, ids, signal),
+  );
+  const references = new AmiReferencesInCode({
+    lookup: referenceLookup,
+    regions: async () => (await regions.get()).regions,
+    settings: readReferenceSettings,
+    log,
+  });
   const operations = new OperationTracker(
     workspaceOperationStore(context.workspaceState),
     poller,
@@ -185,6 +207,10 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
         poller.track(event.image.region, [event.image]);
     }),
     events.subscribe((event) => void operations.onImageEvent(event)),
+    events.subscribe((event) => {
+      referenceLookup.onImageEvent(event);
+      references.imageChanged(eventImageId(event));
+    }),
   ];
 
   const statusBar = new ProfileStatusBar();
@@ -208,10 +234,13 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     imagesTree.refresh();
     instancesTree.refresh();
     documents.refresh();
+    referenceLookup.clear();
+    references.refresh();
   };
 
   const deps: CommandDeps = {
     imagesTree,
+    imagesView,
     instancesTree,
     documents,
     regions,
@@ -231,6 +260,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     imageCreation,
     imageRegistration,
     panels,
+    references,
   };
 
   context.subscriptions.push(
@@ -242,6 +272,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     instancesTree,
     documents,
     panels,
+    references,
     imagesView,
     instancesView,
     vscode.workspace.registerTextDocumentContentProvider(RESOURCE_DOCUMENT_SCHEME, documents),
@@ -261,8 +292,11 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.references`)) references.refresh();
       const before = settings;
       settings = readSettings();
+      // A change of the references settings alone leaves the views as they are.
+      if (before !== undefined && JSON.stringify(before) === JSON.stringify(settings)) return;
       showState();
       reloadAll(before === undefined || settings.endpointUrl !== before.endpointUrl);
     }),
@@ -280,7 +314,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
       log.info(
         `AMI Explorer activated (profile: ${activeProfile.current ?? 'default chain'}${
           endpointUrl ? `, endpoint: ${endpointUrl}` : ''
-        })`,
+        }${loading.codeCache ? `, code cache: ${loading.codeCache}` : ''})`,
       );
     })
     .catch((error: unknown) => logError(log, 'Finishing activation', error));
@@ -298,6 +332,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     imageCreation,
     imageRegistration,
     cancelProgress: cancelRunningProgress,
+    globalStorage: context.globalStorageUri,
     useUserInput: (input) => {
       const previous = userInput;
       userInput = input;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConnectionSettings } from './core/aws/clientFactory';
 import type { ImageSortOrder } from './core/model/grouping';
 import type { ListingScope, ScopeKind } from './core/model/scope';
+import type { ReferenceSettings } from './references/amiReferencesInCode';
 
 /** The `amiExplorer.*` settings, read and typed in one place. */
 export interface ExtensionSettings {
@@ -85,4 +86,15 @@ function stringArray(value: unknown): string[] {
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+/** The `amiExplorer.references.*` settings: AMI ids in infrastructure code. */
+export function readReferenceSettings(): ReferenceSettings {
+  const c = vscode.workspace.getConfiguration(`${SETTINGS_SECTION}.references`);
+  return {
+    enabled: c.get<boolean>('enabled', true) !== false,
+    languages: stringArray(c.get('languages')),
+    deprecationWarningDays: clampInt(c.get('deprecationWarningDays'), 0, 365, 30),
+    maxFiles: clampInt(c.get('maxFiles'), 1, 100_000, 5000),
+  };
 }
