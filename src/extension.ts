@@ -33,6 +33,7 @@ import { RegionService } from './core/services/regionService';
 import { CredentialsStatus } from './credentialsStatus';
 import { ResourceDocumentProvider } from './documents/resourceDocumentProvider';
 import { apiCallLogger, logError } from './log';
+import { errorSentence } from './core/model/errorSentence';
 import { OperationTracker } from './core/services/operationTracker';
 import { PendingImagePoller } from './core/services/pendingPoller';
 import { announceSettled, workspaceOperationStore } from './ui/trackedOperations';
@@ -50,6 +51,8 @@ import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './core/services/regionSource';
 import { AmiReferenceLookup } from './core/services/amiReferenceLookup';
 import { AmiReferencesInCode } from './references/amiReferencesInCode';
+import { RegionMemory } from './core/services/regionMemory';
+import { whenFirstVisible } from './startEarly';
 
 /**
  * What `activate` returns outside production mode: the extension's parts, for integration tests in
@@ -115,14 +118,16 @@ export function activate(
   const instances = new InstanceService(ec2Instances);
   const profiles = new ProfileService();
   const identity = new AccountIdentity();
-  const regions = new RegionSource(
-    ec2,
-    new RegionService(new Regions(ec2)),
+  const regions = new RegionSource({
+    api: ec2,
+    regionService: new RegionService(new Regions(ec2)),
     profiles,
-    () => current().regions,
-    profile,
+    configuredRegions: () => current().regions,
+    activeProfile: profile,
+    endpointUrl: () => current().endpointUrl,
     identity,
-  );
+    memory: new RegionMemory(context.globalState),
+  });
   const credentials = new CredentialsStatus();
   const sharing = new ImageSharingService(ec2Images, ec2Snapshots, (region, imageId, signal) =>
     images.getImage(region, imageId, signal),
@@ -137,7 +142,15 @@ export function activate(
       for (const imageId of result.missing)
         events.publish({ kind: 'gone', region: result.region, imageId });
     },
-    (region, error) => logError(log, `Polling pending images in ${region}`, error),
+    (region, error, gaveUp) => {
+      logError(log, `Polling pending images in ${region}`, error);
+      if (!gaveUp) return;
+      const n = gaveUp.length;
+      void ui.notify(
+        'warning',
+        `Stopped checking ${n === 1 ? `the pending AMI ${gaveUp[0] ?? ''}` : `${n} pending AMIs`} in ${region}: ${errorSentence(error)} Refresh the region to check again.`,
+      );
+    },
   );
   const common = {
     regions,
@@ -191,6 +204,8 @@ export function activate(
     settings: readReferenceSettings,
     log,
   });
+  // Load the SDK chunk while VS Code sets the first view up, not when the first call needs it.
+  const sdkPreload = whenFirstVisible([imagesView, instancesView], () => clients.preloadSdk());
   const operations = new OperationTracker(
     workspaceOperationStore(context.workspaceState),
     poller,
@@ -265,6 +280,7 @@ export function activate(
 
   context.subscriptions.push(
     log,
+    sdkPreload,
     { dispose: () => poller.dispose() },
     activeProfile,
     statusBar,

@@ -3,6 +3,10 @@ import type { ConnectionSettings } from './core/aws/clientFactory';
 import type { ImageSortOrder } from './core/model/grouping';
 import type { ListingScope, ScopeKind } from './core/model/scope';
 import type { ReferenceSettings } from './references/amiReferencesInCode';
+import {
+  DEFAULT_MAX_CONCURRENT_REGIONS,
+  MAX_CONCURRENT_REGIONS_RANGE,
+} from './core/services/concurrency';
 
 /** The `amiExplorer.*` settings, read and typed in one place. */
 export interface ExtensionSettings {
@@ -42,7 +46,12 @@ export function readSettings(): ExtensionSettings {
       includeDisabled: c.get<boolean>('listing.includeDisabled', false) === true,
     },
     sortBy: c.get<string>('sortBy') === 'name' ? 'name' : 'newest',
-    maxConcurrentRegions: clampInt(c.get('maxConcurrentRegions'), 1, 16, 4),
+    maxConcurrentRegions: clampInt(
+      c.get('maxConcurrentRegions'),
+      MAX_CONCURRENT_REGIONS_RANGE.minimum,
+      MAX_CONCURRENT_REGIONS_RANGE.maximum,
+      DEFAULT_MAX_CONCURRENT_REGIONS,
+    ),
     requestTimeoutMs: clampInt(c.get('requestTimeoutSeconds'), 1, 300, 30) * 1000,
   };
   if (endpointUrl.length > 0) settings.endpointUrl = endpointUrl;

@@ -231,6 +231,30 @@ describe('fault injection', () => {
     });
   });
 
+  it('health counts requests still being handled, e.g. in injected latency', async () => {
+    // Its own endpoint: other tests leave requests sleeping in their latency.
+    const own = await startEc2Emulator({
+      seed: 'empty',
+      faults: [{ action: 'DescribeRegions', latencyMs: 300 }],
+    });
+    try {
+      const call = emulatorClient(own).send(new DescribeRegionsCommand({}));
+      let pending = 0;
+      for (let i = 0; i < 50 && pending === 0; i++) {
+        pending = ((await admin(own, 'GET', '/__admin/health')).json as { pending: number })
+          .pending;
+      }
+      assert.equal(pending, 1);
+      await call;
+      assert.deepEqual((await admin(own, 'GET', '/__admin/health')).json, {
+        ok: true,
+        pending: 0,
+      });
+    } finally {
+      await own.close();
+    }
+  });
+
   describe('answers lost after the action ran', () => {
     it('dropAfterApply: the caller gets a network error, yet the AMI is deregistered', async () => {
       const client = emulatorClient(emulator);

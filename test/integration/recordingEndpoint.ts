@@ -42,6 +42,8 @@ interface PlannedFailure {
 export class RecordingEndpoint {
   private readonly recorded: RecordedCall[] = [];
   private readonly failures: PlannedFailure[] = [];
+  /** Calls of a held action wait here, unanswered, until the hold is released. */
+  private readonly holds = new Map<string, (() => void)[]>();
 
   private readonly server: Server;
   private readonly target: URL;
@@ -97,6 +99,24 @@ export class RecordingEndpoint {
     this.failures.push({ action, region, remaining: count, error });
   }
 
+  /**
+   * Holds every call of `action` unanswered (it is neither forwarded nor recorded) until the returned
+   * function is called; then the held calls go on, in order. Shows what does not wait for an action.
+   */
+  hold(action: string): () => void {
+    const waiting: (() => void)[] = [];
+    this.holds.set(action, waiting);
+    return () => {
+      if (this.holds.get(action) === waiting) this.holds.delete(action);
+      for (const forward of waiting.splice(0)) forward();
+    };
+  }
+
+  /** How many calls of `action` are held right now. */
+  held(action: string): number {
+    return this.holds.get(action)?.length ?? 0;
+  }
+
   /** Drops every planned failure that has not happened yet. */
   clearFailures(): void {
     this.failures.length = 0;
@@ -121,6 +141,12 @@ export class RecordingEndpoint {
       params,
       status: 0,
     };
+    const held = this.holds.get(call.action);
+    if (held !== undefined) {
+      // Recorded when it is let through (handled again).
+      held.push(() => this.handle(req, res, body));
+      return;
+    }
     this.recorded.push(call);
     const failure = this.takeFailure(call.action, call.region);
     if (failure !== undefined) {

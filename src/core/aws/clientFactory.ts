@@ -1,6 +1,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import type { ApiCallLogger } from './apiCallLog';
+import { recordEndpoint } from './errorMapping';
 import { loadSdk } from './loadSdk';
 import { attemptMayHaveApplied, noteEarlierAttempts, provenNotApplied } from './requestOutcome';
 
@@ -70,6 +71,14 @@ export class Ec2ClientFactory {
   async resolveCredentials(): Promise<{ accountId?: string }> {
     const credentials = await this.credentialsFor(this.settings())();
     return credentials.accountId ? { accountId: credentials.accountId } : {};
+  }
+
+  /**
+   * Starts loading the SDK chunk without waiting for it, so that the first call finds it loaded. A
+   * failure is left for that call to report (a failed load is not cached).
+   */
+  preloadSdk(): void {
+    loadSdk().catch(() => undefined);
   }
 
   /** Drops cached clients and credentials (profile switched, settings changed, SSO re-login). */
@@ -147,6 +156,19 @@ export class Ec2ClientFactory {
       },
       { step: 'initialize', name: 'amiExplorerApiCallLog', override: true },
     );
+    // Built requests carry the resolved endpoint: a failure remembers where it went, for its sentence.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          const request = args.request as Partial<RequestTarget> | undefined;
+          if (request?.hostname) recordEndpoint(error, endpointOf(request));
+          throw error;
+        }
+      },
+      { step: 'build', name: 'amiExplorerEndpointOfFailure', override: true },
+    );
     return client;
   }
 }
@@ -182,6 +204,19 @@ export function outcomeAwareRetry(
     },
     recordSuccess: (token: RetryToken): void => base.recordSuccess(token),
   };
+}
+
+interface RequestTarget {
+  protocol: string;
+  hostname: string;
+  port?: number;
+}
+
+/** `scheme://host[:port]` of a request: never its path, query or headers. */
+function endpointOf(request: Partial<RequestTarget>): string {
+  const scheme = (request.protocol ?? 'https:').replace(/:?$/, ':');
+  const host = request.hostname?.includes(':') ? `[${request.hostname}]` : request.hostname;
+  return `${scheme}//${host ?? ''}${request.port !== undefined ? `:${request.port}` : ''}`;
 }
 
 /** The log's outcome for a failed call: EC2's code, or a socket error's code (ECONNREFUSED…). */

@@ -20,6 +20,12 @@ export interface DispatcherDeps {
   readonly sleeper: Sleeper;
   /** Called with unexpected (non-EC2) errors, which are answered as InternalError. */
   readonly onInternalError?: (error: unknown) => void;
+  /**
+   * Counts requests being handled: received, and not yet answered, refused or lost after their
+   * action ran (e.g. during injected latency). A request whose answer is held (`hangAfterApply`)
+   * no longer counts: its action has run.
+   */
+  readonly activity?: { pending: number };
 }
 
 /**
@@ -33,6 +39,20 @@ export async function dispatchEc2Request(
   deps: DispatcherDeps,
 ): Promise<void> {
   const requestId = randomUUID();
+  if (deps.activity) deps.activity.pending++;
+  try {
+    await dispatch(req, res, deps, requestId);
+  } finally {
+    if (deps.activity) deps.activity.pending--;
+  }
+}
+
+async function dispatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: DispatcherDeps,
+  requestId: string,
+): Promise<void> {
   let slowBody: { chunkDelayMs: number; chunks: number } | undefined;
   let afterApply: 'drop' | 'hang' | undefined;
   try {
