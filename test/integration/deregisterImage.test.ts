@@ -243,7 +243,7 @@ describe('Deregister…', () => {
       assert.equal(result?.outcomes[0]?.kind, 'deregistered');
       assert.match(
         result?.report.items[0]?.detail ?? '',
-        /^deregistered \(confirmed by re-reading: the request ended without a clear answer \(The AMI was not found in us-east-1/,
+        /^deregistered \(confirmed by re-reading: the request ended without a clear answer \("The AMI was not found in us-east-1/,
       );
       assert.equal(result?.report.items[0]?.outcome, 'succeeded');
       assert.equal(await imageExists('us-east-1', imageId), false);

@@ -147,7 +147,7 @@ describe('Register and re-register images', () => {
       assert.equal(endpoint().calls({ action: 'RegisterImage' }).length, 1, 'sent once');
       assert.equal(
         input.shown(
-          /^Registered ".*" \(ami-[0-9a-f]+\) in us-east-1 \(confirmed by re-reading: the request ended without a clear answer/,
+          /^Registered ".*" \(ami-[0-9a-f]+\) in us-east-1 \(confirmed by re-reading: the request ended without a clear answer \("/,
         ).length,
         1,
       );

@@ -85,7 +85,7 @@ export class CopyImageService {
       case 'unknown':
         return {
           call,
-          unknown: `${whyUnknown(settled.error)}; EC2 could not be re-read either (${errorSentence(settled.rereadError).replace(/\.$/, '')}): refresh ${call.region} to check`,
+          unknown: `${whyUnknown(settled.error)}; EC2 could not be re-read either ("${errorSentence(settled.rereadError)}"): refresh ${call.region} to check`,
         };
     }
   }

@@ -373,7 +373,7 @@ export class DeregisterImageService {
 }
 
 function couldNotReread(error: unknown): string {
-  return `EC2 could not be re-read either (${errorSentence(error).replace(/\.$/, '')}): refresh the region to check`;
+  return `EC2 could not be re-read either ("${errorSentence(error)}"): refresh the region to check`;
 }
 
 function unknownImage(t: ImageRef): DeregisterFacts['image'] {

@@ -9,7 +9,7 @@ import type { AttachedVolume, CreateImageInput, VolumeDetailsSource } from '../m
 import { INSTANCE_STORE_EXPLANATION, planCreateImage } from '../model/imageCreation';
 import type { InstanceForImage, VolumeDetails } from '../model/instance';
 import type { RereadOptions } from './rereadOutcome';
-import { madeByThisAttempt, settle, whyUnknown } from './rereadOutcome';
+import { madeByThisAttempt, settle, unknownCause, whyUnknown } from './rereadOutcome';
 
 /** An instance store-backed instance was asked for CreateImage; the message explains the other path. */
 export class InstanceStoreBackedError extends InputError {
@@ -191,10 +191,10 @@ export class ImageCreationService {
       if (stop.kind === 'refused') throw stop.error;
       if (stop.kind === 'not-seen' || stop.kind === 'unknown') {
         throw new OutcomeUnknownError(
-          `It is not known whether ${label(instance)} is being stopped: ${whyUnknown(stop.error)}; ${
+          `${unknownCause(stop.error, 'StopInstances')} It is not known whether ${label(instance)} is being stopped: ${
             stop.kind === 'not-seen'
               ? 'a re-read still shows it running, but EC2 may still stop it'
-              : `EC2 could not be re-read either (${errorSentence(stop.rereadError).replace(/\.$/, '')})`
+              : `EC2 could not be re-read either ("${errorSentence(stop.rereadError)}")`
           }. No image was created; check the instance in the Instances view.`,
         );
       }
@@ -235,11 +235,11 @@ export class ImageCreationService {
         throw settled.error;
       case 'not-seen':
         throw new OutcomeUnknownError(
-          `It is not known whether the image "${name}" was created: ${whyUnknown(settled.error)}; no image of that name from ${instanceId} shows in ${region} yet, but EC2 may still create it. Refresh ${region} in a minute to check before creating it again.`,
+          `${unknownCause(settled.error, 'CreateImage')} It is not known whether the image "${name}" was created: no image of that name from ${instanceId} shows in ${region} yet, but EC2 may still create it. Refresh ${region} in a minute to check before creating it again.`,
         );
       case 'unknown':
         throw new OutcomeUnknownError(
-          `It is not known whether the image "${name}" was created: ${whyUnknown(settled.error)}; EC2 could not be re-read either (${errorSentence(settled.rereadError).replace(/\.$/, '')}). Refresh ${region} to check before creating it again.`,
+          `${unknownCause(settled.error, 'CreateImage')} It is not known whether the image "${name}" was created, and EC2 could not be re-read either ("${errorSentence(settled.rereadError)}"). Refresh ${region} to check before creating it again.`,
         );
     }
   }

@@ -20,7 +20,7 @@ import type {
 } from '../model/reregistration';
 import { duplicateNameMessage, pendingImage } from './imageCreationService';
 import type { RereadOptions } from './rereadOutcome';
-import { madeByThisAttempt, settle, whyUnknown } from './rereadOutcome';
+import { madeByThisAttempt, settle, unknownCause, whyUnknown } from './rereadOutcome';
 
 /** A registered image, and how that is known. */
 export interface RegisteredImage {
@@ -157,7 +157,7 @@ export class ImageRegistrationService {
                 message: `${whyUnknown(settled.error)}; ${
                   settled.kind === 'not-seen'
                     ? 'a re-read still shows it registered, but EC2 may still deregister it.'
-                    : `EC2 could not be re-read either (${errorSentence(settled.rereadError).replace(/\.$/, '')}).`
+                    : `EC2 could not be re-read either ("${errorSentence(settled.rereadError)}").`
                 }`,
               };
               return progress;
@@ -221,11 +221,11 @@ export class ImageRegistrationService {
         throw settled.error;
       case 'not-seen':
         throw new OutcomeUnknownError(
-          `It is not known whether "${request.name}" was registered: ${whyUnknown(settled.error)}; no image of that name shows in ${region} yet, but EC2 may still register it. Refresh ${region} in a minute to check before registering it again.`,
+          `${unknownCause(settled.error, 'RegisterImage')} It is not known whether "${request.name}" was registered: no image of that name shows in ${region} yet, but EC2 may still register it. Refresh ${region} in a minute to check before registering it again.`,
         );
       case 'unknown':
         throw new OutcomeUnknownError(
-          `It is not known whether "${request.name}" was registered: ${whyUnknown(settled.error)}; EC2 could not be re-read either (${errorSentence(settled.rereadError).replace(/\.$/, '')}). Refresh ${region} to check before registering it again.`,
+          `${unknownCause(settled.error, 'RegisterImage')} It is not known whether "${request.name}" was registered, and EC2 could not be re-read either ("${errorSentence(settled.rereadError)}"). Refresh ${region} to check before registering it again.`,
         );
     }
   }

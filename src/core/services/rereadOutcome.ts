@@ -79,12 +79,20 @@ export async function rereadAfter<R>(
 }
 
 /**
- * Why a request's outcome was unknown, for reports: "the request was cancelled while it was under
- * way", or "its answer did not settle it (<sentence>)".
+ * Why a request's outcome was unknown, for report lines: "the request was cancelled while it was
+ * under way", or 'the request ended without a clear answer ("<sentence>")'.
  */
 export function whyUnknown(error: unknown): string {
   if (isCancellation(error)) return 'the request was cancelled while it was under way';
-  return `the request ended without a clear answer (${errorSentence(error).replace(/\.$/, '')})`;
+  return `the request ended without a clear answer ("${errorSentence(error)}")`;
+}
+
+/**
+ * The sentence that opens a message about an unknown outcome: what the request ended with
+ * (`errorSentence`), or "Cancelled while <action> was under way."
+ */
+export function unknownCause(error: unknown, action: string): string {
+  return isCancellation(error) ? `Cancelled while ${action} was under way.` : errorSentence(error);
 }
 
 /** How far this machine's clock and EC2's may disagree when telling an image made by this attempt. */

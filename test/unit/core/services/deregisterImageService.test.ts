@@ -270,7 +270,7 @@ describe('core/services/deregisterImageService', () => {
       assert.equal(outcome?.kind, 'deregistered');
       assert.match(
         outcome?.kind === 'deregistered' ? (outcome.confirmedByRereading ?? '') : '',
-        /^the request ended without a clear answer \(The AMI was not found in us-east-1/,
+        /^the request ended without a clear answer \("The AMI was not found in us-east-1/,
       );
       assert.deepEqual(outcome?.kind === 'deregistered' ? outcome.snapshotRereads : [], [
         { snapshotId: 'snap-1', state: 'deleted' },
@@ -330,7 +330,7 @@ describe('core/services/deregisterImageService', () => {
       assert.equal(outcome?.kind, 'unknown');
       assert.match(
         outcome?.kind === 'unknown' ? `${outcome.why}; ${outcome.seen}` : '',
-        /^the request ended without a clear answer \(EC2 did not answer in time in us-east-1.*\); a re-read still shows it registered/,
+        /^the request ended without a clear answer \("EC2 did not answer in time in us-east-1.*"\); a re-read still shows it registered/,
       );
       assert.equal(mocked.ec2.commandCalls(DescribeImagesCommand).length, 3, 'three re-reads');
     });
@@ -346,7 +346,7 @@ describe('core/services/deregisterImageService', () => {
       assert.equal(outcome?.kind, 'unknown');
       assert.match(
         outcome?.kind === 'unknown' ? outcome.seen : '',
-        /^EC2 could not be re-read either \(EC2 had an internal error in us-east-1/,
+        /^EC2 could not be re-read either \("EC2 had an internal error in us-east-1/,
       );
     });
 

@@ -257,7 +257,7 @@ describe('core/services/imageCreationService', () => {
       assert.equal(result.image.imageId, 'ami-0000000000000new0');
       assert.match(
         result.confirmedByRereading ?? '',
-        /^the request ended without a clear answer \(Could not reach EC2 in us-east-1 \(ECONNRESET\)/,
+        /^the request ended without a clear answer \("Could not reach EC2 in us-east-1 \(ECONNRESET\)/,
       );
       assert.deepEqual(result.alsoCreated, []);
     });
@@ -312,7 +312,7 @@ describe('core/services/imageCreationService', () => {
         service().create(input(), controller.signal),
         (e: unknown) =>
           e instanceof OutcomeUnknownError &&
-          /^It is not known whether the image "web-1 2026-11-26" was created: the request was cancelled while it was under way; no image of that name from i-0123456789abcdef0 shows in us-east-1 yet/.test(
+          /^Cancelled while CreateImage was under way\. It is not known whether the image "web-1 2026-11-26" was created: no image of that name from i-0123456789abcdef0 shows in us-east-1 yet/.test(
             e.message,
           ),
       );

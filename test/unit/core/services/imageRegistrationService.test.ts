@@ -231,7 +231,7 @@ describe('core/services/imageRegistrationService', () => {
       assert.equal(registered.image.imageId, NEW);
       assert.match(
         registered.confirmedByRereading ?? '',
-        /^the request ended without a clear answer \(Could not reach EC2/,
+        /^the request ended without a clear answer \("Could not reach EC2/,
       );
       assert.deepEqual(registered.alsoRegistered, []);
       assert.equal(mocked.ec2.commandCalls(RegisterImageCommand).length, 1);
@@ -254,7 +254,7 @@ describe('core/services/imageRegistrationService', () => {
         (e: unknown) =>
           e instanceof OutcomeUnknownError &&
           e.message.startsWith(
-            'It is not known whether "legacy-web" was registered: the request was cancelled while it was under way; no image of that name shows in us-east-1 yet',
+            'Cancelled while RegisterImage was under way. It is not known whether "legacy-web" was registered: no image of that name shows in us-east-1 yet',
           ),
       );
     });

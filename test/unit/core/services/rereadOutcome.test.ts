@@ -69,7 +69,7 @@ describe('core/services/rereadOutcome', () => {
     );
     assert.equal(
       whyUnknown(unknownError),
-      'the request ended without a clear answer (EC2 did not answer in time)',
+      'the request ended without a clear answer ("EC2 did not answer in time.")',
     );
   });
 
