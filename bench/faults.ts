@@ -53,6 +53,7 @@ import {
   CancelledError,
   CredentialsError,
   InputError,
+  OutcomeUnknownError,
   isCancellation,
 } from '../src/core/model/errors';
 import type { OperationReport, ReportItem } from '../src/core/model/operationReport';
@@ -417,7 +418,8 @@ function judgeError(j: Judgement, error: unknown, what: string): void {
     error instanceof AwsApiError ||
     error instanceof CredentialsError ||
     error instanceof InputError ||
-    error instanceof CancelledError;
+    error instanceof CancelledError ||
+    error instanceof OutcomeUnknownError;
   if (!typed) {
     j.add(
       'crashed',
@@ -725,8 +727,12 @@ const createStopFirst: Operation = {
           else j.add('handled', `created ${id}`);
         } else {
           judgeError(j, failure, 'create');
-          // The command then says "No image was created" (or "Cancelled: no image was created").
-          if (inEc2.length > 0)
+          // An honest "it is not known whether it was created" is no claim; an image it made that
+          // nobody tracks is lost all the same.
+          if (inEc2.length > 0 && failure instanceof OutcomeUnknownError)
+            j.add('lost', `said the outcome is unknown, and EC2 has ${inEc2.join(', ')} untracked`);
+          // Otherwise the command says "No image was created" (or "Cancelled: no image was created").
+          else if (inEc2.length > 0)
             j.add(
               'misreported',
               `failed with "${errorSentence(failure).slice(0, 80)}", but EC2 has ${inEc2.join(', ')}`,

@@ -16,7 +16,7 @@ export interface RecordedCall {
   /** From the SigV4 credential scope: with a custom endpoint, the only place the region travels. */
   readonly region: string;
   readonly params: URLSearchParams;
-  /** HTTP status of the answer (the emulator's, or the injected error's). */
+  /** HTTP status of the answer (the emulator's, or the injected error's); 0 while none came. */
   readonly status: number;
 }
 
@@ -134,19 +134,23 @@ export class RecordingEndpoint {
     new URL(req.url ?? '/', 'http://localhost').searchParams.forEach((value, key) => {
       if (!params.has(key)) params.set(key, value);
     });
+    // Recorded when it arrives: a call whose answer is lost or held was still received.
     const call = {
       action: params.get('Action') ?? '',
       region: regionOf(req.headers.authorization),
       params,
+      status: 0,
     };
     const held = this.holds.get(call.action);
     if (held !== undefined) {
+      // Recorded when it is let through (handled again).
       held.push(() => this.handle(req, res, body));
       return;
     }
+    this.recorded.push(call);
     const failure = this.takeFailure(call.action, call.region);
     if (failure !== undefined) {
-      this.recorded.push({ ...call, status: failure.status });
+      call.status = failure.status;
       const xml =
         `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error>` +
         `<Code>${failure.code}</Code><Message>${failure.message}</Message>` +
@@ -164,7 +168,7 @@ export class RecordingEndpoint {
         headers: { ...req.headers, host: this.target.host },
       },
       (answer) => {
-        this.recorded.push({ ...call, status: answer.statusCode ?? 0 });
+        call.status = answer.statusCode ?? 0;
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },

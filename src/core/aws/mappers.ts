@@ -56,6 +56,8 @@ export function toAmi(image: Image, region: string): Ami {
   assign(ami, 'bootMode', image.BootMode);
   assign(ami, 'enaSupport', image.EnaSupport);
   assign(ami, 'imdsSupport', image.ImdsSupport);
+  assign(ami, 'sourceInstanceId', image.SourceInstanceId);
+  assign(ami, 'sourceImageId', image.SourceImageId);
   return ami;
 }
 

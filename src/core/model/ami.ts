@@ -73,6 +73,10 @@ export interface Ami {
   bootMode?: string;
   enaSupport?: boolean;
   imdsSupport?: string;
+  /** The instance a CreateImage made it from (EC2's `SourceInstanceId`). */
+  sourceInstanceId?: string;
+  /** The image a CopyImage made it from (EC2's `SourceImageId`). */
+  sourceImageId?: string;
   /** The record exactly as DescribeImages returned it (for the JSON tab). */
   raw: Record<string, unknown>;
 }
