@@ -71,6 +71,8 @@ export interface AmiExplorerApi {
   imagesView: vscode.TreeView<TreeNode>;
   instancesView: vscode.TreeView<TreeNode>;
   operations: OperationTracker;
+  /** Copies whose outcome is unknown, still looked for (`lookNow` looks without waiting). */
+  unknownCopies: UnknownCopySearch;
   credentials: CredentialsStatus;
   panels: WebviewPanels;
   events: ImageEvents;
@@ -360,6 +362,7 @@ export function activate(
     instancesView,
     credentials,
     operations,
+    unknownCopies,
     panels,
     events,
     sharing,

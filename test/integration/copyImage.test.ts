@@ -304,6 +304,64 @@ describe('Copy Image…', () => {
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
+  it('a copy whose outcome stays unknown is looked for until EC2 answers, then shown and tracked', async () => {
+    const api = await amiExplorer();
+    const node = await sourceNode('web-server-2024.10.1');
+    const name = `${PREFIX}unknown-outcome`;
+    // Every CopyImage answer to ap-southeast-2 is lost after EC2 applied it, and EC2 cannot be
+    // re-read there (an error that is not retried) while the command runs.
+    await addFault({ region: 'ap-southeast-2', action: 'CopyImage', dropAfterApply: {} });
+    await addFault({
+      region: 'ap-southeast-2',
+      action: 'DescribeImages',
+      error: { code: 'UnauthorizedOperation', message: 'not now', status: 403 },
+    });
+    const { result, input } = await copy(node, wizard({ regions: ['ap-southeast-2'], name }));
+    assert.ok(result);
+    assert.deepEqual(
+      result.report.items.map((i) => i.outcome),
+      ['unknown'],
+    );
+    assert.match(result.report.items[0]?.detail ?? '', /could not be re-read either/);
+    assert.deepEqual(result.copies, [], 'no copy id was learnt');
+    // EC2 answers again (the search's next look-up is 30 s away; the test does it at once below).
+    await clearFaults();
+    const made = (await myImageNamed('ap-southeast-2', name))?.ImageId;
+    assert.ok(made, 'EC2 made the copy');
+    assert.equal(api.imagesTree.findImage('ap-southeast-2', made), undefined, 'not shown yet');
+    // Remembered in the workspace state, with what finds it again.
+    assert.deepEqual(
+      api.unknownCopies
+        .list()
+        .filter((c) => c.name === name)
+        .map((c) => [c.region, c.sourceImageId, typeof c.clientToken]),
+      [
+        [
+          'ap-southeast-2',
+          (await myImageNamed('us-east-1', 'web-server-2024.10.1'))?.ImageId,
+          'string',
+        ],
+      ],
+    );
+    assert.match(
+      input.notifications.map((n) => n.message).join('\n'),
+      /Copy AMI to 1 region/,
+      'the report is shown',
+    );
+
+    // The next look-up finds the copy, shows it and tracks it.
+    await api.unknownCopies.lookNow();
+    assert.equal(api.unknownCopies.list().filter((c) => c.name === name).length, 0);
+    assert.ok(api.imagesTree.findImage('ap-southeast-2', made), 'shown in the tree');
+    assert.ok(
+      api.operations
+        .list()
+        .some((o) => o.imageId === made && o.kind === 'copy' && o.label === name),
+      'tracked until it settles',
+    );
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
   it('cancelling a copy during polling (deregistering the pending copy) stops tracking it', async () => {
     const { operations, imagesTree } = await amiExplorer();
     const node = await sourceNode('web-server-2024.10.1');
