@@ -4,6 +4,7 @@ import type { CopyImageOutcome } from '../../src/commands/copyImage';
 import type { TrackedOperation } from '../../src/core/services/operationTracker';
 import { OperationTracker } from '../../src/core/services/operationTracker';
 import { PendingImagePoller } from '../../src/core/services/pendingPoller';
+import { NOT_SEEN_LIMIT } from '../../src/core/services/unknownCopies';
 import type { Ami } from '../../src/core/model/ami';
 import { addFault, advanceEmulatorClock, clearFaults } from './emulatorAdmin';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
@@ -359,6 +360,39 @@ describe('Copy Image…', () => {
         .some((o) => o.imageId === made && o.kind === 'copy' && o.label === name),
       'tracked until it settles',
     );
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('a copy whose outcome is unknown and that EC2 keeps not showing is given up with a warning saying what to check', async () => {
+    const api = await amiExplorer();
+    const node = await sourceNode('web-server-2024.10.1');
+    const name = `${PREFIX}never-started`;
+    // EC2 fails on its side for every CopyImage attempt (it may or may not have applied it).
+    await addFault({
+      region: 'ap-southeast-2',
+      action: 'CopyImage',
+      error: { code: 'InternalError', message: 'An internal error has occurred', status: 500 },
+    });
+    const { result } = await copy(node, wizard({ regions: ['ap-southeast-2'], name }));
+    await clearFaults();
+    assert.ok(result);
+    assert.deepEqual(
+      result.report.items.map((i) => i.outcome),
+      ['unknown'],
+    );
+    assert.equal(api.unknownCopies.list().filter((c) => c.name === name).length, 1);
+    const { input } = await withAnswers([], async () => {
+      for (let i = 0; i < NOT_SEEN_LIMIT; i++) await api.unknownCopies.lookNow();
+    });
+    assert.equal(api.unknownCopies.list().filter((c) => c.name === name).length, 0);
+    const warning = input.notifications.find((n) => n.message.includes(name));
+    assert.ok(warning, 'a notification says the copy is no longer looked for');
+    assert.equal(warning.severity, 'warning');
+    assert.match(
+      warning.message,
+      /^Stopped looking for the copy ".*" of ami-\w+ \(us-east-1\) in ap-southeast-2: EC2 answered 5 look-ups without it, so it was probably not started\. Refresh ap-southeast-2 to check/,
+    );
+    assert.equal(await myImageNamed('ap-southeast-2', name), undefined, 'EC2 has no such copy');
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
