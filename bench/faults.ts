@@ -21,7 +21,10 @@
  * - lost: something the operation made exists in EC2 but is neither reported nor tracked (a copy
  *   reported as not started), or a planned item is missing from the report;
  * - handled: every claim matches EC2 (an honest "unknown" counts, unless what it is unsure about
- *   exists and is untracked).
+ *   exists and is untracked). A copy reported "unknown" is judged after the endpoint is back (a
+ *   stopped endpoint restarts at the same address) and the extension's background search
+ *   (UnknownCopySearch, looking every 200 ms here) has had up to 5 s: a copy EC2 has must by then
+ *   be found and tracked (OperationTracker), else it is lost.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, request as httpRequest } from 'node:http';
@@ -65,6 +68,10 @@ import { DeregisterImageService } from '../src/core/services/deregisterImageServ
 import type { CreateImageResult } from '../src/core/services/imageCreationService';
 import { ImageCreationService } from '../src/core/services/imageCreationService';
 import { ImageService } from '../src/core/services/imageService';
+import type { TrackedOperation } from '../src/core/services/operationTracker';
+import { OperationTracker } from '../src/core/services/operationTracker';
+import type { GiveUpReason, UnknownCopy } from '../src/core/services/unknownCopies';
+import { UnknownCopySearch, unknownCopyOf } from '../src/core/services/unknownCopies';
 import { ec2LimitsFor } from '../test/ec2-emulator/faults/ec2ThrottleLimits';
 import type { FaultRule } from '../test/ec2-emulator/faults/faultRule';
 
@@ -88,6 +95,10 @@ const CONNECTION: Omit<ConnectionSettings, 'endpointUrl'> = {
 const WAIT: WaitOptions = { minDelaySeconds: 0.1, maxDelaySeconds: 0.5, maxWaitSeconds: 20 };
 /** A cell that runs longer than this is a crash (hung). */
 const CELL_DEADLINE_MS = 30_000;
+/** Between look-ups for a copy whose outcome is unknown (the extension waits 30 s). */
+const LOOK_INTERVAL_MS = 200;
+/** How long a judge gives that search, once the endpoint is back, to find what it looks for. */
+const LOOK_MOMENT_MS = 5000;
 /** Latency of a hung request: well past the request timeout. */
 const HUNG_MS = 2000;
 
@@ -158,7 +169,7 @@ class Wire {
 
   constructor(
     private readonly upstream: string,
-    private readonly hooks: WireHooks = {},
+    private hooks: WireHooks = {},
   ) {
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -249,6 +260,24 @@ class Wire {
     }
   }
 
+  /**
+   * The endpoint is back, at the same address (what a user sees when a stopped endpoint, a VPN or a
+   * network comes back): no hooks fire any more.
+   */
+  async restart(): Promise<void> {
+    if (!this.stopped) return;
+    this.hooks = {};
+    const port = Number(new URL(this.url).port);
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.stopped = false;
+  }
+
   async close(): Promise<void> {
     this.stop();
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -261,6 +290,8 @@ class Wire {
 
 interface Services {
   images: ImageService;
+  /** The EC2 image module the services use (the unknown-copy search uses it too). */
+  ec2Images: Images;
   copy: CopyImageService;
   deregister: DeregisterImageService;
   create: ImageCreationService;
@@ -277,6 +308,7 @@ function services(endpointUrl: string): Services {
   const snapshots = new Snapshots(ec2);
   return {
     images: new ImageService(images),
+    ec2Images: images,
     copy: new CopyImageService(images),
     deregister: new DeregisterImageService(images, instances, snapshots),
     create: new ImageCreationService(images, instances, WAIT),
@@ -464,6 +496,11 @@ interface CellContext {
   services: Services;
   state: Ec2State;
   signal: AbortSignal;
+  /**
+   * For judges: brings a stopped endpoint back at the same address (faults are off by then), for
+   * what the extension keeps doing in the background once EC2 answers again.
+   */
+  endpointBack: () => Promise<void>;
 }
 
 interface Operation {
@@ -478,7 +515,7 @@ interface Operation {
   actions: readonly string[];
   /** Prepares EC2 (faults off), runs the operation (faults on), judges (faults off). */
   prepare(
-    ctx: Omit<CellContext, 'services' | 'signal'>,
+    ctx: Omit<CellContext, 'services' | 'signal' | 'endpointBack'>,
   ): Promise<(ctx: CellContext) => Promise<(j: Judgement) => Promise<void>>>;
 }
 
@@ -553,7 +590,7 @@ const copy3: Operation = {
       .finally(() => clean.reset());
     if (!source) throw new Error('the copy source is missing');
     const name = `bench-copy-${cell}`;
-    return async ({ services: s, state, signal }) => {
+    return async ({ services: s, state, signal, endpointBack }) => {
       const calls = planCopy({
         sources: [copySourceOf(source)],
         destinations: REGIONS.map((region) => ({ region })),
@@ -565,13 +602,44 @@ const copy3: Operation = {
       });
       let results: CopyResult[] | undefined;
       let failure: unknown;
+      const startedAt = new Date();
       try {
         results = await s.copy.run(calls, signal);
       } catch (error) {
         failure = error;
       }
+      // As the Copy Image command does: a copy whose outcome is unknown is looked for in the
+      // background until EC2 answers, then tracked (here with in-memory stores, polling recorded).
+      const tracker = new OperationTracker(
+        memoryStore<TrackedOperation>(),
+        { track: () => undefined },
+        () => undefined,
+      );
+      const givenUp: [UnknownCopy, GiveUpReason][] = [];
+      const search = new UnknownCopySearch(
+        s.ec2Images,
+        memoryStore<UnknownCopy>(),
+        (event) => void tracker.onImageEvent(event),
+        (copy, reason) => givenUp.push([copy, reason]),
+        { intervalMs: LOOK_INTERVAL_MS },
+      );
+      const unknown = (results ?? []).filter((r) => 'unknown' in r);
+      await search.add(unknown.map((r) => unknownCopyOf(r.call, startedAt)));
       return async (j) => {
+        try {
+          await judgeCopies(j);
+        } finally {
+          search.dispose();
+        }
+      };
+      async function judgeCopies(j: Judgement): Promise<void> {
         if (!results) return judgeError(j, failure, 'copy');
+        if (unknown.length > 0) {
+          // EC2 answers again; the search has a moment to find what it looks for.
+          await endpointBack();
+          const until = Date.now() + LOOK_MOMENT_MS;
+          while (search.list().length > 0 && Date.now() < until) await delay(50);
+        }
         const report = copyReport(results);
         judgeReportText(j, report);
         if (report.items.length !== calls.length)
@@ -583,7 +651,32 @@ const copy3: Operation = {
           const tracked = result && 'imageId' in result ? result.imageId : undefined;
           const claim = item ? claimOf(item) : 'not-done';
           const where = call.region;
-          if (claim === 'done') {
+          if (result && 'unknown' in result && claim === 'unknown') {
+            // Said "unknown": handled only if what exists ends up tracked once EC2 answers, and
+            // what does not exist is still looked for or was given up with a notice.
+            const adopted = tracker
+              .list()
+              .filter((o) => o.kind === 'copy' && o.region === call.region && o.label === name)
+              .map((o) => o.imageId);
+            const looking = search.list().some((c) => c.region === call.region);
+            const dropped = givenUp.find(([c]) => c.region === call.region);
+            if (inEc2.length === 0) {
+              if (adopted.length > 0)
+                j.add('misreported', `${where}: tracks ${adopted.join(', ')}, EC2 has none`);
+              else
+                j.add(
+                  'handled',
+                  `${where}: unknown, none in EC2, ${looking ? 'still looked for' : dropped ? `given up (${dropped[1].kind})` : 'not looked for'}`,
+                );
+            } else if (adopted.length === 1 && inEc2.length === 1 && inEc2[0] === adopted[0]) {
+              j.add('handled', `${where}: unknown, then found and tracked ${adopted[0]}`);
+            } else {
+              j.add(
+                'lost',
+                `${where}: said unknown, EC2 has ${inEc2.join(', ')}, tracked ${adopted.join(', ') || 'none'}${looking ? ' (still looking after EC2 answered)' : dropped ? ` (given up: ${dropped[1].kind})` : ''}`,
+              );
+            }
+          } else if (claim === 'done') {
             if (!tracked || !inEc2.includes(tracked))
               j.add(
                 'misreported',
@@ -601,10 +694,22 @@ const copy3: Operation = {
             j.add('handled', `${where}: none, as reported`);
           }
         }
-      };
+      }
     };
   },
 };
+
+/** An in-memory stand-in for the workspace state. */
+function memoryStore<T>(): { load(): T[]; save(items: T[]): Promise<void> } {
+  let saved: T[] = [];
+  return {
+    load: () => [...saved],
+    save: (items) => {
+      saved = [...items];
+      return Promise.resolve();
+    },
+  };
+}
 
 const deregister3: Operation = {
   name: 'deregister 3 AMIs',
@@ -992,7 +1097,13 @@ async function runCell(
       timer = setTimeout(() => resolve('deadline'), CELL_DEADLINE_MS);
     });
     const judge = await Promise.race([
-      run({ cell, services: s, state, signal: controller.signal }),
+      run({
+        cell,
+        services: s,
+        state,
+        signal: controller.signal,
+        endpointBack: () => wire.restart(),
+      }),
       deadline,
     ]);
     clearTimeout(timer);

@@ -35,8 +35,14 @@ import { ResourceDocumentProvider } from './documents/resourceDocumentProvider';
 import { apiCallLogger, logError } from './log';
 import { errorSentence } from './core/model/errorSentence';
 import { OperationTracker } from './core/services/operationTracker';
+import { UnknownCopySearch } from './core/services/unknownCopies';
 import { PendingImagePoller } from './core/services/pendingPoller';
-import { announceSettled, workspaceOperationStore } from './ui/trackedOperations';
+import {
+  announceCopyGivenUp,
+  announceSettled,
+  workspaceOperationStore,
+  workspaceUnknownCopyStore,
+} from './ui/trackedOperations';
 import { cancelRunningProgress } from './ui/progress';
 import type { TreeNode } from './tree/treeNode';
 import {
@@ -65,6 +71,8 @@ export interface AmiExplorerApi {
   imagesView: vscode.TreeView<TreeNode>;
   instancesView: vscode.TreeView<TreeNode>;
   operations: OperationTracker;
+  /** Copies whose outcome is unknown, still looked for (`lookNow` looks without waiting). */
+  unknownCopies: UnknownCopySearch;
   credentials: CredentialsStatus;
   panels: WebviewPanels;
   events: ImageEvents;
@@ -212,6 +220,13 @@ export function activate(
     (operation, outcome) =>
       void announceSettled({ ui, view: imagesView, tree: imagesTree, log }, operation, outcome),
   );
+  // Copies whose outcome is unknown: looked for until EC2 answers, then tracked like the others.
+  const unknownCopies = new UnknownCopySearch(
+    ec2Images,
+    workspaceUnknownCopyStore(context.workspaceState),
+    (event) => events.publish(event),
+    (copy, reason) => void announceCopyGivenUp({ ui, log }, copy, reason),
+  );
   const eventSubscriptions = [
     // New and changed images that are still pending are polled until they settle.
     events.subscribe((event) => {
@@ -266,6 +281,7 @@ export function activate(
     refreshAll: () => reloadAll(false),
     images,
     operations,
+    unknownCopies,
     ui,
     events,
     ec2: { images: ec2Images, instances: ec2Instances, snapshots: ec2Snapshots, tags: ec2Tags },
@@ -282,6 +298,7 @@ export function activate(
     log,
     sdkPreload,
     { dispose: () => poller.dispose() },
+    { dispose: () => unknownCopies.dispose() },
     activeProfile,
     statusBar,
     imagesTree,
@@ -326,6 +343,9 @@ export function activate(
       showState();
       const resumed = operations.resume();
       if (resumed.length > 0) log.info(`Resumed tracking ${resumed.length} pending image(s).`);
+      const searching = unknownCopies.resume();
+      if (searching.length > 0)
+        log.info(`Resumed looking for ${searching.length} copy(ies) whose outcome is unknown.`);
       const { endpointUrl } = current();
       log.info(
         `AMI Explorer activated (profile: ${activeProfile.current ?? 'default chain'}${
@@ -342,6 +362,7 @@ export function activate(
     instancesView,
     credentials,
     operations,
+    unknownCopies,
     panels,
     events,
     sharing,

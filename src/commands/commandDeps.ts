@@ -12,6 +12,7 @@ import type { ImageRegistrationService } from '../core/services/imageRegistratio
 import type { ImageEvents } from '../core/services/imageEvents';
 import type { ImageService } from '../core/services/imageService';
 import type { OperationTracker } from '../core/services/operationTracker';
+import type { UnknownCopySearch } from '../core/services/unknownCopies';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
 import type { AmiReferencesInCode } from '../references/amiReferencesInCode';
@@ -38,6 +39,8 @@ export interface CommandDeps {
   refreshAll: () => void;
   images: ImageService;
   operations: OperationTracker;
+  /** Copies whose outcome is unknown, looked for until EC2 answers (then tracked). */
+  unknownCopies: UnknownCopySearch;
   /** Every question to the user (quick picks, inputs, confirmations, notifications). */
   ui: Ask;
   /** Where commands say what they changed; the tree, documents, panels and tracker follow. */

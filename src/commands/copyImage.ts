@@ -3,6 +3,7 @@ import type { CopyResult } from '../core/model/copyPlan';
 import { copyReport, copySourceOf, planCopy } from '../core/model/copyPlan';
 import type { OperationReport } from '../core/model/operationReport';
 import { pendingCopyImage } from '../core/services/copyImageService';
+import { unknownCopyOf } from '../core/services/unknownCopies';
 import { runCopyWizard } from '../ui/copyImageWizard';
 import { requireAllowed } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
@@ -19,7 +20,8 @@ export interface CopyImageOutcome {
 /**
  * `amiExplorer.image.copy`: from the tree (one or several available AMIs) or the palette (region,
  * then AMI). Each copy appears at once as pending in its destination and is tracked until it
- * settles, across window reloads — also a copy found by re-reading after a cancel or a lost answer.
+ * settles, across window reloads — also a copy found by re-reading after a cancel or a lost answer,
+ * and one whose outcome stays unknown (looked for in the background until EC2 answers).
  */
 export async function copyImage(
   deps: CommandDeps,
@@ -41,6 +43,7 @@ export async function copyImage(
   // Throws InputError before any call when something is not valid.
   const calls = planCopy({ sources, ...state, actionId: randomUUID() });
   const copies: CopyImageOutcome['copies'] = [];
+  const startedAt = new Date();
   const results = await withProgress(
     calls.length === 1
       ? `Copying to ${calls[0]?.region ?? ''}…`
@@ -52,6 +55,16 @@ export async function copyImage(
       }),
   );
   const report = copyReport(results);
+  // A copy whose outcome is unknown is looked for until EC2 answers, then tracked like the others.
+  const unknown = results
+    .filter((r) => 'unknown' in r)
+    .map((r) => unknownCopyOf(r.call, startedAt));
+  if (unknown.length > 0) {
+    deps.log.info(
+      `Looking for ${unknown.length} copy(ies) whose outcome is unknown until EC2 answers.`,
+    );
+    await deps.unknownCopies.add(unknown);
+  }
   // Always, also after Cancel: every planned copy with what EC2 (or a re-read) showed of it. Not
   // awaited: the message stays until dismissed, and the copies are already under way.
   void reportResults(deps.ui, deps.log, report);

@@ -7,6 +7,8 @@ import type {
 } from '../core/services/operationTracker';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { TreeNode } from '../tree/treeNode';
+import type { GiveUpReason, UnknownCopy, UnknownCopyStore } from '../core/services/unknownCopies';
+import { givenUpSentence } from '../core/services/unknownCopies';
 import { revealImage } from './revealImage';
 import type { Ask } from './userInput';
 
@@ -21,6 +23,44 @@ export function workspaceOperationStore(state: vscode.Memento): OperationStore {
     },
     save: (operations) => state.update(STORE_KEY, operations),
   };
+}
+
+const UNKNOWN_COPIES_KEY = 'amiExplorer.unknownCopies';
+
+/** Keeps copies whose outcome is unknown in the workspace state so the search resumes after a reload. */
+export function workspaceUnknownCopyStore(state: vscode.Memento): UnknownCopyStore {
+  return {
+    load: () => {
+      const value = state.get<unknown>(UNKNOWN_COPIES_KEY);
+      return Array.isArray(value) ? value.filter(isUnknownCopy) : [];
+    },
+    save: (copies) => state.update(UNKNOWN_COPIES_KEY, copies),
+  };
+}
+
+function isUnknownCopy(value: unknown): value is UnknownCopy {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.region === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.sourceImageId === 'string' &&
+    typeof v.sourceRegion === 'string' &&
+    typeof v.startedAt === 'string' &&
+    !Number.isNaN(Date.parse(v.startedAt)) &&
+    (v.clientToken === undefined || typeof v.clientToken === 'string')
+  );
+}
+
+/** Tells the user that a copy whose outcome was unknown is no longer looked for, and what to check. */
+export async function announceCopyGivenUp(
+  deps: { ui: Ask; log: vscode.LogOutputChannel },
+  copy: UnknownCopy,
+  reason: GiveUpReason,
+): Promise<void> {
+  const sentence = givenUpSentence(copy, reason);
+  deps.log.warn(sentence);
+  await deps.ui.notify('warning', sentence);
 }
 
 function isTrackedOperation(value: unknown): value is TrackedOperation {

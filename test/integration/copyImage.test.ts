@@ -4,6 +4,7 @@ import type { CopyImageOutcome } from '../../src/commands/copyImage';
 import type { TrackedOperation } from '../../src/core/services/operationTracker';
 import { OperationTracker } from '../../src/core/services/operationTracker';
 import { PendingImagePoller } from '../../src/core/services/pendingPoller';
+import { NOT_SEEN_LIMIT } from '../../src/core/services/unknownCopies';
 import type { Ami } from '../../src/core/model/ami';
 import { addFault, advanceEmulatorClock, clearFaults } from './emulatorAdmin';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
@@ -301,6 +302,97 @@ describe('Copy Image…', () => {
       api.operations.list().some((o) => o.imageId === made && o.kind === 'copy'),
       'tracked until it settles',
     );
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('a copy whose outcome stays unknown is looked for until EC2 answers, then shown and tracked', async () => {
+    const api = await amiExplorer();
+    const node = await sourceNode('web-server-2024.10.1');
+    const name = `${PREFIX}unknown-outcome`;
+    // Every CopyImage answer to ap-southeast-2 is lost after EC2 applied it, and EC2 cannot be
+    // re-read there (an error that is not retried) while the command runs.
+    await addFault({ region: 'ap-southeast-2', action: 'CopyImage', dropAfterApply: {} });
+    await addFault({
+      region: 'ap-southeast-2',
+      action: 'DescribeImages',
+      error: { code: 'UnauthorizedOperation', message: 'not now', status: 403 },
+    });
+    const { result, input } = await copy(node, wizard({ regions: ['ap-southeast-2'], name }));
+    assert.ok(result);
+    assert.deepEqual(
+      result.report.items.map((i) => i.outcome),
+      ['unknown'],
+    );
+    assert.match(result.report.items[0]?.detail ?? '', /could not be re-read either/);
+    assert.deepEqual(result.copies, [], 'no copy id was learnt');
+    // EC2 answers again (the search's next look-up is 30 s away; the test does it at once below).
+    await clearFaults();
+    const made = (await myImageNamed('ap-southeast-2', name))?.ImageId;
+    assert.ok(made, 'EC2 made the copy');
+    assert.equal(api.imagesTree.findImage('ap-southeast-2', made), undefined, 'not shown yet');
+    // Remembered in the workspace state, with what finds it again.
+    assert.deepEqual(
+      api.unknownCopies
+        .list()
+        .filter((c) => c.name === name)
+        .map((c) => [c.region, c.sourceImageId, typeof c.clientToken]),
+      [
+        [
+          'ap-southeast-2',
+          (await myImageNamed('us-east-1', 'web-server-2024.10.1'))?.ImageId,
+          'string',
+        ],
+      ],
+    );
+    assert.match(
+      input.notifications.map((n) => n.message).join('\n'),
+      /Copy AMI to 1 region/,
+      'the report is shown',
+    );
+
+    // The next look-up finds the copy, shows it and tracks it.
+    await api.unknownCopies.lookNow();
+    assert.equal(api.unknownCopies.list().filter((c) => c.name === name).length, 0);
+    assert.ok(api.imagesTree.findImage('ap-southeast-2', made), 'shown in the tree');
+    assert.ok(
+      api.operations
+        .list()
+        .some((o) => o.imageId === made && o.kind === 'copy' && o.label === name),
+      'tracked until it settles',
+    );
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('a copy whose outcome is unknown and that EC2 keeps not showing is given up with a warning saying what to check', async () => {
+    const api = await amiExplorer();
+    const node = await sourceNode('web-server-2024.10.1');
+    const name = `${PREFIX}never-started`;
+    // EC2 fails on its side for every CopyImage attempt (it may or may not have applied it).
+    await addFault({
+      region: 'ap-southeast-2',
+      action: 'CopyImage',
+      error: { code: 'InternalError', message: 'An internal error has occurred', status: 500 },
+    });
+    const { result } = await copy(node, wizard({ regions: ['ap-southeast-2'], name }));
+    await clearFaults();
+    assert.ok(result);
+    assert.deepEqual(
+      result.report.items.map((i) => i.outcome),
+      ['unknown'],
+    );
+    assert.equal(api.unknownCopies.list().filter((c) => c.name === name).length, 1);
+    const { input } = await withAnswers([], async () => {
+      for (let i = 0; i < NOT_SEEN_LIMIT; i++) await api.unknownCopies.lookNow();
+    });
+    assert.equal(api.unknownCopies.list().filter((c) => c.name === name).length, 0);
+    const warning = input.notifications.find((n) => n.message.includes(name));
+    assert.ok(warning, 'a notification says the copy is no longer looked for');
+    assert.equal(warning.severity, 'warning');
+    assert.match(
+      warning.message,
+      /^Stopped looking for the copy ".*" of ami-\w+ \(us-east-1\) in ap-southeast-2: EC2 answered 5 look-ups without it, so it was probably not started\. Refresh ap-southeast-2 to check/,
+    );
+    assert.equal(await myImageNamed('ap-southeast-2', name), undefined, 'EC2 has no such copy');
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
