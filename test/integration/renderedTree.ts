@@ -18,13 +18,36 @@ function unescapeMarkdown(markdown: string): string {
   return markdown.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
 
-/** Renders the children of `parent` (the roots when omitted). */
+/**
+ * Renders the children of `parent` (the roots when omitted) once they have loaded: a region answers
+ * at once with a "Loading…" row, or the rows so far and "Loading more…" (rows with the `loading`
+ * context token), and renders again when there is more; this asks again until no such row is left,
+ * as a user waits. `renderChildrenNow` reads what the view shows at this moment.
+ */
 export async function renderChildren<T>(
+  provider: vscode.TreeDataProvider<T>,
+  parent?: T,
+): Promise<RenderedNode<T>[]> {
+  for (;;) {
+    const children = await renderChildrenNow(provider, parent);
+    if (!children.some(isLoadingRow)) return children;
+    // Mocha's timeout turns a region that never finishes into a failure.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Renders the children of `parent` as they are now, loading or not. */
+export async function renderChildrenNow<T>(
   provider: vscode.TreeDataProvider<T>,
   parent?: T,
 ): Promise<RenderedNode<T>[]> {
   const children = (await provider.getChildren(parent)) ?? [];
   return Promise.all(children.map((child) => render(provider, child)));
+}
+
+/** Whether a row is there only while its region loads ("Loading…", "Loading more…"). */
+export function isLoadingRow(row: RenderedNode<unknown>): boolean {
+  return /\bloading\b/.test(row.contextValue ?? '');
 }
 
 /** Renders one node. */
