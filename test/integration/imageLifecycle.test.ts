@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { eventually } from './eventually';
 import { amiExplorer, manifest } from './extensionUnderTest';
-import { routeThroughRecordingEndpoint } from './recordingEndpoint';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { render, renderAll } from './renderedTree';
 import type { ScriptedAnswer, TestUserInput } from './testUserInput';
 import { withAnswers } from './testUserInput';

@@ -7,8 +7,6 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EMULATOR_URL_VARIABLE } from './integrationSetup';
-import { setSettings } from './userSettings';
 
 /** One EC2 request the extension sent, as the endpoint received it. */
 export interface RecordedCall {
@@ -27,6 +25,30 @@ export interface InjectedError {
   readonly status: number;
 }
 
+/** An answer from the emulator, with the call it answers, before it is sent on. */
+export interface HeldAnswer {
+  readonly action: string;
+  readonly region: string;
+  readonly params: URLSearchParams;
+  /** The answer's text (EC2's XML). */
+  readonly body: string;
+}
+
+interface Hold {
+  readonly matches: (answer: HeldAnswer) => boolean;
+  readonly waiting: (() => void)[];
+}
+
+/** Whether an answer is a DescribeImages listing page (not a lookup by id). */
+export function isImageListing(answer: Pick<HeldAnswer, 'action' | 'params'>): boolean {
+  return answer.action === 'DescribeImages' && !answer.params.has('ImageId.1');
+}
+
+/** Whether an answer is the last page of a listing (EC2 gives no nextToken with it). */
+export function isLastPage(answer: Pick<HeldAnswer, 'body'>): boolean {
+  return !/<nextToken>[^<]/.test(answer.body);
+}
+
 interface PlannedFailure {
   readonly action: string;
   readonly region: string;
@@ -42,6 +64,7 @@ interface PlannedFailure {
 export class RecordingEndpoint {
   private readonly recorded: RecordedCall[] = [];
   private readonly failures: PlannedFailure[] = [];
+  private holds: Hold[] = [];
 
   private readonly server: Server;
   private readonly target: URL;
@@ -84,7 +107,7 @@ export class RecordingEndpoint {
     return this.calls({
       action: 'DescribeImages',
       ...(region !== undefined ? { region } : {}),
-    }).filter((c) => !c.params.has('ImageId.1'));
+    }).filter(isImageListing);
   }
 
   /** Forgets the calls recorded so far. */
@@ -97,12 +120,33 @@ export class RecordingEndpoint {
     this.failures.push({ action, region, remaining: count, error });
   }
 
+  /**
+   * Holds back the answers `matches` picks (it sees the request and the answer's text) until the
+   * returned function is called; answers already held are then sent in order, and later ones pass.
+   * The call is recorded when its answer is sent.
+   */
+  hold(matches: (answer: HeldAnswer) => boolean): () => void {
+    const hold: Hold = { matches, waiting: [] };
+    this.holds.push(hold);
+    return () => {
+      this.holds = this.holds.filter((h) => h !== hold);
+      for (const send of hold.waiting.splice(0)) send();
+    };
+  }
+
+  /** How many answers are held back now. */
+  get heldCount(): number {
+    return this.holds.reduce((n, h) => n + h.waiting.length, 0);
+  }
+
   /** Drops every planned failure that has not happened yet. */
   clearFailures(): void {
     this.failures.length = 0;
   }
 
   async close(): Promise<void> {
+    for (const hold of this.holds) for (const send of hold.waiting.splice(0)) send();
+    this.holds = [];
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -139,9 +183,19 @@ export class RecordingEndpoint {
         headers: { ...req.headers, host: this.target.host },
       },
       (answer) => {
-        this.recorded.push({ ...call, status: answer.statusCode ?? 0 });
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        void readBody(answer).then(
+          (text) => {
+            const send = (): void => {
+              this.recorded.push({ ...call, status: answer.statusCode ?? 0 });
+              res.writeHead(answer.statusCode ?? 502, answer.headers);
+              res.end(text);
+            };
+            const hold = this.holds.find((h) => h.matches({ ...call, body: text }));
+            if (hold === undefined) send();
+            else hold.waiting.push(send);
+          },
+          () => res.destroy(),
+        );
       },
     );
     upstream.on('error', () => res.destroy());
@@ -170,35 +224,11 @@ function regionOf(authorization: string | undefined): string {
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
+  // Also reads answers: an IncomingMessage either way.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-/**
- * For a mocha suite: points `amiExplorer.endpointUrl` at a recording endpoint in front of the
- * emulator before its tests and back afterwards. Returns a getter for the endpoint.
- */
-export function routeThroughRecordingEndpoint(): () => RecordingEndpoint {
-  let endpoint: RecordingEndpoint | undefined;
-  let restore: (() => Promise<void>) | undefined;
-  before(async () => {
-    const emulatorUrl = process.env[EMULATOR_URL_VARIABLE];
-    if (emulatorUrl === undefined) {
-      throw new Error(`${EMULATOR_URL_VARIABLE} is not set; run through runIntegrationTests.ts`);
-    }
-    endpoint = await RecordingEndpoint.start(emulatorUrl);
-    restore = await setSettings({ endpointUrl: endpoint.url });
-  });
-  after(async () => {
-    await restore?.();
-    await endpoint?.close();
-  });
-  return () => {
-    if (endpoint === undefined) throw new Error('the recording endpoint is not running');
-    return endpoint;
-  };
 }

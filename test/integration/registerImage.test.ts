@@ -5,7 +5,7 @@ import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { advanceEmulatorClock } from './emulatorAdmin';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
-import { routeThroughRecordingEndpoint } from './recordingEndpoint';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { childNamed, render, renderChildren } from './renderedTree';
 import type { ScriptedAnswer } from './testUserInput';
 import { withAnswers } from './testUserInput';
