@@ -21,7 +21,7 @@ export interface RegionTreeDeps {
  * How often, at most, a region that grows page by page is rendered again: 50 pages arriving in a
  * few seconds make a handful of renders, not 50 that VS Code would have to queue.
  */
-export const PROGRESS_RENDER_INTERVAL_MS = 300;
+export const PROGRESS_RENDER_INTERVAL_MS = 500;
 
 /**
  * A tree whose roots are regions. Regions load eagerly with bounded concurrency so each shows its
@@ -64,6 +64,10 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return node.getTreeItem();
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    return node.resolveTreeItem?.(item) ?? item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

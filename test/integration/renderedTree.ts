@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 
 /** What the tree view shows for one node, read through the TreeDataProvider as VS Code does. */
 export interface RenderedNode<T> {
@@ -50,12 +50,17 @@ export function isLoadingRow(row: RenderedNode<unknown>): boolean {
   return /\bloading\b/.test(row.contextValue ?? '');
 }
 
-/** Renders one node. */
+/** Renders one node, with what VS Code fills in on hover (`resolveTreeItem`: the tooltip). */
 export async function render<T>(
   provider: vscode.TreeDataProvider<T>,
   node: T,
 ): Promise<RenderedNode<T>> {
-  const item = await provider.getTreeItem(node);
+  let item = await provider.getTreeItem(node);
+  if (item.tooltip === undefined && provider.resolveTreeItem) {
+    const hover = new vscode.CancellationTokenSource();
+    item = (await provider.resolveTreeItem(item, node, hover.token)) ?? item;
+    hover.dispose();
+  }
   return {
     node,
     label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
