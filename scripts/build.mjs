@@ -1,6 +1,7 @@
-// Bundles the extension with esbuild into dist/: extension.js (all of our own code: what activation
-// loads) and sdk.js (the AWS SDK, loaded on first use through core/aws/loadSdk.ts), plus the web
-// bundle of the webview panels. VS Code 1.100 loads extensions as CommonJS, and esbuild only splits
+// Bundles the extension with esbuild into dist/: boot.js (the entry point: loads extension.js through
+// V8's code cache, see src/codeCache.ts), extension.js (all of our own code: what activation loads)
+// and sdk.js (the AWS SDK, loaded on first use through core/aws/loadSdk.ts), plus the web bundle of
+// the webview panels. VS Code 1.100 loads extensions as CommonJS, and esbuild only splits
 // chunks for ESM, so the SDK is its own entry point and its import is rewritten to the external file.
 // Only plain data crosses that boundary: the build fails when a source module of ours ends up in
 // two bundles (two copies of a class would make `instanceof` lie).
@@ -56,6 +57,12 @@ const common = {
 const configs = [
   {
     ...common,
+    // The entry point VS Code requires; it only imports the code-cache loader.
+    entryPoints: { boot: 'src/boot.ts' },
+    outdir: 'dist',
+  },
+  {
+    ...common,
     entryPoints: { extension: 'src/extension.ts' },
     outdir: 'dist',
     plugins: [oneVscodeRequire, lazySdk],
@@ -108,7 +115,7 @@ async function copyWebAssets() {
 
 /**
  * Fails the build when one of our source modules (src/**) is compiled into more than one bundle of
- * the extension host (extension.js, sdk.js): each would have its own copy of its classes, and
+ * the extension host (boot.js, extension.js, sdk.js): each would have its own copy of its classes, and
  * `instanceof` across them would fail. The web bundles run in the webviews' own JavaScript realm
  * and only exchange JSON messages with the host, so pure model code may be compiled into them too.
  */

@@ -19,7 +19,7 @@ import { ImageLifecycleService } from './core/services/imageLifecycleService';
 import { ImageRegistrationService } from './core/services/imageRegistrationService';
 import { ImageSharingService } from './core/services/imageSharingService';
 import { WebviewPanels } from './webviews/webviewPanels';
-import { ImageEvents } from './core/services/imageEvents';
+import { eventImageId, ImageEvents } from './core/services/imageEvents';
 import { Ask } from './ui/userInput';
 import type { UserInput } from './ui/userInput';
 import { VsCodeUserInput } from './ui/vscodeUserInput';
@@ -33,15 +33,25 @@ import { RegionService } from './core/services/regionService';
 import { CredentialsStatus } from './credentialsStatus';
 import { ResourceDocumentProvider } from './documents/resourceDocumentProvider';
 import { apiCallLogger, logError } from './log';
+import { errorSentence } from './core/model/errorSentence';
 import { OperationTracker } from './core/services/operationTracker';
 import { PendingImagePoller } from './core/services/pendingPoller';
 import { announceSettled, workspaceOperationStore } from './ui/trackedOperations';
 import type { TreeNode } from './tree/treeNode';
-import { connectionSettings, readSettings, SETTINGS_SECTION } from './settings';
+import {
+  connectionSettings,
+  readReferenceSettings,
+  readSettings,
+  SETTINGS_SECTION,
+} from './settings';
 import type { ExtensionSettings } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './core/services/regionSource';
+import { AmiReferenceLookup } from './core/services/amiReferenceLookup';
+import { AmiReferencesInCode } from './references/amiReferencesInCode';
+import { RegionMemory } from './core/services/regionMemory';
+import { whenFirstVisible } from './startEarly';
 
 /**
  * What `activate` returns outside production mode: the extension's parts, for integration tests in
@@ -60,6 +70,8 @@ export interface AmiExplorerApi {
   sharing: ImageSharingService;
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
+  /** The extension's global storage folder (where dist/boot.js keeps the code cache). */
+  globalStorage: vscode.Uri;
   /**
    * Replaces the user-input layer until the returned disposable is disposed: integration tests
    * answer every question the real commands, wizards and panels ask.
@@ -71,7 +83,10 @@ export interface AmiExplorerApi {
  * The composition root: builds every service once and wires views, commands, panels and providers.
  * It does no AWS work and loads no SDK code; that happens when a view first asks for its children.
  */
-export function activate(context: vscode.ExtensionContext): AmiExplorerApi | undefined {
+export function activate(
+  context: vscode.ExtensionContext,
+  loading: { readonly codeCache?: string } = {},
+): AmiExplorerApi | undefined {
   const log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
   const activeProfile = new ActiveProfile(context.workspaceState);
   // Read on first use rather than here: the first getConfiguration() in an extension host merges
@@ -97,14 +112,16 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
   const instances = new InstanceService(ec2Instances);
   const profiles = new ProfileService();
   const identity = new AccountIdentity();
-  const regions = new RegionSource(
-    ec2,
-    new RegionService(new Regions(ec2)),
+  const regions = new RegionSource({
+    api: ec2,
+    regionService: new RegionService(new Regions(ec2)),
     profiles,
-    () => current().regions,
-    profile,
+    configuredRegions: () => current().regions,
+    activeProfile: profile,
+    endpointUrl: () => current().endpointUrl,
     identity,
-  );
+    memory: new RegionMemory(context.globalState),
+  });
   const credentials = new CredentialsStatus();
   const sharing = new ImageSharingService(ec2Images, ec2Snapshots, (region, imageId, signal) =>
     images.getImage(region, imageId, signal),
@@ -119,7 +136,15 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
       for (const imageId of result.missing)
         events.publish({ kind: 'gone', region: result.region, imageId });
     },
-    (region, error) => logError(log, `Polling pending images in ${region}`, error),
+    (region, error, gaveUp) => {
+      logError(log, `Polling pending images in ${region}`, error);
+      if (!gaveUp) return;
+      const n = gaveUp.length;
+      void ui.notify(
+        'warning',
+        `Stopped checking ${n === 1 ? `the pending AMI ${gaveUp[0] ?? ''}` : `${n} pending AMIs`} in ${region}: ${errorSentence(error)} Refresh the region to check again.`,
+      );
+    },
   );
   const common = {
     regions,
@@ -163,6 +188,18 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     canSelectMany: true,
     showCollapseAll: true,
   });
+  // AMI ids in code share one cached lookup that follows the extension's own changes.
+  const referenceLookup = new AmiReferenceLookup((region, ids, signal) =>
+    ec2Images.findById(region, ids, signal),
+  );
+  const references = new AmiReferencesInCode({
+    lookup: referenceLookup,
+    regions: async () => (await regions.get()).regions,
+    settings: readReferenceSettings,
+    log,
+  });
+  // Load the SDK chunk while VS Code sets the first view up, not when the first call needs it.
+  const sdkPreload = whenFirstVisible([imagesView, instancesView], () => clients.preloadSdk());
   const operations = new OperationTracker(
     workspaceOperationStore(context.workspaceState),
     poller,
@@ -179,6 +216,10 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
         poller.track(event.image.region, [event.image]);
     }),
     events.subscribe((event) => void operations.onImageEvent(event)),
+    events.subscribe((event) => {
+      referenceLookup.onImageEvent(event);
+      references.imageChanged(eventImageId(event));
+    }),
   ];
 
   const statusBar = new ProfileStatusBar();
@@ -202,10 +243,13 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     imagesTree.refresh();
     instancesTree.refresh();
     documents.refresh();
+    referenceLookup.clear();
+    references.refresh();
   };
 
   const deps: CommandDeps = {
     imagesTree,
+    imagesView,
     instancesTree,
     documents,
     regions,
@@ -225,10 +269,12 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     imageCreation,
     imageRegistration,
     panels,
+    references,
   };
 
   context.subscriptions.push(
     log,
+    sdkPreload,
     { dispose: () => poller.dispose() },
     activeProfile,
     statusBar,
@@ -236,6 +282,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     instancesTree,
     documents,
     panels,
+    references,
     imagesView,
     instancesView,
     // Rows the user has selected keep their places while their region finishes loading.
@@ -257,8 +304,11 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.references`)) references.refresh();
       const before = settings;
       settings = readSettings();
+      // A change of the references settings alone leaves the views as they are.
+      if (before !== undefined && JSON.stringify(before) === JSON.stringify(settings)) return;
       showState();
       reloadAll(before === undefined || settings.endpointUrl !== before.endpointUrl);
     }),
@@ -276,7 +326,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
       log.info(
         `AMI Explorer activated (profile: ${activeProfile.current ?? 'default chain'}${
           endpointUrl ? `, endpoint: ${endpointUrl}` : ''
-        })`,
+        }${loading.codeCache ? `, code cache: ${loading.codeCache}` : ''})`,
       );
     })
     .catch((error: unknown) => logError(log, 'Finishing activation', error));
@@ -293,6 +343,7 @@ export function activate(context: vscode.ExtensionContext): AmiExplorerApi | und
     sharing,
     imageCreation,
     imageRegistration,
+    globalStorage: context.globalStorageUri,
     useUserInput: (input) => {
       const previous = userInput;
       userInput = input;

@@ -21,7 +21,9 @@ export function logError(channel: vscode.LogOutputChannel, what: string, error: 
     channel.error(
       `${what}: ${error.code}${context.region ? ` in ${context.region}` : ''}${
         context.action ? ` (${context.action})` : ''
-      }${details.requestId ? ` requestId=${details.requestId}` : ''}: ${details.awsMessage ?? error.message}`,
+      }${details.httpStatus !== undefined ? ` status=${details.httpStatus}` : ''}${
+        details.requestId ? ` requestId=${details.requestId}` : ''
+      }: ${details.awsMessage ?? error.message}${details.diagnostic ? ` (${details.diagnostic})` : ''}`,
     );
     return;
   }

@@ -2,6 +2,11 @@ import * as vscode from 'vscode';
 import type { ConnectionSettings } from './core/aws/clientFactory';
 import type { ImageSortOrder } from './core/model/grouping';
 import type { ListingScope, ScopeKind } from './core/model/scope';
+import type { ReferenceSettings } from './references/amiReferencesInCode';
+import {
+  DEFAULT_MAX_CONCURRENT_REGIONS,
+  MAX_CONCURRENT_REGIONS_RANGE,
+} from './core/services/concurrency';
 
 /** The `amiExplorer.*` settings, read and typed in one place. */
 export interface ExtensionSettings {
@@ -41,7 +46,12 @@ export function readSettings(): ExtensionSettings {
       includeDisabled: c.get<boolean>('listing.includeDisabled', false) === true,
     },
     sortBy: c.get<string>('sortBy') === 'name' ? 'name' : 'newest',
-    maxConcurrentRegions: clampInt(c.get('maxConcurrentRegions'), 1, 16, 4),
+    maxConcurrentRegions: clampInt(
+      c.get('maxConcurrentRegions'),
+      MAX_CONCURRENT_REGIONS_RANGE.minimum,
+      MAX_CONCURRENT_REGIONS_RANGE.maximum,
+      DEFAULT_MAX_CONCURRENT_REGIONS,
+    ),
     requestTimeoutMs: clampInt(c.get('requestTimeoutSeconds'), 1, 300, 30) * 1000,
   };
   if (endpointUrl.length > 0) settings.endpointUrl = endpointUrl;
@@ -85,4 +95,15 @@ function stringArray(value: unknown): string[] {
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+/** The `amiExplorer.references.*` settings: AMI ids in infrastructure code. */
+export function readReferenceSettings(): ReferenceSettings {
+  const c = vscode.workspace.getConfiguration(`${SETTINGS_SECTION}.references`);
+  return {
+    enabled: c.get<boolean>('enabled', true) !== false,
+    languages: stringArray(c.get('languages')),
+    deprecationWarningDays: clampInt(c.get('deprecationWarningDays'), 0, 365, 30),
+    maxFiles: clampInt(c.get('maxFiles'), 1, 100_000, 5000),
+  };
 }

@@ -14,7 +14,9 @@ import type { ImageService } from '../core/services/imageService';
 import type { OperationTracker } from '../core/services/operationTracker';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
+import type { AmiReferencesInCode } from '../references/amiReferencesInCode';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
+import type { TreeNode } from '../tree/treeNode';
 import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
 import type { RegionSource } from '../core/services/regionSource';
 import type { Ask } from '../ui/userInput';
@@ -23,6 +25,7 @@ import type { WebviewPanels } from '../webviews/webviewPanels';
 /** What every command handler gets from the composition root (`extension.ts`). */
 export interface CommandDeps {
   imagesTree: ImagesTreeProvider;
+  imagesView: vscode.TreeView<TreeNode>;
   instancesTree: InstancesTreeProvider;
   documents: ResourceDocumentProvider;
   regions: RegionSource;
@@ -51,4 +54,6 @@ export interface CommandDeps {
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
   panels: WebviewPanels;
+  /** AMI ids in code: their problems and hovers. */
+  references: AmiReferencesInCode;
 }

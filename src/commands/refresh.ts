@@ -9,6 +9,7 @@ export function refreshImages(deps: CommandDeps): Promise<void> {
   deps.connections.reset();
   deps.imagesTree.refresh();
   deps.documents.refresh();
+  deps.references.refresh();
   return Promise.resolve();
 }
 

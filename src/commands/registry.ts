@@ -15,7 +15,14 @@ import { enableProtection } from './enableProtection';
 import { editPermissions, showBlockDevices } from './imagePanels';
 import { openImageJson, openInstanceJson } from './openJson';
 import { refreshImages, refreshInstances, refreshRegion } from './refresh';
+import {
+  openReferenceJson,
+  replaceReference,
+  revealReference,
+  showReferenceBlockDevices,
+} from './referenceCommands';
 import { registerImage } from './registerImage';
+import { findReferencesInWorkspace } from '../references/findInWorkspace';
 import { reregisterImage } from './reregisterImage';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
@@ -73,6 +80,12 @@ export const COMMANDS = {
   'amiExplorer.image.reregister': reregisterImage,
   'amiExplorer.image.showBlockDevices': showBlockDevices,
   'amiExplorer.image.editPermissions': editPermissions,
+  // Run by the hover of an AMI id in code and its quick fixes, with the AMI as argument.
+  'amiExplorer.references.findInWorkspace': findReferencesInWorkspace,
+  'amiExplorer.reference.openJson': openReferenceJson,
+  'amiExplorer.reference.showBlockDevices': showReferenceBlockDevices,
+  'amiExplorer.reference.reveal': revealReference,
+  'amiExplorer.reference.replace': replaceReference,
 } satisfies Record<`amiExplorer.${string}`, CommandHandler>;
 
 /** One command id. */

@@ -11,6 +11,8 @@ export const CONTEXT_TOKENS = {
   imagesRegion: 'imagesRegion',
   instancesRegion: 'instancesRegion',
   notEnabledRegion: 'notEnabledRegion',
+  /** A configured opt-in region whose status is being asked (no menus). */
+  checkingRegion: 'checkingRegion',
   backingGroup: 'backingGroup',
   image: 'image',
   instance: 'instance',

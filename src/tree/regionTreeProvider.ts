@@ -5,6 +5,7 @@ import type { CredentialsStatus } from '../credentialsStatus';
 import { logError } from '../log';
 import { errorNode, MessageNode } from './messageNode';
 import { NotEnabledRegionNode } from './notEnabledRegionNode';
+import { CheckingRegionNode } from './checkingRegionNode';
 import type { RegionNode, RegionNodeHost } from './regionNode';
 import type { RegionSource } from '../core/services/regionSource';
 import type { TreeNode } from './treeNode';
@@ -36,8 +37,11 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   /** Made on first use: reading the setting is not free at activation (see extension.ts). */
   private currentLimiter: ConcurrencyLimiter | undefined;
   protected regionNodes: N[] = [];
-  /** The root rows: loadable regions and configured regions that are not enabled. */
-  private rootRegions: (N | NotEnabledRegionNode)[] = [];
+  /**
+   * The root rows: loadable regions, configured regions that are not enabled, and configured opt-in
+   * regions whose status is still being asked.
+   */
+  private rootRegions: (N | NotEnabledRegionNode | CheckingRegionNode)[] = [];
   /** Nodes that grew since they were last rendered, rendered together (`progressed`). */
   private readonly grown = new Set<TreeNode>();
   private grownTimer: ReturnType<typeof setTimeout> | undefined;
@@ -45,7 +49,20 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   /** Reveals in progress: renders of grown nodes wait for them (`holdingRenders`). */
   private revealing = 0;
 
-  constructor(protected readonly deps: RegionTreeDeps) {}
+  private readonly regionChanges: { dispose(): void };
+
+  constructor(protected readonly deps: RegionTreeDeps) {
+    // The region source may answer at once (the setting, or the list remembered from the last
+    // session) and check in the background; what the check finds is rendered here.
+    this.regionChanges = deps.regions.onDidChange((change) => {
+      if (change.kind === 'failed' && !(change.error instanceof CredentialsError)) {
+        // The regions shown stay; the next refresh asks again.
+        this.logFailure('Checking the region list', change.error);
+        return;
+      }
+      this.emitter.fire(undefined);
+    });
+  }
 
   /** Bounds the regions loading at once; a refresh starts a new one with the current setting. */
   get limiter(): ConcurrencyLimiter {
@@ -81,22 +98,38 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
     try {
       const resolved = await this.deps.regions.get();
       await this.deps.credentials.set(undefined);
+      const notEnabled = new Set(resolved.notEnabled ?? []);
+      const unconfirmed = new Set(resolved.unconfirmed ?? []);
+      const kindOf = (n: N | NotEnabledRegionNode | CheckingRegionNode): string =>
+        n instanceof NotEnabledRegionNode
+          ? 'notEnabled'
+          : n instanceof CheckingRegionNode
+            ? 'unconfirmed'
+            : 'listed';
+      const wantedKind = (r: string): string =>
+        notEnabled.has(r) ? 'notEnabled' : unconfirmed.has(r) ? 'unconfirmed' : 'listed';
       const same =
         this.rootRegions.length === resolved.regions.length &&
-        this.rootRegions.every((n, i) => n.region === resolved.regions[i]);
+        this.rootRegions.every(
+          (n, i) => n.region === resolved.regions[i] && kindOf(n) === wantedKind(n.region),
+        );
       // VS Code may ask for the roots again without a refresh: keep what is loaded.
       if (same && this.rootRegions.length > 0) return this.rootRegions;
-      this.disposeRegions();
-      const notEnabled = new Set(resolved.notEnabled ?? []);
-      const single = resolved.regions.length - notEnabled.size === 1;
-      this.rootRegions = resolved.regions.map((r) =>
-        notEnabled.has(r)
-          ? new NotEnabledRegionNode(`${this.idPrefix}/${r}`, r)
-          : this.createRegionNode(r, single),
-      );
+      const single = resolved.regions.length - notEnabled.size - unconfirmed.size === 1;
+      // A region list corrected in the background keeps the regions it still lists as they are.
+      const previous = new Map(this.regionNodes.map((n) => [n.region, n]));
+      this.rootRegions = resolved.regions.map((r) => {
+        const id = `${this.idPrefix}/${r}`;
+        if (notEnabled.has(r)) return new NotEnabledRegionNode(id, r);
+        if (unconfirmed.has(r)) return new CheckingRegionNode(id, r);
+        return previous.get(r) ?? this.createRegionNode(r, single);
+      });
       this.regionNodes = this.rootRegions.filter(
-        (n): n is N => !(n instanceof NotEnabledRegionNode),
+        (n): n is N => !(n instanceof NotEnabledRegionNode || n instanceof CheckingRegionNode),
       );
+      for (const gone of previous.values()) {
+        if (!this.regionNodes.includes(gone)) gone.dispose();
+      }
       // Start every region now (bounded by the limiter) so each shows its count without expanding.
       for (const regionNode of this.regionNodes) void regionNode.load();
       if (this.rootRegions.length === 0) {
@@ -111,6 +144,7 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
     } catch (error) {
       if (error instanceof CredentialsError) {
         this.deps.log.warn(error.message);
+        this.disposeRegions();
         // An empty tree lets the welcome content (Select Profile, docs) show.
         await this.deps.credentials.set(error);
         return [];
@@ -188,6 +222,7 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   }
 
   dispose(): void {
+    this.regionChanges.dispose();
     this.disposeRegions();
     this.forgetGrown();
     this.emitter.dispose();

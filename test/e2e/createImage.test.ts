@@ -109,6 +109,65 @@ describe('Create Image… in the browser (real VS Code UI)', function () {
       .waitFor();
     await session.screenshot('create-image-05-available');
   });
+  it('an endpoint that answers CreateImage with an HTML 500 page: one readable sentence, no markup or SDK internals', async () => {
+    const { workbench, emulator } = session;
+    const page = workbench.page;
+    const name = `e2e html-500 ${Date.now().toString(36)}`;
+    // A gateway in front of EC2 (or an endpoint without the action) answers with its error page.
+    emulator.faults.set([{ action: 'CreateImage', foreignAnswer: { body: 'html', status: 500 } }]);
+    try {
+      await workbench.openActivity('AMI Explorer');
+      await workbench.expand(INSTANCES, 'us-east-1');
+      const instance = workbench.row(INSTANCES, 'web-1');
+      await instance.waitFor();
+      await workbench.contextMenu(instance, 'Create Image…');
+
+      const widget = page.locator('.quick-input-widget');
+      const input = widget.locator('.quick-input-box input');
+      const title = widget.locator('.quick-input-title');
+      const step = async (n: number): Promise<void> => {
+        await title.filter({ hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor();
+      };
+      await step(1);
+      await input.fill(name);
+      await widget.locator('.quick-input-message', { hasText: /already exists/ }).waitFor({
+        state: 'hidden',
+      });
+      await input.press('Enter');
+      await step(2);
+      await input.press('Enter');
+      await step(3);
+      await input.press('Enter');
+      await step(4);
+      await input.press('Enter');
+      await step(5);
+      await widget.locator('.monaco-list-row', { hasText: 'crash-consistent' }).waitFor();
+      await input.fill('No reboot');
+      await input.press('Enter');
+      await step(6);
+      await input.press('Enter');
+      await widget.waitFor({ state: 'hidden' });
+
+      const toast = workbench
+        .notifications()
+        .filter({ hasText: 'with a page that is not an EC2 response' })
+        .first();
+      await toast.waitFor({ timeout: 60_000 });
+      await session.screenshot('create-image-06-html-500');
+      const text = ((await toast.locator('.notification-list-item-message').textContent()) ?? '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      assert.equal(
+        text,
+        `The endpoint ${emulator.url} answered HTTP 500 with a page that is not an EC2 response (is a proxy or gateway in between, or does this endpoint not support CreateImage?)`,
+      );
+      assert.doesNotMatch(text, /<|>|Deserialization|\$response|UnknownError|XML parse/);
+      // Nothing was created, and nothing claims otherwise.
+      assert.equal(await workbench.row(IMAGES, name).count(), 0);
+    } finally {
+      emulator.faults.clear();
+    }
+  });
   it('Register Image… from the Command Palette: an S3 manifest becomes a pending, then available AMI', async () => {
     const { workbench, emulator } = session;
     const page = workbench.page;

@@ -108,14 +108,15 @@ export async function startEc2Emulator(
   }
   const faults = new FaultController(randomSeed, options.faults);
   const sleeper = new Sleeper();
+  const activity = { pending: 0 };
   const onInternalError =
     options.onInternalError ??
     ((error: unknown) => process.stderr.write(`ec2-emulator internal error: ${String(error)}\n`));
 
   const server = createServer((req, res) => {
     const handler = (req.url ?? '').startsWith(adminPrefix)
-      ? handleAdminRequest(req, res, { faults, clock })
-      : dispatchEc2Request(req, res, { world, faults, sleeper, onInternalError });
+      ? handleAdminRequest(req, res, { faults, clock, activity })
+      : dispatchEc2Request(req, res, { world, faults, sleeper, onInternalError, activity });
     handler.catch((error: unknown) => {
       onInternalError(error);
       res.destroy();

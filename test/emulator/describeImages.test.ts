@@ -289,6 +289,31 @@ describe('DescribeImages', () => {
     );
   });
 
+  it('the image-id filter leaves unknown ids out without an error, deprecated and disabled ones in', async () => {
+    const old = (
+      await me.send(new DescribeImagesCommand({ Owners: ['amazon'], IncludeDeprecated: true }))
+    ).Images?.find((i) => i.Name === 'amzn2-ami-hvm-2.0.20200304.0-x86_64-gp2');
+    const disabled = (
+      await me.send(new DescribeImagesCommand({ Owners: ['self'], IncludeDisabled: true }))
+    ).Images?.find((i) => i.Name === 'retired-batch-2023.03');
+    const out = await me.send(
+      new DescribeImagesCommand({
+        Filters: [
+          {
+            Name: 'image-id',
+            Values: [old?.ImageId ?? '', disabled?.ImageId ?? '', 'ami-0000000000000000a'],
+          },
+        ],
+        IncludeDeprecated: true,
+        IncludeDisabled: true,
+      }),
+    );
+    assert.deepEqual(names(out.Images), [
+      'amzn2-ami-hvm-2.0.20200304.0-x86_64-gp2',
+      'retired-batch-2023.03',
+    ]);
+  });
+
   it('omits (without error) an existing image the caller may not see', async () => {
     const partner = emulatorClient(emulator, { accessKeyId: partnerAccessKeyId });
     const priv = await imageNamed(partner, 'partner-private-build-9');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { addFault, clearFaults } from './emulatorAdmin';
+import { eventually } from './eventually';
 import { amiExplorer, EXTENSION_ID, manifest } from './extensionUnderTest';
 import { renderAll } from './renderedTree';
 
@@ -17,6 +18,16 @@ describe('AMI Explorer in the extension host', () => {
         (wasActive ? ' (already active before the test)' : ''),
     );
     assert.ok(api.imagesTree, 'activate() returns the test API');
+  });
+
+  it('is loaded through dist/boot.js, which writes the code cache the next start compiles from', async () => {
+    const api = await amiExplorer();
+    const cache = vscode.Uri.joinPath(api.globalStorage, 'code-cache', 'extension.js.bin');
+    // boot.ts writes it 5 s after activation, when activate() and the first rows have been compiled.
+    const stat = await eventually(async () => await vscode.workspace.fs.stat(cache), {
+      timeoutMs: 20_000,
+    });
+    assert.ok(stat.size > 10_000, `a code cache of ${stat.size} bytes`);
   });
 
   it('registers exactly the commands it contributes (the command table and package.json agree)', async () => {

@@ -121,7 +121,7 @@ describe('A region of 20,000 AMIs, listed page by page', function () {
     const { imagesTree, imagesView } = api;
 
     // Nothing is answered yet: both regions are rows already, each saying it is loading.
-    const releaseAll = endpoint().hold(isImageListing);
+    const releaseAll = endpoint().holdAnswers(isImageListing);
     releases.push(releaseAll);
     imagesTree.refresh();
     const roots = await renderChildrenNow(imagesTree);
@@ -129,7 +129,7 @@ describe('A region of 20,000 AMIs, listed page by page', function () {
       [SMALL, 'loading…'],
       [LARGE, 'loading…'],
     ]);
-    await eventually(() => assert.ok(endpoint().heldCount >= 2, 'both listings wait for EC2'));
+    await eventually(() => assert.ok(endpoint().heldAnswers >= 2, 'both listings wait for EC2'));
     const large = roots.find((r) => r.label === LARGE)?.node;
     assert.ok(large);
     assert.deepEqual(
@@ -143,7 +143,7 @@ describe('A region of 20,000 AMIs, listed page by page', function () {
     assert.equal(imagesTree.regionNode(SMALL)?.loading, true);
 
     // Pages flow, but the last page of the large region waits: its first rows show meanwhile.
-    const releaseLast = endpoint().hold(
+    const releaseLast = endpoint().holdAnswers(
       (answer) => isImageListing(answer) && answer.region === LARGE && isLastPage(answer),
     );
     releases.push(releaseLast);

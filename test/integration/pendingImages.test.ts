@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { demoLongPendingMs } from '../ec2-emulator/seeds/demoSeed';
-import { advanceEmulatorClock } from './emulatorAdmin';
+import { addFault, advanceEmulatorClock, clearFaults } from './emulatorAdmin';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { childNamed, render } from './renderedTree';
+import { TestUserInput } from './testUserInput';
 
 // The demo estate has one AMI that stays pending for ten minutes of emulator time.
 describe('Pending AMIs', () => {
@@ -44,6 +45,56 @@ describe('Pending AMIs', () => {
       assert.equal(again.node, pending.node, 'the same node, updated in place');
     } finally {
       subscription.dispose();
+    }
+  });
+
+  it('stops checking a region whose calls keep being refused, and says which AMI and why', async () => {
+    const api = await amiExplorer();
+    const input = new TestUserInput([]);
+    const installed = api.useUserInput(input);
+    // Every check of ap-southeast-2 is refused from now on, as with credentials revoked there.
+    await addFault({
+      region: 'ap-southeast-2',
+      action: 'DescribeImages',
+      error: {
+        code: 'AuthFailure',
+        message: 'AWS was not able to validate the provided access credentials',
+        status: 401,
+      },
+    });
+    try {
+      const imageId = 'ami-0fa11ed0000000001';
+      api.events.publish({
+        kind: 'appeared',
+        image: {
+          imageId,
+          region: 'ap-southeast-2',
+          name: 'poll-gives-up',
+          state: 'pending',
+          rootDeviceType: 'ebs',
+          isPublic: false,
+          blockDevices: [],
+          tags: [],
+        },
+      });
+      // Rounds 2 s, 4 s and 8 s apart: the third refusal ends the polling.
+      const [shown] = await eventually(
+        () => {
+          const found = input.shown(/^Stopped checking/);
+          assert.equal(found.length, 1);
+          return found;
+        },
+        { timeoutMs: 30_000, intervalMs: 250 },
+      );
+      assert.equal(
+        shown?.message,
+        `Stopped checking the pending AMI ${imageId} in ap-southeast-2: AWS refused the credentials in ap-southeast-2. If this is an opt-in region, it may not be enabled for this account; otherwise check that the access key is valid and active. Refresh the region to check again.`,
+      );
+      assert.equal(shown?.severity, 'warning');
+      input.assertDone();
+    } finally {
+      installed.dispose();
+      await clearFaults();
     }
   });
 });

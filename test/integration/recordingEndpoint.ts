@@ -34,7 +34,7 @@ export interface HeldAnswer {
   readonly body: string;
 }
 
-interface Hold {
+interface AnswerHold {
   readonly matches: (answer: HeldAnswer) => boolean;
   readonly waiting: (() => void)[];
 }
@@ -64,7 +64,10 @@ interface PlannedFailure {
 export class RecordingEndpoint {
   private readonly recorded: RecordedCall[] = [];
   private readonly failures: PlannedFailure[] = [];
-  private holds: Hold[] = [];
+  /** Calls of a held action wait here, unanswered, until the hold is released. */
+  private readonly holds = new Map<string, (() => void)[]>();
+  /** Answers held back after the emulator gave them (`holdAnswers`). */
+  private answerHolds: AnswerHold[] = [];
 
   private readonly server: Server;
   private readonly target: URL;
@@ -121,22 +124,40 @@ export class RecordingEndpoint {
   }
 
   /**
-   * Holds back the answers `matches` picks (it sees the request and the answer's text) until the
-   * returned function is called; answers already held are then sent in order, and later ones pass.
-   * The call is recorded when its answer is sent.
+   * Holds every call of `action` unanswered (it is neither forwarded nor recorded) until the returned
+   * function is called; then the held calls go on, in order. Shows what does not wait for an action.
    */
-  hold(matches: (answer: HeldAnswer) => boolean): () => void {
-    const hold: Hold = { matches, waiting: [] };
-    this.holds.push(hold);
+  hold(action: string): () => void {
+    const waiting: (() => void)[] = [];
+    this.holds.set(action, waiting);
     return () => {
-      this.holds = this.holds.filter((h) => h !== hold);
+      if (this.holds.get(action) === waiting) this.holds.delete(action);
+      for (const forward of waiting.splice(0)) forward();
+    };
+  }
+
+  /** How many calls of `action` are held right now. */
+  held(action: string): number {
+    return this.holds.get(action)?.length ?? 0;
+  }
+
+  /**
+   * Forwards calls but holds back the answers `matches` picks (it sees the call and the answer's
+   * text, e.g. the last page of a listing) until the returned function is called; answers already
+   * held are then sent in order, and later ones pass. The call is recorded when its answer is sent.
+   */
+  holdAnswers(matches: (answer: HeldAnswer) => boolean): () => void {
+    const hold: AnswerHold = { matches, waiting: [] };
+    this.answerHolds.push(hold);
+    return () => {
+      this.answerHolds = this.answerHolds.filter((h) => h !== hold);
       for (const send of hold.waiting.splice(0)) send();
     };
   }
 
-  /** How many answers are held back now. */
-  get heldCount(): number {
-    return this.holds.reduce((n, h) => n + h.waiting.length, 0);
+  /** How many answers are held back now (`holdAnswers`). */
+  get heldAnswers(): number {
+    return this.answerHolds.reduce((n, h) => n + h.waiting.length, 0);
   }
 
   /** Drops every planned failure that has not happened yet. */
@@ -145,8 +166,8 @@ export class RecordingEndpoint {
   }
 
   async close(): Promise<void> {
-    for (const hold of this.holds) for (const send of hold.waiting.splice(0)) send();
-    this.holds = [];
+    for (const hold of this.answerHolds) for (const send of hold.waiting.splice(0)) send();
+    this.answerHolds = [];
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -163,6 +184,11 @@ export class RecordingEndpoint {
       region: regionOf(req.headers.authorization),
       params,
     };
+    const held = this.holds.get(call.action);
+    if (held !== undefined) {
+      held.push(() => this.handle(req, res, body));
+      return;
+    }
     const failure = this.takeFailure(call.action, call.region);
     if (failure !== undefined) {
       this.recorded.push({ ...call, status: failure.status });
@@ -190,7 +216,7 @@ export class RecordingEndpoint {
               res.writeHead(answer.statusCode ?? 502, answer.headers);
               res.end(text);
             };
-            const hold = this.holds.find((h) => h.matches({ ...call, body: text }));
+            const hold = this.answerHolds.find((h) => h.matches({ ...call, body: text }));
             if (hold === undefined) send();
             else hold.waiting.push(send);
           },

@@ -28,6 +28,8 @@ describe('amiExplorer.regions naming a region that is not opted in', () => {
         rendered.map((r) => r.label),
         ['af-south-1', 'us-east-1'],
       );
+      // Until DescribeRegions has told, af-south-1 shows "checking opt-in status…".
+      assert.equal(rendered[0]?.description, 'not enabled');
       return rendered;
     });
 

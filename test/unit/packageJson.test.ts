@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  DEFAULT_MAX_CONCURRENT_REGIONS,
+  MAX_CONCURRENT_REGIONS_RANGE,
+} from '../../src/core/services/concurrency';
+import { DEFAULT_ENABLED_REGIONS } from '../../src/core/model/regions';
 import { ALL_CONTEXT_TOKENS } from '../../src/tree/contextValues';
 
 interface MenuItem {
@@ -22,6 +27,9 @@ interface PackageJson {
     views: Record<string, { id: string }[]>;
     viewsWelcome?: { view: string; contents: string; when?: string }[];
     keybindings?: { command: string; when?: string }[];
+    configuration: {
+      properties: Record<string, { default?: unknown; minimum?: number; maximum?: number }>;
+    };
   };
 }
 
@@ -184,7 +192,18 @@ describe('package.json contract', () => {
     }
   });
 
-  it('loads ./dist/extension.js', () => {
-    assert.equal(pkg.main, './dist/extension.js');
+  it('loads ./dist/boot.js, which loads dist/extension.js through the code cache', () => {
+    assert.equal(pkg.main, './dist/boot.js');
+  });
+
+  it('lets every default-enabled region load in one wave, and allows at least 32 at once', () => {
+    const setting = pkg.contributes.configuration.properties['amiExplorer.maxConcurrentRegions'];
+    assert.deepEqual(
+      { default: setting?.default, minimum: setting?.minimum, maximum: setting?.maximum },
+      { default: DEFAULT_MAX_CONCURRENT_REGIONS, ...MAX_CONCURRENT_REGIONS_RANGE },
+      'package.json and settings.ts agree',
+    );
+    assert.ok(DEFAULT_MAX_CONCURRENT_REGIONS >= DEFAULT_ENABLED_REGIONS.length);
+    assert.ok(MAX_CONCURRENT_REGIONS_RANGE.maximum >= 32);
   });
 });

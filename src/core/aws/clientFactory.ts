@@ -1,5 +1,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ApiCallLogger } from './apiCallLog';
+import { recordEndpoint } from './errorMapping';
 import { loadSdk } from './loadSdk';
 
 /** How the extension reaches EC2. Changing any of these gives new clients. */
@@ -59,6 +60,14 @@ export class Ec2ClientFactory {
   async resolveCredentials(): Promise<{ accountId?: string }> {
     const credentials = await this.credentialsFor(this.settings())();
     return credentials.accountId ? { accountId: credentials.accountId } : {};
+  }
+
+  /**
+   * Starts loading the SDK chunk without waiting for it, so that the first call finds it loaded. A
+   * failure is left for that call to report (a failed load is not cached).
+   */
+  preloadSdk(): void {
+    loadSdk().catch(() => undefined);
   }
 
   /** Drops cached clients and credentials (profile switched, settings changed, SSO re-login). */
@@ -132,8 +141,34 @@ export class Ec2ClientFactory {
       },
       { step: 'initialize', name: 'amiExplorerApiCallLog', override: true },
     );
+    // Built requests carry the resolved endpoint: a failure remembers where it went, for its sentence.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          const request = args.request as Partial<RequestTarget> | undefined;
+          if (request?.hostname) recordEndpoint(error, endpointOf(request));
+          throw error;
+        }
+      },
+      { step: 'build', name: 'amiExplorerEndpointOfFailure', override: true },
+    );
     return client;
   }
+}
+
+interface RequestTarget {
+  protocol: string;
+  hostname: string;
+  port?: number;
+}
+
+/** `scheme://host[:port]` of a request: never its path, query or headers. */
+function endpointOf(request: Partial<RequestTarget>): string {
+  const scheme = (request.protocol ?? 'https:').replace(/:?$/, ':');
+  const host = request.hostname?.includes(':') ? `[${request.hostname}]` : request.hostname;
+  return `${scheme}//${host ?? ''}${request.port !== undefined ? `:${request.port}` : ''}`;
 }
 
 /** The log's outcome for a failed call: EC2's code, or a socket error's code (ECONNREFUSED…). */

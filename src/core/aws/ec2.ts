@@ -1,10 +1,11 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { CallContext } from '../model/errors';
-import { throwIfAborted } from '../model/errors';
+import { AwsApiError, CancelledError, isCancellation, throwIfAborted } from '../model/errors';
 import type { Ec2ClientFactory } from './clientFactory';
-import { toTypedError } from './errorMapping';
+import { toTypedError, willNotHeal } from './errorMapping';
 import type { Sdk } from './loadSdk';
 import { loadSdk } from './loadSdk';
+import { Ec2RequestRate } from './requestRate';
 
 type Commands = Sdk['ec2Commands'];
 type CommandOf<A extends Ec2Action> = InstanceType<Commands[A]>;
@@ -43,6 +44,12 @@ export const DEFAULT_WAIT: WaitOptions = {
 };
 
 /**
+ * Failed polls in a row, each with an error that will not heal (`willNotHeal`: refused connection,
+ * unknown host, refused credentials), after which a wait gives up with that error.
+ */
+export const WAIT_GIVE_UP_AFTER = 3;
+
+/**
  * Id lists per request: EC2 accepts more, but long lists run into URL and body limits and make
  * unreadable log lines.
  */
@@ -52,12 +59,14 @@ export const IDS_PER_CALL = 200;
  * The one way AMI Explorer talks to EC2: every request of the resource modules goes through
  * `send` (or `paginate`, or the waiter), which uses the region's cached client and the lazily loaded
  * SDK and turns whatever fails into a typed error (`AwsApiError`, `CredentialsError`,
- * `CancelledError`) with the region, action and profile, once.
+ * `CancelledError`) with the region, action and profile, once. Non-mutating requests first take a
+ * token of EC2's request-rate bucket for their action and region (`requestRate.ts`).
  */
 export class Ec2 {
   constructor(
     private readonly clients: Ec2ClientFactory,
     private readonly profile: () => string | undefined,
+    private readonly rate: Ec2RequestRate = new Ec2RequestRate(),
   ) {}
 
   /** Sends one EC2 request in `region`. */
@@ -67,7 +76,8 @@ export class Ec2 {
     input: Ec2Input<A>,
     signal?: AbortSignal,
   ): Promise<Ec2Output<A>> {
-    return this.run(region, action, (client, sdk) => {
+    return this.run(region, action, async (client, sdk) => {
+      await this.rate.take(this.profile() ?? '', region, action, input, signal);
       // The map holds one command class per action; TypeScript cannot follow that correlation
       // through a generic index, so the class is typed here by what `A` says.
       const Command = sdk.ec2Commands[action] as unknown as new (
@@ -145,8 +155,11 @@ export class Ec2 {
   }
 
   /**
-   * Polls DescribeInstances until the instances are stopped; the signal ends the wait. A wait that
-   * runs out or sees the instance terminate fails like a DescribeInstances call.
+   * Polls DescribeInstances until the instances are stopped; the signal ends the wait. An instance
+   * that is started again or terminated meanwhile ends it with an error naming its state. Polls
+   * that fail are tried again (with the SDK's retries inside each), except that
+   * WAIT_GIVE_UP_AFTER failures in a row that will not heal (see `willNotHeal`) end the wait with
+   * the real cause instead of waiting out `maxWaitSeconds`.
    */
   async waitUntilInstanceStopped(
     region: string,
@@ -154,18 +167,58 @@ export class Ec2 {
     wait: WaitOptions,
     signal?: AbortSignal,
   ): Promise<void> {
-    await this.run(region, 'DescribeInstances', (client, sdk) =>
-      sdk.waitUntilInstanceStopped(
-        {
-          client,
-          minDelay: wait.minDelaySeconds,
-          maxDelay: wait.maxDelaySeconds,
-          maxWaitTime: wait.maxWaitSeconds,
-          ...(signal ? { abortSignal: signal } : {}),
-        },
+    const what = instanceIds.join(', ');
+    const deadline = Date.now() + wait.maxWaitSeconds * 1000;
+    let delayMs = wait.minDelaySeconds * 1000;
+    let hopeless = 0;
+    let lastProblem: { error: unknown } | { states: string } | undefined;
+    for (;;) {
+      throwIfAborted(signal);
+      const states = await this.send(
+        region,
+        'DescribeInstances',
         { InstanceIds: [...instanceIds] },
-      ),
-    );
+        signal,
+      ).then(
+        (page) =>
+          (page.Reservations ?? []).flatMap((r) =>
+            (r.Instances ?? []).map((i) => i.State?.Name ?? 'unknown'),
+          ),
+        (error: unknown) => {
+          if (isCancellation(error)) throw error;
+          hopeless = willNotHeal(error) ? hopeless + 1 : 0;
+          if (hopeless >= WAIT_GIVE_UP_AFTER) throw gaveUp(error, what, hopeless);
+          lastProblem = { error };
+          return undefined;
+        },
+      );
+      if (states) {
+        hopeless = 0;
+        if (states.length > 0 && states.every((state) => state === 'stopped')) return;
+        const wrong = states.find((state) => state === 'pending' || state === 'terminated');
+        if (wrong) {
+          throw new AwsApiError(
+            'InstanceStateChanged',
+            `Stopped waiting for ${what} to stop in ${region}: it is ${wrong === 'pending' ? 'starting again' : 'terminated'}.`,
+            this.context(region, 'DescribeInstances'),
+            {},
+          );
+        }
+        lastProblem = { states: states.length > 0 ? states.join(', ') : 'not returned' };
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        if (lastProblem && 'error' in lastProblem) throw lastProblem.error;
+        throw new AwsApiError(
+          'WaiterTimeout',
+          `${what} did not stop within ${wait.maxWaitSeconds} s in ${region} (last seen: ${lastProblem?.states ?? 'unknown'}).`,
+          this.context(region, 'DescribeInstances'),
+          {},
+        );
+      }
+      await sleep(Math.min(delayMs, left), signal);
+      delayMs = Math.min(delayMs * 2, wait.maxDelaySeconds * 1000);
+    }
   }
 
   /**
@@ -206,6 +259,37 @@ export class Ec2 {
       ...(profile ? { profile } : {}),
     };
   }
+}
+
+/** The error a wait ends with when it gives up: the real cause, and that the wait stopped. */
+function gaveUp(error: unknown, what: string, tries: number): unknown {
+  if (!(error instanceof AwsApiError)) return error;
+  return new AwsApiError(
+    error.code,
+    `Stopped waiting for ${what} to stop after ${tries} failed tries: ${error.message}`,
+    error.context,
+    error.details,
+    { cause: error },
+  );
+}
+
+/** Resolves after `ms`, or rejects with CancelledError as soon as the signal fires. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new CancelledError());
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new CancelledError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /**

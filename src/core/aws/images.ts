@@ -86,6 +86,27 @@ export class Images {
   }
 
   /**
+   * Images by id as the `image-id` filter finds them: those the caller owns or may launch,
+   * deprecated and disabled ones included. Unlike `ImageIds`, an id EC2 does not know is left out
+   * instead of failing the whole call (InvalidAMIID.NotFound), so ids gathered from someone's code
+   * go in one call per region (chunks of 200).
+   */
+  findById(region: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Ami[]> {
+    return inIdChunks(imageIds, signal, (chunk) =>
+      this.list(
+        region,
+        {
+          Filters: [{ Name: 'image-id', Values: chunk }],
+          IncludeDeprecated: true,
+          IncludeDisabled: true,
+          MaxResults: LIST_PAGE_SIZE,
+        },
+        signal,
+      ),
+    );
+  }
+
+  /**
    * The caller's own images with exactly this name, deprecated and disabled ones included (EC2
    * refuses a second image of the same name in a region, whatever its state).
    */

@@ -61,6 +61,8 @@ export function toAmi(image: Image, region: string, strings = new PageStrings())
   assign(ami, 'bootMode', shared(image.BootMode));
   assign(ami, 'enaSupport', image.EnaSupport);
   assign(ami, 'imdsSupport', shared(image.ImdsSupport));
+  assign(ami, 'imageAllowed', image.ImageAllowed);
+  assign(ami, 'lastLaunchedTime', own(image.LastLaunchedTime));
   return ami;
 }
 

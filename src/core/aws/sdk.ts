@@ -62,5 +62,5 @@ export const ec2Commands = {
   StopInstances: StopInstancesCommand,
 };
 
-export { EC2Client, waitUntilInstanceStopped } from '@aws-sdk/client-ec2';
+export { EC2Client } from '@aws-sdk/client-ec2';
 export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';

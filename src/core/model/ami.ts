@@ -77,6 +77,10 @@ export interface Ami {
   bootMode?: string;
   enaSupport?: boolean;
   imdsSupport?: string;
+  /** Whether the account's Allowed AMIs settings allow launching it (EC2 says so only when on). */
+  imageAllowed?: boolean;
+  /** ISO 8601: when an instance was last launched from it, as EC2 reports it. */
+  lastLaunchedTime?: string;
 }
 
 /** A principal allowed to launch an image (DescribeImageAttribute launchPermission). */

@@ -37,6 +37,11 @@ export class AwsApiError extends Error {
       requestId?: string;
       httpStatus?: number;
       retryable?: boolean;
+      /**
+       * For the log only, never shown: what the SDK said about an answer it could not read, with an
+       * excerpt of that answer (secrets redacted).
+       */
+      diagnostic?: string;
     },
     options?: { cause?: unknown },
   ) {
@@ -68,6 +73,25 @@ export function isCancellation(error: unknown): boolean {
     error instanceof CancelledError ||
     (error instanceof Error && (error.name === 'AbortError' || error.name === 'CancelledError'))
   );
+}
+
+/** The code of an answer that is not EC2's XML (an HTML page, an empty or truncated body). */
+export const NOT_AN_EC2_RESPONSE = 'NotAnEc2Response';
+
+/**
+ * The sentence for an answer that is not EC2's XML: who answered, with what status, and the two
+ * likely reasons. `endpoint` is the URL the request went to, when known.
+ */
+export function notAnEc2ResponseSentence(
+  endpoint: string | undefined,
+  httpStatus: number | undefined,
+  context: CallContext,
+): string {
+  const who = endpoint
+    ? `The endpoint ${endpoint}`
+    : `The EC2 endpoint${context.region ? ` of ${context.region}` : ''}`;
+  const status = httpStatus !== undefined ? ` HTTP ${httpStatus}` : '';
+  return `${who} answered${status} with a page that is not an EC2 response (is a proxy or gateway in between, or does this endpoint not support ${context.action ?? 'this action'}?)`;
 }
 
 /**

@@ -1,6 +1,17 @@
 /**
- * Runs at most `limit` tasks at once; further tasks wait in order. Used to fan out across regions
- * without opening 20 connections at the same moment.
+ * Default of `amiExplorer.maxConcurrentRegions`: more than AWS has commercial regions, so every
+ * enabled region (17 by default, more with opt-in regions) is listed in one wave. Each region has its
+ * own EC2 request-rate buckets, so listing them together costs no region any of its budget; bursts
+ * within a region are shaped by `core/aws/requestRate.ts`.
+ */
+export const DEFAULT_MAX_CONCURRENT_REGIONS = 40;
+
+/** The setting's bounds (package.json says the same; a unit test checks it). */
+export const MAX_CONCURRENT_REGIONS_RANGE = { minimum: 1, maximum: 64 } as const;
+
+/**
+ * Runs at most `limit` tasks at once; further tasks wait in order. Bounds the regions listed (or
+ * copied to) at the same time.
  */
 export class ConcurrencyLimiter {
   private active = 0;

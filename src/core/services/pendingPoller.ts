@@ -1,3 +1,4 @@
+import { willNotHeal } from '../aws/errorMapping';
 import type { Ami } from '../model/ami';
 import { isSettledState } from '../model/ami';
 
@@ -20,18 +21,31 @@ export interface PollResult {
 export const POLL_DELAYS_MS: readonly number[] = [2000, 4000, 8000, 15000, 30000];
 
 /**
+ * Failed rounds in a row, each with an error that will not heal (refused connection, unknown host,
+ * refused credentials: `willNotHeal`), after which a region is no longer polled.
+ */
+export const POLL_GIVE_UP_AFTER = 3;
+
+/**
  * Re-describes images that are `pending` until they settle, per region with backoff, in one
  * DescribeImages call per region per round (never one call per image).
  */
 export class PendingImagePoller {
   private readonly tracked = new Map<string, Map<string, string>>();
   private readonly timers = new Map<string, { handle: unknown; round: number }>();
+  /** Failed rounds in a row per region whose errors will not heal. */
+  private readonly hopeless = new Map<string, number>();
   private disposed = false;
 
+  /**
+   * `onError` hears every failed round. When a region is dropped after POLL_GIVE_UP_AFTER failures
+   * in a row that will not heal, it also gets `gaveUp`: the ids no longer polled (tracking them
+   * again starts over).
+   */
   constructor(
     private readonly fetch: (region: string, imageIds: string[]) => Promise<Ami[]>,
     private readonly onResult: (result: PollResult) => void,
-    private readonly onError: (region: string, error: unknown) => void,
+    private readonly onError: (region: string, error: unknown, gaveUp?: string[]) => void,
     private readonly clock: PollerClock = {
       setTimeout: (cb, ms) => setTimeout(cb, ms),
       clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
@@ -61,6 +75,7 @@ export class PendingImagePoller {
     if (timer) this.clock.clearTimeout(timer.handle);
     this.timers.delete(region);
     this.tracked.delete(region);
+    this.hopeless.delete(region);
   }
 
   /** Image ids currently polled in a region. */
@@ -89,6 +104,7 @@ export class PendingImagePoller {
     try {
       const images = await this.fetch(region, ids);
       if (this.disposed || this.tracked.get(region) !== map) return;
+      this.hopeless.delete(region);
       const updated: Ami[] = [];
       for (const image of images) {
         if (map.get(image.imageId) !== image.state) updated.push(image);
@@ -101,12 +117,21 @@ export class PendingImagePoller {
       if (updated.length > 0 || missing.length > 0) this.onResult({ region, updated, missing });
     } catch (error) {
       if (this.disposed || this.tracked.get(region) !== map) return;
+      const failures = willNotHeal(error) ? (this.hopeless.get(region) ?? 0) + 1 : 0;
+      this.hopeless.set(region, failures);
+      if (failures >= POLL_GIVE_UP_AFTER) {
+        const imageIds = [...map.keys()];
+        this.forget(region);
+        this.onError(region, error, imageIds);
+        return;
+      }
       this.onError(region, error);
     }
     if (map.size > 0) this.schedule(region, round + 1);
     else {
       this.timers.delete(region);
       this.tracked.delete(region);
+      this.hopeless.delete(region);
     }
   }
 }

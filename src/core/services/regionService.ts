@@ -14,6 +14,11 @@ export interface ResolvedRegions {
   notEnabled?: string[];
   /** Why the fallback list is used, when it is. */
   fallbackReason?: string;
+  /**
+   * Configured opt-in regions whose status is still being asked (only in an answer given before
+   * DescribeRegions): shown, but not listed until the status is known.
+   */
+  unconfirmed?: string[];
 }
 
 /** Codes meaning "you may not call DescribeRegions", where the default list is a fair answer. */
@@ -32,16 +37,11 @@ export class RegionService {
     homeRegion: string,
     signal?: AbortSignal,
   ): Promise<ResolvedRegions> {
-    const wanted = configured.map((r) => r.trim()).filter((r) => r.length > 0);
-    if (wanted.length > 0) {
-      const problems = wanted.flatMap((r) => validateRegionName(r) ?? []);
-      if (problems.length > 0) {
-        throw new InputError(`amiExplorer.regions: ${problems.join(' ')}`);
-      }
-      const notEnabled = await this.notEnabledAmong(wanted, homeRegion, signal);
+    const fromSetting = this.fromSetting(configured);
+    if (fromSetting) {
+      const notEnabled = await this.notEnabledAmong(fromSetting.regions, homeRegion, signal);
       return {
-        regions: sortRegions(wanted),
-        source: 'setting',
+        ...fromSetting,
         ...(notEnabled.length > 0 ? { notEnabled: sortRegions(notEnabled) } : {}),
       };
     }
@@ -59,6 +59,20 @@ export class RegionService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The regions the setting lists (trimmed, deduplicated, sorted), without asking EC2 anything;
+   * `undefined` when it lists none. Throws `InputError` naming the invalid entries.
+   */
+  fromSetting(configured: readonly string[]): ResolvedRegions | undefined {
+    const wanted = configured.map((r) => r.trim()).filter((r) => r.length > 0);
+    if (wanted.length === 0) return undefined;
+    const problems = wanted.flatMap((r) => validateRegionName(r) ?? []);
+    if (problems.length > 0) {
+      throw new InputError(`amiExplorer.regions: ${problems.join(' ')}`);
+    }
+    return { regions: sortRegions(wanted), source: 'setting' };
   }
 
   /**

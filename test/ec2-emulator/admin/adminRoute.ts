@@ -10,6 +10,8 @@ export const adminPrefix = '/__admin/';
 export interface AdminDeps {
   readonly faults: FaultController;
   readonly clock: EmulatorClock;
+  /** EC2 requests being handled (see the dispatcher). */
+  readonly activity?: { readonly pending: number };
 }
 
 /**
@@ -19,7 +21,8 @@ export interface AdminDeps {
  * - `POST /__admin/faults/add` with a `FaultRule` → appends one rule
  * - `DELETE /__admin/faults` → clears the rules
  * - `POST /__admin/clock/advance` with `{ ms }` → moves emulator time forward
- * - `GET /__admin/health` → `{ ok: true }`
+ * - `GET /__admin/health` → `{ ok: true, pending }`: `pending` counts EC2 requests still being
+ *   handled (e.g. in injected latency), so a caller can wait until every change has landed
  */
 export async function handleAdminRequest(
   req: IncomingMessage,
@@ -30,7 +33,7 @@ export async function handleAdminRequest(
   try {
     const body = await readJson(req);
     if (path === '/__admin/health' && req.method === 'GET') {
-      return sendJson(res, 200, { ok: true });
+      return sendJson(res, 200, { ok: true, pending: deps.activity?.pending ?? 0 });
     }
     if (path === '/__admin/faults') {
       if (req.method === 'GET') {

@@ -1,7 +1,7 @@
 import { Ec2Error, statusForCode } from '../protocol/ec2Error';
 import { Prng } from '../state/prng';
 import { ec2LimitsFor } from './ec2ThrottleLimits';
-import type { FaultRule } from './faultRule';
+import type { FaultRule, ForeignBody } from './faultRule';
 import { TokenBucket } from './tokenBucket';
 
 /** The request attributes fault rules select on. */
@@ -21,6 +21,10 @@ export interface FaultPlan {
   /** Answer with this error instead of running the action. */
   readonly error?: Ec2Error;
   readonly slowBody?: { readonly chunkDelayMs: number; readonly chunks: number };
+  /** Answer with this instead of running the action. */
+  readonly foreignAnswer?: { readonly body: ForeignBody; readonly status: number };
+  /** Run the action, then lose its answer: destroy the connection, or never answer. */
+  readonly afterApply?: 'drop' | 'hang';
 }
 
 /**
@@ -30,6 +34,8 @@ export interface FaultPlan {
 export class FaultController {
   private rules: FaultRule[] = [];
   private buckets = new WeakMap<FaultRule, Map<string, TokenBucket>>();
+  /** How many requests each rule with `times` has done something to. */
+  private uses = new WeakMap<FaultRule, number>();
   private readonly random: Prng;
 
   constructor(seed: string, initial: readonly FaultRule[] = []) {
@@ -41,6 +47,7 @@ export class FaultController {
   set(rules: readonly FaultRule[]): void {
     this.rules = [...rules];
     this.buckets = new WeakMap();
+    this.uses = new WeakMap();
   }
 
   /** Adds one rule after the existing ones. */
@@ -64,6 +71,8 @@ export class FaultController {
     let dropConnection = false;
     let error: Ec2Error | undefined;
     let slowBody: FaultPlan['slowBody'];
+    let foreignAnswer: FaultPlan['foreignAnswer'];
+    let afterApply: FaultPlan['afterApply'];
     for (const rule of this.rules) {
       if (
         (rule.region !== undefined && rule.region !== request.region) ||
@@ -72,12 +81,22 @@ export class FaultController {
       ) {
         continue;
       }
-      latencyMs += rule.latencyMs ?? 0;
+      const used = this.uses.get(rule) ?? 0;
+      if (rule.times !== undefined && used >= rule.times) {
+        continue;
+      }
+      let acted = false;
+      if (rule.latencyMs) {
+        latencyMs += rule.latencyMs;
+        acted = true;
+      }
       if (rule.dropConnection && this.hit(rule.dropConnection.rate)) {
         dropConnection = true;
+        acted = true;
       }
       if (!error && rule.throttle && !this.bucketFor(rule, request).tryTake(request.now)) {
         error = new Ec2Error('RequestLimitExceeded', 'Request limit exceeded.', 503);
+        acted = true;
       }
       if (!error && rule.error && this.hit(rule.error.rate)) {
         const code = rule.error.code;
@@ -86,15 +105,35 @@ export class FaultController {
           rule.error.message ?? defaultMessage(code),
           rule.error.status ?? statusForCode(code),
         );
+        acted = true;
+      }
+      if (!foreignAnswer && rule.foreignAnswer && this.hit(rule.foreignAnswer.rate)) {
+        foreignAnswer = {
+          body: rule.foreignAnswer.body ?? 'html',
+          status: rule.foreignAnswer.status ?? 500,
+        };
+        acted = true;
       }
       if (rule.slowBody) {
         slowBody = {
           chunkDelayMs: rule.slowBody.chunkDelayMs,
           chunks: Math.max(2, Math.floor(rule.slowBody.chunks ?? 5)),
         };
+        acted = true;
+      }
+      if (!afterApply && rule.dropAfterApply && this.hit(rule.dropAfterApply.rate)) {
+        afterApply = 'drop';
+        acted = true;
+      }
+      if (!afterApply && rule.hangAfterApply && this.hit(rule.hangAfterApply.rate)) {
+        afterApply = 'hang';
+        acted = true;
+      }
+      if (acted && rule.times !== undefined) {
+        this.uses.set(rule, used + 1);
       }
     }
-    return { latencyMs, dropConnection, error, slowBody };
+    return { latencyMs, dropConnection, error, slowBody, foreignAnswer, afterApply };
   }
 
   private hit(rate: number | undefined): boolean {

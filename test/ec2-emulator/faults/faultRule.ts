@@ -1,6 +1,12 @@
+/** The kinds of answer that are not EC2's XML a `foreignAnswer` fault can give. */
+export const foreignBodies = ['html', 'empty', 'truncated'] as const;
+export type ForeignBody = (typeof foreignBodies)[number];
+
 /**
  * One fault to inject. A rule applies to requests matching all of its selectors (absent selector =
- * any); all matching rules apply, in order: latency, dropped connection, throttling, error, slow body.
+ * any); all matching rules apply, in order: latency, dropped connection, throttling, error, foreign
+ * answer, slow body; then the action runs, and its answer may be dropped or held (`dropAfterApply`,
+ * `hangAfterApply`).
  */
 export interface FaultRule {
   /** Only requests signed for this region. */
@@ -31,6 +37,31 @@ export interface FaultRule {
   readonly throttle?: 'ec2' | { readonly capacity: number; readonly refillPerSecond: number };
   /** Send the response body in `chunks` pieces, `chunkDelayMs` apart (a slow, not a late, answer). */
   readonly slowBody?: { readonly chunkDelayMs: number; readonly chunks?: number };
+  /**
+   * Answer with something that is not EC2's XML instead of running the action, as a proxy, a
+   * gateway or an endpoint without the action would: an HTML error page (default), an empty body,
+   * or an EC2 error document cut off in the middle. `status` defaults to 500.
+   */
+  readonly foreignAnswer?: {
+    readonly body?: ForeignBody;
+    readonly status?: number;
+    readonly rate?: number;
+  };
+  /**
+   * Run the action, then destroy the connection instead of answering: the change is made, the
+   * caller never hears of it (a response lost on the way back).
+   */
+  readonly dropAfterApply?: { readonly rate?: number };
+  /**
+   * Run the action, then never answer (the connection stays open until the caller gives up or the
+   * emulator closes): the change is made, the caller sees a timeout.
+   */
+  readonly hangAfterApply?: { readonly rate?: number };
+  /**
+   * Apply this rule to at most this many requests (those it actually did something to), then let
+   * matching requests pass: e.g. lose only the first answer, not the SDK's retries.
+   */
+  readonly times?: number;
 }
 
 /** Validates a rule received as JSON (admin route); throws a readable Error when it is malformed. */
@@ -48,6 +79,10 @@ export function parseFaultRule(value: unknown): FaultRule {
     'dropConnection',
     'throttle',
     'slowBody',
+    'foreignAnswer',
+    'dropAfterApply',
+    'hangAfterApply',
+    'times',
   ]);
   for (const key of Object.keys(v)) {
     if (!known.has(key)) {
@@ -93,6 +128,32 @@ export function parseFaultRule(value: unknown): FaultRule {
   }
   const drop = objectAt('dropConnection');
   const slow = objectAt('slowBody');
+  const foreign = objectAt('foreignAnswer');
+  if (
+    foreign?.body !== undefined &&
+    !(foreignBodies as readonly unknown[]).includes(foreign.body)
+  ) {
+    throw new Error(`foreignAnswer.body must be one of ${foreignBodies.join(', ')}`);
+  }
+  if (
+    foreign?.status !== undefined &&
+    !(
+      typeof foreign.status === 'number' &&
+      Number.isInteger(foreign.status) &&
+      foreign.status >= 100 &&
+      foreign.status <= 599
+    )
+  ) {
+    throw new Error('foreignAnswer.status must be an HTTP status (100–599)');
+  }
+  const dropAfter = objectAt('dropAfterApply');
+  const hangAfter = objectAt('hangAfterApply');
+  if (
+    v.times !== undefined &&
+    !(typeof v.times === 'number' && Number.isInteger(v.times) && v.times >= 0)
+  ) {
+    throw new Error('times must be a non-negative integer');
+  }
   let throttle: FaultRule['throttle'];
   if (v.throttle === 'ec2') {
     throttle = 'ec2';
@@ -125,5 +186,15 @@ export function parseFaultRule(value: unknown): FaultRule {
             slow.chunks === undefined ? undefined : nonNegative(slow.chunks, 'slowBody.chunks'),
         }
       : undefined,
+    foreignAnswer: foreign
+      ? {
+          body: foreign.body as ForeignBody | undefined,
+          status: foreign.status,
+          rate: rate(foreign.rate, 'foreignAnswer'),
+        }
+      : undefined,
+    dropAfterApply: dropAfter ? { rate: rate(dropAfter.rate, 'dropAfterApply') } : undefined,
+    hangAfterApply: hangAfter ? { rate: rate(hangAfter.rate, 'hangAfterApply') } : undefined,
+    times: v.times,
   };
 }

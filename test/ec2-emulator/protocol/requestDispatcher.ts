@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { actionTable } from '../actions/actionTable';
 import type { FaultController } from '../faults/faultController';
+import type { ForeignBody } from '../faults/faultRule';
 import type { Sleeper } from '../faults/sleeper';
 import type { EmulatorWorld } from '../state/emulatorWorld';
 import { parseCredentialScope } from './credentialScope';
@@ -19,6 +20,12 @@ export interface DispatcherDeps {
   readonly sleeper: Sleeper;
   /** Called with unexpected (non-EC2) errors, which are answered as InternalError. */
   readonly onInternalError?: (error: unknown) => void;
+  /**
+   * Counts requests being handled: received, and not yet answered, refused or lost after their
+   * action ran (e.g. during injected latency). A request whose answer is held (`hangAfterApply`)
+   * no longer counts: its action has run.
+   */
+  readonly activity?: { pending: number };
 }
 
 /**
@@ -32,7 +39,22 @@ export async function dispatchEc2Request(
   deps: DispatcherDeps,
 ): Promise<void> {
   const requestId = randomUUID();
+  if (deps.activity) deps.activity.pending++;
+  try {
+    await dispatch(req, res, deps, requestId);
+  } finally {
+    if (deps.activity) deps.activity.pending--;
+  }
+}
+
+async function dispatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: DispatcherDeps,
+  requestId: string,
+): Promise<void> {
   let slowBody: { chunkDelayMs: number; chunks: number } | undefined;
+  let afterApply: 'drop' | 'hang' | undefined;
   try {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -80,6 +102,11 @@ export async function dispatchEc2Request(
     if (plan.error) {
       throw plan.error;
     }
+    if (plan.foreignAnswer) {
+      sendForeignAnswer(res, plan.foreignAnswer.status, plan.foreignAnswer.body);
+      return;
+    }
+    afterApply = plan.afterApply;
     if (spec.mutating && caller.readOnly) {
       throw unauthorizedOperation();
     }
@@ -97,6 +124,9 @@ export async function dispatchEc2Request(
       world: deps.world,
       now: deps.world.clock.now(),
     });
+    if (loseAnswer(req, afterApply)) {
+      return;
+    }
     await sendXml(
       res,
       200,
@@ -107,6 +137,10 @@ export async function dispatchEc2Request(
     );
   } catch (error) {
     if (error instanceof Ec2Error) {
+      // The action ran (and failed): its answer is lost like any other.
+      if (loseAnswer(req, afterApply)) {
+        return;
+      }
       await sendXml(
         res,
         error.status,
@@ -126,6 +160,40 @@ export async function dispatchEc2Request(
       deps.sleeper,
     );
   }
+}
+
+/**
+ * Loses the answer of an action that has run: `drop` destroys the connection, `hang` leaves it
+ * open without a word (the caller's timeout, or the emulator closing, ends it).
+ */
+function loseAnswer(req: IncomingMessage, afterApply: 'drop' | 'hang' | undefined): boolean {
+  if (afterApply === 'drop') {
+    req.socket.destroy();
+    return true;
+  }
+  return afterApply === 'hang';
+}
+
+/** An answer that is not EC2's: what a proxy, a gateway or an endpoint without the action sends. */
+function sendForeignAnswer(res: ServerResponse, status: number, body: ForeignBody): void {
+  const [contentType, text] =
+    body === 'html'
+      ? [
+          'text/html; charset=utf-8',
+          // Not well-formed (as many real error pages are not): <title> is never closed.
+          `<!DOCTYPE html>\n<html><head><title>${status} Error</head><body><h1>${status} Error</h1><p>The server could not handle the request.<br></body></html>\n`,
+        ]
+      : body === 'truncated'
+        ? [
+            'text/xml;charset=UTF-8',
+            '<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>Internal',
+          ]
+        : ['text/plain', ''];
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
 }
 
 function credentialFromQuery(credential: string | undefined): string | undefined {

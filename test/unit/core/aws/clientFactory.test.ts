@@ -9,8 +9,9 @@ import { DefaultRateLimiter } from '@smithy/core/retry';
 import type { ApiCallRecord } from '../../../../src/core/aws/apiCallLog';
 import type { ConnectionSettings } from '../../../../src/core/aws/clientFactory';
 import { Ec2ClientFactory, memoizeCredentials } from '../../../../src/core/aws/clientFactory';
-import { Ec2 } from '../../../../src/core/aws/ec2';
+import { Ec2, WAIT_GIVE_UP_AFTER } from '../../../../src/core/aws/ec2';
 import { Images } from '../../../../src/core/aws/images';
+import { Instances } from '../../../../src/core/aws/instances';
 import { Regions } from '../../../../src/core/aws/regions';
 import { AwsApiError } from '../../../../src/core/model/errors';
 import { TEST_CONNECTION, useEnv } from '../../helpers/ec2Mock';
@@ -475,6 +476,34 @@ describe('core/aws/clientFactory', () => {
         assert.deepEqual(
           records.map((r) => [r.action, r.outcome]),
           [['DescribeRegions', 'ECONNREFUSED']],
+        );
+      } finally {
+        factory.reset();
+      }
+    });
+
+    it('waiting for a stopped instance on a closed port ends after a few tries with ECONNREFUSED, not a timeout', async () => {
+      const closed = await startFakeEc2(() => IMAGES_PAGE);
+      const url = closed.url;
+      await closed.close();
+      const { factory, records } = apiFor(url, { maxAttempts: 1 });
+      const instances = new Instances(new Ec2(factory, () => undefined));
+      try {
+        await assert.rejects(
+          instances.waitUntilStopped('us-east-1', 'i-0123456789abcdef0', undefined, {
+            minDelaySeconds: 0.01,
+            maxDelaySeconds: 0.01,
+            maxWaitSeconds: 900,
+          }),
+          {
+            name: 'AwsApiError',
+            code: 'NetworkError',
+            message: `Stopped waiting for i-0123456789abcdef0 to stop after ${WAIT_GIVE_UP_AFTER} failed tries: Could not reach EC2 in us-east-1 (ECONNREFUSED). Check your network connection, proxy or the amiExplorer.endpointUrl setting.`,
+          },
+        );
+        assert.deepEqual(
+          records.map((r) => r.outcome),
+          Array.from({ length: WAIT_GIVE_UP_AFTER }, () => 'ECONNREFUSED'),
         );
       } finally {
         factory.reset();

@@ -3,14 +3,15 @@ import {
   DescribeImagesCommand,
   DescribeRegionsCommand,
   DescribeSnapshotsCommand,
-  EC2ServiceException,
+  DescribeInstancesCommand,
 } from '@aws-sdk/client-ec2';
+import type { InstanceStateName } from '@aws-sdk/client-ec2';
 import { CredentialsProviderError } from '@smithy/core/config';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ec2ClientFactory } from '../../../../src/core/aws/clientFactory';
-import { Ec2, IDS_PER_CALL, inIdChunks } from '../../../../src/core/aws/ec2';
+import { Ec2, IDS_PER_CALL, WAIT_GIVE_UP_AFTER, inIdChunks } from '../../../../src/core/aws/ec2';
 import type { Ec2Action, Ec2Input, Ec2Output } from '../../../../src/core/aws/ec2';
 import { AwsApiError, CancelledError, CredentialsError } from '../../../../src/core/model/errors';
 import { TEST_CONNECTION, ec2Error, useEnv, useMockedEc2 } from '../../helpers/ec2Mock';
@@ -88,9 +89,10 @@ describe('core/aws/ec2', () => {
       assert.equal(error.details.requestId, 'req-42');
       assert.equal(error.details.httpStatus, 401);
       assert.match(error.message, /^AWS refused the credentials in ap-east-1\./);
-      // Mapped once: the cause is the SDK's own error, not a typed error wrapping it.
-      assert.ok(error.cause instanceof EC2ServiceException);
-      assert.equal(error.cause, sdkError);
+      // Mapped once: the cause is a plain copy of the SDK's own error, not a typed error wrapping it.
+      assert.ok(error.cause instanceof Error && !(error.cause instanceof AwsApiError));
+      assert.equal(error.cause.name, sdkError.name);
+      assert.equal(error.cause.message, sdkError.message);
     });
 
     it('maps a credentials failure inside send to CredentialsError naming the profile', async () => {
@@ -197,7 +199,8 @@ describe('core/aws/ec2', () => {
         action: 'DescribeImages',
         profile: 'dev',
       });
-      assert.equal(error.cause, throttled);
+      assert.ok(error.cause instanceof Error);
+      assert.equal(error.cause.name, throttled.name);
     });
 
     it('asks for the next page before handing over the current one, and for no page after the last', async () => {
@@ -299,6 +302,146 @@ describe('core/aws/ec2', () => {
       );
       assert.equal(pages.length, 1);
       assert.equal(mocked.ec2.calls().length, 1);
+    });
+  });
+
+  describe('waitUntilInstanceStopped', () => {
+    const FAST = { minDelaySeconds: 0.001, maxDelaySeconds: 0.004, maxWaitSeconds: 0.2 };
+    const inState = (...states: InstanceStateName[]) => ({
+      Reservations: [
+        { Instances: states.map((Name, i) => ({ InstanceId: `i-${i}`, State: { Name } })) },
+      ],
+    });
+    const refused = () =>
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4599'), { code: 'ECONNREFUSED' });
+
+    it('polls DescribeInstances for the ids until every instance is stopped', async () => {
+      mocked.ec2
+        .on(DescribeInstancesCommand)
+        .resolvesOnce(inState('stopping'))
+        .resolvesOnce(inState('stopping'))
+        .resolves(inState('stopped'));
+      await mocked.caller.waitUntilInstanceStopped('eu-west-1', ['i-0'], FAST);
+      const calls = mocked.ec2.commandCalls(DescribeInstancesCommand);
+      assert.equal(calls.length, 3);
+      assert.deepEqual(calls[0]?.args[0].input, { InstanceIds: ['i-0'] });
+    });
+
+    it(`gives up after ${WAIT_GIVE_UP_AFTER} refused connections in a row, with the real cause, long before its time`, async () => {
+      mocked.ec2.on(DescribeInstancesCommand).rejects(refused());
+      const error = await rejectionOf(
+        mocked.caller.waitUntilInstanceStopped('eu-west-1', ['i-0'], {
+          ...FAST,
+          maxWaitSeconds: 900,
+        }),
+      );
+      assert.ok(error instanceof AwsApiError);
+      assert.equal(error.code, 'NetworkError');
+      assert.equal(
+        error.message,
+        `Stopped waiting for i-0 to stop after ${WAIT_GIVE_UP_AFTER} failed tries: Could not reach EC2 in eu-west-1 (ECONNREFUSED). Check your network connection, proxy or the amiExplorer.endpointUrl setting.`,
+      );
+      assert.doesNotMatch(error.message, /did not answer in time/);
+      assert.equal(mocked.ec2.commandCalls(DescribeInstancesCommand).length, WAIT_GIVE_UP_AFTER);
+    });
+
+    it('gives up on refused credentials the same way', async () => {
+      mocked.ec2
+        .on(DescribeInstancesCommand)
+        .rejects(
+          ec2Error('AuthFailure', 'AWS was not able to validate the provided access credentials'),
+        );
+      const error = await rejectionOf(
+        mocked.caller.waitUntilInstanceStopped('eu-west-1', ['i-0'], {
+          ...FAST,
+          maxWaitSeconds: 900,
+        }),
+      );
+      assert.ok(error instanceof AwsApiError);
+      assert.equal(error.code, 'AuthFailure');
+      assert.equal(mocked.ec2.commandCalls(DescribeInstancesCommand).length, WAIT_GIVE_UP_AFTER);
+    });
+
+    it('keeps waiting through errors that heal (throttling), and a success resets the count', async () => {
+      const throttled = ec2Error('RequestLimitExceeded', 'Request limit exceeded.', {
+        fault: 'server',
+        httpStatusCode: 503,
+      });
+      mocked.ec2
+        .on(DescribeInstancesCommand)
+        .rejectsOnce(refused())
+        .rejectsOnce(refused())
+        .resolvesOnce(inState('stopping'))
+        .rejectsOnce(refused())
+        .rejectsOnce(refused())
+        .rejectsOnce(throttled)
+        .rejectsOnce(throttled)
+        .rejectsOnce(throttled)
+        .rejectsOnce(refused())
+        .resolves(inState('stopped'));
+      await mocked.caller.waitUntilInstanceStopped('eu-west-1', ['i-0'], {
+        ...FAST,
+        maxWaitSeconds: 5,
+      });
+      assert.equal(mocked.ec2.commandCalls(DescribeInstancesCommand).length, 10);
+    });
+
+    it('ends with the last error that healed too slowly when the time runs out', async () => {
+      const throttled = ec2Error('RequestLimitExceeded', 'Request limit exceeded.', {
+        fault: 'server',
+        httpStatusCode: 503,
+      });
+      mocked.ec2.on(DescribeInstancesCommand).rejects(throttled);
+      const error = await rejectionOf(
+        mocked.caller.waitUntilInstanceStopped('eu-west-1', ['i-0'], {
+          ...FAST,
+          maxWaitSeconds: 0.05,
+        }),
+      );
+      assert.ok(error instanceof AwsApiError);
+      assert.equal(error.code, 'RequestLimitExceeded');
+    });
+
+    it('says which state it last saw when the instance does not stop in time', async () => {
+      mocked.ec2.on(DescribeInstancesCommand).resolves(inState('stopping'));
+      const error = await rejectionOf(
+        mocked.caller.waitUntilInstanceStopped('eu-west-1', ['i-0'], {
+          ...FAST,
+          maxWaitSeconds: 0.05,
+        }),
+      );
+      assert.ok(error instanceof AwsApiError);
+      assert.equal(error.code, 'WaiterTimeout');
+      assert.match(
+        error.message,
+        /^i-0 did not stop within 0\.05 s in eu-west-1 \(last seen: stopping\)\.$/,
+      );
+    });
+
+    it('stops at once when the instance is started again or terminated', async () => {
+      for (const state of ['pending', 'terminated'] as const) {
+        mocked.ec2.reset();
+        mocked.ec2.on(DescribeInstancesCommand).resolves(inState(state));
+        const error = await rejectionOf(
+          mocked.caller.waitUntilInstanceStopped('eu-west-1', ['i-0'], FAST),
+        );
+        assert.ok(error instanceof AwsApiError);
+        assert.equal(error.code, 'InstanceStateChanged');
+        assert.equal(mocked.ec2.commandCalls(DescribeInstancesCommand).length, 1);
+      }
+    });
+
+    it('ends between polls when the signal fires', async () => {
+      mocked.ec2.on(DescribeInstancesCommand).resolves(inState('stopping'));
+      const controller = new AbortController();
+      const cancelled = mocked.caller.waitUntilInstanceStopped(
+        'eu-west-1',
+        ['i-0'],
+        { minDelaySeconds: 30, maxDelaySeconds: 30, maxWaitSeconds: 900 },
+        controller.signal,
+      );
+      setTimeout(() => controller.abort(), 20);
+      await assert.rejects(cancelled, CancelledError);
     });
   });
 

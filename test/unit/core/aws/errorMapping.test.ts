@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { CredentialsProviderError, TokenProviderError } from '@smithy/core/config';
-import { toTypedError } from '../../../../src/core/aws/errorMapping';
+import { inspect } from 'node:util';
+import {
+  keptCause,
+  recordEndpoint,
+  toTypedError,
+  willNotHeal,
+} from '../../../../src/core/aws/errorMapping';
 import { AwsApiError, CancelledError, CredentialsError } from '../../../../src/core/model/errors';
 import { ec2Error } from '../../helpers/ec2Mock';
 
@@ -48,7 +54,11 @@ describe('core/aws/errorMapping toTypedError', () => {
       requestId: '5f1c3e2a-req',
       httpStatus: 400,
     });
-    assert.equal(error.cause, sdkError);
+    // Kept as a plain copy (name, message, metadata), not the SDK's object with its hidden fields.
+    assert.ok(error.cause instanceof Error);
+    assert.notEqual(error.cause, sdkError);
+    assert.equal(error.cause.name, 'InvalidAMIID.NotFound');
+    assert.equal(error.cause.message, sdkError.message);
   });
 
   it('marks SDK-retryable errors', () => {
@@ -102,7 +112,9 @@ describe('core/aws/errorMapping toTypedError', () => {
         error.message,
         'The SSO session for profile "dev-admin" has expired or is missing. Run `aws sso login --profile dev-admin` in a terminal, then refresh.',
       );
-      assert.equal(error.cause, sdkError);
+      assert.ok(error.cause instanceof Error);
+      assert.equal(error.cause.name, sdkError.name);
+      assert.equal(error.cause.message, sdkError.message);
     });
 
     it('an expired SSO token without a profile → plain aws sso login', () => {
@@ -211,5 +223,143 @@ describe('core/aws/errorMapping toTypedError', () => {
       toTypedError({ name: 'Error', Code: 'Blocked', message: 'no' }, ctx),
     );
     assert.equal(withCode.code, 'Blocked');
+  });
+
+  describe('answers that are not EC2 XML', () => {
+    /** What the SDK throws when it cannot parse the body (hidden fields as the SDK sets them). */
+    function parseFailure(body: string, status: number): Error {
+      const error = new Error(
+        '@aws-sdk XML parse error: mismatched tags <html> and </title>.\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.',
+      );
+      Object.defineProperty(error, '$responseBodyText', { value: body, enumerable: false });
+      Object.defineProperty(error, '$response', {
+        value: { statusCode: status, headers: { 'content-type': 'text/html' }, body },
+        enumerable: false,
+      });
+      return Object.assign(error, { $metadata: { httpStatusCode: status, attempts: 5 } });
+    }
+    /** What the SDK throws for a well-formed page or an empty body: no EC2 code in it. */
+    function codeless(name: string, status: number): Error {
+      return Object.assign(new Error('Unknown'), {
+        name,
+        $fault: 'server',
+        $metadata: { httpStatusCode: status },
+        Error: { Code: undefined, Message: 'Unknown' },
+      });
+    }
+    const create = { region: 'us-east-1', action: 'CreateImage' };
+    const expected = (status: number, action = 'CreateImage'): string =>
+      `The endpoint http://127.0.0.1:4599 answered HTTP ${status} with a page that is not an EC2 response (is a proxy or gateway in between, or does this endpoint not support ${action}?)`;
+
+    it('an unparseable page → NotAnEc2Response naming endpoint, status and action; the SDK text only in the diagnostic', () => {
+      const sdkError = parseFailure('<html><head><title>Bad Gateway</head></html>', 500);
+      recordEndpoint(sdkError, 'http://127.0.0.1:4599');
+      const error = asApiError(toTypedError(sdkError, create));
+      assert.equal(error.code, 'NotAnEc2Response');
+      assert.equal(error.message, expected(500));
+      assert.equal(error.details.awsMessage, undefined);
+      assert.equal(error.details.httpStatus, 500);
+      assert.match(error.details.diagnostic ?? '', /mismatched tags/);
+      assert.match(error.details.diagnostic ?? '', /content-type text\/html/);
+      assert.match(
+        error.details.diagnostic ?? '',
+        /the answer began: <html><head><title>Bad Gateway/,
+      );
+      assert.doesNotMatch(error.details.diagnostic ?? '', /Deserialization|\$response/);
+    });
+
+    it('a well-formed page, an empty body (SDK "Unknown" / "NotFound" without a code) → NotAnEc2Response', () => {
+      for (const [name, status] of [
+        ['Unknown', 500],
+        ['Unknown', 502],
+        ['NotFound', 404],
+      ] as const) {
+        const sdkError = codeless(name, status);
+        recordEndpoint(sdkError, 'http://127.0.0.1:4599');
+        const error = asApiError(toTypedError(sdkError, create));
+        assert.equal(error.code, 'NotAnEc2Response');
+        assert.equal(error.message, expected(status));
+      }
+    });
+
+    it('without a recorded endpoint, names the region instead', () => {
+      const error = asApiError(toTypedError(codeless('Unknown', 500), create));
+      assert.equal(
+        error.message,
+        'The EC2 endpoint of us-east-1 answered HTTP 500 with a page that is not an EC2 response (is a proxy or gateway in between, or does this endpoint not support CreateImage?)',
+      );
+    });
+
+    it('EC2 errors with a code stay what they are', () => {
+      const real = Object.assign(new Error('Request limit exceeded.'), {
+        name: 'RequestLimitExceeded',
+        Code: 'RequestLimitExceeded',
+        Error: { Code: 'RequestLimitExceeded' },
+        $metadata: { httpStatusCode: 503 },
+      });
+      assert.equal(asApiError(toTypedError(real, ctx)).code, 'RequestLimitExceeded');
+    });
+
+    it('redacts request secrets a gateway echoes back, in the diagnostic', () => {
+      const sdkError = parseFailure(
+        '<html><body><pre>Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/ec2/aws4_request, Signature=abc123\nX-Amz-Security-Token: FQoGZXIvYXdzEXAMPLETOKEN\n</pre></body>',
+        502,
+      );
+      const error = asApiError(toTypedError(sdkError, create));
+      const logged = error.details.diagnostic ?? '';
+      assert.doesNotMatch(logged, /FQoGZXIvYXdzEXAMPLETOKEN|AKIDEXAMPLE|abc123/);
+      assert.match(logged, /X-Amz-Security-Token: \[redacted\]/);
+    });
+  });
+
+  describe('keptCause', () => {
+    it('keeps name, message, stack and plain metadata; drops hidden fields and the hint about them', () => {
+      const sdkError = Object.assign(
+        new Error(
+          'parse error.\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.',
+        ),
+        { $metadata: { httpStatusCode: 500, requestId: 'r1', attempts: 2, cfId: 'x' } },
+      );
+      Object.defineProperty(sdkError, '$response', {
+        value: { headers: { 'x-amz-security-token': 'TOKEN' } },
+        enumerable: false,
+      });
+      const kept = keptCause(sdkError);
+      assert.equal(kept.message, 'parse error.');
+      assert.deepEqual((kept as unknown as { $metadata: unknown }).$metadata, {
+        httpStatusCode: 500,
+        requestId: 'r1',
+        attempts: 2,
+      });
+      const shown = inspect(kept, { depth: Infinity, showHidden: true });
+      assert.doesNotMatch(shown, /\$response|TOKEN/);
+    });
+  });
+
+  describe('willNotHeal', () => {
+    it('refused connections, unknown hosts and refused callers will not heal', () => {
+      for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']) {
+        assert.ok(willNotHeal(toTypedError(nodeError(code, 'x'), ctx)), code);
+      }
+      for (const code of [
+        'AuthFailure',
+        'UnauthorizedOperation',
+        'OptInRequired',
+        'ExpiredToken',
+      ]) {
+        assert.ok(willNotHeal(toTypedError(ec2Error(code, 'no'), ctx)), code);
+      }
+      assert.ok(willNotHeal(new CredentialsError('missing', 'No AWS credentials were found.')));
+    });
+
+    it('throttling, 5xx, timeouts, lost answers and unreadable pages are worth another try', () => {
+      for (const code of ['RequestLimitExceeded', 'InternalError', 'Unavailable']) {
+        assert.ok(!willNotHeal(toTypedError(ec2Error(code, 'x', { fault: 'server' }), ctx)), code);
+      }
+      assert.ok(!willNotHeal(toTypedError(nodeError('ECONNRESET', 'x'), ctx)));
+      assert.ok(!willNotHeal(toTypedError(nodeError('ETIMEDOUT', 'x'), ctx)));
+      assert.ok(!willNotHeal(new CancelledError()));
+      assert.ok(!willNotHeal(new Error('plain')));
+    });
   });
 });

@@ -10,8 +10,8 @@ describe('core/aws/loadSdk', () => {
     const sdk = await first;
     assert.equal(sdk.EC2Client, EC2Client);
     assert.deepEqual(
-      [typeof sdk.waitUntilInstanceStopped, typeof sdk.fromIni, typeof sdk.fromNodeProviderChain],
-      ['function', 'function', 'function'],
+      [typeof sdk.fromIni, typeof sdk.fromNodeProviderChain],
+      ['function', 'function'],
     );
   });
 

@@ -32,6 +32,8 @@ describe('core/aws/mappers', () => {
       BootMode: 'uefi',
       EnaSupport: true,
       ImdsSupport: 'v2.0',
+      ImageAllowed: false,
+      LastLaunchedTime: '2025-03-01T08:00:00Z',
       Tags: [{ Key: 'team', Value: 'web' }, { Key: 'empty' }],
       BlockDeviceMappings: [
         {
@@ -77,6 +79,8 @@ describe('core/aws/mappers', () => {
         bootMode: 'uefi',
         enaSupport: true,
         imdsSupport: 'v2.0',
+        imageAllowed: false,
+        lastLaunchedTime: '2025-03-01T08:00:00Z',
         tags: [
           { key: 'team', value: 'web' },
           { key: 'empty', value: '' },

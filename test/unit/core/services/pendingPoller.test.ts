@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Ami, ImageState } from '../../../../src/core/model/ami';
 import type { PollResult, PollerClock } from '../../../../src/core/services/pendingPoller';
-import { POLL_DELAYS_MS, PendingImagePoller } from '../../../../src/core/services/pendingPoller';
+import {
+  POLL_DELAYS_MS,
+  POLL_GIVE_UP_AFTER,
+  PendingImagePoller,
+} from '../../../../src/core/services/pendingPoller';
+import { AwsApiError } from '../../../../src/core/model/errors';
 import { makeAmi } from '../../helpers/fixtures';
 
 /** Timers that only fire when the test says so. */
@@ -68,6 +73,7 @@ describe('core/services/pendingPoller', () => {
   let api: ReturnType<typeof fakeFetch>;
   let results: PollResult[];
   let errors: [string, unknown][];
+  let gaveUp: [string, string[]][];
   let poller: PendingImagePoller;
 
   beforeEach(() => {
@@ -75,10 +81,14 @@ describe('core/services/pendingPoller', () => {
     api = fakeFetch();
     results = [];
     errors = [];
+    gaveUp = [];
     poller = new PendingImagePoller(
       api.fetch,
       (r) => results.push(r),
-      (region, error) => errors.push([region, error]),
+      (region, error, stopped) => {
+        errors.push([region, error]);
+        if (stopped) gaveUp.push([region, stopped]);
+      },
       clock,
     );
   });
@@ -230,6 +240,57 @@ describe('core/services/pendingPoller', () => {
       [['available']],
     );
     assert.equal(clock.timers.size, 0);
+  });
+
+  const refused = new AwsApiError(
+    'NetworkError',
+    'Could not reach EC2 in us-east-1 (ECONNREFUSED).',
+    { region: 'us-east-1', action: 'DescribeImages' },
+    { awsMessage: 'ECONNREFUSED' },
+  );
+
+  it(`gives a region up after ${POLL_GIVE_UP_AFTER} failed rounds in a row that will not heal, saying which images`, async () => {
+    // Only us-east-1's endpoint is gone.
+    poller.dispose();
+    const fetch = api.fetch;
+    poller = new PendingImagePoller(
+      (region, ids) => (region === 'us-east-1' ? Promise.reject(refused) : fetch(region, ids)),
+      (r) => results.push(r),
+      (region, error, stopped) => {
+        errors.push([region, error]);
+        if (stopped) gaveUp.push([region, stopped]);
+      },
+      clock,
+    );
+    api.states.set('ami-0000000a', 'pending');
+    poller.track('us-east-1', [img('ami-00000001', 'pending'), img('ami-00000002', 'pending')]);
+    poller.track('eu-west-1', [img('ami-0000000a', 'pending', 'eu-west-1')]);
+    for (let round = 1; round < POLL_GIVE_UP_AFTER; round++) await clock.fireAll();
+    assert.deepEqual(gaveUp, []);
+    assert.deepEqual(poller.pendingIds('us-east-1'), ['ami-00000001', 'ami-00000002']);
+    await clock.fireAll();
+    assert.deepEqual(gaveUp, [['us-east-1', ['ami-00000001', 'ami-00000002']]]);
+    assert.equal(errors.length, POLL_GIVE_UP_AFTER);
+    assert.deepEqual(poller.pendingIds('us-east-1'), []);
+    // The other region goes on.
+    assert.deepEqual(poller.pendingIds('eu-west-1'), ['ami-0000000a']);
+    assert.equal(clock.timers.size, 1);
+  });
+
+  it('keeps polling through errors that heal, and a good round resets the count', async () => {
+    poller.track('us-east-1', [img('ami-00000001', 'pending')]);
+    const throttled = new AwsApiError('RequestLimitExceeded', 'throttled', {}, {});
+    const sequence = [refused, refused, undefined, refused, refused, throttled, refused, refused];
+    for (const failure of sequence) {
+      api.failWith(failure);
+      api.states.set('ami-00000001', 'pending');
+      await clock.fireAll();
+    }
+    assert.deepEqual(gaveUp, []);
+    assert.deepEqual(poller.pendingIds('us-east-1'), ['ami-00000001']);
+    api.failWith(refused);
+    await clock.fireAll();
+    assert.deepEqual(gaveUp, [['us-east-1', ['ami-00000001']]]);
   });
 
   it('forget stops the region: timer cleared, ids dropped, an in-flight answer ignored', async () => {

@@ -1,0 +1,174 @@
+import type { Ami } from './ami';
+import type { AmiReference, RegionRule } from './amiReferences';
+
+/** Stable codes of the problems reported on AMI ids in code (shown in the Problems view). */
+export type ReferenceCode =
+  | 'ami-not-found'
+  | 'ami-deregistered'
+  | 'ami-deprecated'
+  | 'ami-deprecation-soon'
+  | 'ami-disabled'
+  | 'ami-failed'
+  | 'ami-pending'
+  | 'ami-not-allowed'
+  | 'ami-region-map-gap';
+
+export interface ReferenceFinding {
+  readonly code: ReferenceCode;
+  readonly severity: 'error' | 'warning' | 'information';
+  readonly message: string;
+}
+
+/** What one region said about the id: its image, nothing, or that it could not be asked. */
+export type RegionAnswer =
+  | { readonly region: string; readonly kind: 'found'; readonly image: Ami }
+  | { readonly region: string; readonly kind: 'missing' }
+  | { readonly region: string; readonly kind: 'failed'; readonly reason: string };
+
+export interface ReferenceVerdict {
+  /** The images found, one per region. */
+  readonly found: readonly Ami[];
+  /** Regions whose answer is unknown, with why. */
+  readonly unknown: readonly { region: string; reason: string }[];
+  readonly findings: readonly ReferenceFinding[];
+}
+
+/** How the hover and the problems say where the region came from. */
+export function describeRegionRule(rule: RegionRule | undefined, region?: string): string {
+  switch (rule) {
+    case 'region-key':
+      return `the region key ${region ?? ''} it is listed under`;
+    case 'nearby-key':
+      return `the region ${region ?? ''} set next to it`;
+    case 'provider':
+      return `the region ${region ?? ''} of the AWS provider its resource uses`;
+    case 'command-line':
+      return `--region ${region ?? ''} on its command line`;
+    default:
+      return 'no region stated nearby: every configured region';
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The verdict on one AMI id in code, from what each region it was looked for in answered. Nothing
+ * is claimed about a region that could not be asked.
+ */
+export function judgeReference(
+  reference: AmiReference,
+  answers: readonly RegionAnswer[],
+  now: Date,
+  deprecationWarningDays: number,
+): ReferenceVerdict {
+  const found = answers.flatMap((a) => (a.kind === 'found' ? [a.image] : []));
+  const unknown = answers.flatMap((a) =>
+    a.kind === 'failed' ? [{ region: a.region, reason: a.reason }] : [],
+  );
+  const findings: ReferenceFinding[] = [];
+  const id = reference.imageId;
+  if (found.length === 0) {
+    if (unknown.length === 0 && answers.length > 0) {
+      const where =
+        reference.region === undefined
+          ? `any of the ${answers.length} configured region${answers.length === 1 ? '' : 's'} (${answers.map((a) => a.region).join(', ')})`
+          : `${reference.region.region} (from ${describeRegionRule(reference.region.rule, reference.region.region)})`;
+      findings.push({
+        code: 'ami-not-found',
+        severity: 'error',
+        message: `${id} was not found in ${where}. It may have been deregistered, or it belongs to another region or account, or it is not shared with you.`,
+      });
+    }
+    return { found, unknown, findings };
+  }
+  for (const image of found) {
+    const at = found.length > 1 ? ` in ${image.region}` : '';
+    const state = image.state;
+    if (state === 'deregistered') {
+      findings.push({
+        code: 'ami-deregistered',
+        severity: 'error',
+        message: `${id}${at} is deregistered: nothing can be launched from it.`,
+      });
+    } else if (state === 'disabled') {
+      findings.push({
+        code: 'ami-disabled',
+        severity: 'error',
+        message: `${id}${at} is disabled: it cannot be launched until its owner enables it again.`,
+      });
+    } else if (state === 'failed' || state === 'error' || state === 'invalid') {
+      findings.push({
+        code: 'ami-failed',
+        severity: 'error',
+        message: `${id}${at} is ${state}${image.stateReason ? ` (${image.stateReason})` : ''}: it cannot be launched.`,
+      });
+    } else if (state === 'pending') {
+      findings.push({
+        code: 'ami-pending',
+        severity: 'information',
+        message: `${id}${at} is still pending: it cannot be launched until it is available.`,
+      });
+    }
+    const deprecation = image.deprecationTime ? new Date(image.deprecationTime) : undefined;
+    if (deprecation !== undefined && !Number.isNaN(deprecation.getTime())) {
+      const date = deprecation.toISOString().slice(0, 10);
+      if (deprecation.getTime() <= now.getTime()) {
+        findings.push({
+          code: 'ami-deprecated',
+          severity: 'warning',
+          message: `${id}${at} is deprecated since ${date}.`,
+        });
+      } else if (deprecation.getTime() - now.getTime() <= deprecationWarningDays * DAY_MS) {
+        const days = Math.ceil((deprecation.getTime() - now.getTime()) / DAY_MS);
+        findings.push({
+          code: 'ami-deprecation-soon',
+          severity: 'warning',
+          message: `${id}${at} will be deprecated on ${date} (in ${days} day${days === 1 ? '' : 's'}).`,
+        });
+      }
+    }
+    if (image.imageAllowed === false) {
+      findings.push({
+        code: 'ami-not-allowed',
+        severity: 'warning',
+        message: `${id}${at} is not allowed by this account's Allowed AMIs settings: launching it fails.`,
+      });
+    }
+  }
+  return { found, unknown, findings };
+}
+
+/**
+ * Entries of a region map that some regions have and others lack (`GPU` under `us-east-1` but not
+ * under `us-west-1`): a stack deployed in the region that lacks it finds no AMI. Found from the
+ * text alone; reported on each id of the entry.
+ */
+export function regionMapGaps(
+  references: readonly AmiReference[],
+): Map<AmiReference, ReferenceFinding> {
+  const gaps = new Map<AmiReference, ReferenceFinding>();
+  const maps = new Map<number, AmiReference[]>();
+  for (const r of references) {
+    if (r.regionMap === undefined || r.mapEntry === undefined || r.mapEntry === '') continue;
+    maps.set(r.regionMap.id, [...(maps.get(r.regionMap.id) ?? []), r]);
+  }
+  for (const entries of maps.values()) {
+    const allRegions = entries[0]?.regionMap?.regions ?? [];
+    const byEntry = new Map<string, AmiReference[]>();
+    for (const r of entries)
+      byEntry.set(r.mapEntry ?? '', [...(byEntry.get(r.mapEntry ?? '') ?? []), r]);
+    for (const [entry, held] of byEntry) {
+      const having = new Set(held.map((r) => r.region?.region));
+      const lacking = allRegions.filter((region) => !having.has(region));
+      if (lacking.length === 0) continue;
+      for (const r of held) {
+        gaps.set(r, {
+          code: 'ami-region-map-gap',
+          severity: 'warning',
+          message: `This region map has no AMI id under ${entry} for ${lacking.join(', ')} (it has one for ${[...having].join(', ')}): a stack deployed there finds none.`,
+        });
+      }
+    }
+  }
+  return gaps;
+}

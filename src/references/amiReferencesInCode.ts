@@ -1,0 +1,394 @@
+import * as vscode from 'vscode';
+import { amiDisplayName } from '../core/model/ami';
+import type { Ami } from '../core/model/ami';
+import {
+  describeRegionRule,
+  judgeReference,
+  regionMapGaps,
+} from '../core/model/amiReferenceStatus';
+import type { ReferenceFinding, RegionAnswer } from '../core/model/amiReferenceStatus';
+import { findAmiReferences, syntaxFor } from '../core/model/amiReferences';
+import type { AmiReference, Syntax } from '../core/model/amiReferences';
+import { errorSentence } from '../core/model/errorSentence';
+import { familyPattern } from '../core/model/imageFamily';
+import { CredentialsError } from '../core/model/errors';
+import { lookupKey } from '../core/services/amiReferenceLookup';
+import type { AmiReferenceLookup } from '../core/services/amiReferenceLookup';
+import { logError } from '../log';
+
+/** The `amiExplorer.references.*` settings. */
+export interface ReferenceSettings {
+  readonly enabled: boolean;
+  /** Language ids scanned besides the built-in ones (read as nested blocks). */
+  readonly languages: readonly string[];
+  readonly deprecationWarningDays: number;
+  /** How many files the workspace scan reads at most. */
+  readonly maxFiles: number;
+}
+
+export interface ReferenceDeps {
+  readonly lookup: AmiReferenceLookup;
+  /** Every configured region; throws a CredentialsError without usable credentials. */
+  readonly regions: () => Promise<readonly string[]>;
+  readonly settings: () => ReferenceSettings;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** The `source` of our diagnostics in the Problems view. */
+export const DIAGNOSTIC_SOURCE = 'AMI Explorer';
+
+/** How long after the last keystroke a document is checked. */
+const CHECK_DELAY_MS = 600;
+
+/** One id in a document and what is known about it. */
+export interface Checked {
+  readonly reference: AmiReference;
+  readonly answers: readonly RegionAnswer[];
+}
+
+/**
+ * AMI ids in infrastructure code: problems (diagnostics) on the documents open in editors and a
+ * hover on each id. Looks up ids through the shared, cached lookup: one DescribeImages per region
+ * per check, nothing while the user is still typing the id, nothing at all without credentials
+ * (one line in the log instead of an error per id).
+ */
+export class AmiReferencesInCode implements vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('amiExplorer');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The last check of each document, for its quick fixes. */
+  private readonly lastChecked = new Map<string, Checked[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private credentialsNoted = false;
+
+  constructor(private readonly deps: ReferenceDeps) {
+    this.disposables.push(
+      this.diagnostics,
+      vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], {
+        provideHover: (document, position, token) => this.hover(document, position, token),
+      }),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.checkVisible()),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0 && this.isShown(event.document)) {
+          this.schedule(event.document);
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.diagnostics.delete(document.uri);
+        this.lastChecked.delete(document.uri.toString());
+      }),
+      vscode.languages.registerCodeActionsProvider(
+        [{ scheme: 'file' }, { scheme: 'untitled' }],
+        { provideCodeActions: (document, _range, context) => this.quickFixes(document, context) },
+        { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+      ),
+    );
+    this.checkVisible();
+  }
+
+  /** Checks every document shown in an editor again (after a refresh or a settings change). */
+  refresh(): void {
+    this.credentialsNoted = false;
+    this.checkVisible();
+  }
+
+  /** Checks again the shown documents that mention an image that just changed. */
+  imageChanged(imageId: string): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.getText().includes(imageId)) this.schedule(editor.document, 0);
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Checks a document now and waits for its problems (tests and the refresh command). */
+  async check(document: vscode.TextDocument): Promise<void> {
+    const version = document.version;
+    const syntax = this.syntaxOf(document);
+    const references = syntax === undefined ? [] : findAmiReferences(document.getText(), syntax);
+    const checked = references.length === 0 ? undefined : await this.answersFor(references);
+    // A newer version of the text has its own check coming.
+    if (document.isClosed || document.version !== version) return;
+    if (checked === undefined) this.lastChecked.delete(document.uri.toString());
+    else this.lastChecked.set(document.uri.toString(), checked);
+    // Gaps in region maps come from the text alone: they show without credentials too.
+    const gaps = [...regionMapGaps(references)].map(([reference, finding]) =>
+      toDiagnostic(document, reference, finding),
+    );
+    const now = new Date();
+    const { deprecationWarningDays } = this.deps.settings();
+    const diagnostics = [
+      ...gaps,
+      ...(checked ?? []).flatMap(({ reference, answers }) =>
+        judgeReference(reference, answers, now, deprecationWarningDays).findings.map((f) =>
+          toDiagnostic(document, reference, f),
+        ),
+      ),
+    ];
+    if (diagnostics.length === 0) this.diagnostics.delete(document.uri);
+    else this.diagnostics.set(document.uri, diagnostics);
+  }
+
+  private checkVisible(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.schedule(editor.document, 0);
+  }
+
+  private isShown(document: vscode.TextDocument): boolean {
+    return vscode.window.visibleTextEditors.some((e) => e.document === document);
+  }
+
+  private schedule(document: vscode.TextDocument, delayMs = CHECK_DELAY_MS): void {
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending !== undefined) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.check(document).catch((error: unknown) =>
+          logError(this.deps.log, 'Checking AMI ids in ' + document.uri.fsPath, error),
+        );
+      }, delayMs),
+    );
+  }
+
+  private syntaxOf(document: vscode.TextDocument): Syntax | undefined {
+    const settings = this.deps.settings();
+    if (!settings.enabled) return undefined;
+    return syntaxFor(document.languageId, document.fileName, settings.languages);
+  }
+
+  /** The ids of a document and each region's answer; undefined when nothing can be checked. */
+  private async lookUp(
+    document: vscode.TextDocument,
+    only?: (reference: AmiReference) => boolean,
+    token?: vscode.CancellationToken,
+  ): Promise<Checked[] | undefined> {
+    const syntax = this.syntaxOf(document);
+    if (syntax === undefined) return undefined;
+    const references = findAmiReferences(document.getText(), syntax).filter(only ?? (() => true));
+    if (references.length === 0) return undefined;
+    const controller = new AbortController();
+    const cancel = token?.onCancellationRequested(() => controller.abort());
+    try {
+      return await this.answersFor(references, controller.signal);
+    } finally {
+      cancel?.dispose();
+    }
+  }
+
+  /**
+   * What each region it is looked for in says about each reference, in one batch (one call per
+   * region for the ids not cached); undefined without usable credentials (noted once in the log).
+   */
+  async answersFor(
+    references: readonly AmiReference[],
+    signal?: AbortSignal,
+  ): Promise<Checked[] | undefined> {
+    let configured: readonly string[];
+    try {
+      configured = await this.deps.regions();
+    } catch (error) {
+      if (!(error instanceof CredentialsError)) throw error;
+      if (!this.credentialsNoted) {
+        this.credentialsNoted = true;
+        this.deps.log.info(`AMI ids in code are not checked: ${errorSentence(error)}`);
+      }
+      return undefined;
+    }
+    const regionsOf = (r: AmiReference): readonly string[] =>
+      r.region === undefined ? configured : [r.region.region];
+    const results = await this.deps.lookup.lookup(
+      references.map((r) => ({ imageId: r.imageId, regions: regionsOf(r) })),
+      signal,
+    );
+    return references.map((reference) => ({
+      reference,
+      answers: regionsOf(reference).map((region): RegionAnswer => {
+        const result = results.get(lookupKey(region, reference.imageId));
+        if (result?.kind === 'found') return { region, kind: 'found', image: result.image };
+        if (result?.kind === 'missing') return { region, kind: 'missing' };
+        return {
+          region,
+          kind: 'failed',
+          reason: result === undefined ? 'not looked up' : errorSentence(result.error),
+        };
+      }),
+    }));
+  }
+
+  /** The references setting of the moment (the workspace scan uses it too). */
+  get settings(): ReferenceSettings {
+    return this.deps.settings();
+  }
+
+  /** Quick fixes for our problems: open the AMI's JSON, replace it with another of its family. */
+  private quickFixes(
+    document: vscode.TextDocument,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    const checked = this.lastChecked.get(document.uri.toString()) ?? [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const start = document.offsetAt(diagnostic.range.start);
+      const entry = checked.find((c) => c.reference.start === start);
+      const image = entry?.answers.flatMap((a) => (a.kind === 'found' ? [a.image] : []))[0];
+      if (entry === undefined || image === undefined) continue;
+      const target = { region: image.region, imageId: image.imageId };
+      if (image.name !== undefined && familyPattern(image.name) !== undefined) {
+        const replace = new vscode.CodeAction(
+          `Replace with another AMI of the same family (${familyPattern(image.name) ?? ''})…`,
+          vscode.CodeActionKind.QuickFix,
+        );
+        replace.diagnostics = [diagnostic];
+        replace.isPreferred = true;
+        replace.command = {
+          command: 'amiExplorer.reference.replace',
+          title: replace.title,
+          arguments: [{ ...target, uri: document.uri.toString(), start: entry.reference.start }],
+        };
+        actions.push(replace);
+      }
+      const open = new vscode.CodeAction(
+        `Open AMI JSON of ${image.imageId}`,
+        vscode.CodeActionKind.QuickFix,
+      );
+      open.diagnostics = [diagnostic];
+      open.command = {
+        command: 'amiExplorer.reference.openJson',
+        title: open.title,
+        arguments: [target],
+      };
+      actions.push(open);
+    }
+    return actions;
+  }
+
+  private async hover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
+    const offset = document.offsetAt(position);
+    const at = (r: AmiReference): boolean => r.start <= offset && offset <= r.end;
+    const [checked] = (await this.lookUp(document, at, token)) ?? [];
+    if (checked === undefined || token.isCancellationRequested) return undefined;
+    const { reference, answers } = checked;
+    const verdict = judgeReference(
+      reference,
+      answers,
+      new Date(),
+      this.deps.settings().deprecationWarningDays,
+    );
+    return new vscode.Hover(
+      hoverMarkdown(reference, answers, verdict.findings, document.uri),
+      new vscode.Range(document.positionAt(reference.start), document.positionAt(reference.end)),
+    );
+  }
+}
+
+function toDiagnostic(
+  document: vscode.TextDocument,
+  reference: AmiReference,
+  finding: ReferenceFinding,
+): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(document.positionAt(reference.start), document.positionAt(reference.end)),
+    finding.message,
+    finding.severity === 'error'
+      ? vscode.DiagnosticSeverity.Error
+      : finding.severity === 'warning'
+        ? vscode.DiagnosticSeverity.Warning
+        : vscode.DiagnosticSeverity.Information,
+  );
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = finding.code;
+  return diagnostic;
+}
+
+/** The only commands a hover link may run: read-only ones, and a replacement the user picks. */
+const HOVER_COMMANDS = [
+  'amiExplorer.reference.openJson',
+  'amiExplorer.reference.showBlockDevices',
+  'amiExplorer.reference.reveal',
+  'amiExplorer.reference.replace',
+];
+
+function commandLink(title: string, command: string, argument: object): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([argument]))})`;
+}
+
+/**
+ * Markdown with no HTML; what EC2 says goes in as escaped text, and links run only the commands
+ * above, with arguments made here (a checked region and AMI id).
+ */
+function hoverMarkdown(
+  reference: AmiReference,
+  answers: readonly RegionAnswer[],
+  findings: readonly ReferenceFinding[],
+  uri: vscode.Uri,
+): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  md.supportHtml = false;
+  const where = describeRegionRule(reference.region?.rule, reference.region?.region);
+  const found = answers.flatMap((a) => (a.kind === 'found' ? [a.image] : []));
+  if (found.length === 0) {
+    md.appendMarkdown(`**${reference.imageId}**\n\n`);
+    md.appendText(`Region: ${where}.\n`);
+  }
+  for (const image of found) {
+    md.appendMarkdown('**');
+    md.appendText(amiDisplayName(image));
+    md.appendMarkdown('**\n\n');
+    md.appendText(imageSummary(image, where));
+  }
+  for (const finding of findings) md.appendText(`\n⚠ ${finding.message}`);
+  for (const a of answers) {
+    if (a.kind === 'failed') md.appendText(`\nNot known in ${a.region}: ${a.reason}`);
+  }
+  const [image] = found;
+  if (image !== undefined) {
+    const target = { region: image.region, imageId: image.imageId };
+    const links = [
+      commandLink('Open AMI JSON', 'amiExplorer.reference.openJson', target),
+      commandLink('Show Block Devices', 'amiExplorer.reference.showBlockDevices', target),
+      commandLink('Reveal in Tree', 'amiExplorer.reference.reveal', target),
+    ];
+    if (image.name !== undefined && familyPattern(image.name) !== undefined) {
+      links.push(
+        commandLink('Replace with…', 'amiExplorer.reference.replace', {
+          ...target,
+          uri: uri.toString(),
+          start: reference.start,
+        }),
+      );
+    }
+    md.appendMarkdown(`\n\n${links.join(' · ')}`);
+  }
+  return md;
+}
+
+function imageSummary(image: Ami, where: string): string {
+  const lines = [
+    `${image.imageId} · ${image.state} · ${image.region} (${where})`,
+    `Owner: ${image.ownerId ?? 'unknown'}${image.ownerAlias ? ` (${image.ownerAlias})` : ''} · ${image.isPublic ? 'public' : 'private'}`,
+    [
+      image.creationDate ? `Created ${image.creationDate.slice(0, 10)}` : undefined,
+      image.architecture,
+      image.rootDeviceType === 'ebs' ? 'EBS-backed' : 'instance store-backed',
+      image.platformDetails ?? image.platform,
+    ]
+      .filter((p) => p !== undefined)
+      .join(' · '),
+  ];
+  if (image.deprecationTime) lines.push(`Deprecation: ${image.deprecationTime}`);
+  if (image.imageAllowed !== undefined)
+    lines.push(`Allowed AMIs: ${image.imageAllowed ? 'allowed' : 'not allowed'}`);
+  if (image.lastLaunchedTime !== undefined) lines.push(`Last launched: ${image.lastLaunchedTime}`);
+  return lines.join('\n') + '\n';
+}

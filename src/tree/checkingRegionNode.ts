@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
+import type { TreeNode } from './treeNode';
+
+/**
+ * A configured opt-in region while DescribeRegions says whether it is enabled: shown at once with
+ * the others, and not called until then (a region that is not enabled answers only AuthFailure).
+ */
+export class CheckingRegionNode implements TreeNode {
+  readonly parent = undefined;
+
+  constructor(
+    readonly id: string,
+    readonly region: string,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.region, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = 'checking opt-in status…';
+    item.iconPath = new vscode.ThemeIcon('loading~spin');
+    item.tooltip = `${this.region} is an opt-in region: AMI Explorer is asking EC2 whether it is enabled for this account.`;
+    item.contextValue = contextValue(T.checkingRegion);
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    return [];
+  }
+}
