@@ -309,8 +309,8 @@ async function main(): Promise<void> {
       console.log(`regions listed at once: ${values.concurrency} (not the default)`);
     }
     console.log(
-      'first AMI row = the first page of AMIs handed over by the listing (Ec2.paginate + the mapper; ' +
-        'the Images view does not stream pages yet)',
+      'first AMI row = the first page of AMIs handed over by the listing ' +
+        '(ImageService.listImagePages, which the Images view shows page by page)',
     );
     for (const s of SCENARIOS) {
       if (values.only !== undefined && values.only !== s.name) continue;
