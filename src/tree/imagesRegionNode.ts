@@ -9,7 +9,7 @@ import { BackingGroupNode } from './backingGroupNode';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import { ImageNode } from './imageNode';
 import { MessageNode } from './messageNode';
-import type { RegionNodeHost } from './regionNode';
+import type { Progress, RegionNodeHost } from './regionNode';
 import { RegionNode } from './regionNode';
 import type { TreeNode } from './treeNode';
 
@@ -53,17 +53,19 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
 
   protected async fetch(
     signal: AbortSignal,
-    progress: (partial: RegionImages) => void,
+    progress: Progress<RegionImages>,
   ): Promise<RegionImages> {
     const listing = new RegionImages(this.imagesHost.sortBy);
     this.imageNodes.clear();
     this.groupNodes.clear();
-    progress(listing);
+    // Nothing to show yet, but an image the user creates meanwhile is listed from now on.
+    progress(listing, 'silent');
     for await (const page of this.imagesHost.imagePages(this.region, signal)) {
       throwIfAborted(signal);
       listing.addPage(page);
       this.imagesHost.trackPending(this.region, page);
-      progress(listing);
+      // The first rows show at once; later pages at the tree's pace.
+      progress(listing, listing.pages === 1 ? 'now' : 'soon');
     }
     listing.finish();
     return listing;

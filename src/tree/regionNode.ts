@@ -18,6 +18,9 @@ export interface RegionNodeHost {
   logFailure(what: string, error: unknown): void;
 }
 
+/** How a fetch reports what it has so far (see `RegionNode.fetch`). */
+export type Progress<T> = (partial: T, render: 'now' | 'soon' | 'silent') => void;
+
 type LoadState<T> =
   | { kind: 'idle' }
   | { kind: 'loading'; promise: Promise<void>; controller: AbortController; partial?: T }
@@ -49,9 +52,11 @@ export abstract class RegionNode<T> implements TreeNode {
 
   /**
    * Fetches this region's data. A fetch that gets its data in parts calls `progress` with what it
-   * has so far (the same object each time is fine): the region shows it while the rest loads.
+   * has so far (the same object each time is fine): the region shows it while the rest loads,
+   * rendered `now` (the first rows), `soon` (throttled, for later parts) or not at all (`silent`:
+   * nothing to show yet, but changes may already be applied to it).
    */
-  protected abstract fetch(signal: AbortSignal, progress: (partial: T) => void): Promise<T>;
+  protected abstract fetch(signal: AbortSignal, progress: Progress<T>): Promise<T>;
   /** The nodes under a loaded region (never empty: return a placeholder instead). */
   protected abstract childrenOf(data: T): TreeNode[];
   /** The description once loaded, e.g. "12 AMIs". */
@@ -76,10 +81,15 @@ export abstract class RegionNode<T> implements TreeNode {
     const controller = new AbortController();
     const current = (): boolean =>
       this.state.kind === 'loading' && this.state.controller === controller;
-    const progress = (partial: T): void => {
+    const progress: Progress<T> = (partial, render) => {
       if (this.state.kind !== 'loading' || this.state.controller !== controller) return;
       this.state.partial = partial;
-      this.host.progressed(this);
+      if (render === 'now') {
+        // After what is already due: a listing of one page has ended by then and renders once.
+        setTimeout(() => {
+          if (current()) this.host.changed(this);
+        }, 0);
+      } else if (render === 'soon') this.host.progressed(this);
     };
     const promise = this.host.limiter
       .run(() =>
