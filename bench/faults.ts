@@ -23,9 +23,6 @@
  * - handled: every claim matches EC2 (an honest "unknown" counts, unless what it is unsure about
  *   exists and is untracked).
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -37,6 +34,7 @@ import {
   EC2Client,
   StartInstancesCommand,
 } from '@aws-sdk/client-ec2';
+import { startEndpoint, stopEndpoint } from './benchEndpoint';
 import type { ConnectionSettings } from '../src/core/aws/clientFactory';
 import { Ec2ClientFactory } from '../src/core/aws/clientFactory';
 import type { WaitOptions } from '../src/core/aws/ec2';
@@ -55,6 +53,7 @@ import {
   CancelledError,
   CredentialsError,
   InputError,
+  OutcomeUnknownError,
   isCancellation,
 } from '../src/core/model/errors';
 import type { OperationReport, ReportItem } from '../src/core/model/operationReport';
@@ -104,37 +103,8 @@ const OWNED: ListingScope = {
 // The endpoint (child process) and its admin routes
 // ---------------------------------------------------------------------------------------------
 
-async function startEndpoint(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'test/ec2-emulator/cli.ts',
-      '--port',
-      '0',
-      '--seed',
-      'demo',
-      '--pending-ms',
-      String(PENDING_MS),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  child.stdout?.setEncoding('utf8');
-  for await (const chunk of child.stdout ?? []) {
-    output += String(chunk);
-    const url = /https?:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0];
-    if (url) return { url, child };
-  }
-  throw new Error(`the endpoint did not start: ${output}`);
-}
-
-async function stopEndpoint(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-}
+const startDemoEndpoint = (): ReturnType<typeof startEndpoint> =>
+  startEndpoint(['--seed', 'demo', '--pending-ms', String(PENDING_MS)]);
 
 async function admin(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${url}${path}`, {
@@ -448,7 +418,8 @@ function judgeError(j: Judgement, error: unknown, what: string): void {
     error instanceof AwsApiError ||
     error instanceof CredentialsError ||
     error instanceof InputError ||
-    error instanceof CancelledError;
+    error instanceof CancelledError ||
+    error instanceof OutcomeUnknownError;
   if (!typed) {
     j.add(
       'crashed',
@@ -756,8 +727,12 @@ const createStopFirst: Operation = {
           else j.add('handled', `created ${id}`);
         } else {
           judgeError(j, failure, 'create');
-          // The command then says "No image was created" (or "Cancelled: no image was created").
-          if (inEc2.length > 0)
+          // An honest "it is not known whether it was created" is no claim; an image it made that
+          // nobody tracks is lost all the same.
+          if (inEc2.length > 0 && failure instanceof OutcomeUnknownError)
+            j.add('lost', `said the outcome is unknown, and EC2 has ${inEc2.join(', ')} untracked`);
+          // Otherwise the command says "No image was created" (or "Cancelled: no image was created").
+          else if (inEc2.length > 0)
             j.add(
               'misreported',
               `failed with "${errorSentence(failure).slice(0, 80)}", but EC2 has ${inEc2.join(', ')}`,
@@ -1075,7 +1050,7 @@ async function main(): Promise<void> {
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-  const { url, child } = await startEndpoint();
+  const { url, child } = await startDemoEndpoint();
   endpointUrl = url;
   const state = new Ec2State(url);
   const started = performance.now();

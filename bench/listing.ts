@@ -19,22 +19,17 @@
  * as it is on a fresh clone. Nothing fails on a threshold.
  */
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { DEMO_CREDENTIALS, startEndpoint, stopEndpoint } from './benchEndpoint';
 import { LatencyProxy } from './latencyProxy';
 import type { RunResult } from './listingRun';
 
 /** The emulator's demo account; it accepts any secret. */
-const DEMO_CREDENTIALS = {
-  AWS_ACCESS_KEY_ID: 'AKIAAMIEXPLORERDEMO1',
-  AWS_SECRET_ACCESS_KEY: 'bench-secret',
-  AWS_REGION: 'us-east-1',
-};
 
 interface Scenario {
   readonly name: string;
@@ -73,27 +68,8 @@ const { values } = parseArgs({
 const RUNS = Math.max(1, Number(values.runs));
 const LATENCY_MS = Math.max(0, Number(values.latency));
 
-async function startEndpoint(seed: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'test/ec2-emulator/cli.ts', '--port', '0', '--seed', seed],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  child.stdout?.setEncoding('utf8');
-  for await (const chunk of child.stdout ?? []) {
-    output += String(chunk);
-    const url = /https?:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0];
-    if (url) return { url, child };
-  }
-  throw new Error(`the endpoint did not start: ${output}`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-}
+const startSeeded = (seed: string): ReturnType<typeof startEndpoint> =>
+  startEndpoint(['--seed', seed]);
 
 /**
  * Bundles listingRun.ts as scripts/build.mjs bundles the extension: the SDK module is its own
@@ -216,7 +192,7 @@ function callsText(calls: Record<string, number>): string {
 }
 
 async function scenario(s: Scenario, runner: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const { url, child } = await startEndpoint(s.seed);
+  const { url, child } = await startSeeded(s.seed);
   const proxy = await LatencyProxy.start(url, LATENCY_MS);
   try {
     const regions = (await regionsOf(url)).join(',');
@@ -251,7 +227,7 @@ async function scenario(s: Scenario, runner: string, env: NodeJS.ProcessEnv): Pr
     report(s, variants);
   } finally {
     await proxy.close();
-    await stop(child);
+    await stopEndpoint(child);
   }
 }
 

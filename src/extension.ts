@@ -37,6 +37,7 @@ import { errorSentence } from './core/model/errorSentence';
 import { OperationTracker } from './core/services/operationTracker';
 import { PendingImagePoller } from './core/services/pendingPoller';
 import { announceSettled, workspaceOperationStore } from './ui/trackedOperations';
+import { cancelRunningProgress } from './ui/progress';
 import type { TreeNode } from './tree/treeNode';
 import {
   connectionSettings,
@@ -72,6 +73,11 @@ export interface AmiExplorerApi {
   imageRegistration: ImageRegistrationService;
   /** The extension's global storage folder (where dist/boot.js keeps the code cache). */
   globalStorage: vscode.Uri;
+  /**
+   * Does what the Cancel button of every running progress notification does (integration tests
+   * cannot click it); returns how many were cancelled.
+   */
+  cancelProgress(): number;
   /**
    * Replaces the user-input layer until the returned disposable is disposed: integration tests
    * answer every question the real commands, wizards and panels ask.
@@ -343,6 +349,7 @@ export function activate(
     sharing,
     imageCreation,
     imageRegistration,
+    cancelProgress: cancelRunningProgress,
     globalStorage: context.globalStorageUri,
     useUserInput: (input) => {
       const previous = userInput;

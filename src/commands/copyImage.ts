@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { CopyResult } from '../core/model/copyPlan';
 import { copyReport, copySourceOf, planCopy } from '../core/model/copyPlan';
 import type { OperationReport } from '../core/model/operationReport';
-import { countOutcomes } from '../core/model/operationReport';
 import { pendingCopyImage } from '../core/services/copyImageService';
 import { runCopyWizard } from '../ui/copyImageWizard';
 import { requireAllowed } from '../ui/pickers';
@@ -20,7 +19,7 @@ export interface CopyImageOutcome {
 /**
  * `amiExplorer.image.copy`: from the tree (one or several available AMIs) or the palette (region,
  * then AMI). Each copy appears at once as pending in its destination and is tracked until it
- * settles, across window reloads.
+ * settles, across window reloads — also a copy found by re-reading after a cancel or a lost answer.
  */
 export async function copyImage(
   deps: CommandDeps,
@@ -53,10 +52,9 @@ export async function copyImage(
       }),
   );
   const report = copyReport(results);
-  const counts = countOutcomes(report);
-  const cancelledAll = counts.succeeded === 0 && counts.failed === 0;
-  // Not awaited: the message stays until dismissed, and the copies are already under way.
-  if (!cancelledAll) void reportResults(deps.ui, deps.log, report);
+  // Always, also after Cancel: every planned copy with what EC2 (or a re-read) showed of it. Not
+  // awaited: the message stays until dismissed, and the copies are already under way.
+  void reportResults(deps.ui, deps.log, report);
   return { report, copies };
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { instanceDisplayName } from '../core/model/instance';
-import { isCancellation } from '../core/model/errors';
+import { OutcomeUnknownError, isCancellation } from '../core/model/errors';
 import { errorSentence } from '../core/model/errorSentence';
 import type { CreateImageInput } from '../core/model/imageCreation';
 import { INSTANCE_STORE_EXPLANATION } from '../core/model/imageCreation';
@@ -84,22 +84,34 @@ export async function createImageFromInstance(
         deps,
         region,
         instanceId,
-        isCancellation(error)
-          ? `Cancelled: no image was created. ${label} was stopped for it and stays stopped.`
-          : `No image was created (${errorSentence(error)}). ${label} was stopped for it and stays stopped.`,
+        error instanceof OutcomeUnknownError
+          ? `${errorSentence(error)} ${label} was stopped for it and stays stopped.`
+          : isCancellation(error)
+            ? `Cancelled: no image was created. ${label} was stopped for it and stays stopped.`
+            : `No image was created (${errorSentence(error)}). ${label} was stopped for it and stays stopped.`,
       );
     }
     throw error;
   }
 
-  const { image } = result;
-  deps.events.publish({
-    kind: 'appeared',
-    image,
-    operation: { kind: 'create', label: input.name },
-  });
+  const { image, alsoCreated } = result;
+  // Every image this attempt made is tracked, also one found by re-reading or a duplicate.
+  for (const made of [image, ...alsoCreated]) {
+    deps.events.publish({
+      kind: 'appeared',
+      image: made,
+      operation: { kind: 'create', label: input.name },
+    });
+  }
+  const how = result.confirmedByRereading
+    ? ` (confirmed by re-reading: ${result.confirmedByRereading})`
+    : '';
+  const extra =
+    alsoCreated.length > 0
+      ? ` EC2 also shows ${alsoCreated.map((i) => i.imageId).join(', ')} with the same name from ${instanceId}, made now: the request was applied more than once; deregister the extra image${alsoCreated.length === 1 ? '' : 's'}.`
+      : '';
   deps.log.info(
-    `CreateImage ${image.imageId} "${input.name}" from ${instanceId} in ${region} (pending).`,
+    `CreateImage ${image.imageId} "${input.name}" from ${instanceId} in ${region} (pending)${how}.${extra}`,
   );
   if (result.stoppedInstance) {
     refreshInstances(deps, region);
@@ -107,12 +119,12 @@ export async function createImageFromInstance(
       deps,
       region,
       instanceId,
-      `Image "${input.name}" (${image.imageId}) is being created in ${region}; ${label} is stopped. Start it again?`,
+      `Image "${input.name}" (${image.imageId}) is being created in ${region}${how}; ${label} is stopped.${extra} Start it again?`,
     );
   } else {
     void deps.ui.notify(
-      'info',
-      `Image "${input.name}" (${image.imageId}) is being created in ${region}. You will be told when it is available.`,
+      alsoCreated.length > 0 ? 'warning' : 'info',
+      `Image "${input.name}" (${image.imageId}) is being created in ${region}${how}.${extra} You will be told when it is available.`,
     );
   }
   return result;

@@ -5,7 +5,7 @@ import {
   describeDeregisterPlan,
   parseProtection,
   planDeregister,
-  secondConfirmationReasons,
+  secondConfirmation,
 } from '../core/model/deregisterPlan';
 import type { OperationReport } from '../core/model/operationReport';
 import { requireAllowed } from '../ui/pickers';
@@ -23,9 +23,9 @@ export interface DeregisterImageOutcome {
 
 /**
  * `amiExplorer.image.deregister`: inspects the AMIs (in use, protection, snapshots and who else
- * uses them), asks for options, confirms in a modal that names everything that will happen (twice
- * for AMIs in use or protected), deregisters, removes them from the tree and reports per AMI and
- * per snapshot.
+ * uses them), asks for options, confirms in a modal that names everything that will happen (twice,
+ * naming the reason, for AMIs in use, protected, or whose usage could not be checked), deregisters,
+ * removes them from the tree and reports per AMI and per snapshot — also after Cancel.
  */
 export async function deregisterImage(
   deps: CommandDeps,
@@ -57,16 +57,8 @@ export async function deregisterImage(
   }
   const { message, detail } = describeDeregisterPlan(plan);
   await deps.ui.confirm(message, detail, 'Deregister');
-  const risky = secondConfirmationReasons(plan);
-  if (risky.length > 0) {
-    await deps.ui.confirm(
-      risky.length === 1
-        ? 'This AMI is in use or protected. Deregister it anyway?'
-        : `${risky.length} of these AMIs are in use or protected. Deregister them anyway?`,
-      `${risky.join('\n')}\n\nInstances already running keep running; deregistering never affects them. No new instance can be launched from a deregistered AMI.`,
-      'Deregister Anyway',
-    );
-  }
+  const second = secondConfirmation(plan);
+  if (second) await deps.ui.confirm(second.message, second.detail, 'Deregister Anyway');
 
   const outcomes = await withProgress('Deregistering…', (signal, progress) =>
     deps.deregisterImages.execute(plan, signal, (index, outcome) => {
@@ -82,10 +74,8 @@ export async function deregisterImage(
     }),
   );
   const report = deregisterReport(plan, outcomes);
-  // Even after a cancel, what was already done must be said; only a no-op cancel stays silent.
-  const didSomething = outcomes.some((o) => o.kind !== 'cancelled' && o.kind !== 'skipped');
-  if (didSomething || outcomes.every((o) => o.kind !== 'cancelled'))
-    void reportResults(deps.ui, deps.log, report);
+  // Always, also after Cancel: every planned item with what EC2 (or a re-read) showed of it.
+  void reportResults(deps.ui, deps.log, report);
   return { plan, outcomes, report };
 }
 

@@ -19,24 +19,33 @@ export async function registerImage(deps: CommandDeps, clicked?: unknown): Promi
       ),
     nameProblem: (name) => deps.imageRegistration.nameProblem(region, name),
   });
-  const image = await withProgress(`Registering "${answers.name}" in ${region}…`, (signal) =>
-    deps.imageRegistration.register(region, answers, signal),
+  const { image, confirmedByRereading, alsoRegistered } = await withProgress(
+    `Registering "${answers.name}" in ${region}…`,
+    (signal) => deps.imageRegistration.register(region, answers, signal),
   );
-  deps.events.publish({
-    kind: 'appeared',
-    image,
-    operation: { kind: 'register', label: answers.name },
-  });
+  // Every image this attempt made is tracked, also one found by re-reading or a duplicate.
+  for (const made of [image, ...alsoRegistered]) {
+    deps.events.publish({
+      kind: 'appeared',
+      image: made,
+      operation: { kind: 'register', label: answers.name },
+    });
+  }
+  const how = confirmedByRereading ? ` (confirmed by re-reading: ${confirmedByRereading})` : '';
+  const extra =
+    alsoRegistered.length > 0
+      ? ` EC2 also shows ${alsoRegistered.map((i) => i.imageId).join(', ')} registered now with the same name: the request was applied more than once; deregister the extra image${alsoRegistered.length === 1 ? '' : 's'}.`
+      : '';
   deps.log.info(
     `RegisterImage ${image.imageId} "${answers.name}" in ${region} (${
       answers.kind === 'instance-store'
         ? `manifest ${answers.manifestPath}`
         : `root snapshot ${answers.rootSnapshot.snapshotId}`
-    }).`,
+    })${how}.${extra}`,
   );
   void deps.ui.notify(
-    'info',
-    `Registered "${answers.name}" (${image.imageId}) in ${region}; it is ${image.state}. You will be told when it is available.`,
+    alsoRegistered.length > 0 ? 'warning' : 'info',
+    `Registered "${answers.name}" (${image.imageId}) in ${region}${how}; it is ${image.state}.${extra} You will be told when it is available.`,
   );
   return image;
 }

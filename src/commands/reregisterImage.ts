@@ -70,10 +70,10 @@ export async function reregisterImage(
 
   if (progress.done.some((s) => s.kind === 'deregister'))
     deps.events.publish({ kind: 'gone', region, imageId });
-  if (progress.image) {
+  for (const image of progress.image ? [progress.image, ...(progress.alsoRegistered ?? [])] : []) {
     deps.events.publish({
       kind: 'appeared',
-      image: progress.image,
+      image,
       operation: { kind: 'reregister', label: captured.name, sourceImageId: imageId },
     });
   }

@@ -3,10 +3,16 @@ import type { Ami } from '../core/model/ami';
 import { amiDisplayName } from '../core/model/ami';
 import type { ImageCapability } from '../core/model/capabilities';
 import { refusal } from '../core/model/capabilities';
-import { InputError, isCancellation } from '../core/model/errors';
+import {
+  InputError,
+  OutcomeUnknownError,
+  isCancellation,
+  outcomeUnknown,
+} from '../core/model/errors';
 import { errorSentence } from '../core/model/errorSentence';
 import type { OperationReport, ReportItem } from '../core/model/operationReport';
 import type { ImageEvents } from '../core/services/imageEvents';
+import { whyUnknown } from '../core/services/rereadOutcome';
 import type { ImageTarget } from './pickers';
 import { withProgress } from './progress';
 import { reportResults } from './reportResults';
@@ -36,7 +42,8 @@ export interface ApplyDeps {
  * Applies a change to each image in turn under a cancellable progress notification and publishes
  * each image's new record (the tree, documents and panels follow). Images that do not allow the
  * capability are skipped with the reason; failures are reported per image. With one image, a failure
- * is thrown (the command wrapper shows it) and cancelling is silent.
+ * is thrown (the command wrapper shows it) and cancelling is silent — unless the cancel (or a lost
+ * answer) came while a change was under way: then the outcome is reported as unknown.
  */
 export async function applyToImages(
   deps: ApplyDeps,
@@ -84,6 +91,14 @@ export async function applyToImages(
         deps.events.publish({ kind: 'changed', image: change.image });
         items.push({ subject, outcome: 'succeeded', detail: change.detail });
       } catch (error) {
+        if (outcomeUnknown(error)) {
+          // The change may have been made: never "cancelled" or "failed" without knowing.
+          const detail = `unknown whether it was applied: ${whyUnknown(error)}; refresh to see what EC2 shows`;
+          if (options.targets.length === 1)
+            throw new OutcomeUnknownError(`${options.title}: ${subject} — ${detail}.`);
+          items.push({ subject, outcome: 'unknown', detail });
+          continue;
+        }
         if (options.targets.length === 1) throw error;
         if (isCancellation(error)) {
           items.push({ subject, outcome: 'skipped', detail: 'cancelled' });

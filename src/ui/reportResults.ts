@@ -15,13 +15,14 @@ export async function reportResults(
 ): Promise<string | undefined> {
   const lines = formatReport(report);
   const counts = countOutcomes(report);
-  if (counts.failed > 0) for (const line of lines) log.error(line);
+  if (counts.failed > 0 || counts.unknown > 0) for (const line of lines) log.error(line);
   else for (const line of lines) log.info(line);
   const message = summarizeReport(report);
   const single = report.items.length === 1 ? report.items[0] : undefined;
   const text =
     single?.detail && single.outcome !== 'succeeded' ? `${message} ${single.detail}` : message;
-  const severity = counts.failed > 0 ? 'error' : counts.skipped > 0 ? 'warning' : 'info';
+  const severity =
+    counts.failed > 0 ? 'error' : counts.skipped > 0 || counts.unknown > 0 ? 'warning' : 'info';
   const choice = await ui.notify(severity, text, ...extraActions, 'Show Details');
   if (choice === 'Show Details') log.show(true);
   return choice;

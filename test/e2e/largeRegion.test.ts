@@ -47,10 +47,11 @@ describe('A region of 20,000 AMIs in the browser (real VS Code UI)', function ()
       has: workbench.page.locator('.label-name', { hasText: /^[a-z]+-\d{6}$/ }),
     });
     await amiRow.first().waitFor({ timeout: 60_000 });
-    const listed = endpoint.imageListings('us-east-1');
+    // Answered pages have a status; the held one has none yet.
+    const served = endpoint.imageListings('us-east-1').filter((c) => c.status !== 0);
     assert.ok(
-      listed.length < PAGES,
-      `rows show after ${listed.length} of ${PAGES} pages were served (the last is held)`,
+      served.length < PAGES,
+      `rows show after ${served.length} of ${PAGES} pages were served (the last is held)`,
     );
     assert.equal(endpoint.heldAnswers <= 1, true);
     assert.match(

@@ -254,6 +254,56 @@ describe('Copy Image…', () => {
     }
   });
 
+  it('cancel while a CopyImage is under way: the report shows every copy, and the one EC2 made is found, shown and tracked', async () => {
+    const api = await amiExplorer();
+    const node = await sourceNode('web-server-2024.10.1');
+    const name = `${PREFIX}cancelled-in-flight`;
+    // ap-southeast-2 applies the copy and holds its answer; eu-west-1 answers at once.
+    await addFault({
+      region: 'ap-southeast-2',
+      action: 'CopyImage',
+      hangAfterApply: {},
+      times: 1,
+    });
+    const running = copy(node, wizard({ regions: ['eu-west-1', 'ap-southeast-2'], name }));
+    const made = await eventually(async () => {
+      const image = await myImageNamed('ap-southeast-2', name);
+      assert.ok(image?.ImageId, 'the copy exists in ap-southeast-2');
+      return image.ImageId;
+    });
+    assert.equal(api.cancelProgress(), 1, 'the copy progress was running');
+    const { result, input } = await running;
+    assert.ok(result);
+    assert.deepEqual(
+      result.report.items.map((i) => [i.subject.replace(/^.* → /, ''), i.outcome]),
+      [
+        ['eu-west-1', 'succeeded'],
+        ['ap-southeast-2', 'succeeded'],
+      ],
+    );
+    assert.match(
+      result.report.items[1]?.detail ?? '',
+      new RegExp(
+        `^copying as ${made} "${name}" \\(pending; confirmed by re-reading: the request was cancelled while it was under way\\)$`,
+      ),
+    );
+    assert.match(
+      input.notifications.map((n) => n.message).join('\n'),
+      /Copy AMI to 2 regions: 2 succeeded\./,
+      'the report is shown after Cancel',
+    );
+    assert.ok(
+      result.copies.some((c) => c.region === 'ap-southeast-2' && c.imageId === made),
+      'the copy found by re-reading is one of the copies',
+    );
+    assert.ok(api.imagesTree.findImage('ap-southeast-2', made), 'shown in the tree');
+    assert.ok(
+      api.operations.list().some((o) => o.imageId === made && o.kind === 'copy'),
+      'tracked until it settles',
+    );
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
   it('cancelling a copy during polling (deregistering the pending copy) stops tracking it', async () => {
     const { operations, imagesTree } = await amiExplorer();
     const node = await sourceNode('web-server-2024.10.1');

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
-import { advanceEmulatorClock } from './emulatorAdmin';
+import type { CreateImageResult } from '../../src/core/services/imageCreationService';
+import { addFault, advanceEmulatorClock, clearFaults } from './emulatorAdmin';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
+import { myImageNamed } from './imageOperationsFixtures';
 import type { RecordedCall } from './recordingEndpoint';
 import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { childNamed, render } from './renderedTree';
@@ -253,6 +255,78 @@ describe('Create Image from an instance', () => {
     assert.deepEqual(input.notifications[0]?.actions, ['Register Image…']);
     assert.equal(endpoint().calls({ action: 'CreateImage' }).length, 0);
     assert.equal(endpoint().calls({ action: 'DescribeImages' }).filter(isNameCheck).length, 0);
+  });
+
+  describe('when CreateImage’s outcome is unknown, the image is looked up and adopted', () => {
+    afterEach(() => clearFaults());
+
+    /** The wizard's answers for a no-reboot image named `name`. */
+    const noReboot = (name: string): ScriptedAnswer[] => [
+      { text: name },
+      { text: '' },
+      { pick: [] },
+      { text: '' },
+      { pick: /No reboot/ },
+      'accept',
+    ];
+
+    it('cancel while CreateImage is under way: the image EC2 made is shown, tracked and announced', async () => {
+      const api = await amiExplorer();
+      const web2 = await instanceRow('us-east-1', 'web-2');
+      await ebsImageRow('us-east-1', 'web-server-2024.10.1');
+      const name = unique('it-create cancelled');
+      endpoint().clear();
+      await addFault({ action: 'CreateImage', hangAfterApply: {}, times: 1 });
+      const running = createImage(web2.node, noReboot(name));
+      const imageId = await eventually(async () => {
+        const image = await myImageNamed('us-east-1', name);
+        assert.ok(image?.ImageId, 'EC2 made the image');
+        return image.ImageId;
+      });
+      assert.equal(api.cancelProgress(), 1, 'the create progress was running');
+      const { result, input } = await running;
+      const created = result as CreateImageResult | undefined;
+      assert.equal(created?.image.imageId, imageId);
+      assert.equal(
+        created?.confirmedByRereading,
+        'the request was cancelled while it was under way',
+      );
+      assert.equal(
+        input.shown(
+          /is being created in us-east-1 \(confirmed by re-reading: the request was cancelled while it was under way\)\./,
+        ).length,
+        1,
+      );
+      assert.ok(api.operations.list().some((o) => o.imageId === imageId && o.kind === 'create'));
+      assert.ok(api.imagesTree.findImage('us-east-1', imageId), 'shown in the tree');
+      assert.equal(endpoint().calls({ action: 'CreateImage' }).length, 1);
+    });
+
+    it('a lost CreateImage answer is not retried (it could make a second image): the one image is adopted', async () => {
+      const api = await amiExplorer();
+      const web2 = await instanceRow('us-east-1', 'web-2');
+      await ebsImageRow('us-east-1', 'web-server-2024.10.1');
+      const name = unique('it-create lost');
+      endpoint().clear();
+      await addFault({ action: 'CreateImage', dropAfterApply: {}, times: 1 });
+      const { result } = await createImage(web2.node, noReboot(name));
+      const created = result as CreateImageResult | undefined;
+      assert.ok(created?.image.imageId);
+      assert.match(created.confirmedByRereading ?? '', /^the request ended without a clear answer/);
+      assert.equal(endpoint().calls({ action: 'CreateImage' }).length, 1, 'sent once');
+      const sdk = ec2Sdk();
+      const { Images = [] } = await ec2Client('us-east-1').send(
+        new sdk.DescribeImagesCommand({
+          Owners: ['self'],
+          Filters: [{ Name: 'name', Values: [name] }],
+        }),
+      );
+      assert.deepEqual(
+        Images.map((i) => i.ImageId),
+        [created.image.imageId],
+      );
+      assert.ok(api.operations.list().some((o) => o.imageId === created.image.imageId));
+    });
   });
 
   it('cancelling while it waits for the instance to stop creates nothing', async () => {

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DeregisterImageOutcome } from '../../src/commands/deregisterImage';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
+import { addFault, clearFaults } from './emulatorAdmin';
+import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { arrangeCopy, removeImagesNamed, waitAvailable } from './imageOperationsFixtures';
 import { childNamed, renderChildren } from './renderedTree';
@@ -161,7 +163,10 @@ describe('Deregister…', () => {
       'escape',
     ]);
     assert.equal(declined, undefined);
-    assert.match(input.asked.at(-1) ?? '', /in use or protected/);
+    assert.match(
+      input.asked.at(-1) ?? '',
+      /: protected \(deregistration protection is disabled first\)\. Deregister it anyway\?$/,
+    );
     assert.equal(await imageExists('us-east-1', imageId), true);
 
     const { result: done } = await deregister(node, [
@@ -176,6 +181,97 @@ describe('Deregister…', () => {
       'deregistered (deregistration protection disabled first)',
     );
     assert.equal(await imageExists('us-east-1', imageId), false);
+  });
+
+  describe('when the outcome is unknown, re-reads EC2 and reports what is true', () => {
+    afterEach(() => clearFaults());
+
+    /** The snapshot ids of an arranged image. */
+    const snapshotsOf = (image: { BlockDeviceMappings?: { Ebs?: { SnapshotId?: string } }[] }) =>
+      (image.BlockDeviceMappings ?? []).flatMap((d) =>
+        d.Ebs?.SnapshotId ? [d.Ebs.SnapshotId] : [],
+      );
+
+    it('cancel while DeregisterImage is under way: the report shows, the AMI and its snapshots confirmed by re-reading', async () => {
+      const a = await arrangeCopy('us-east-1', 'api-gateway-base-arm64-v3', `${PREFIX}cancelled`);
+      const imageId = a.ImageId ?? '';
+      const snapshots = snapshotsOf(a);
+      assert.equal(snapshots.length, 2);
+      const node = await nodeOf('us-east-1', `${PREFIX}cancelled`);
+      const api = await amiExplorer();
+      // EC2 applies the request and holds its answer: for the extension it is still under way.
+      await addFault({ action: 'DeregisterImage', hangAfterApply: {}, times: 1 });
+      const running = deregister(node, [{ pick: [DELETE_SNAPSHOTS] }, { confirm: 'Deregister' }]);
+      await eventually(async () => assert.equal(await imageExists('us-east-1', imageId), false));
+      assert.equal(api.cancelProgress(), 1, 'the deregister progress was running');
+      const { result, input } = await running;
+      assert.ok(result);
+      assert.deepEqual(
+        result.report.items.map((i) => [
+          i.subject.trim().replace(/ \(\d+ GiB\)$/, ''),
+          i.outcome,
+          i.detail,
+        ]),
+        [
+          [
+            `${imageId} (${PREFIX}cancelled) in us-east-1`,
+            'succeeded',
+            'deregistered (confirmed by re-reading: the request was cancelled while it was under way)',
+          ],
+          ...snapshots.map((id) => [
+            `snapshot ${id}`,
+            'succeeded',
+            'deleted (confirmed by re-reading)',
+          ]),
+        ],
+      );
+      assert.match(
+        input.notifications.map((n) => n.message).join('\n'),
+        /^Deregister AMI: 3 succeeded\.$/m,
+        'the report is shown after Cancel',
+      );
+      for (const id of snapshots) assert.equal(await snapshotExists('us-east-1', id), false);
+      assert.equal(api.imagesTree.findImage('us-east-1', imageId), undefined);
+    });
+
+    it('an answer lost after EC2 applied it (the retry answers NotFound): deregistered, confirmed by re-reading', async () => {
+      const a = await arrangeCopy('us-east-1', 'web-server-2024.10.1', `${PREFIX}lost-answer`);
+      const imageId = a.ImageId ?? '';
+      const node = await nodeOf('us-east-1', `${PREFIX}lost-answer`);
+      await addFault({ action: 'DeregisterImage', dropAfterApply: {}, times: 1 });
+      const { result } = await deregister(node, [{ pick: [] }, { confirm: 'Deregister' }]);
+      assert.equal(result?.outcomes[0]?.kind, 'deregistered');
+      assert.match(
+        result?.report.items[0]?.detail ?? '',
+        /^deregistered \(confirmed by re-reading: the request ended without a clear answer \("The AMI was not found in us-east-1/,
+      );
+      assert.equal(result?.report.items[0]?.outcome, 'succeeded');
+      assert.equal(await imageExists('us-east-1', imageId), false);
+    });
+
+    it('the second confirmation says usage could not be checked, and why', async () => {
+      const a = await arrangeCopy('us-east-1', 'web-server-2024.10.1', `${PREFIX}usage-unknown`);
+      const node = await nodeOf('us-east-1', `${PREFIX}usage-unknown`);
+      for (const action of ['DescribeImageReferences', 'DescribeInstances']) {
+        await addFault({
+          region: 'us-east-1',
+          action,
+          error: { code: 'UnauthorizedOperation', message: 'not authorized', status: 403 },
+        });
+      }
+      const { result, input } = await deregister(node, [
+        { pick: [] },
+        { confirm: 'Deregister' },
+        'escape',
+      ]);
+      assert.equal(result, undefined);
+      assert.match(
+        input.asked.at(-1) ?? '',
+        /: could not check usage: .*You are not allowed to call DescribeInstances in us-east-1.*\. Deregister it anyway\?$/,
+      );
+      assert.doesNotMatch(input.asked.at(-1) ?? '', /in use or protected/);
+      assert.equal(await imageExists('us-east-1', a.ImageId ?? ''), true);
+    });
   });
 
   it('from the palette, a pasted id of an AMI that is gone is refused with the reason before anything is asked', async () => {

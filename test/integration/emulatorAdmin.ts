@@ -6,6 +6,12 @@ export interface FaultRuleJson {
   readonly action?: string;
   readonly latencyMs?: number;
   readonly error?: { readonly code: string; readonly message?: string; readonly status?: number };
+  /** Run the action, then close the connection without answering (a lost answer). */
+  readonly dropAfterApply?: { readonly rate?: number };
+  /** Run the action, then never answer (a request still under way, as far as the caller knows). */
+  readonly hangAfterApply?: { readonly rate?: number };
+  /** Apply the rule to at most this many requests. */
+  readonly times?: number;
 }
 
 /**

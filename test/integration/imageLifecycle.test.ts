@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
+import { addFault, clearFaults } from './emulatorAdmin';
 import { eventually } from './eventually';
 import { amiExplorer, manifest } from './extensionUnderTest';
 import { routeThroughRecordingEndpoint } from './routedEndpoint';
@@ -308,6 +309,33 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     row = await render(imagesTree, node);
     assert.doesNotMatch(row.contextValue ?? '', /\bcanCancelDeprecation\b/);
     assert.match(row.tooltip ?? '', /Deprecation \| Not scheduled/);
+  });
+
+  it('a change cancelled while under way is reported as unknown, never silently dropped', async () => {
+    const api = await amiExplorer();
+    const node = await imageNode(imageA);
+    const description = `set while cancelled ${RUN}`;
+    // EC2 applies the change and holds its answer: for the extension it is still under way.
+    await addFault({ action: 'ModifyImageAttribute', hangAfterApply: {}, times: 1 });
+    try {
+      const running = withAnswers([{ text: description }], () =>
+        vscode.commands.executeCommand('amiExplorer.image.editDescription', node),
+      );
+      await eventually(async () =>
+        assert.equal((await describeImage(imageA)).Description, description),
+      );
+      assert.equal(api.cancelProgress(), 1);
+      const { input } = await running;
+      assert.match(
+        input.notifications.map((n) => `${n.severity}: ${n.message}`).join('\n'),
+        new RegExp(
+          `^error: Edit Description: ${imageA} \\(lifecycle-${RUN}-a\\) — unknown whether it was applied: the request was cancelled while it was under way; refresh to see what EC2 shows\\.$`,
+          'm',
+        ),
+      );
+    } finally {
+      await clearFaults();
+    }
   });
 
   it('deregistration protection blocks DeregisterImage until it is disabled (no cooldown)', async () => {

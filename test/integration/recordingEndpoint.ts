@@ -14,7 +14,10 @@ export interface RecordedCall {
   /** From the SigV4 credential scope: with a custom endpoint, the only place the region travels. */
   readonly region: string;
   readonly params: URLSearchParams;
-  /** HTTP status of the answer (the emulator's, or the injected error's). */
+  /**
+   * HTTP status of the answer (the emulator's, or the injected error's); 0 while none came (or while
+   * it is held back, `holdAnswers`).
+   */
   readonly status: number;
 }
 
@@ -144,7 +147,8 @@ export class RecordingEndpoint {
   /**
    * Forwards calls but holds back the answers `matches` picks (it sees the call and the answer's
    * text, e.g. the last page of a listing) until the returned function is called; answers already
-   * held are then sent in order, and later ones pass. The call is recorded when its answer is sent.
+   * held are then sent in order, and later ones pass. The call is recorded when it arrives; its
+   * status stays 0 until its answer is sent.
    */
   holdAnswers(matches: (answer: HeldAnswer) => boolean): () => void {
     const hold: AnswerHold = { matches, waiting: [] };
@@ -179,19 +183,23 @@ export class RecordingEndpoint {
     new URL(req.url ?? '/', 'http://localhost').searchParams.forEach((value, key) => {
       if (!params.has(key)) params.set(key, value);
     });
+    // Recorded when it arrives: a call whose answer is lost or held was still received.
     const call = {
       action: params.get('Action') ?? '',
       region: regionOf(req.headers.authorization),
       params,
+      status: 0,
     };
     const held = this.holds.get(call.action);
     if (held !== undefined) {
+      // Recorded when it is let through (handled again).
       held.push(() => this.handle(req, res, body));
       return;
     }
+    this.recorded.push(call);
     const failure = this.takeFailure(call.action, call.region);
     if (failure !== undefined) {
-      this.recorded.push({ ...call, status: failure.status });
+      call.status = failure.status;
       const xml =
         `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error>` +
         `<Code>${failure.code}</Code><Message>${failure.message}</Message>` +
@@ -212,7 +220,7 @@ export class RecordingEndpoint {
         void readBody(answer).then(
           (text) => {
             const send = (): void => {
-              this.recorded.push({ ...call, status: answer.statusCode ?? 0 });
+              call.status = answer.statusCode ?? 0;
               res.writeHead(answer.statusCode ?? 502, answer.headers);
               res.end(text);
             };

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeFailureState, planReregister } from '../../src/core/model/reregistration';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
-import { advanceEmulatorClock } from './emulatorAdmin';
+import type { Ami } from '../../src/core/model/ami';
+import { addFault, advanceEmulatorClock, clearFaults } from './emulatorAdmin';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { routeThroughRecordingEndpoint } from './routedEndpoint';
@@ -124,6 +125,38 @@ describe('Register and re-register images', () => {
     assert.equal(mappings.find((m) => m.DeviceName === '/dev/xvda')?.Ebs?.Encrypted, false);
     assert.equal(mappings.find((m) => m.DeviceName === '/dev/sdf')?.Ebs?.Encrypted, true);
     assert.equal(out.Images?.[0]?.BootMode, 'uefi-preferred');
+  });
+
+  it('a lost RegisterImage answer is not retried: the image EC2 registered is found by name, adopted and tracked', async () => {
+    const { operations } = await amiExplorer();
+    await imageRow('us-east-1', 'Instance store-backed', 'legacy-s3-backed-2016.09');
+    const name = unique('it-lost-answer');
+    endpoint().clear();
+    await addFault({ action: 'RegisterImage', dropAfterApply: {}, times: 1 });
+    try {
+      const { result, input } = await run('amiExplorer.image.register', 'us-east-1', [
+        { pick: /Instance store-backed, from an S3 manifest/ },
+        { text: 's3://it-bucket/lost/image.manifest.xml' },
+        { text: name },
+        { text: '' },
+        { pick: 'x86_64' },
+        { pick: 'hvm' },
+      ]);
+      const image = result as Ami | undefined;
+      assert.ok(image?.imageId);
+      assert.equal(endpoint().calls({ action: 'RegisterImage' }).length, 1, 'sent once');
+      assert.equal(
+        input.shown(
+          /^Registered ".*" \(ami-[0-9a-f]+\) in us-east-1 \(confirmed by re-reading: the request ended without a clear answer \("/,
+        ).length,
+        1,
+      );
+      assert.ok(
+        operations.list().some((o) => o.imageId === image.imageId && o.kind === 'register'),
+      );
+    } finally {
+      await clearFaults();
+    }
   });
 
   it('refuses a taken name before RegisterImage', async () => {

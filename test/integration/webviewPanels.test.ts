@@ -338,6 +338,62 @@ describe('Webview panels', function () {
       assert.deepEqual(await launchPermissions('us-east-1', imageId), []);
     });
 
+    it('claims on its status line only what its own re-read shows', async () => {
+      const { node, imageId } = await imageNode(
+        api,
+        'us-east-1',
+        'EBS-backed',
+        'api-gateway-base-arm64-v3',
+      );
+      await vscode.commands.executeCommand('amiExplorer.image.editPermissions', node);
+      const panel = api.panels.find('amiExplorer.launchPermissions', {
+        region: 'us-east-1',
+        imageId,
+      }) as LaunchPermissionsPanel;
+      const before = await initOf<HostToPermissions>(panel);
+      assert.deepEqual(before.entries, []);
+      const snapshotIds = before.snapshots.map((s) => s.snapshotId);
+      assert.ok(snapshotIds.length > 0);
+      // EC2 applies the change; the panel's re-read of the snapshots' permissions then fails.
+      await addFault({
+        region: 'us-east-1',
+        action: 'DescribeSnapshotAttribute',
+        error: { code: 'UnauthorizedOperation', message: 'not authorized', status: 403 },
+      });
+      try {
+        await panel.receive({
+          type: 'apply',
+          desired: [{ kind: 'account', value: '222222222222' }],
+          syncSnapshots: true,
+        });
+        const after = await initOf<HostToPermissions>(panel);
+        assert.equal(after.notice, 'Applied: added account 222222222222.');
+        assert.doesNotMatch(after.notice ?? '', /granted/);
+        const warnings = (after.warnings ?? []).join('\n');
+        for (const id of snapshotIds) {
+          assert.match(
+            warnings,
+            new RegExp(
+              `${id}: EC2 accepted the create-volume permission change, but it could not be re-read`,
+            ),
+          );
+        }
+        await clearFaults();
+        // The claim was withheld, not the change: EC2 has it.
+        for (const id of snapshotIds) {
+          assert.deepEqual(await createVolumeAccounts('us-east-1', id), ['222222222222']);
+        }
+      } finally {
+        await clearFaults();
+        await panel.receive({ type: 'refresh' });
+        await initOf<HostToPermissions>(panel);
+        await panel.receive({ type: 'apply', desired: [], syncSnapshots: true });
+      }
+      assert.deepEqual(await launchPermissions('us-east-1', imageId), []);
+      for (const id of snapshotIds)
+        assert.deepEqual(await createVolumeAccounts('us-east-1', id), []);
+    });
+
     it('keeps the edits and names the entry when EC2 refuses the change', async () => {
       const { node, imageId } = await imageNode(
         api,

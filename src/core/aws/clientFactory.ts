@@ -1,7 +1,9 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import type { ApiCallLogger } from './apiCallLog';
 import { recordEndpoint } from './errorMapping';
 import { loadSdk } from './loadSdk';
+import { attemptMayHaveApplied, noteEarlierAttempts, provenNotApplied } from './requestOutcome';
 
 /** How the extension reaches EC2. Changing any of these gives new clients. */
 export interface ConnectionSettings {
@@ -15,6 +17,14 @@ export interface ConnectionSettings {
   /** Total attempts per call including retries (adaptive retry mode). */
   maxAttempts: number;
 }
+
+/**
+ * Which failures the SDK retries. `retryable`: all it considers retryable (throttling, timeouts,
+ * reset connections, 5xx). `unapplied-only`: only failures that prove EC2 did not apply the request
+ * (throttling, a connection never made), for actions that would make something twice if an attempt
+ * whose answer was lost ran again (CreateImage, RegisterImage: they take no ClientToken).
+ */
+export type RetryPolicy = 'retryable' | 'unapplied-only';
 
 type CredentialsProvider = NonNullable<ConstructorParameters<typeof EC2Client>[0]>['credentials'];
 type Credentials = { expiration?: Date; accountId?: string };
@@ -32,8 +42,8 @@ export class Ec2ClientFactory {
     private readonly logger: ApiCallLogger,
   ) {}
 
-  /** The client for `region` under the current settings. */
-  client(region: string): Promise<EC2Client> {
+  /** The client for `region` under the current settings, retrying as `retry` says. */
+  client(region: string, retry: RetryPolicy = 'retryable'): Promise<EC2Client> {
     const s = this.settings();
     // Every setting that shapes a client is part of the key, or a change would keep the old client.
     const key = JSON.stringify([
@@ -43,10 +53,11 @@ export class Ec2ClientFactory {
       s.requestTimeoutMs,
       s.connectionTimeoutMs,
       s.maxAttempts,
+      retry,
     ]);
     let client = this.clients.get(key);
     if (!client) {
-      client = this.create(region, s);
+      client = this.create(region, s, retry);
       client.catch(() => this.clients.delete(key));
       this.clients.set(key, client);
     }
@@ -95,7 +106,11 @@ export class Ec2ClientFactory {
     return provider;
   }
 
-  private async create(region: string, s: ConnectionSettings): Promise<EC2Client> {
+  private async create(
+    region: string,
+    s: ConnectionSettings,
+    retry: RetryPolicy,
+  ): Promise<EC2Client> {
     const sdk = await loadSdk();
     const credentials = this.credentialsFor(s) as CredentialsProvider;
     const client = new sdk.EC2Client({
@@ -103,7 +118,7 @@ export class Ec2ClientFactory {
       credentials,
       ...(s.endpointUrl ? { endpoint: s.endpointUrl } : {}),
       maxAttempts: s.maxAttempts,
-      retryMode: 'adaptive',
+      retryStrategy: outcomeAwareRetry(new sdk.AdaptiveRetryStrategy(s.maxAttempts), retry),
       requestHandler: {
         requestTimeout: s.requestTimeoutMs,
         connectionTimeout: s.connectionTimeoutMs,
@@ -156,6 +171,39 @@ export class Ec2ClientFactory {
     );
     return client;
   }
+}
+
+/**
+ * The SDK's adaptive retry strategy, seeing every failed attempt: it notes on each attempt's error
+ * whether an attempt before it may have been applied (so the final error tells whether the request's
+ * outcome is known, see `requestMayHaveApplied`), and with `unapplied-only` it lets `base` retry
+ * only failures that prove nothing was applied: any other failure ends the call at once, so an
+ * attempt whose answer was lost is never sent again (the caller re-reads EC2 instead).
+ */
+export function outcomeAwareRetry(
+  base: RetryStrategyV2 & { mode?: string },
+  retry: RetryPolicy,
+): RetryStrategyV2 & { mode?: string } {
+  const openBefore = new WeakMap<RetryToken, boolean>();
+  return {
+    ...(base.mode !== undefined ? { mode: base.mode } : {}),
+    acquireInitialRetryToken: (scope: string): Promise<RetryToken> =>
+      base.acquireInitialRetryToken(scope),
+    refreshRetryTokenForRetry: async (
+      token: RetryToken,
+      info: RetryErrorInfo,
+    ): Promise<RetryToken> => {
+      const before = openBefore.get(token) ?? false;
+      noteEarlierAttempts(info.error, before);
+      // The SDK then ends the call with the attempt's own error.
+      if (retry === 'unapplied-only' && !provenNotApplied(info.error))
+        throw new Error('not retried: it may have been applied');
+      const next = await base.refreshRetryTokenForRetry(token, info);
+      openBefore.set(next, before || attemptMayHaveApplied(info.error));
+      return next;
+    },
+    recordSuccess: (token: RetryToken): void => base.recordSuccess(token),
+  };
 }
 
 interface RequestTarget {

@@ -1,10 +1,11 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { CallContext } from '../model/errors';
 import { AwsApiError, CancelledError, isCancellation, throwIfAborted } from '../model/errors';
-import type { Ec2ClientFactory } from './clientFactory';
+import type { Ec2ClientFactory, RetryPolicy } from './clientFactory';
 import { toTypedError, willNotHeal } from './errorMapping';
 import type { Sdk } from './loadSdk';
 import { loadSdk } from './loadSdk';
+import { requestMayHaveApplied } from './requestOutcome';
 import { Ec2RequestRate } from './requestRate';
 
 type Commands = Sdk['ec2Commands'];
@@ -44,6 +45,18 @@ export const DEFAULT_WAIT: WaitOptions = {
 };
 
 /**
+ * Actions that make something new on every call and take no ClientToken: an attempt whose answer
+ * was lost is not sent again (it could make a second image); the caller re-reads EC2 instead.
+ * CopyImage is not here: our ClientToken makes its retries safe.
+ */
+const NOT_IDEMPOTENT: ReadonlySet<string> = new Set(['CreateImage', 'RegisterImage']);
+
+/** Whether an action changes anything in EC2 (reads are Describe…, Get…, List…). */
+export function isMutating(action: string): boolean {
+  return !/^(Describe|Get|List)/.test(action);
+}
+
+/**
  * Failed polls in a row, each with an error that will not heal (`willNotHeal`: refused connection,
  * unknown host, refused credentials), after which a wait gives up with that error.
  */
@@ -60,7 +73,10 @@ export const IDS_PER_CALL = 200;
  * `send` (or `paginate`, or the waiter), which uses the region's cached client and the lazily loaded
  * SDK and turns whatever fails into a typed error (`AwsApiError`, `CredentialsError`,
  * `CancelledError`) with the region, action and profile, once. Non-mutating requests first take a
- * token of EC2's request-rate bucket for their action and region (`requestRate.ts`).
+ * token of EC2's request-rate bucket for their action and region (`requestRate.ts`). A mutating
+ * request whose failure does not prove it was not applied gets `outcomeUnknown` on its typed error
+ * (see `outcomeUnknown()` in core/model/errors): the services then re-read EC2
+ * (core/services/rereadOutcome.ts).
  */
 export class Ec2 {
   constructor(
@@ -76,15 +92,20 @@ export class Ec2 {
     input: Ec2Input<A>,
     signal?: AbortSignal,
   ): Promise<Ec2Output<A>> {
-    return this.run(region, action, async (client, sdk) => {
-      await this.rate.take(this.profile() ?? '', region, action, input, signal);
-      // The map holds one command class per action; TypeScript cannot follow that correlation
-      // through a generic index, so the class is typed here by what `A` says.
-      const Command = sdk.ec2Commands[action] as unknown as new (
-        input: Ec2Input<A>,
-      ) => Parameters<EC2Client['send']>[0];
-      return client.send(new Command(input), { abortSignal: signal });
-    });
+    return this.run(
+      region,
+      action,
+      async (client, sdk) => {
+        await this.rate.take(this.profile() ?? '', region, action, input, signal);
+        // The map holds one command class per action; TypeScript cannot follow that correlation
+        // through a generic index, so the class is typed here by what `A` says.
+        const Command = sdk.ec2Commands[action] as unknown as new (
+          input: Ec2Input<A>,
+        ) => Parameters<EC2Client['send']>[0];
+        return client.send(new Command(input), { abortSignal: signal });
+      },
+      signal,
+    );
   }
 
   /**
@@ -242,12 +263,22 @@ export class Ec2 {
     region: string,
     action: Ec2Action,
     work: (client: EC2Client, sdk: Sdk) => Promise<T>,
+    signal?: AbortSignal,
   ): Promise<T> {
+    const retry: RetryPolicy = NOT_IDEMPOTENT.has(action) ? 'unapplied-only' : 'retryable';
+    let sent = false;
     try {
-      const [client, sdk] = await Promise.all([this.clients.client(region), loadSdk()]);
+      const [client, sdk] = await Promise.all([this.clients.client(region, retry), loadSdk()]);
+      // Cancelled before the request left: certainly not applied. (A read's wait for a request-rate
+      // token happens in `work`; reads are never marked, so `sent` may be set before it.)
+      throwIfAborted(signal);
+      sent = true;
       return await work(client, sdk);
     } catch (error) {
-      throw toTypedError(error, this.context(region, action));
+      const typed = toTypedError(error, this.context(region, action));
+      throw sent && isMutating(action) && requestMayHaveApplied(error)
+        ? withOutcomeUnknown(typed)
+        : typed;
     }
   }
 
@@ -259,6 +290,18 @@ export class Ec2 {
       ...(profile ? { profile } : {}),
     };
   }
+}
+
+/** The same typed error, marked: EC2 may have applied the request although it failed. */
+function withOutcomeUnknown(error: Error): Error {
+  if (error instanceof CancelledError) return new CancelledError({ outcomeUnknown: true });
+  if (error instanceof AwsApiError) {
+    return new AwsApiError(error.code, error.message, error.context, error.details, {
+      cause: error.cause,
+      outcomeUnknown: true,
+    });
+  }
+  return error;
 }
 
 /** The error a wait ends with when it gives up: the real cause, and that the wait stopped. */

@@ -63,6 +63,8 @@ export function toAmi(image: Image, region: string, strings = new PageStrings())
   assign(ami, 'imdsSupport', shared(image.ImdsSupport));
   assign(ami, 'imageAllowed', image.ImageAllowed);
   assign(ami, 'lastLaunchedTime', own(image.LastLaunchedTime));
+  assign(ami, 'sourceInstanceId', own(image.SourceInstanceId));
+  assign(ami, 'sourceImageId', own(image.SourceImageId));
   return ami;
 }
 

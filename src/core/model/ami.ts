@@ -81,6 +81,10 @@ export interface Ami {
   imageAllowed?: boolean;
   /** ISO 8601: when an instance was last launched from it, as EC2 reports it. */
   lastLaunchedTime?: string;
+  /** The instance a CreateImage made it from (EC2's `SourceInstanceId`). */
+  sourceInstanceId?: string;
+  /** The image a CopyImage made it from (EC2's `SourceImageId`). */
+  sourceImageId?: string;
 }
 
 /** A principal allowed to launch an image (DescribeImageAttribute launchPermission). */

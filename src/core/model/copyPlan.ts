@@ -209,9 +209,21 @@ function kmsKeyParam(input: string | undefined): string | undefined {
 
 /** How one CopyImage call ended. */
 export type CopyResult =
-  { call: CopyCall; imageId: string } | { call: CopyCall; error: string; cancelled?: boolean };
+  | {
+      call: CopyCall;
+      imageId: string;
+      /** Set when the outcome was unknown and a re-read found the copy: why it was unknown. */
+      confirmedByRereading?: string;
+    }
+  /** EC2 refused it; `cancelled`: cancelled before it was sent. */
+  | { call: CopyCall; error: string; cancelled?: boolean }
+  /** Neither EC2's answer nor a re-read established whether the copy started: what is known. */
+  | { call: CopyCall; unknown: string };
 
-/** The per-destination report of a copy action: one failing region does not hide the others. */
+/**
+ * The per-destination report of a copy action: one failing region does not hide the others, and
+ * every planned copy has a line, also after Cancel.
+ */
 export function copyReport(results: readonly CopyResult[]): OperationReport {
   const items: ReportItem[] = results.map((r) => {
     const subject = `${amiDisplayName(r.call.source)} (${r.call.source.imageId}) → ${r.call.region}`;
@@ -219,14 +231,22 @@ export function copyReport(results: readonly CopyResult[]): OperationReport {
       const how = r.call.params.Encrypted
         ? `, encrypted with ${r.call.params.KmsKeyId ?? 'the default EBS key'}`
         : '';
+      const confirmed = r.confirmedByRereading
+        ? `; confirmed by re-reading: ${r.confirmedByRereading}`
+        : '';
       return {
         subject,
         outcome: 'succeeded',
-        detail: `copying as ${r.imageId} "${r.call.params.Name}"${how} (pending)`,
+        detail: `copying as ${r.imageId} "${r.call.params.Name}"${how} (pending${confirmed})`,
       };
     }
+    if ('unknown' in r) return { subject, outcome: 'unknown', detail: `unknown: ${r.unknown}` };
     return r.cancelled
-      ? { subject, outcome: 'skipped', detail: 'not started: cancelled' }
+      ? {
+          subject,
+          outcome: 'skipped',
+          detail: 'not started: cancelled before its request was sent',
+        }
       : { subject, outcome: 'failed', detail: r.error };
   });
   const regions = new Set(results.map((r) => r.call.region)).size;

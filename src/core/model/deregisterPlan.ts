@@ -77,6 +77,13 @@ export interface DeregisterOptions {
   accountId?: string;
 }
 
+/** A reason to ask a second time before deregistering an AMI. */
+export type DeregisterRisk =
+  | { kind: 'in-use'; instanceIds: string[] }
+  | { kind: 'protected' }
+  /** DescribeImageReferences and DescribeInstances both failed: `reason` says why. */
+  | { kind: 'usage-unknown'; reason: string };
+
 /** What happens to one AMI. */
 export type AmiAction =
   /** DeregisterImage (after DisableImageDeregistrationProtection when `disableProtectionFirst`). */
@@ -104,6 +111,8 @@ export interface AmiDecision {
   notes: string[];
   /** Deregistering it needs the explicit second confirmation (in use, protected, usage unknown). */
   needsSecondConfirmation: boolean;
+  /** Why it needs the second confirmation, one entry per reason. */
+  risks: DeregisterRisk[];
   /** Snapshots EC2 is expected to delete with it (DeleteAssociatedSnapshots). */
   snapshotsToDelete: SnapshotFact[];
   snapshotsKept: KeptSnapshot[];
@@ -180,6 +189,7 @@ function decideAmi(facts: DeregisterFacts, options: DeregisterOptions, now: Date
     warnings: [],
     notes: [],
     needsSecondConfirmation: false,
+    risks: [],
     snapshotsToDelete: [],
     snapshotsKept: [],
   };
@@ -199,10 +209,12 @@ function decideAmi(facts: DeregisterFacts, options: DeregisterOptions, now: Date
         `In use: ${n} instance${n === 1 ? '' : 's'} launched from it (${facts.usage.instanceIds.join(', ')}); they keep running, but no new instance can be launched from it.`,
       );
       decision.needsSecondConfirmation = true;
+      decision.risks.push({ kind: 'in-use', instanceIds: facts.usage.instanceIds });
     }
   } else {
     decision.warnings.push(`Could not check whether it is in use: ${facts.usage.reason}`);
     decision.needsSecondConfirmation = true;
+    decision.risks.push({ kind: 'usage-unknown', reason: facts.usage.reason });
   }
   const protection = parseProtection(image.deregistrationProtection, now);
   if (protection.kind === 'cooldown') {
@@ -221,6 +233,7 @@ function decideAmi(facts: DeregisterFacts, options: DeregisterOptions, now: Date
       };
     }
     decision.needsSecondConfirmation = true;
+    decision.risks.push({ kind: 'protected' });
     if (protection.cooldown) {
       return {
         ...decision,
@@ -236,11 +249,49 @@ function decideAmi(facts: DeregisterFacts, options: DeregisterOptions, now: Date
   return decision;
 }
 
-/** Whether anything in the plan needs the explicit second confirmation, and why (one line each). */
-export function secondConfirmationReasons(plan: DeregisterPlan): string[] {
-  return plan.decisions
-    .filter((d) => d.action !== 'skip' && d.needsSecondConfirmation)
-    .map((d) => `${label(d.facts.image)}: ${d.warnings.join(' ') || (d.reason ?? '')}`);
+/** One risk as a phrase after the AMI's label ("ami-1 (web): in use by 2 instances"). */
+function riskPhrase(risk: DeregisterRisk): string {
+  switch (risk.kind) {
+    case 'in-use': {
+      const n = risk.instanceIds.length;
+      return `in use by ${n} instance${n === 1 ? '' : 's'}`;
+    }
+    case 'protected':
+      return 'protected (deregistration protection is disabled first)';
+    case 'usage-unknown':
+      return `could not check usage: ${risk.reason.replace(/\.$/, '')}`;
+  }
+}
+
+/**
+ * The second modal confirmation, naming each AMI's reason (in use by N instances, protected, could
+ * not check usage and why); `undefined` when no AMI of the plan needs it.
+ */
+export function secondConfirmation(
+  plan: DeregisterPlan,
+): { message: string; detail: string } | undefined {
+  const risky = plan.decisions.filter((d) => d.action !== 'skip' && d.needsSecondConfirmation);
+  if (risky.length === 0) return undefined;
+  const after =
+    '\n\nInstances already running keep running; deregistering never affects them. No new instance can be launched from a deregistered AMI.';
+  const [only] = risky;
+  if (risky.length === 1 && only) {
+    return {
+      message: `${label(only.facts.image)}: ${only.risks.map(riskPhrase).join('; ')}. Deregister it anyway?`,
+      detail: `${only.warnings.join('\n')}${after}`,
+    };
+  }
+  const count = (kind: DeregisterRisk['kind']): number =>
+    risky.filter((d) => d.risks.some((r) => r.kind === kind)).length;
+  const parts = [
+    count('in-use') > 0 ? `${count('in-use')} in use` : '',
+    count('protected') > 0 ? `${count('protected')} protected` : '',
+    count('usage-unknown') > 0 ? `${count('usage-unknown')} whose usage could not be checked` : '',
+  ].filter((p) => p.length > 0);
+  return {
+    message: `${risky.length} of these AMIs need a second confirmation (${parts.join(', ')}). Deregister them anyway?`,
+    detail: `${risky.map((d) => `${label(d.facts.image)}: ${d.risks.map(riskPhrase).join('; ')}`).join('\n')}${after}`,
+  };
 }
 
 function size(s: SnapshotFact): string {
@@ -294,24 +345,56 @@ export interface SnapshotDeleteResult {
   returnCode: string;
 }
 
-/** How deregistering one AMI went (what the service did). */
+/**
+ * What a re-read showed of a snapshot that was to be deleted with its AMI when EC2's answer did not
+ * say (no DeleteSnapshotResults for it, or no answer at all).
+ */
+export interface SnapshotReread {
+  snapshotId: string;
+  /** `deleted`: DescribeSnapshots no longer returns it; `exists`: it does; `unknown`: not readable. */
+  state: 'deleted' | 'exists' | 'unknown';
+  /** Why it could not be read (`unknown`). */
+  error?: string;
+}
+
+/** How deregistering one AMI went (what the service did, and what EC2 showed of it). */
 export type DeregisterOutcome =
   | {
       kind: 'deregistered';
       protectionDisabled: boolean;
       /** DeregisterImage's DeleteSnapshotResults (empty without DeleteAssociatedSnapshots). */
       snapshotResults: SnapshotDeleteResult[];
+      /**
+       * Set when the outcome was unknown and a re-read showed the AMI gone: why it was unknown
+       * ("the request was cancelled while it was under way", …).
+       */
+      confirmedByRereading?: string;
+      /** Planned snapshot deletions that EC2's answer did not mention, as a re-read showed them. */
+      snapshotRereads: SnapshotReread[];
     }
   /** Protection disabled, deregistration left for after the cooldown; `protection` is EC2's new text. */
   | { kind: 'protection-disabled'; protection?: string }
   | { kind: 'skipped'; reason: string }
+  /** EC2 refused the step: nothing of it was applied. */
   | {
       kind: 'failed';
       step: 'disable-protection' | 'deregister';
       error: string;
       protectionDisabled: boolean;
     }
-  | { kind: 'cancelled' };
+  /**
+   * Neither EC2's answer nor a re-read established the step's outcome: `why` it was unknown, and
+   * what the re-read `seen` (e.g. "a re-read still shows it registered").
+   */
+  | {
+      kind: 'unknown';
+      step: 'disable-protection' | 'deregister';
+      why: string;
+      seen: string;
+      protectionDisabled: boolean;
+    }
+  /** Cancelled before this AMI's request was sent (after disabling its protection, if so). */
+  | { kind: 'cancelled'; protectionDisabled?: boolean };
 
 const RETURN_CODES: Record<string, { outcome: ReportItem['outcome']; detail: string }> = {
   success: { outcome: 'succeeded', detail: 'deleted' },
@@ -325,9 +408,22 @@ const RETURN_CODES: Record<string, { outcome: ReportItem['outcome']; detail: str
   'client-error': { outcome: 'failed', detail: 'not deleted: EC2 refused the request' },
 };
 
+const REREAD: Record<SnapshotReread['state'], { outcome: ReportItem['outcome']; detail: string }> =
+  {
+    deleted: { outcome: 'succeeded', detail: 'deleted (confirmed by re-reading)' },
+    exists: {
+      outcome: 'failed',
+      detail: "not deleted: it still exists when re-read (EC2's answer did not mention it)",
+    },
+    unknown: { outcome: 'unknown', detail: 'unknown: it could not be re-read' },
+  };
+
+const PROTECTION_NOTE = ' (deregistration protection disabled first)';
+
 /**
- * The report of a deregister action: one line per AMI, then one per snapshot that was to be
- * deleted (EC2's result for it, with what we knew of sharing).
+ * The report of a deregister action: one line per AMI, then one per snapshot of its plan — EC2's
+ * result for it, what a re-read showed where EC2 did not say, or why it was not deleted. Every
+ * planned item has a line, also after a cancel or a failure.
  */
 export function deregisterReport(
   plan: DeregisterPlan,
@@ -341,12 +437,24 @@ export function deregisterReport(
       kind: 'skipped',
       reason: d.reason ?? 'not attempted',
     };
+    const snapshotSubject = (id: string): string => {
+      const fact = d.facts.snapshots.find((s) => s.snapshotId === id);
+      return `  snapshot ${id}${fact?.sizeGiB !== undefined ? ` (${fact.sizeGiB} GiB)` : ''}`;
+    };
+    /** The planned deletions, when the AMI was not (or not knowingly) deregistered. */
+    const plannedDeletions = (line: Omit<ReportItem, 'subject'>): void => {
+      for (const s of d.snapshotsToDelete)
+        items.push({ subject: snapshotSubject(s.snapshotId), ...line });
+    };
     switch (outcome.kind) {
       case 'deregistered': {
+        const how = outcome.confirmedByRereading
+          ? ` (confirmed by re-reading: ${outcome.confirmedByRereading})`
+          : '';
         items.push({
           subject,
           outcome: 'succeeded',
-          detail: `deregistered${outcome.protectionDisabled ? ' (deregistration protection disabled first)' : ''}`,
+          detail: `deregistered${outcome.protectionDisabled ? PROTECTION_NOTE : ''}${how}`,
         });
         const results = new Map(outcome.snapshotResults.map((r) => [r.snapshotId, r.returnCode]));
         for (const [snapshotId, code] of results) {
@@ -360,9 +468,32 @@ export function deregisterReport(
               ? `kept: shared with ${fact.usedBy.join(', ')}`
               : known.detail;
           items.push({
-            subject: `  snapshot ${snapshotId}${fact?.sizeGiB !== undefined ? ` (${fact.sizeGiB} GiB)` : ''}`,
+            subject: snapshotSubject(snapshotId),
             outcome: known.outcome,
             detail: shared,
+          });
+        }
+        const reread = new Set<string>();
+        for (const r of outcome.snapshotRereads) {
+          if (results.has(r.snapshotId)) continue;
+          reread.add(r.snapshotId);
+          const line = REREAD[r.state];
+          items.push({
+            subject: snapshotSubject(r.snapshotId),
+            outcome: line.outcome,
+            detail:
+              r.state === 'unknown'
+                ? `${line.detail}${r.error ? ` (${r.error})` : ''}; check it in the EC2 console`
+                : line.detail,
+          });
+        }
+        // A planned deletion neither EC2 nor a re-read spoke of (the service re-reads them all).
+        for (const s of d.snapshotsToDelete) {
+          if (results.has(s.snapshotId) || reread.has(s.snapshotId)) continue;
+          items.push({
+            subject: snapshotSubject(s.snapshotId),
+            outcome: 'unknown',
+            detail: "unknown: EC2's answer did not mention it; check it in the EC2 console",
           });
         }
         if (plan.options.deleteSnapshots) {
@@ -389,7 +520,15 @@ export function deregisterReport(
         items.push({ subject, outcome: 'skipped', detail: outcome.reason });
         break;
       case 'cancelled':
-        items.push({ subject, outcome: 'skipped', detail: 'not deregistered: cancelled' });
+        items.push({
+          subject,
+          outcome: 'skipped',
+          detail: `not deregistered: cancelled before its request was sent${outcome.protectionDisabled ? ' (its deregistration protection had already been disabled)' : ''}`,
+        });
+        plannedDeletions({
+          outcome: 'skipped',
+          detail: 'not deleted: its AMI was not deregistered',
+        });
         break;
       case 'failed':
         items.push({
@@ -400,6 +539,29 @@ export function deregisterReport(
               ? `could not disable deregistration protection: ${outcome.error}`
               : `${outcome.protectionDisabled ? 'protection was disabled, but deregistering failed' : 'deregistering failed'}: ${outcome.error}`,
         });
+        plannedDeletions({
+          outcome: 'skipped',
+          detail: 'not deleted: its AMI was not deregistered',
+        });
+        break;
+      case 'unknown':
+        items.push({
+          subject,
+          outcome: 'unknown',
+          detail:
+            outcome.step === 'disable-protection'
+              ? `unknown whether deregistration protection was disabled: ${outcome.why}; ${outcome.seen}. It was not deregistered.`
+              : `unknown whether it was deregistered${outcome.protectionDisabled ? PROTECTION_NOTE : ''}: ${outcome.why}; ${outcome.seen}.`,
+        });
+        plannedDeletions(
+          outcome.step === 'disable-protection'
+            ? { outcome: 'skipped', detail: 'not deleted: its AMI was not deregistered' }
+            : {
+                outcome: 'unknown',
+                detail:
+                  'unknown: deleted only if its AMI was deregistered; check it after a refresh',
+              },
+        );
         break;
     }
   });

@@ -1,4 +1,10 @@
-import { AwsApiError, CredentialsError, InputError, isCancellation } from './errors';
+import {
+  AwsApiError,
+  CredentialsError,
+  InputError,
+  OutcomeUnknownError,
+  isCancellation,
+} from './errors';
 
 /** Longest sentence shown for an error that is not ours; the log has the rest. */
 const MAX_FOREIGN_LENGTH = 300;
@@ -14,7 +20,8 @@ export function errorSentence(error: unknown): string {
   if (
     error instanceof AwsApiError ||
     error instanceof CredentialsError ||
-    error instanceof InputError
+    error instanceof InputError ||
+    error instanceof OutcomeUnknownError
   ) {
     return clean(error.message);
   }

@@ -43,10 +43,17 @@ export class AwsApiError extends Error {
        */
       diagnostic?: string;
     },
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; outcomeUnknown?: boolean },
   ) {
-    super(message, options);
+    super(message, options && 'cause' in options ? { cause: options.cause } : undefined);
+    this.outcomeUnknown = options?.outcomeUnknown === true;
   }
+
+  /**
+   * Set by the EC2 layer on a mutating request whose failure does not prove it was not applied (a
+   * lost or late answer, a server error, a retry after such an attempt): see `outcomeUnknown()`.
+   */
+  readonly outcomeUnknown: boolean;
 }
 
 /** The user's input is not valid; nothing was sent to AWS. */
@@ -57,9 +64,34 @@ export class InputError extends Error {
 /** The operation was cancelled by the user; never shown as an error. */
 export class CancelledError extends Error {
   override readonly name = 'CancelledError';
-  constructor() {
+  /**
+   * Set by the EC2 layer when the cancel came while a mutating request was under way: EC2 may have
+   * received and applied it (see `outcomeUnknown()`).
+   */
+  readonly outcomeUnknown: boolean;
+  constructor(options?: { outcomeUnknown?: boolean }) {
     super('Cancelled');
+    this.outcomeUnknown = options?.outcomeUnknown === true;
   }
+}
+
+/**
+ * A mutating request whose outcome neither EC2's answer nor a re-read could establish; the message
+ * says what is known and what to check.
+ */
+export class OutcomeUnknownError extends Error {
+  override readonly name = 'OutcomeUnknownError';
+}
+
+/**
+ * Whether a failed mutating request may have been applied by EC2 all the same: its answer was lost
+ * or late, EC2 failed on its side, the SDK retried after such an attempt (so the final answer, say
+ * `InvalidAMIID.NotFound`, may be the consequence of an earlier attempt), or the user cancelled while
+ * it was under way. Only re-reading EC2 tells what is true. An error EC2 answered on the only
+ * attempt, or a cancel before the request was sent, is not unknown: nothing was applied.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  return (error instanceof AwsApiError || error instanceof CancelledError) && error.outcomeUnknown;
 }
 
 /** Throws CancelledError when the signal has fired (between pages, between steps). */

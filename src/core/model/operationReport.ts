@@ -1,5 +1,8 @@
-/** How one item of a multi-item operation ended. */
-export type ItemOutcome = 'succeeded' | 'skipped' | 'failed';
+/**
+ * How one item of a multi-item operation ended. `unknown`: neither EC2's answer nor a re-read could
+ * tell whether it was done; the detail says what was seen and what to check.
+ */
+export type ItemOutcome = 'succeeded' | 'skipped' | 'failed' | 'unknown';
 
 /** One line of an operation report: what it was about, how it ended, and why. */
 export interface ReportItem {
@@ -19,7 +22,7 @@ export interface OperationReport {
 
 /** Counts per outcome. */
 export function countOutcomes(report: OperationReport): Record<ItemOutcome, number> {
-  const counts: Record<ItemOutcome, number> = { succeeded: 0, skipped: 0, failed: 0 };
+  const counts: Record<ItemOutcome, number> = { succeeded: 0, skipped: 0, failed: 0, unknown: 0 };
   for (const item of report.items) counts[item.outcome]++;
   return counts;
 }
@@ -31,6 +34,7 @@ export function summarizeReport(report: OperationReport): string {
   if (c.succeeded > 0) parts.push(`${c.succeeded} succeeded`);
   if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
   if (c.failed > 0) parts.push(`${c.failed} failed`);
+  if (c.unknown > 0) parts.push(`${c.unknown} unknown`);
   return `${report.title}: ${parts.length > 0 ? parts.join(', ') : 'nothing to do'}.`;
 }
 

@@ -95,8 +95,12 @@ export function planReregister(
 export interface ReregisterProgress {
   /** Steps that succeeded, in order. */
   done: ReregisterStep[];
-  /** The step that failed and why (the run stops there). */
-  failed?: { step: ReregisterStep; message: string };
+  /**
+   * The step that failed and why (the run stops there). `unknown`: its outcome could not be
+   * established (answer lost or cancelled while under way, and a re-read did not settle it); the
+   * message says what is known.
+   */
+  failed?: { step: ReregisterStep; message: string; unknown?: boolean };
   /** The new image's id, once registered. */
   newImageId?: string;
 }
@@ -141,10 +145,12 @@ export function describeFailureState(
   const pendingAfter = steps.slice(steps.indexOf(failed.step) + 1);
   switch (failed.step.kind) {
     case 'deregister':
-      return `Nothing changed: ${old} is still registered. Deregistering failed: ${failed.message}`;
+      return failed.unknown
+        ? `It is not known whether ${old} was deregistered: ${failed.message} Nothing else was done; refresh and check it before re-registering again.`
+        : `Nothing changed: ${old} is still registered. Deregistering failed: ${failed.message}`;
     case 'register':
       return (
-        `${old} was deregistered; registering failed: ${failed.message} ` +
+        `${old} was deregistered; ${failed.unknown ? '' : 'registering failed: '}${failed.message} ` +
         `The old registration was: manifest ${captured.manifestPath}, name "${captured.name}"` +
         `${captured.architecture ? `, ${captured.architecture}` : ''}` +
         `${captured.virtualizationType ? `, ${captured.virtualizationType}` : ''}` +
@@ -182,7 +188,11 @@ export function reregisterReportItems(
       };
     }
     if (progress.failed?.step === step) {
-      return { subject, outcome: 'failed' as const, detail: progress.failed.message };
+      return {
+        subject,
+        outcome: progress.failed.unknown ? ('unknown' as const) : ('failed' as const),
+        detail: progress.failed.message,
+      };
     }
     return { subject, outcome: 'skipped' as const, detail: 'not run: an earlier step failed' };
   });

@@ -5,18 +5,24 @@ import type { CopyCall, CopyInput, CopyResult } from '../model/copyPlan';
 import { planCopy } from '../model/copyPlan';
 import { isCancellation } from '../model/errors';
 import { ConcurrencyLimiter } from './concurrency';
+import type { RereadOptions } from './rereadOutcome';
+import { madeByThisAttempt, settle, whyUnknown } from './rereadOutcome';
 
 /** Copies AMIs to other regions: one CopyImage per source and destination, in the destination. */
 export class CopyImageService {
   constructor(
-    private readonly images: Pick<Images, 'copy'>,
+    private readonly images: Pick<Images, 'copy' | 'ownNamed'>,
     private readonly maxConcurrent: () => number = () => 4,
+    /** How re-reads after an unknown outcome wait (tests make them immediate). */
+    private readonly reread: RereadOptions = {},
   ) {}
 
   /**
    * Validates and plans the input (InputError before any call), then makes every CopyImage call.
    * Each destination ends on its own: a failing region does not stop the others. Calls not
-   * started when the signal fires are reported as cancelled.
+   * started when the signal fires are reported as cancelled; a call whose outcome is unknown
+   * (cancelled while under way, answer lost after the SDK's retries) is settled by looking the
+   * copy up by name and source in its destination.
    */
   async copy(
     input: CopyInput,
@@ -33,33 +39,65 @@ export class CopyImageService {
     onResult?: (result: CopyResult) => void,
   ): Promise<CopyResult[]> {
     const limiter = new ConcurrencyLimiter(Math.max(1, this.maxConcurrent()));
+    const startedAt = new Date();
     return Promise.all(
       calls.map((call) =>
         limiter.run(async (): Promise<CopyResult> => {
-          let result: CopyResult;
-          if (signal?.aborted) {
-            result = { call, error: 'cancelled', cancelled: true };
-          } else {
-            try {
-              result = {
-                call,
-                imageId: await this.images.copy(call.region, call.params, signal),
-              };
-            } catch (error) {
-              result = isCancellation(error)
-                ? {
-                    call,
-                    error: 'cancelled while the request was under way; the copy may have started',
-                    cancelled: true,
-                  }
-                : { call, error: errorSentence(error) };
-            }
-          }
+          const result: CopyResult = signal?.aborted
+            ? { call, error: 'cancelled', cancelled: true }
+            : await this.copyOne(call, startedAt, signal);
           onResult?.(result);
           return result;
         }),
       ),
     );
+  }
+
+  private async copyOne(
+    call: CopyCall,
+    startedAt: Date,
+    signal?: AbortSignal,
+  ): Promise<CopyResult> {
+    const settled = await settle(
+      () => this.images.copy(call.region, call.params, signal),
+      () => this.findCopy(call, startedAt),
+      this.reread,
+    );
+    const where = `no copy named "${call.params.Name}" of ${call.source.imageId} shows in ${call.region}`;
+    switch (settled.kind) {
+      case 'answered':
+        return { call, imageId: settled.value };
+      case 'confirmed':
+        return {
+          call,
+          imageId: settled.found.imageId,
+          confirmedByRereading: whyUnknown(settled.error),
+        };
+      case 'refused':
+        return isCancellation(settled.error)
+          ? { call, error: 'cancelled', cancelled: true }
+          : { call, error: errorSentence(settled.error) };
+      case 'not-seen':
+        return {
+          call,
+          unknown: `${whyUnknown(settled.error)}; ${where} yet, but EC2 may still start it: refresh the region to check`,
+        };
+      case 'unknown':
+        return {
+          call,
+          unknown: `${whyUnknown(settled.error)}; EC2 could not be re-read either ("${errorSentence(settled.rereadError)}"): refresh ${call.region} to check`,
+        };
+    }
+  }
+
+  /** The copy this action made in the destination, if EC2 shows one (name + source image). */
+  private async findCopy(call: CopyCall, startedAt: Date): Promise<Ami | undefined> {
+    const named = await this.images.ownNamed(call.region, call.params.Name);
+    return madeByThisAttempt(
+      named,
+      startedAt,
+      (image) => image.sourceImageId === undefined || image.sourceImageId === call.source.imageId,
+    )[0];
   }
 }
 

@@ -4,13 +4,18 @@ import type { Instances } from '../aws/instances';
 import type { Snapshots } from '../aws/snapshots';
 import type { Ami } from '../model/ami';
 import type {
+  AmiDecision,
   DeregisterFacts,
   DeregisterOutcome,
   DeregisterPlan,
   SnapshotFact,
+  SnapshotReread,
   UsageFact,
 } from '../model/deregisterPlan';
+import { parseProtection } from '../model/deregisterPlan';
 import { AwsApiError, isCancellation, throwIfAborted } from '../model/errors';
+import type { RereadOptions } from './rereadOutcome';
+import { settle, whyUnknown } from './rereadOutcome';
 
 /** Codes meaning DescribeImageReferences cannot be used here; DescribeInstances answers instead. */
 const REFERENCES_UNAVAILABLE = new Set([
@@ -41,6 +46,8 @@ export class DeregisterImageService {
     >,
     private readonly instances: Pick<Instances, 'launchedFrom'>,
     private readonly snapshots: Pick<Snapshots, 'byId'>,
+    /** How re-reads after an unknown outcome wait (tests make them immediate). */
+    private readonly reread: RereadOptions = {},
   ) {}
 
   /**
@@ -203,7 +210,9 @@ export class DeregisterImageService {
   /**
    * Carries the plan out, AMI by AMI in plan order (a snapshot shared within the action goes
    * with the last AMI using it). Stops starting new AMIs when the signal fires; what is left is
-   * reported as cancelled.
+   * reported as cancelled. A step whose outcome is unknown (lost answer, cancel while it was under
+   * way) is settled by re-reading EC2 (`settle`), and planned snapshot deletions EC2's answer does
+   * not mention are re-read too.
    */
   async execute(
     plan: DeregisterPlan,
@@ -220,7 +229,7 @@ export class DeregisterImageService {
   }
 
   private async executeOne(
-    decision: DeregisterPlan['decisions'][number],
+    decision: AmiDecision,
     deleteSnapshots: boolean,
     signal?: AbortSignal,
   ): Promise<DeregisterOutcome> {
@@ -230,45 +239,141 @@ export class DeregisterImageService {
     if (signal?.aborted) return { kind: 'cancelled' };
     let protectionDisabled = false;
     if (decision.disableProtectionFirst) {
-      try {
-        await this.images.disableDeregistrationProtection(region, imageId, signal);
-        protectionDisabled = true;
-      } catch (error) {
-        if (isCancellation(error)) return { kind: 'cancelled' };
-        return {
-          kind: 'failed',
-          step: 'disable-protection',
-          error: errorSentence(error),
-          protectionDisabled,
-        };
+      const step = 'disable-protection';
+      const settled = await settle(
+        () => this.images.disableDeregistrationProtection(region, imageId, signal),
+        () => this.protectionOff(region, imageId),
+        this.reread,
+      );
+      switch (settled.kind) {
+        case 'answered':
+        case 'confirmed':
+          protectionDisabled = true;
+          break;
+        case 'refused':
+          return isCancellation(settled.error)
+            ? { kind: 'cancelled' }
+            : { kind: 'failed', step, error: errorSentence(settled.error), protectionDisabled };
+        case 'not-seen':
+          return {
+            kind: 'unknown',
+            step,
+            why: whyUnknown(settled.error),
+            seen: 'a re-read still shows the protection on',
+            protectionDisabled,
+          };
+        case 'unknown':
+          return {
+            kind: 'unknown',
+            step,
+            why: whyUnknown(settled.error),
+            seen: couldNotReread(settled.rereadError),
+            protectionDisabled,
+          };
       }
     }
     if (decision.action === 'disable-protection-only') {
       // EC2 answers with the state (e.g. disabled-until-…) only on describe; ask once, best effort.
-      const [image] = await this.images.byId(region, [imageId], signal).catch(() => [] as Ami[]);
+      const [image] = await this.images.byId(region, [imageId]).catch(() => [] as Ami[]);
       return {
         kind: 'protection-disabled',
         ...(image?.deregistrationProtection ? { protection: image.deregistrationProtection } : {}),
       };
     }
-    try {
-      const snapshotResults = await this.images.deregister(
-        region,
-        imageId,
-        { deleteSnapshots },
-        signal,
-      );
-      return { kind: 'deregistered', protectionDisabled, snapshotResults };
-    } catch (error) {
-      if (isCancellation(error) && !protectionDisabled) return { kind: 'cancelled' };
-      return {
-        kind: 'failed',
-        step: 'deregister',
-        error: errorSentence(error),
-        protectionDisabled,
-      };
+    if (signal?.aborted) return { kind: 'cancelled', protectionDisabled };
+    const settled = await settle(
+      () => this.images.deregister(region, imageId, { deleteSnapshots }, signal),
+      () => this.gone(region, imageId),
+      this.reread,
+    );
+    const step = 'deregister';
+    switch (settled.kind) {
+      case 'answered':
+        return {
+          kind: 'deregistered',
+          protectionDisabled,
+          snapshotResults: settled.value,
+          snapshotRereads: await this.rereadSnapshots(
+            region,
+            decision.snapshotsToDelete
+              .map((s) => s.snapshotId)
+              .filter((id) => !settled.value.some((r) => r.snapshotId === id)),
+          ),
+        };
+      case 'confirmed':
+        return {
+          kind: 'deregistered',
+          protectionDisabled,
+          snapshotResults: [],
+          confirmedByRereading: whyUnknown(settled.error),
+          snapshotRereads: await this.rereadSnapshots(
+            region,
+            decision.snapshotsToDelete.map((s) => s.snapshotId),
+          ),
+        };
+      case 'refused':
+        return isCancellation(settled.error)
+          ? { kind: 'cancelled', protectionDisabled }
+          : { kind: 'failed', step, error: errorSentence(settled.error), protectionDisabled };
+      case 'not-seen':
+        return {
+          kind: 'unknown',
+          step,
+          why: whyUnknown(settled.error),
+          seen: 'a re-read still shows it registered, but EC2 may still deregister it: refresh the region to check',
+          protectionDisabled,
+        };
+      case 'unknown':
+        return {
+          kind: 'unknown',
+          step,
+          why: whyUnknown(settled.error),
+          seen: couldNotReread(settled.rereadError),
+          protectionDisabled,
+        };
     }
   }
+
+  /** `true` when EC2 no longer describes the AMI as registered; `undefined` when it does. */
+  private async gone(region: string, imageId: string): Promise<true | undefined> {
+    const [image] = await this.images.byId(region, [imageId]);
+    return !image || image.state === 'deregistered' ? true : undefined;
+  }
+
+  /** `true` when EC2 describes the AMI's deregistration protection as no longer on. */
+  private async protectionOff(region: string, imageId: string): Promise<true | undefined> {
+    const [image] = await this.images.byId(region, [imageId]);
+    return image && parseProtection(image.deregistrationProtection, new Date()).kind !== 'on'
+      ? true
+      : undefined;
+  }
+
+  /** What DescribeSnapshots now shows of these snapshots (not cancellable: it is the report). */
+  private async rereadSnapshots(
+    region: string,
+    snapshotIds: readonly string[],
+  ): Promise<SnapshotReread[]> {
+    if (snapshotIds.length === 0) return [];
+    try {
+      const present = new Set(
+        (await this.snapshots.byId(region, snapshotIds, 'omit')).map((s) => s.snapshotId),
+      );
+      return snapshotIds.map((snapshotId) => ({
+        snapshotId,
+        state: present.has(snapshotId) ? 'exists' : 'deleted',
+      }));
+    } catch (error) {
+      return snapshotIds.map((snapshotId) => ({
+        snapshotId,
+        state: 'unknown',
+        error: errorSentence(error),
+      }));
+    }
+  }
+}
+
+function couldNotReread(error: unknown): string {
+  return `EC2 could not be re-read either ("${errorSentence(error)}"): refresh the region to check`;
 }
 
 function unknownImage(t: ImageRef): DeregisterFacts['image'] {

@@ -3,10 +3,13 @@ import { DEFAULT_WAIT } from '../aws/ec2';
 import type { Images } from '../aws/images';
 import type { Instances } from '../aws/instances';
 import type { Ami, Tag } from '../model/ami';
-import { AwsApiError, InputError, throwIfAborted } from '../model/errors';
+import { AwsApiError, InputError, OutcomeUnknownError, throwIfAborted } from '../model/errors';
+import { errorSentence } from '../model/errorSentence';
 import type { AttachedVolume, CreateImageInput, VolumeDetailsSource } from '../model/imageCreation';
 import { INSTANCE_STORE_EXPLANATION, planCreateImage } from '../model/imageCreation';
 import type { InstanceForImage, VolumeDetails } from '../model/instance';
+import type { RereadOptions } from './rereadOutcome';
+import { madeByThisAttempt, settle, unknownCause, whyUnknown } from './rereadOutcome';
 
 /** An instance store-backed instance was asked for CreateImage; the message explains the other path. */
 export class InstanceStoreBackedError extends InputError {
@@ -34,6 +37,16 @@ export interface CreateImageHooks {
 export interface CreateImageResult {
   image: Ami;
   stoppedInstance: boolean;
+  /**
+   * Set when CreateImage's outcome was unknown (cancelled while under way, answer lost) and a
+   * re-read found the image: why it was unknown.
+   */
+  confirmedByRereading?: string;
+  /**
+   * Further images of the same name from the same instance made since the attempt started (only an
+   * endpoint that accepts duplicate names has them): adopted and tracked too, never left unsaid.
+   */
+  alsoCreated: Ami[];
 }
 
 /**
@@ -48,6 +61,8 @@ export class ImageCreationService {
       'forImage' | 'volumes' | 'stop' | 'start' | 'waitUntilStopped'
     >,
     private readonly wait: WaitOptions = DEFAULT_WAIT,
+    /** How re-reads after an unknown outcome wait (tests make them immediate). */
+    private readonly reread: RereadOptions = {},
   ) {}
 
   /** The instance with its mappings; `InvalidInstanceID.NotFound` when EC2 does not return it. */
@@ -142,7 +157,9 @@ export class ImageCreationService {
   /**
    * Creates the image: checks the input and the name (DescribeImages), refuses instance
    * store-backed instances, stops the instance and waits when asked, then CreateImage. Returns the
-   * new image record (pending). Throws InputError before any change when something is wrong.
+   * new image record (pending). Throws InputError before any change when something is wrong. When
+   * CreateImage's outcome is unknown (cancelled while under way, answer lost) the image is looked
+   * up by name and source instance and adopted; `OutcomeUnknownError` when it cannot be found.
    */
   async create(
     input: CreateImageInput,
@@ -166,18 +183,89 @@ export class ImageCreationService {
     if (plan.stopFirst) {
       throwIfAborted(signal);
       hooks.step?.(`Stopping ${label(instance)}…`);
-      await this.instances.stop(region, instanceId, signal);
+      const stop = await settle(
+        () => this.instances.stop(region, instanceId, signal),
+        () => this.stopping(region, instanceId),
+        this.reread,
+      );
+      if (stop.kind === 'refused') throw stop.error;
+      if (stop.kind === 'not-seen' || stop.kind === 'unknown') {
+        throw new OutcomeUnknownError(
+          `${unknownCause(stop.error, 'StopInstances')} It is not known whether ${label(instance)} is being stopped: ${
+            stop.kind === 'not-seen'
+              ? 'a re-read still shows it running, but EC2 may still stop it'
+              : `EC2 could not be re-read either ("${errorSentence(stop.rereadError)}")`
+          }. No image was created; check the instance in the Instances view.`,
+        );
+      }
+      // From here the instance is stopped because of us, whatever happens next.
       stoppedInstance = true;
       hooks.stopped?.();
+      // Cancelled while the stop was under way (and EC2 stopped it): say so, create nothing.
+      throwIfAborted(signal);
       hooks.step?.(`Waiting until ${label(instance)} is stopped…`);
       await this.instances.waitUntilStopped(region, instanceId, signal, this.wait);
     }
     throwIfAborted(signal);
-    hooks.step?.(`Creating the image "${plan.request.name}"…`);
-    const imageId = await this.images.create(region, plan.request, signal);
-    // Once EC2 accepted the request the image exists: describing it must not be cancelled.
-    const image = await this.describeNew(region, imageId, plan.request.name, plan.request.tags);
-    return { image, stoppedInstance };
+    const { name } = plan.request;
+    hooks.step?.(`Creating the image "${name}"…`);
+    const startedAt = new Date();
+    const settled = await settle(
+      () => this.images.create(region, plan.request, signal),
+      () => this.findCreated(region, name, instanceId, startedAt),
+      this.reread,
+    );
+    switch (settled.kind) {
+      case 'answered': {
+        // Once EC2 accepted the request the image exists: describing it must not be cancelled.
+        const image = await this.describeNew(region, settled.value, name, plan.request.tags);
+        return { image, stoppedInstance, alsoCreated: [] };
+      }
+      case 'confirmed': {
+        const [image, ...alsoCreated] = settled.found;
+        if (!image) throw new Error('a confirmed re-read found no image');
+        return {
+          image,
+          stoppedInstance,
+          confirmedByRereading: whyUnknown(settled.error),
+          alsoCreated,
+        };
+      }
+      case 'refused':
+        throw settled.error;
+      case 'not-seen':
+        throw new OutcomeUnknownError(
+          `${unknownCause(settled.error, 'CreateImage')} It is not known whether the image "${name}" was created: no image of that name from ${instanceId} shows in ${region} yet, but EC2 may still create it. Refresh ${region} in a minute to check before creating it again.`,
+        );
+      case 'unknown':
+        throw new OutcomeUnknownError(
+          `${unknownCause(settled.error, 'CreateImage')} It is not known whether the image "${name}" was created, and EC2 could not be re-read either ("${errorSentence(settled.rereadError)}"). Refresh ${region} to check before creating it again.`,
+        );
+    }
+  }
+
+  /** `true` when EC2 shows the instance stopping or stopped (a StopInstances that was applied). */
+  private async stopping(region: string, instanceId: string): Promise<true | undefined> {
+    const instance = await this.instances.forImage(region, instanceId);
+    return instance && ['stopping', 'stopped'].includes(instance.state) ? true : undefined;
+  }
+
+  /**
+   * The caller's images named `name` made from `instanceId` since `startedAt` (the name was free
+   * before, so they are this attempt's), oldest first; `undefined` when there are none.
+   */
+  private async findCreated(
+    region: string,
+    name: string,
+    instanceId: string,
+    startedAt: Date,
+  ): Promise<Ami[] | undefined> {
+    const found = madeByThisAttempt(
+      await this.images.ownNamed(region, name),
+      startedAt,
+      (image) => image.sourceInstanceId === undefined || image.sourceInstanceId === instanceId,
+    ).sort((a, b) => (a.creationDate ?? '').localeCompare(b.creationDate ?? ''));
+    return found.length > 0 ? found : undefined;
   }
 
   private async describeNew(

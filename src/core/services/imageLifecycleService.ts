@@ -61,13 +61,16 @@ export class ImageLifecycleService {
     if (problem) throw new InputError(problem);
     const resourceIds = [ami.imageId, ...(includeSnapshots ? snapshotIdsOf(ami) : [])];
     const requests = tagRequests(changes, resourceIds);
+    let changed = false;
     if (requests.createTags) {
       await this.tags.create(ami.region, resourceIds, changes.set, signal);
+      changed = true;
     }
     if (requests.deleteTags) {
-      await this.tags.delete(ami.region, resourceIds, changes.remove, signal);
+      // Once part of the change is made, a cancel must not leave it half done and unsaid.
+      await this.tags.delete(ami.region, resourceIds, changes.remove, changed ? undefined : signal);
     }
-    return { image: await this.reread(ami.region, ami.imageId, signal), resourceIds };
+    return { image: await this.reread(ami.region, ami.imageId), resourceIds };
   }
 
   /** ModifyImageAttribute Description.Value (at most 255 characters). */
@@ -81,7 +84,7 @@ export class ImageLifecycleService {
     const problem = validateDescription(description);
     if (problem) throw new InputError(problem);
     await this.images.modifyAttribute(region, imageId, { description }, signal);
-    return this.reread(region, imageId, signal);
+    return this.reread(region, imageId);
   }
 
   /**
@@ -102,14 +105,14 @@ export class ImageLifecycleService {
       throw new InputError(`Cannot deprecate at ${formatUtcMinute(at)} UTC: ${checked.error}`);
     }
     await this.images.enableDeprecation(region, imageId, at, signal);
-    return this.reread(region, imageId, signal);
+    return this.reread(region, imageId);
   }
 
   /** DisableImageDeprecation. */
   async cancelDeprecation(region: string, imageId: string, signal?: AbortSignal): Promise<Ami> {
     checkImageId(imageId);
     await this.images.disableDeprecation(region, imageId, signal);
-    return this.reread(region, imageId, signal);
+    return this.reread(region, imageId);
   }
 
   /** EnableImageDeregistrationProtection (WithCooldown as chosen). */
@@ -121,7 +124,7 @@ export class ImageLifecycleService {
   ): Promise<Ami> {
     checkImageId(imageId);
     await this.images.enableDeregistrationProtection(region, imageId, withCooldown, signal);
-    return this.reread(region, imageId, signal);
+    return this.reread(region, imageId);
   }
 
   /**
@@ -135,7 +138,7 @@ export class ImageLifecycleService {
   ): Promise<{ image: Ami; protection: ProtectionStatus }> {
     checkImageId(imageId);
     await this.images.disableDeregistrationProtection(region, imageId, signal);
-    const image = await this.reread(region, imageId, signal);
+    const image = await this.reread(region, imageId);
     return { image, protection: parseProtection(image.deregistrationProtection) };
   }
 
@@ -153,18 +156,22 @@ export class ImageLifecycleService {
   async disableImage(region: string, imageId: string, signal?: AbortSignal): Promise<Ami> {
     checkImageId(imageId);
     await this.images.disable(region, imageId, signal);
-    return this.reread(region, imageId, signal);
+    return this.reread(region, imageId);
   }
 
   /** EnableImage: back to `available`, still private (permissions are not restored). */
   async enableImage(region: string, imageId: string, signal?: AbortSignal): Promise<Ami> {
     checkImageId(imageId);
     await this.images.enable(region, imageId, signal);
-    return this.reread(region, imageId, signal);
+    return this.reread(region, imageId);
   }
 
-  private reread(region: string, imageId: string, signal?: AbortSignal): Promise<Ami> {
-    return this.reader.getImage(region, imageId, signal);
+  /**
+   * The image after a change EC2 accepted. Not cancellable: once the change is made, a cancel must
+   * not turn it into "cancelled".
+   */
+  private reread(region: string, imageId: string): Promise<Ami> {
+    return this.reader.getImage(region, imageId);
   }
 }
 

@@ -3,7 +3,13 @@ import { errorSentence } from '../model/errorSentence';
 import type { Snapshots } from '../aws/snapshots';
 import type { Tags } from '../aws/tags';
 import type { Ami } from '../model/ami';
-import { AwsApiError, InputError, isCancellation, throwIfAborted } from '../model/errors';
+import {
+  AwsApiError,
+  InputError,
+  OutcomeUnknownError,
+  isCancellation,
+  throwIfAborted,
+} from '../model/errors';
 import type { RegisterImageRequest, RegistrationInput } from '../model/imageRegistration';
 import { planRegisterImage } from '../model/imageRegistration';
 import type { Snapshot } from '../model/snapshot';
@@ -13,6 +19,20 @@ import type {
   ReregisterStep,
 } from '../model/reregistration';
 import { duplicateNameMessage, pendingImage } from './imageCreationService';
+import type { RereadOptions } from './rereadOutcome';
+import { madeByThisAttempt, settle, unknownCause, whyUnknown } from './rereadOutcome';
+
+/** A registered image, and how that is known. */
+export interface RegisteredImage {
+  image: Ami;
+  /**
+   * Set when RegisterImage's outcome was unknown (cancelled while under way, answer lost) and a
+   * re-read found the image: why it was unknown.
+   */
+  confirmedByRereading?: string;
+  /** Further images of that name registered since the attempt started (duplicate-name endpoints). */
+  alsoRegistered: Ami[];
+}
 
 /**
  * Registering images (from an S3 manifest or from snapshots) and re-registering instance
@@ -33,6 +53,8 @@ export class ImageRegistrationService {
     >,
     private readonly snapshots: Pick<Snapshots, 'own'>,
     private readonly tags: Pick<Tags, 'create'>,
+    /** How re-reads after an unknown outcome wait (tests make them immediate). */
+    private readonly reread: RereadOptions = {},
   ) {}
 
   /** The caller's snapshots, completed ones first, newest first. */
@@ -58,8 +80,14 @@ export class ImageRegistrationService {
   /**
    * Registers a new image: checks the answers and the name (DescribeImages), then RegisterImage.
    * Returns the new record (pending). Throws InputError before any change when something is wrong.
+   * When RegisterImage's outcome is unknown the image is looked up by name and adopted;
+   * `OutcomeUnknownError` when it cannot be found.
    */
-  async register(region: string, input: RegistrationInput, signal?: AbortSignal): Promise<Ami> {
+  async register(
+    region: string,
+    input: RegistrationInput,
+    signal?: AbortSignal,
+  ): Promise<RegisteredImage> {
     const request = planRegisterImage(input);
     if ('error' in request) throw new InputError(request.error);
     const taken = await this.nameProblem(region, request.name, signal);
@@ -107,21 +135,40 @@ export class ImageRegistrationService {
     steps: readonly ReregisterStep[],
     signal?: AbortSignal,
     onStep?: (step: ReregisterStep) => void,
-  ): Promise<ReregisterProgress & { image?: Ami }> {
+  ): Promise<ReregisterProgress & { image?: Ami; alsoRegistered?: Ami[] }> {
     const region = captured.region;
-    const progress: ReregisterProgress & { image?: Ami } = { done: [] };
+    const progress: ReregisterProgress & { image?: Ami; alsoRegistered?: Ami[] } = { done: [] };
     for (const step of steps) {
       if (step.kind === 'deregister') throwIfAborted(signal);
       onStep?.(step);
       try {
         switch (step.kind) {
-          case 'deregister':
-            await this.images.deregister(region, step.imageId, {}, signal);
+          case 'deregister': {
+            const settled = await settle(
+              () => this.images.deregister(region, step.imageId, {}, signal),
+              () => this.deregistered(region, step.imageId),
+              this.reread,
+            );
+            if (settled.kind === 'refused') throw settled.error;
+            if (settled.kind === 'not-seen' || settled.kind === 'unknown') {
+              progress.failed = {
+                step,
+                unknown: true,
+                message: `${whyUnknown(settled.error)}; ${
+                  settled.kind === 'not-seen'
+                    ? 'a re-read still shows it registered, but EC2 may still deregister it.'
+                    : `EC2 could not be re-read either ("${errorSentence(settled.rereadError)}").`
+                }`,
+              };
+              return progress;
+            }
             break;
+          }
           case 'register': {
-            const image = await this.registerRequest(region, step.request);
+            const { image, alsoRegistered } = await this.registerRequest(region, step.request);
             progress.newImageId = image.imageId;
             progress.image = image;
+            if (alsoRegistered.length > 0) progress.alsoRegistered = alsoRegistered;
             break;
           }
           case 'restorePermissions':
@@ -135,9 +182,13 @@ export class ImageRegistrationService {
         }
         progress.done.push(step);
       } catch (error) {
-        // Cancelled before anything changed: nothing to report but the cancellation.
+        // Cancelled before anything was sent: nothing to report but the cancellation.
         if (step.kind === 'deregister' && isCancellation(error)) throw error;
-        progress.failed = { step, message: errorSentence(error) };
+        progress.failed = {
+          step,
+          message: errorSentence(error),
+          ...(error instanceof OutcomeUnknownError ? { unknown: true } : {}),
+        };
         return progress;
       }
     }
@@ -148,8 +199,60 @@ export class ImageRegistrationService {
     region: string,
     request: RegisterImageRequest,
     signal?: AbortSignal,
+  ): Promise<RegisteredImage> {
+    const startedAt = new Date();
+    const settled = await settle(
+      () => this.images.register(region, request, signal),
+      () => this.findRegistered(region, request.name, startedAt),
+      this.reread,
+    );
+    switch (settled.kind) {
+      case 'answered':
+        return {
+          image: await this.describeNew(region, settled.value, request),
+          alsoRegistered: [],
+        };
+      case 'confirmed': {
+        const [image, ...alsoRegistered] = settled.found;
+        if (!image) throw new Error('a confirmed re-read found no image');
+        return { image, confirmedByRereading: whyUnknown(settled.error), alsoRegistered };
+      }
+      case 'refused':
+        throw settled.error;
+      case 'not-seen':
+        throw new OutcomeUnknownError(
+          `${unknownCause(settled.error, 'RegisterImage')} It is not known whether "${request.name}" was registered: no image of that name shows in ${region} yet, but EC2 may still register it. Refresh ${region} in a minute to check before registering it again.`,
+        );
+      case 'unknown':
+        throw new OutcomeUnknownError(
+          `${unknownCause(settled.error, 'RegisterImage')} It is not known whether "${request.name}" was registered, and EC2 could not be re-read either ("${errorSentence(settled.rereadError)}"). Refresh ${region} to check before registering it again.`,
+        );
+    }
+  }
+
+  /** `true` when EC2 no longer describes the image as registered. */
+  private async deregistered(region: string, imageId: string): Promise<true | undefined> {
+    const [image] = await this.images.byId(region, [imageId]);
+    return !image || image.state === 'deregistered' ? true : undefined;
+  }
+
+  /** The caller's images named `name` registered since `startedAt`, oldest first. */
+  private async findRegistered(
+    region: string,
+    name: string,
+    startedAt: Date,
+  ): Promise<Ami[] | undefined> {
+    const found = madeByThisAttempt(await this.images.ownNamed(region, name), startedAt).sort(
+      (a, b) => (a.creationDate ?? '').localeCompare(b.creationDate ?? ''),
+    );
+    return found.length > 0 ? found : undefined;
+  }
+
+  private async describeNew(
+    region: string,
+    imageId: string,
+    request: RegisterImageRequest,
   ): Promise<Ami> {
-    const imageId = await this.images.register(region, request, signal);
     try {
       const [image] = await this.images.byId(region, [imageId]);
       if (image) return image;

@@ -2,7 +2,8 @@ import type * as vscode from 'vscode';
 import { amiDisplayName } from '../../core/model/ami';
 import { errorSentence } from '../../core/model/errorSentence';
 import type { PermissionEntry } from '../../core/model/launchPermissionEntries';
-import { describeEntry, diffPermissions } from '../../core/model/launchPermissionEntries';
+import { confirmAppliedSharing } from '../../core/model/appliedSharing';
+import { diffPermissions } from '../../core/model/launchPermissionEntries';
 import type { ApplyOutcome, SharingState } from '../../core/services/imageSharingService';
 import { PermissionChangeError } from '../../core/services/imageSharingService';
 import { snapshotSharingWarning } from '../../core/model/snapshotSharing';
@@ -57,17 +58,30 @@ export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, H
     }
   }
 
-  private async load(extra?: { notice?: string; warnings?: string[] }): Promise<void> {
+  /**
+   * Reads the AMI's sharing state and shows it; `extra` adds a status line and warnings, computed
+   * from what was read (so a claim can be checked against it). `afterApply`: the re-read follows an
+   * Apply, and its failure must not hide that EC2 accepted the change.
+   */
+  private async load(
+    extra?: Extra | ((state: SharingState) => Extra),
+    afterApply?: string,
+  ): Promise<void> {
     const { region, imageId } = this.identity;
     this.post({ type: 'loading' });
     try {
       const state = await this.deps.sharing.getSharingState(region, imageId);
       this.baseline = state;
       this.panel.title = `Launch Permissions: ${amiDisplayName(state.ami)}`;
-      this.post(toInit(this.identity, state, extra));
+      this.post(toInit(this.identity, state, typeof extra === 'function' ? extra(state) : extra));
     } catch (error) {
       logError(this.log, `Launch permissions of ${imageId} in ${region}`, error);
-      this.post({ type: 'loadFailed', message: messageOf(error) });
+      this.post({
+        type: 'loadFailed',
+        message: afterApply
+          ? `${afterApply} Re-reading the result failed: ${messageOf(error)}`
+          : messageOf(error),
+      });
     }
   }
 
@@ -134,26 +148,22 @@ export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, H
         } finally {
           this.publishing = false;
         }
-        const parts = [
-          ...outcome.diff.add.map((e) => `added ${describeEntry(e)}`),
-          ...outcome.diff.remove.map((e) => `removed ${describeEntry(e)}`),
-        ];
-        const granted = outcome.snapshotChanges.filter((c) => c.add.length > 0).length;
-        const revoked = outcome.snapshotChanges.filter((c) => c.remove.length > 0).length;
-        if (granted > 0) parts.push(`create-volume permission granted on ${granted} snapshot(s)`);
-        if (revoked > 0) parts.push(`create-volume permission revoked on ${revoked} snapshot(s)`);
-        const notice =
-          parts.length > 0 ? `Applied: ${parts.join('; ')}.` : 'Applied: nothing needed changing.';
-        this.log.info(`Launch permissions of ${imageId} in ${region}: ${notice}`);
-        await this.load({
-          notice,
-          ...(outcome.snapshotErrors.length > 0 ? { warnings: outcome.snapshotErrors } : {}),
-        });
+        // The status line claims only what the re-read below shows.
+        await this.load((state) => {
+          const { notice, warnings } = confirmAppliedSharing(outcome, state);
+          this.log.info(`Launch permissions of ${imageId} in ${region}: ${notice}`);
+          for (const w of warnings) this.log.warn(`Launch permissions of ${imageId}: ${w}`);
+          const all = [...outcome.snapshotErrors, ...warnings];
+          return { notice, ...(all.length > 0 ? { warnings: all } : {}) };
+        }, 'EC2 accepted the change.');
         return;
       }
     }
   }
 }
+
+/** A status line and warnings shown with the state. */
+type Extra = { notice?: string; warnings?: string[] };
 
 function toInit(
   identity: PanelIdentity,

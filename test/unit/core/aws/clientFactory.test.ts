@@ -13,7 +13,7 @@ import { Ec2, WAIT_GIVE_UP_AFTER } from '../../../../src/core/aws/ec2';
 import { Images } from '../../../../src/core/aws/images';
 import { Instances } from '../../../../src/core/aws/instances';
 import { Regions } from '../../../../src/core/aws/regions';
-import { AwsApiError } from '../../../../src/core/model/errors';
+import { AwsApiError, outcomeUnknown } from '../../../../src/core/model/errors';
 import { TEST_CONNECTION, useEnv } from '../../helpers/ec2Mock';
 
 const MINUTE = 60_000;
@@ -58,7 +58,8 @@ interface FakeEndpoint {
   close(): Promise<void>;
 }
 
-type Reply = { status: number; body: string; requestId?: string } | 'hang';
+/** An answer; `hang`: never answer; `drop`: close the connection without answering. */
+type Reply = { status: number; body: string; requestId?: string } | 'hang' | 'drop';
 
 /** A tiny EC2 Query endpoint on 127.0.0.1 answering with `reply(n)` for the n-th request (from 1). */
 async function startFakeEc2(reply: (n: number) => Reply): Promise<FakeEndpoint> {
@@ -70,6 +71,10 @@ async function startFakeEc2(reply: (n: number) => Reply): Promise<FakeEndpoint> 
       bodies.push(body);
       const r = reply(bodies.length);
       if (r === 'hang') return;
+      if (r === 'drop') {
+        req.socket.destroy();
+        return;
+      }
       res.writeHead(r.status, {
         'content-type': 'text/xml;charset=UTF-8',
         ...(r.requestId ? { 'x-amzn-requestid': r.requestId } : {}),
@@ -94,6 +99,18 @@ const THROTTLED: Reply = {
   status: 503,
   requestId: 'r1',
   body: '<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>r1</RequestID></Response>',
+};
+
+const CREATED: Reply = {
+  status: 200,
+  requestId: 'r4',
+  body: '<CreateImageResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r4</requestId><imageId>ami-0000000a</imageId></CreateImageResponse>',
+};
+
+const NOT_FOUND: Reply = {
+  status: 400,
+  requestId: 'r5',
+  body: "<Response><Errors><Error><Code>InvalidAMIID.NotFound</Code><Message>The image id '[ami-1]' does not exist</Message></Error></Errors><RequestID>r5</RequestID></Response>",
 };
 
 const IMAGES_PAGE: Reply = {
@@ -480,6 +497,101 @@ describe('core/aws/clientFactory', () => {
       } finally {
         factory.reset();
       }
+    });
+    describe('retries and unknown outcomes', () => {
+      const request = {
+        instanceId: 'i-1',
+        name: 'web',
+        noReboot: true,
+        blockDeviceMappings: [],
+        tags: [],
+      };
+
+      it('never sends CreateImage again after an attempt whose answer was lost, and marks the outcome unknown', async () => {
+        endpoint = await startFakeEc2((n) => (n === 1 ? 'drop' : CREATED));
+        const { images: api, factory } = apiFor(endpoint.url, { maxAttempts: 3 });
+        try {
+          const error = await api.create('us-east-1', request).then(
+            () => assert.fail('expected a rejection'),
+            (e: unknown) => e,
+          );
+          assert.ok(error instanceof AwsApiError);
+          assert.equal(outcomeUnknown(error), true);
+          assert.equal(
+            endpoint.bodies.length,
+            1,
+            'one CreateImage: a retry could make a second image',
+          );
+        } finally {
+          factory.reset();
+        }
+      });
+
+      it('retries a throttled CreateImage (nothing was applied) and succeeds', async () => {
+        endpoint = await startFakeEc2((n) => (n === 1 ? THROTTLED : CREATED));
+        const { images: api, factory } = apiFor(endpoint.url, { maxAttempts: 3 });
+        try {
+          assert.equal(await api.create('us-east-1', request), 'ami-0000000a');
+          assert.equal(endpoint.bodies.length, 2);
+          assert.match(endpoint.bodies[1] ?? '', /^Action=CreateImage&/);
+        } finally {
+          factory.reset();
+        }
+      });
+
+      it('a DeregisterImage retried after a lost answer, answering InvalidAMIID.NotFound, has an unknown outcome', async () => {
+        endpoint = await startFakeEc2((n) => (n === 1 ? 'drop' : NOT_FOUND));
+        const { images: api, factory } = apiFor(endpoint.url, { maxAttempts: 3 });
+        try {
+          const error = await api.deregister('us-east-1', 'ami-1').then(
+            () => assert.fail('expected a rejection'),
+            (e: unknown) => e,
+          );
+          assert.ok(error instanceof AwsApiError);
+          assert.equal(error.code, 'InvalidAMIID.NotFound');
+          assert.equal(outcomeUnknown(error), true, 'the first attempt may have deregistered it');
+          assert.equal(endpoint.bodies.length, 2);
+        } finally {
+          factory.reset();
+        }
+      });
+
+      it('a DeregisterImage throttled, then answering InvalidAMIID.NotFound, has a known outcome (nothing was applied before)', async () => {
+        endpoint = await startFakeEc2((n) => (n === 1 ? THROTTLED : NOT_FOUND));
+        const { images: api, factory } = apiFor(endpoint.url, { maxAttempts: 3 });
+        try {
+          const error = await api.deregister('us-east-1', 'ami-1').then(
+            () => assert.fail('expected a rejection'),
+            (e: unknown) => e,
+          );
+          assert.ok(error instanceof AwsApiError);
+          assert.equal(error.code, 'InvalidAMIID.NotFound');
+          assert.equal(outcomeUnknown(error), false);
+          assert.equal(endpoint.bodies.length, 2);
+        } finally {
+          factory.reset();
+        }
+      });
+
+      it('InvalidAMIID.NotFound on the only attempt is a known outcome; a failed read is never unknown', async () => {
+        endpoint = await startFakeEc2((n) => (n === 1 ? NOT_FOUND : 'drop'));
+        const { images: api, factory } = apiFor(endpoint.url, { maxAttempts: 1 });
+        try {
+          const refused = await api.deregister('us-east-1', 'ami-1').then(
+            () => assert.fail('expected a rejection'),
+            (e: unknown) => e,
+          );
+          assert.equal(outcomeUnknown(refused), false);
+          const read = await api.byId('us-east-1', ['ami-1']).then(
+            () => assert.fail('expected a rejection'),
+            (e: unknown) => e,
+          );
+          assert.ok(read instanceof AwsApiError);
+          assert.equal(outcomeUnknown(read), false);
+        } finally {
+          factory.reset();
+        }
+      });
     });
 
     it('waiting for a stopped instance on a closed port ends after a few tries with ECONNREFUSED, not a timeout', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {
+  DeregisterImageCommand,
   DescribeImagesCommand,
   DescribeRegionsCommand,
   DescribeSnapshotsCommand,
@@ -13,7 +14,12 @@ import { join } from 'node:path';
 import { Ec2ClientFactory } from '../../../../src/core/aws/clientFactory';
 import { Ec2, IDS_PER_CALL, WAIT_GIVE_UP_AFTER, inIdChunks } from '../../../../src/core/aws/ec2';
 import type { Ec2Action, Ec2Input, Ec2Output } from '../../../../src/core/aws/ec2';
-import { AwsApiError, CancelledError, CredentialsError } from '../../../../src/core/model/errors';
+import {
+  AwsApiError,
+  CancelledError,
+  CredentialsError,
+  outcomeUnknown,
+} from '../../../../src/core/model/errors';
 import { TEST_CONNECTION, ec2Error, useEnv, useMockedEc2 } from '../../helpers/ec2Mock';
 
 /** The rejection of `promise`, or a failed assertion when it resolves. */
@@ -60,6 +66,43 @@ describe('core/aws/ec2', () => {
   const mocked = useMockedEc2('dev');
 
   describe('send', () => {
+    it('a mutating request cancelled before it was sent is plainly cancelled; during the send, its outcome is unknown', async () => {
+      const before = new AbortController();
+      before.abort();
+      const early = await rejectionOf(
+        mocked.caller.send('us-east-1', 'DeregisterImage', { ImageId: 'ami-1' }, before.signal),
+      );
+      assert.ok(early instanceof CancelledError);
+      assert.equal(outcomeUnknown(early), false);
+      assert.equal(mocked.ec2.commandCalls(DeregisterImageCommand).length, 0);
+
+      const during = new AbortController();
+      mocked.ec2.on(DeregisterImageCommand).callsFake(() => {
+        during.abort();
+        return Promise.reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+      });
+      const late = await rejectionOf(
+        mocked.caller.send('us-east-1', 'DeregisterImage', { ImageId: 'ami-1' }, during.signal),
+      );
+      assert.ok(late instanceof CancelledError);
+      assert.equal(outcomeUnknown(late), true);
+    });
+
+    it('a 5xx answer leaves a mutating request’s outcome unknown, never a read’s', async () => {
+      const boom = ec2Error('InternalError', 'boom', { httpStatusCode: 500, fault: 'server' });
+      mocked.ec2.on(DeregisterImageCommand).rejects(boom).on(DescribeImagesCommand).rejects(boom);
+      const write = await rejectionOf(
+        mocked.caller.send('us-east-1', 'DeregisterImage', { ImageId: 'ami-1' }),
+      );
+      const read = await rejectionOf(
+        mocked.caller.send('us-east-1', 'DescribeImages', { MaxResults: 1000 }),
+      );
+      assert.ok(write instanceof AwsApiError && read instanceof AwsApiError);
+      assert.equal(outcomeUnknown(write), true);
+      assert.equal(outcomeUnknown(read), false);
+      assert.equal(write.code, 'InternalError', 'the same typed error, marked');
+    });
+
     it('sends the input as the command of that action, in the region, and returns the output', async () => {
       mocked.ec2.on(DescribeRegionsCommand).resolves({ Regions: [{ RegionName: 'eu-west-1' }] });
       const output = await mocked.caller.send('eu-west-1', 'DescribeRegions', { AllRegions: true });

@@ -298,6 +298,35 @@ describe('core/model/copyPlan', () => {
       assert.ok(eu);
       const report = copyReport([{ call: eu, error: 'cancelled', cancelled: true }]);
       assert.equal(report.items[0]?.outcome, 'skipped');
+      assert.equal(report.items[0]?.detail, 'not started: cancelled before its request was sent');
+    });
+
+    it('reports a copy found by re-reading as started, and an unknown outcome as unknown', () => {
+      const [eu, ap] = planCopy(
+        input({ destinations: [{ region: 'eu-west-1' }, { region: 'ap-southeast-2' }] }),
+      );
+      assert.ok(eu && ap);
+      const report = copyReport([
+        {
+          call: eu,
+          imageId: 'ami-0eeeeeeeeeeeeeee0',
+          confirmedByRereading: 'the request was cancelled while it was under way',
+        },
+        { call: ap, unknown: 'the request was cancelled while it was under way; refresh to check' },
+      ]);
+      assert.deepEqual(
+        report.items.map((i) => [i.outcome, i.detail]),
+        [
+          [
+            'succeeded',
+            'copying as ami-0eeeeeeeeeeeeeee0 "web-copy" (pending; confirmed by re-reading: the request was cancelled while it was under way)',
+          ],
+          [
+            'unknown',
+            'unknown: the request was cancelled while it was under way; refresh to check',
+          ],
+        ],
+      );
     });
   });
 });

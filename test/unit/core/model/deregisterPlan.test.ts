@@ -9,7 +9,7 @@ import {
   describeDeregisterPlan,
   parseProtection,
   planDeregister,
-  secondConfirmationReasons,
+  secondConfirmation,
 } from '../../../../src/core/model/deregisterPlan';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -94,7 +94,7 @@ describe('core/model/deregisterPlan', () => {
         ['snap-1', 'snap-2'],
       );
       assert.equal(d?.needsSecondConfirmation, false);
-      assert.deepEqual(secondConfirmationReasons(plan), []);
+      assert.equal(secondConfirmation(plan), undefined);
     });
 
     it('keeps every snapshot when the user keeps snapshots', () => {
@@ -180,7 +180,10 @@ describe('core/model/deregisterPlan', () => {
         d?.warnings[0] ?? '',
         /2 instances launched from it \(i-1, i-2\); they keep running/,
       );
-      assert.equal(secondConfirmationReasons(plan).length, 1);
+      assert.equal(
+        secondConfirmation(plan)?.message,
+        'ami-1 (name-ami-1): in use by 2 instances. Deregister it anyway?',
+      );
     });
 
     it('unknown usage also needs the second confirmation', () => {
@@ -194,6 +197,40 @@ describe('core/model/deregisterPlan', () => {
         plan.decisions[0]?.warnings[0] ?? '',
         /Could not check whether it is in use: denied/,
       );
+      const second = secondConfirmation(plan);
+      assert.equal(
+        second?.message,
+        'ami-1 (name-ami-1): could not check usage: denied. Deregister it anyway?',
+      );
+      assert.doesNotMatch(second?.message ?? '', /in use or protected/);
+    });
+
+    it('the second confirmation names each AMI’s reason, and counts them for several', () => {
+      const plan = planDeregister(
+        [
+          facts('ami-1', {
+            usage: { known: true, instanceIds: ['i-1'], source: 'DescribeImageReferences' },
+          }),
+          facts('ami-2', {}, { deregistrationProtection: 'enabled' }),
+          facts('ami-3', {
+            usage: { known: false, reason: 'EC2 did not answer in time in us-east-1.' },
+          }),
+          facts('ami-4'),
+        ],
+        { ...DELETE, disableProtection: true },
+        NOW,
+      );
+      const second = secondConfirmation(plan);
+      assert.equal(
+        second?.message,
+        '3 of these AMIs need a second confirmation (1 in use, 1 protected, 1 whose usage could not be checked). Deregister them anyway?',
+      );
+      assert.deepEqual(second?.detail.split('\n').slice(0, 3), [
+        'ami-1 (name-ami-1): in use by 1 instance',
+        'ami-2 (name-ami-2): protected (deregistration protection is disabled first)',
+        'ami-3 (name-ami-3): could not check usage: EC2 did not answer in time in us-east-1',
+      ]);
+      assert.match(second?.detail ?? '', /Instances already running keep running/);
     });
 
     it('a protected AMI is skipped unless the user disables protection first', () => {
@@ -316,6 +353,7 @@ describe('core/model/deregisterPlan', () => {
             { snapshotId: 'snap-2', returnCode: 'skipped' },
             { snapshotId: 'snap-3', returnCode: 'internal-error' },
           ],
+          snapshotRereads: [],
         },
         {
           kind: 'failed',
@@ -364,7 +402,7 @@ describe('core/model/deregisterPlan', () => {
       );
       assert.deepEqual(
         [report.items[1]?.outcome, report.items[1]?.detail],
-        ['skipped', 'not deregistered: cancelled'],
+        ['skipped', 'not deregistered: cancelled before its request was sent'],
       );
     });
 
@@ -388,13 +426,125 @@ describe('core/model/deregisterPlan', () => {
         'protection was disabled, but deregistering failed: boom',
       );
       const ok = deregisterReport(plan, [
-        { kind: 'deregistered', protectionDisabled: true, snapshotResults: [] },
+        {
+          kind: 'deregistered',
+          protectionDisabled: true,
+          snapshotResults: [],
+          snapshotRereads: [],
+        },
       ]);
       assert.deepEqual(
         ok.items.map((i) => [i.outcome, i.detail]),
         [
           ['succeeded', 'deregistered (deregistration protection disabled first)'],
           ['skipped', 'kept: owned by account 222222222222'],
+        ],
+      );
+    });
+    it('reports what the re-read showed: confirmed deregistration and each planned snapshot', () => {
+      const plan = planDeregister(
+        [facts('ami-1', { snapshots: [snap('snap-1'), snap('snap-2'), snap('snap-3')] })],
+        DELETE,
+        NOW,
+      );
+      const report = deregisterReport(plan, [
+        {
+          kind: 'deregistered',
+          protectionDisabled: false,
+          snapshotResults: [],
+          confirmedByRereading: 'the request was cancelled while it was under way',
+          snapshotRereads: [
+            { snapshotId: 'snap-1', state: 'deleted' },
+            { snapshotId: 'snap-2', state: 'exists' },
+            { snapshotId: 'snap-3', state: 'unknown', error: 'EC2 did not answer in time.' },
+          ],
+        },
+      ]);
+      assert.deepEqual(
+        report.items.map((i) => [i.subject.trim(), i.outcome, i.detail]),
+        [
+          [
+            'ami-1 (name-ami-1) in us-east-1',
+            'succeeded',
+            'deregistered (confirmed by re-reading: the request was cancelled while it was under way)',
+          ],
+          ['snapshot snap-1 (8 GiB)', 'succeeded', 'deleted (confirmed by re-reading)'],
+          [
+            'snapshot snap-2 (8 GiB)',
+            'failed',
+            "not deleted: it still exists when re-read (EC2's answer did not mention it)",
+          ],
+          [
+            'snapshot snap-3 (8 GiB)',
+            'unknown',
+            'unknown: it could not be re-read (EC2 did not answer in time.); check it in the EC2 console',
+          ],
+        ],
+      );
+    });
+
+    it('an answer without DeleteSnapshotResults still gets a line per planned snapshot', () => {
+      const plan = planDeregister(
+        [facts('ami-1', { snapshots: [snap('snap-1'), snap('snap-2')] })],
+        DELETE,
+        NOW,
+      );
+      const report = deregisterReport(plan, [
+        {
+          kind: 'deregistered',
+          protectionDisabled: false,
+          snapshotResults: [{ snapshotId: 'snap-1', returnCode: 'success' }],
+          snapshotRereads: [{ snapshotId: 'snap-2', state: 'deleted' }],
+        },
+      ]);
+      assert.deepEqual(
+        report.items.map((i) => [i.subject.trim(), i.outcome, i.detail]),
+        [
+          ['ami-1 (name-ami-1) in us-east-1', 'succeeded', 'deregistered'],
+          ['snapshot snap-1 (8 GiB)', 'succeeded', 'deleted'],
+          ['snapshot snap-2 (8 GiB)', 'succeeded', 'deleted (confirmed by re-reading)'],
+        ],
+      );
+    });
+
+    it('an unknown outcome says why and what the re-read saw, and never "not deregistered"', () => {
+      const plan = planDeregister(
+        [
+          facts('ami-1', { snapshots: [snap('snap-1')] }),
+          facts('ami-2', { snapshots: [snap('snap-2')] }),
+        ],
+        DELETE,
+        NOW,
+      );
+      const report = deregisterReport(plan, [
+        {
+          kind: 'unknown',
+          step: 'deregister',
+          why: 'the request was cancelled while it was under way',
+          seen: 'a re-read still shows it registered, but EC2 may still deregister it: refresh the region to check',
+          protectionDisabled: false,
+        },
+        { kind: 'cancelled' },
+      ]);
+      assert.deepEqual(
+        report.items.map((i) => [i.subject.trim(), i.outcome, i.detail]),
+        [
+          [
+            'ami-1 (name-ami-1) in us-east-1',
+            'unknown',
+            'unknown whether it was deregistered: the request was cancelled while it was under way; a re-read still shows it registered, but EC2 may still deregister it: refresh the region to check.',
+          ],
+          [
+            'snapshot snap-1 (8 GiB)',
+            'unknown',
+            'unknown: deleted only if its AMI was deregistered; check it after a refresh',
+          ],
+          [
+            'ami-2 (name-ami-2) in us-east-1',
+            'skipped',
+            'not deregistered: cancelled before its request was sent',
+          ],
+          ['snapshot snap-2 (8 GiB)', 'skipped', 'not deleted: its AMI was not deregistered'],
         ],
       );
     });

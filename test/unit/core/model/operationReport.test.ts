@@ -17,7 +17,7 @@ const report: OperationReport = {
 
 describe('core/model/operationReport', () => {
   it('counts each outcome', () => {
-    assert.deepEqual(countOutcomes(report), { succeeded: 1, skipped: 1, failed: 1 });
+    assert.deepEqual(countOutcomes(report), { succeeded: 1, skipped: 1, failed: 1, unknown: 0 });
   });
 
   it('sums up in one sentence, naming only the outcomes that happened', () => {
@@ -27,6 +27,16 @@ describe('core/model/operationReport', () => {
       'Copy: 1 succeeded.',
     );
     assert.equal(summarizeReport({ title: 'Copy', items: [] }), 'Copy: nothing to do.');
+    assert.equal(
+      summarizeReport({
+        title: 'Copy',
+        items: [
+          { subject: 'eu-west-1', outcome: 'succeeded' },
+          { subject: 'us-east-1', outcome: 'unknown', detail: 'check the Images view' },
+        ],
+      }),
+      'Copy: 1 succeeded, 1 unknown.',
+    );
   });
 
   it('lists every item with its outcome and reason', () => {

@@ -143,6 +143,28 @@ describe('core/model/reregistration', () => {
       );
     });
 
+    it('deregistering with an unknown outcome: says it is not known, never "nothing changed"', () => {
+      const progress = {
+        done: [],
+        failed: {
+          step: deregister,
+          unknown: true,
+          message:
+            'the request was cancelled while it was under way; a re-read still shows it registered.',
+        },
+      };
+      const state = describeFailureState(c, s, progress) ?? '';
+      assert.match(
+        state,
+        /^It is not known whether ami-0000000000000old0 was deregistered: the request was cancelled/,
+      );
+      assert.doesNotMatch(state, /Nothing changed/);
+      assert.deepEqual(
+        reregisterReportItems(c, s, progress).map((i) => i.outcome),
+        ['unknown', 'skipped', 'skipped', 'skipped'],
+      );
+    });
+
     it('deregistering failed: nothing changed', () => {
       const progress = { done: [], failed: { step: deregister, message: 'Protected.' } };
       assert.equal(

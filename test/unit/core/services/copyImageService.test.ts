@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CopyImageCommand } from '@aws-sdk/client-ec2';
+import { CopyImageCommand, DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import type { CopyInput } from '../../../../src/core/model/copyPlan';
 import { InputError } from '../../../../src/core/model/errors';
 import { CopyImageService, pendingCopyImage } from '../../../../src/core/services/copyImageService';
@@ -25,7 +25,7 @@ const input: CopyInput = {
 
 describe('core/services/copyImageService', () => {
   const mocked = useMockedEc2();
-  const service = new CopyImageService(mocked.images);
+  const service = new CopyImageService(mocked.images, () => 1, { sleep: () => Promise.resolve() });
 
   it('calls CopyImage once per destination with the encrypted source forcing Encrypted', async () => {
     mocked.ec2
@@ -35,7 +35,7 @@ describe('core/services/copyImageService', () => {
       );
     const results = await service.copy(input);
     assert.deepEqual(
-      results.map((r) => ('imageId' in r ? [r.call.region, r.imageId] : [r.call.region, r.error])),
+      results.map((r) => [r.call.region, 'imageId' in r ? r.imageId : 'error' in r ? r.error : '']),
       [
         ['eu-west-1', 'ami-0eu'],
         ['ap-southeast-2', 'ami-0ap'],
@@ -85,6 +85,61 @@ describe('core/services/copyImageService', () => {
     const results = await service.copy(input, controller.signal);
     assert.ok(results.every((r) => 'cancelled' in r && r.cancelled === true));
     assert.equal(mocked.ec2.commandCalls(CopyImageCommand).length, 0);
+  });
+
+  describe('cancel while a CopyImage is under way', () => {
+    const aborted = () => Object.assign(new Error('aborted'), { name: 'AbortError' });
+
+    it('looks the copy up by name and source in its destination, and adopts it; the copy not yet sent is cancelled', async () => {
+      const controller = new AbortController();
+      mocked.ec2.on(CopyImageCommand).callsFake(() => {
+        controller.abort();
+        return Promise.reject(aborted());
+      });
+      mocked.ec2.on(DescribeImagesCommand).resolves({
+        Images: [
+          {
+            ImageId: 'ami-0eu',
+            Name: 'web-copy',
+            State: 'pending',
+            SourceImageId: 'ami-0123456789abcdef0',
+            CreationDate: new Date().toISOString(),
+          },
+        ],
+      });
+      const [eu, ap] = await service.copy(input, controller.signal);
+      assert.deepEqual(eu && 'imageId' in eu ? [eu.imageId, eu.confirmedByRereading] : eu, [
+        'ami-0eu',
+        'the request was cancelled while it was under way',
+      ]);
+      assert.deepEqual(ap && 'cancelled' in ap ? ap.cancelled : ap, true);
+      const lookup = mocked.ec2.commandCalls(DescribeImagesCommand)[0]?.args[0].input;
+      assert.deepEqual(lookup?.Owners, ['self']);
+      assert.deepEqual(lookup?.Filters, [{ Name: 'name', Values: ['web-copy'] }]);
+      assert.equal(mocked.ec2.commandCalls(CopyImageCommand).length, 1);
+    });
+
+    it('a copy of another source, or none, is not adopted: the outcome is unknown, never "not started"', async () => {
+      const controller = new AbortController();
+      mocked.ec2.on(CopyImageCommand).callsFake(() => {
+        controller.abort();
+        return Promise.reject(aborted());
+      });
+      mocked.ec2.on(DescribeImagesCommand).resolves({
+        Images: [
+          { ImageId: 'ami-0other', Name: 'web-copy', SourceImageId: 'ami-0ffffffffffffffff' },
+        ],
+      });
+      const [eu] = await service.copy(
+        { ...input, destinations: [{ region: 'eu-west-1' }] },
+        controller.signal,
+      );
+      assert.ok(eu && 'unknown' in eu);
+      assert.match(
+        eu.unknown,
+        /^the request was cancelled while it was under way; no copy named "web-copy" of ami-0123456789abcdef0 shows in eu-west-1 yet, but EC2 may still start it/,
+      );
+    });
   });
 
   it('pendingCopyImage describes the new copy as pending in its destination', () => {

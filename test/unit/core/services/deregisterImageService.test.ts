@@ -30,7 +30,9 @@ const image = (id: string, snapshots: string[], extra: Partial<Image> = {}): Ima
 
 describe('core/services/deregisterImageService', () => {
   const mocked = useMockedEc2();
-  const service = new DeregisterImageService(mocked.images, mocked.instances, mocked.snapshots);
+  const service = new DeregisterImageService(mocked.images, mocked.instances, mocked.snapshots, {
+    sleep: () => Promise.resolve(),
+  });
 
   describe('gatherFacts', () => {
     it('gathers usage, protection, snapshot sizes and AMIs sharing the snapshots', async () => {
@@ -150,6 +152,7 @@ describe('core/services/deregisterImageService', () => {
           kind: 'deregistered',
           protectionDisabled: true,
           snapshotResults: [{ snapshotId: 'snap-1', returnCode: 'success' }],
+          snapshotRereads: [],
         },
       ]);
       assert.deepEqual(mocked.ec2.commandCalls(DeregisterImageCommand)[0]?.args[0].input, {
@@ -219,6 +222,149 @@ describe('core/services/deregisterImageService', () => {
       assert.equal(outcomes[0]?.kind, 'failed');
       assert.deepEqual(outcomes[1], { kind: 'cancelled' });
       assert.equal(mocked.ec2.commandCalls(DeregisterImageCommand).length, 1);
+    });
+  });
+  describe('execute: an unknown outcome is settled by re-reading EC2', () => {
+    /** A plan deregistering ami-1 (snapshots snap-1, snap-2) and ami-2, deleting snapshots. */
+    function planOf(ids: string[] = ['ami-1', 'ami-2']) {
+      return planDeregister(
+        ids.map((id) => ({
+          image: {
+            imageId: id,
+            region: 'us-east-1',
+            state: 'available',
+            rootDeviceType: 'ebs' as const,
+            blockDevices: [],
+            ownerId: '111111111111',
+          },
+          usage: { known: true as const, instanceIds: [], source: 'DescribeInstances' as const },
+          snapshots: (id === 'ami-1' ? ['snap-1', 'snap-2'] : []).map((snapshotId) => ({
+            snapshotId,
+            deviceName: '/dev/xvda',
+            found: true,
+            ownerId: '111111111111',
+            usedBy: [],
+          })),
+        })),
+        { deleteSnapshots: true, disableProtection: false },
+        NOW,
+      );
+    }
+
+    /** The SDK's error after it retried an attempt whose answer was lost. */
+    function afterRetry(code: string, message: string) {
+      const error = ec2Error(code, message);
+      error.$metadata.attempts = 2;
+      return error;
+    }
+
+    it('a retried DeregisterImage answering InvalidAMIID.NotFound is confirmed by DescribeImages, and the snapshots by DescribeSnapshots', async () => {
+      mocked.ec2
+        .on(DeregisterImageCommand)
+        .rejects(afterRetry('InvalidAMIID.NotFound', "The image id '[ami-1]' does not exist"));
+      mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [] });
+      mocked.ec2.on(DescribeSnapshotsCommand).resolves({
+        Snapshots: [{ SnapshotId: 'snap-2', OwnerId: '111111111111' }],
+      });
+      const [outcome] = await service.execute(planOf(['ami-1']));
+      assert.equal(outcome?.kind, 'deregistered');
+      assert.match(
+        outcome?.kind === 'deregistered' ? (outcome.confirmedByRereading ?? '') : '',
+        /^the request ended without a clear answer \("The AMI was not found in us-east-1/,
+      );
+      assert.deepEqual(outcome?.kind === 'deregistered' ? outcome.snapshotRereads : [], [
+        { snapshotId: 'snap-1', state: 'deleted' },
+        { snapshotId: 'snap-2', state: 'exists' },
+      ]);
+      assert.deepEqual(mocked.ec2.commandCalls(DescribeImagesCommand)[0]?.args[0].input.ImageIds, [
+        'ami-1',
+      ]);
+      assert.deepEqual(
+        mocked.ec2.commandCalls(DescribeSnapshotsCommand)[0]?.args[0].input.Filters,
+        [{ Name: 'snapshot-id', Values: ['snap-1', 'snap-2'] }],
+      );
+    });
+
+    it('InvalidAMIID.NotFound on the only attempt is EC2’s answer: failed, no re-read', async () => {
+      mocked.ec2
+        .on(DeregisterImageCommand)
+        .rejects(ec2Error('InvalidAMIID.NotFound', "The image id '[ami-1]' does not exist"));
+      const [outcome] = await service.execute(planOf(['ami-1']));
+      assert.equal(outcome?.kind, 'failed');
+      assert.equal(mocked.ec2.commandCalls(DescribeImagesCommand).length, 0);
+    });
+
+    it('cancel while DeregisterImage is under way: re-read shows it gone, so it is deregistered; the rest is cancelled', async () => {
+      const controller = new AbortController();
+      mocked.ec2.on(DeregisterImageCommand).callsFake(() => {
+        controller.abort();
+        return Promise.reject(
+          Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }),
+        );
+      });
+      mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [] });
+      mocked.ec2.on(DescribeSnapshotsCommand).resolves({ Snapshots: [] });
+      const outcomes = await service.execute(planOf(), controller.signal);
+      assert.deepEqual(outcomes, [
+        {
+          kind: 'deregistered',
+          protectionDisabled: false,
+          snapshotResults: [],
+          confirmedByRereading: 'the request was cancelled while it was under way',
+          snapshotRereads: [
+            { snapshotId: 'snap-1', state: 'deleted' },
+            { snapshotId: 'snap-2', state: 'deleted' },
+          ],
+        },
+        { kind: 'cancelled' },
+      ]);
+      assert.equal(mocked.ec2.commandCalls(DeregisterImageCommand).length, 1);
+    });
+
+    it('a timeout whose re-reads still show the AMI registered is unknown, not "not deregistered"', async () => {
+      mocked.ec2
+        .on(DeregisterImageCommand)
+        .rejects(Object.assign(new Error('Request timed out'), { name: 'TimeoutError' }));
+      mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [image('ami-1', [])] });
+      const [outcome] = await service.execute(planOf(['ami-1']));
+      assert.equal(outcome?.kind, 'unknown');
+      assert.match(
+        outcome?.kind === 'unknown' ? `${outcome.why}; ${outcome.seen}` : '',
+        /^the request ended without a clear answer \("EC2 did not answer in time in us-east-1.*"\); a re-read still shows it registered/,
+      );
+      assert.equal(mocked.ec2.commandCalls(DescribeImagesCommand).length, 3, 'three re-reads');
+    });
+
+    it('when EC2 cannot be re-read either, says so', async () => {
+      mocked.ec2
+        .on(DeregisterImageCommand)
+        .rejects(ec2Error('InternalError', 'boom', { httpStatusCode: 500, fault: 'server' }));
+      mocked.ec2
+        .on(DescribeImagesCommand)
+        .rejects(ec2Error('Unavailable', 'down', { httpStatusCode: 503, fault: 'server' }));
+      const [outcome] = await service.execute(planOf(['ami-1']));
+      assert.equal(outcome?.kind, 'unknown');
+      assert.match(
+        outcome?.kind === 'unknown' ? outcome.seen : '',
+        /^EC2 could not be re-read either \("EC2 had an internal error in us-east-1/,
+      );
+    });
+
+    it('an answer without DeleteSnapshotResults: the planned snapshots are re-read', async () => {
+      mocked.ec2.on(DeregisterImageCommand).resolves({ Return: true });
+      mocked.ec2.on(DescribeSnapshotsCommand).resolves({
+        Snapshots: [{ SnapshotId: 'snap-1', OwnerId: '111111111111' }],
+      });
+      const [outcome] = await service.execute(planOf(['ami-1']));
+      assert.deepEqual(outcome, {
+        kind: 'deregistered',
+        protectionDisabled: false,
+        snapshotResults: [],
+        snapshotRereads: [
+          { snapshotId: 'snap-1', state: 'exists' },
+          { snapshotId: 'snap-2', state: 'deleted' },
+        ],
+      });
     });
   });
 });

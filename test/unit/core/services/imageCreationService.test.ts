@@ -7,12 +7,13 @@ import {
   DescribeVolumesCommand,
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { CancelledError, InputError } from '../../../../src/core/model/errors';
+import { CancelledError, InputError, OutcomeUnknownError } from '../../../../src/core/model/errors';
 import type { CreateImageInput } from '../../../../src/core/model/imageCreation';
 import {
   ImageCreationService,
   InstanceStoreBackedError,
 } from '../../../../src/core/services/imageCreationService';
+import { noteEarlierAttempts } from '../../../../src/core/aws/requestOutcome';
 import { ec2Error, useMockedEc2 } from '../../helpers/ec2Mock';
 
 const INSTANCE_ID = 'i-0123456789abcdef0';
@@ -53,7 +54,10 @@ function sent(mocked: ReturnType<typeof useMockedEc2>): string[] {
 describe('core/services/imageCreationService', () => {
   const mocked = useMockedEc2();
   const fast = { minDelaySeconds: 1, maxDelaySeconds: 1, maxWaitSeconds: 10 };
-  const service = () => new ImageCreationService(mocked.images, mocked.instances, fast);
+  const service = () =>
+    new ImageCreationService(mocked.images, mocked.instances, fast, {
+      sleep: () => Promise.resolve(),
+    });
 
   function newImage(): void {
     mocked.ec2.on(DescribeImagesCommand, { ImageIds: ['ami-0000000000000new0'] }).resolves({
@@ -223,6 +227,134 @@ describe('core/services/imageCreationService', () => {
       CancelledError,
     );
     assert.ok(stopped);
+    assert.equal(mocked.ec2.commandCalls(CreateImageCommand).length, 0);
+  });
+
+  describe('an unknown CreateImage outcome is settled by looking the image up by name and instance', () => {
+    const byName = {
+      Owners: ['self'],
+      Filters: [{ Name: 'name', Values: ['web-1 2026-11-26'] }],
+    };
+    const made = (id: string, instanceId = INSTANCE_ID) => ({
+      ImageId: id,
+      Name: 'web-1 2026-11-26',
+      State: 'pending' as const,
+      RootDeviceType: 'ebs' as const,
+      SourceInstanceId: instanceId,
+      CreationDate: new Date().toISOString(),
+    });
+
+    it('a lost CreateImage answer (not retried): the image is found and adopted, not "no image was created"', async () => {
+      mocked.ec2.on(DescribeInstancesCommand).resolves(reservations(instance('running')));
+      mocked.ec2
+        .on(DescribeImagesCommand, byName)
+        .resolvesOnce({ Images: [] })
+        .resolves({ Images: [made('ami-0000000000000new0')] });
+      mocked.ec2
+        .on(CreateImageCommand)
+        .rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+      const result = await service().create(input());
+      assert.equal(result.image.imageId, 'ami-0000000000000new0');
+      assert.match(
+        result.confirmedByRereading ?? '',
+        /^the request ended without a clear answer \("Could not reach EC2 in us-east-1 \(ECONNRESET\)/,
+      );
+      assert.deepEqual(result.alsoCreated, []);
+    });
+
+    it('InvalidAMIName.Duplicate after retries of throttled attempts only is EC2’s real answer: refused', async () => {
+      mocked.ec2.on(DescribeInstancesCommand).resolves(reservations(instance('running')));
+      mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [] });
+      const duplicate = ec2Error('InvalidAMIName.Duplicate', 'AMI name is already in use');
+      duplicate.$metadata.attempts = 2;
+      // What the retry strategy notes when the attempt before was throttled.
+      noteEarlierAttempts(duplicate, false);
+      mocked.ec2.on(CreateImageCommand).rejects(duplicate);
+      await assert.rejects(service().create(input()), {
+        name: 'AwsApiError',
+        code: 'InvalidAMIName.Duplicate',
+      });
+      assert.equal(mocked.ec2.commandCalls(DescribeImagesCommand).length, 1, 'no re-read');
+    });
+
+    it('on an endpoint that accepted duplicate names, every image of this attempt is returned, none left untracked', async () => {
+      mocked.ec2.on(DescribeInstancesCommand).resolves(reservations(instance('running')));
+      mocked.ec2
+        .on(DescribeImagesCommand, byName)
+        .resolvesOnce({ Images: [] })
+        .resolves({
+          Images: [
+            made('ami-0000000000000two0'),
+            made('ami-0000000000000one0'),
+            made('ami-0000000000000oth0', 'i-0ffffffffffffffff'),
+          ],
+        });
+      mocked.ec2
+        .on(CreateImageCommand)
+        .rejects(ec2Error('InternalError', 'boom', { httpStatusCode: 500, fault: 'server' }));
+      const result = await service().create(input());
+      assert.deepEqual(
+        [result.image.imageId, ...result.alsoCreated.map((i) => i.imageId)].sort(),
+        ['ami-0000000000000one0', 'ami-0000000000000two0'],
+        'the image from another instance is not this attempt’s',
+      );
+    });
+
+    it('cancel while CreateImage is under way and nothing shows: OutcomeUnknownError, never "no image was created"', async () => {
+      mocked.ec2.on(DescribeInstancesCommand).resolves(reservations(instance('running')));
+      mocked.ec2.on(DescribeImagesCommand, byName).resolves({ Images: [] });
+      const controller = new AbortController();
+      mocked.ec2.on(CreateImageCommand).callsFake(() => {
+        controller.abort();
+        return Promise.reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+      });
+      await assert.rejects(
+        service().create(input(), controller.signal),
+        (e: unknown) =>
+          e instanceof OutcomeUnknownError &&
+          /^Cancelled while CreateImage was under way\. It is not known whether the image "web-1 2026-11-26" was created: no image of that name from i-0123456789abcdef0 shows in us-east-1 yet/.test(
+            e.message,
+          ),
+      );
+      // The name check and three re-reads.
+      assert.equal(mocked.ec2.commandCalls(DescribeImagesCommand).length, 4);
+    });
+
+    it('EC2 refusing CreateImage on its only attempt is a plain failure (no re-read)', async () => {
+      mocked.ec2.on(DescribeInstancesCommand).resolves(reservations(instance('running')));
+      mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [] });
+      mocked.ec2
+        .on(CreateImageCommand)
+        .rejects(ec2Error('InvalidParameterValue', 'bad', { httpStatusCode: 400 }));
+      await assert.rejects(service().create(input()), {
+        name: 'AwsApiError',
+        code: 'InvalidParameterValue',
+      });
+      assert.equal(mocked.ec2.commandCalls(DescribeImagesCommand).length, 1);
+    });
+  });
+
+  it('cancel while StopInstances is under way and EC2 stopped it: the caller knows it stopped the instance; no CreateImage', async () => {
+    mocked.ec2
+      .on(DescribeInstancesCommand)
+      .resolvesOnce(reservations(instance('running')))
+      .resolves(reservations(instance('stopping')));
+    mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [] });
+    const controller = new AbortController();
+    mocked.ec2.on(StopInstancesCommand).callsFake(() => {
+      controller.abort();
+      return Promise.reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    });
+    let stopped = false;
+    await assert.rejects(
+      service().create(input({ consistency: 'stop' }), controller.signal, {
+        stopped: () => {
+          stopped = true;
+        },
+      }),
+      CancelledError,
+    );
+    assert.ok(stopped, 'told that the instance was stopped for it');
     assert.equal(mocked.ec2.commandCalls(CreateImageCommand).length, 0);
   });
 

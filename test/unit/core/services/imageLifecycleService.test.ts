@@ -44,6 +44,17 @@ describe('core/services/imageLifecycleService', () => {
     });
   });
 
+  it('a cancel that comes once EC2 made the change does not turn it into "cancelled": the image is still re-read', async () => {
+    const controller = new AbortController();
+    mocked.ec2.on(EnableImageCommand).callsFake(() => {
+      controller.abort();
+      return Promise.resolve({ Return: true });
+    });
+    const image = await service.enableImage(REGION, AMI, controller.signal);
+    assert.equal(image.imageId, AMI);
+    assert.equal(mocked.ec2.commandCalls(DescribeImagesCommand).length, 1);
+  });
+
   describe('changeTags', () => {
     const ami = makeAmi({
       imageId: AMI,

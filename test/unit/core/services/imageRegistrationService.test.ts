@@ -8,7 +8,7 @@ import {
   ModifyImageAttributeCommand,
   RegisterImageCommand,
 } from '@aws-sdk/client-ec2';
-import { CancelledError, InputError } from '../../../../src/core/model/errors';
+import { CancelledError, InputError, OutcomeUnknownError } from '../../../../src/core/model/errors';
 import type { CapturedRegistration } from '../../../../src/core/model/reregistration';
 import type { Snapshot } from '../../../../src/core/model/snapshot';
 import { planReregister } from '../../../../src/core/model/reregistration';
@@ -34,7 +34,10 @@ const snapshot = (id: string, overrides: Partial<Snapshot> = {}): Snapshot => ({
 
 describe('core/services/imageRegistrationService', () => {
   const mocked = useMockedEc2();
-  const service = () => new ImageRegistrationService(mocked.images, mocked.snapshots, mocked.tags);
+  const service = () =>
+    new ImageRegistrationService(mocked.images, mocked.snapshots, mocked.tags, {
+      sleep: () => Promise.resolve(),
+    });
 
   function registered(rootDeviceType: string): void {
     mocked.ec2.on(DescribeImagesCommand, { ImageIds: [NEW] }).resolves({
@@ -115,7 +118,7 @@ describe('core/services/imageRegistrationService', () => {
     mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [] });
     mocked.ec2.on(RegisterImageCommand).resolves({ ImageId: NEW });
     registered('instance-store');
-    const image = await service().register('us-east-1', {
+    const { image } = await service().register('us-east-1', {
       kind: 'instance-store',
       manifestPath: 's3://legacy-bucket/web/image.manifest.xml',
       name: 'legacy-web',
@@ -194,6 +197,67 @@ describe('core/services/imageRegistrationService', () => {
       InputError,
     );
     assert.equal(mocked.ec2.commandCalls(RegisterImageCommand).length, 0);
+  });
+
+  describe('an unknown RegisterImage outcome is settled by looking the image up by name', () => {
+    const input = {
+      kind: 'instance-store' as const,
+      manifestPath: 'legacy-bucket/web/image.manifest.xml',
+      name: 'legacy-web',
+      architecture: 'x86_64' as const,
+      virtualizationType: 'hvm' as const,
+    };
+    const named = { Owners: ['self'], Filters: [{ Name: 'name', Values: ['legacy-web'] }] };
+
+    it('a lost answer: the image registered now is adopted, with why it had to be re-read', async () => {
+      mocked.ec2
+        .on(DescribeImagesCommand, named)
+        .resolvesOnce({ Images: [] })
+        .resolves({
+          Images: [
+            {
+              ImageId: NEW,
+              Name: 'legacy-web',
+              State: 'pending',
+              RootDeviceType: 'instance-store',
+              CreationDate: new Date().toISOString(),
+            },
+          ],
+        });
+      mocked.ec2
+        .on(RegisterImageCommand)
+        .rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+      const registered = await service().register('us-east-1', input);
+      assert.equal(registered.image.imageId, NEW);
+      assert.match(
+        registered.confirmedByRereading ?? '',
+        /^the request ended without a clear answer \("Could not reach EC2/,
+      );
+      assert.deepEqual(registered.alsoRegistered, []);
+      assert.equal(mocked.ec2.commandCalls(RegisterImageCommand).length, 1);
+    });
+
+    it('an image of that name from before this attempt is not adopted: the outcome is unknown', async () => {
+      mocked.ec2
+        .on(DescribeImagesCommand, named)
+        .resolvesOnce({ Images: [] })
+        .resolves({
+          Images: [{ ImageId: OLD, Name: 'legacy-web', CreationDate: '2020-01-01T00:00:00.000Z' }],
+        });
+      const controller = new AbortController();
+      mocked.ec2.on(RegisterImageCommand).callsFake(() => {
+        controller.abort();
+        return Promise.reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+      });
+      await assert.rejects(
+        service().register('us-east-1', input, controller.signal),
+        (e: unknown) =>
+          e instanceof OutcomeUnknownError &&
+          e.message.startsWith(
+            'Cancelled while RegisterImage was under way. It is not known whether "legacy-web" was registered: no image of that name shows in us-east-1 yet',
+          ),
+      );
+    });
   });
 
   describe('re-register', () => {
@@ -361,6 +425,36 @@ describe('core/services/imageRegistrationService', () => {
         CancelledError,
       );
       assert.deepEqual(sent(mocked), []);
+    });
+
+    it('a DeregisterImage whose answer was lost is confirmed by re-reading, and the run goes on', async () => {
+      const captured = await capturedFor();
+      const steps = planReregister(captured);
+      assert.ok(!('error' in steps));
+      mocked.ec2
+        .on(DeregisterImageCommand)
+        .rejects(Object.assign(new Error('timed out'), { name: 'TimeoutError' }));
+      mocked.ec2.on(DescribeImagesCommand, { ImageIds: [OLD] }).resolves({ Images: [] });
+      mocked.ec2.on(RegisterImageCommand).resolves({ ImageId: NEW });
+      registered('instance-store');
+      mocked.ec2.on(ModifyImageAttributeCommand).resolves({});
+      mocked.ec2.on(CreateTagsCommand).resolves({});
+      const progress = await service().reregister(captured, steps);
+      assert.equal(progress.failed, undefined);
+      assert.equal(progress.done.length, 4);
+    });
+
+    it('a DeregisterImage whose outcome re-reading cannot settle stops the run as unknown, never "nothing changed"', async () => {
+      const captured = await capturedFor();
+      const steps = planReregister(captured);
+      assert.ok(!('error' in steps));
+      mocked.ec2
+        .on(DeregisterImageCommand)
+        .rejects(Object.assign(new Error('timed out'), { name: 'TimeoutError' }));
+      const progress = await service().reregister(captured, steps);
+      assert.equal(progress.failed?.unknown, true);
+      assert.match(progress.failed?.message ?? '', /a re-read still shows it registered/);
+      assert.equal(mocked.ec2.commandCalls(RegisterImageCommand).length, 0);
     });
 
     it('a cancel after deregistering does not stop the run half-way', async () => {
