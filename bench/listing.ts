@@ -8,8 +8,8 @@
  * region, and 100 in each of 17 regions (where latency, not parsing, dominates). Each run is a fresh process (bench/listingRun.ts, bundled here like dist/: our code,
  * and the SDK as its own chunk loaded on first use), so every run starts where a user starts when
  * the view becomes visible: extension loaded, SDK not. It prints, per scenario:
- *   - first AMI row: when the listing hands over its first page of AMIs (today measured at
- *     Ec2.paginate, see listPages in listingRun.ts: the Images view still waits for every page);
+ *   - first AMI row: when the listing hands over its first page of AMIs
+ *     (ImageService.listImagePages, which the Images view shows page by page; see listingRun.ts);
  *   - all rows: when every page of every region is in;
  *   - calls, counted by the proxy;
  *   - heap after a full GC with the AMIs held, and the part the AMIs hold;
@@ -285,8 +285,8 @@ async function main(): Promise<void> {
       console.log(`regions listed at once: ${values.concurrency} (not the default)`);
     }
     console.log(
-      'first AMI row = the first page of AMIs handed over by the listing (Ec2.paginate + the mapper; ' +
-        'the Images view does not stream pages yet)',
+      'first AMI row = the first page of AMIs handed over by the listing ' +
+        '(ImageService.listImagePages, which the Images view shows page by page)',
     );
     for (const s of SCENARIOS) {
       if (values.only !== undefined && values.only !== s.name) continue;

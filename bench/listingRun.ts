@@ -18,12 +18,12 @@ import { parseArgs } from 'node:util';
 import { Ec2ClientFactory } from '../src/core/aws/clientFactory';
 import { Ec2 } from '../src/core/aws/ec2';
 import { loadSdk } from '../src/core/aws/loadSdk';
-import { toAmi } from '../src/core/aws/mappers';
+import { Images } from '../src/core/aws/images';
 import { Regions } from '../src/core/aws/regions';
 import type { Ami } from '../src/core/model/ami';
 import type { ListingScope } from '../src/core/model/scope';
-import { scopeToDescribeImagesParams } from '../src/core/model/scope';
 import { AccountIdentity } from '../src/core/services/accountIdentity';
+import { ImageService } from '../src/core/services/imageService';
 import {
   ConcurrencyLimiter,
   DEFAULT_MAX_CONCURRENT_REGIONS,
@@ -72,17 +72,15 @@ const endpoint = values.endpoint ?? '';
 const regionNames = (values.regions ?? '').split(',').filter((r) => r.length > 0);
 
 /**
- * The listing under test, page by page: today the lowest layer that hands pages over,
- * `Ec2.paginate` with the mapper `Images.list` uses (the Images view itself still waits for every
- * page). When the image listing streams pages, this is the one line to switch to it.
+ * The listing under test, page by page, as the Images view drives it: `ImageService.listImagePages`
+ * hands over each page's AMIs as soon as the page has arrived (the next one already requested).
  */
-async function listPages(ec2: Ec2, region: string, onPage: (images: Ami[]) => void): Promise<void> {
-  for await (const page of ec2.paginate(
-    region,
-    'DescribeImages',
-    scopeToDescribeImagesParams(OWNED),
-  ))
-    onPage((page.Images ?? []).map((image) => toAmi(image, region)));
+async function listPages(
+  images: ImageService,
+  region: string,
+  onPage: (images: Ami[]) => void,
+): Promise<void> {
+  for await (const page of images.listImagePages(region, OWNED)) onPage(page);
 }
 
 /** VS Code's global state, in memory, holding what an earlier session remembered (or nothing). */
@@ -115,6 +113,7 @@ async function core(): Promise<RunResult> {
     { apiCall: () => undefined },
   );
   const ec2 = new Ec2(clients, () => undefined);
+  const imageService = new ImageService(new Images(ec2));
   const memory = new RegionMemory(new MemoryStore());
   if (values.remembered) {
     await memory.set(JSON.stringify(['', endpoint]), {
@@ -153,7 +152,7 @@ async function core(): Promise<RunResult> {
   await Promise.all(
     resolved.regions.map((region) =>
       limiter.run(() =>
-        listPages(ec2, region, (page) => {
+        listPages(imageService, region, (page) => {
           firstRowMs ??= page.length > 0 ? performance.now() - t0 : undefined;
           pages++;
           images += page.length;

@@ -308,6 +308,8 @@ export function activate(
     references,
     imagesView,
     instancesView,
+    // Rows the user has selected keep their places while their region finishes loading.
+    imagesView.onDidChangeSelection((event) => imagesTree.selectionChanged(event.selection)),
     vscode.workspace.registerTextDocumentContentProvider(RESOURCE_DOCUMENT_SCHEME, documents),
     ...([BLOCK_DEVICES_VIEW_TYPE, LAUNCH_PERMISSIONS_VIEW_TYPE] as const).map((viewType) =>
       vscode.window.registerWebviewPanelSerializer(viewType, {

@@ -27,6 +27,7 @@ import { reregisterImage } from './reregisterImage';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
 import { selectProfile } from './selectProfile';
+import { showMoreImages } from './showMore';
 import { ssoLogin } from './ssoLogin';
 
 /**
@@ -48,6 +49,7 @@ export const COMMANDS = {
   'amiExplorer.images.refresh': refreshImages,
   'amiExplorer.instances.refresh': refreshInstances,
   'amiExplorer.region.refresh': refreshRegion,
+  'amiExplorer.images.showMore': showMoreImages,
   'amiExplorer.image.openJson': openImageJson,
   'amiExplorer.image.copyId': (_deps, clicked, selection) => copyImageId(clicked, selection),
   'amiExplorer.image.copyName': (_deps, clicked, selection) => copyImageName(clicked, selection),

@@ -374,7 +374,6 @@ function hoverMarkdown(
 }
 
 function imageSummary(image: Ami, where: string): string {
-  const raw = image.raw;
   const lines = [
     `${image.imageId} · ${image.state} · ${image.region} (${where})`,
     `Owner: ${image.ownerId ?? 'unknown'}${image.ownerAlias ? ` (${image.ownerAlias})` : ''} · ${image.isPublic ? 'public' : 'private'}`,
@@ -388,9 +387,8 @@ function imageSummary(image: Ami, where: string): string {
       .join(' · '),
   ];
   if (image.deprecationTime) lines.push(`Deprecation: ${image.deprecationTime}`);
-  if (typeof raw['ImageAllowed'] === 'boolean')
-    lines.push(`Allowed AMIs: ${raw['ImageAllowed'] ? 'allowed' : 'not allowed'}`);
-  if (typeof raw['LastLaunchedTime'] === 'string')
-    lines.push(`Last launched: ${raw['LastLaunchedTime']}`);
+  if (image.imageAllowed !== undefined)
+    lines.push(`Allowed AMIs: ${image.imageAllowed ? 'allowed' : 'not allowed'}`);
+  if (image.lastLaunchedTime !== undefined) lines.push(`Last launched: ${image.lastLaunchedTime}`);
   return lines.join('\n') + '\n';
 }

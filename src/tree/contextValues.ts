@@ -52,6 +52,10 @@ export const CONTEXT_TOKENS = {
   canViewBlockDevices: 'canViewBlockDevices',
   error: 'error',
   retryable: 'retryable',
+  /** A row that is there only while its region loads ("Loading…", "Loading more…"). */
+  loading: 'loading',
+  /** "Show 1000 more" under a backing group that lists only its first rows. */
+  showMore: 'showMore',
 } as const;
 
 /** The token each image capability shows as (menus test `viewItem =~ /\bcanCopy\b/`). */

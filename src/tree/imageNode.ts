@@ -58,11 +58,17 @@ export class ImageNode implements TreeNode {
       icon.codicon,
       icon.color ? new vscode.ThemeColor(icon.color) : undefined,
     );
-    item.tooltip = imageTooltip(ami, now);
+    // The tooltip comes on hover (`resolveTreeItem`): it is most of the cost and the size of a row,
+    // and a region of 50,000 AMIs renders 1,000 rows per group each time it grows.
     item.contextValue = imageContextValue(ami, this.owned, now);
     item.accessibilityInformation = {
       label: `${amiDisplayName(ami)}, ${ami.imageId}, ${imageStateLabel(ami, now)}`,
     };
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem): vscode.TreeItem {
+    item.tooltip = imageTooltip(this.ami, new Date());
     return item;
   }
 

@@ -1,32 +1,46 @@
 import type * as vscode from 'vscode';
-import type { Ami } from '../core/model/ami';
+import type { Ami, BackingType } from '../core/model/ami';
+import { throwIfAborted } from '../core/model/errors';
 import type { ImageSortOrder } from '../core/model/grouping';
-import { groupByBackingType } from '../core/model/grouping';
+import { RegionImages } from '../core/model/regionImages';
 import type { ListingScope } from '../core/model/scope';
+import type { BackingGroupParent } from './backingGroupNode';
 import { BackingGroupNode } from './backingGroupNode';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import { ImageNode } from './imageNode';
 import { MessageNode } from './messageNode';
-import type { RegionNodeHost } from './regionNode';
+import type { Progress, RegionNodeHost } from './regionNode';
 import { RegionNode } from './regionNode';
 import type { TreeNode } from './treeNode';
 
 /** What an Images region needs from its tree beyond loading. */
 export interface ImagesRegionHost extends RegionNodeHost {
-  listImages(region: string, signal: AbortSignal): Promise<Ami[]>;
+  /** The region's AMIs in the current scope, page by page as EC2 answers. */
+  imagePages(region: string, signal: AbortSignal): AsyncIterable<Ami[]>;
   readonly scope: ListingScope;
   readonly sortBy: ImageSortOrder;
   /** The caller's account id when known, to tell owned images apart in other scopes. */
   readonly accountId: string | undefined;
   /** Starts polling the region's pending images. */
   trackPending(region: string, images: readonly Ami[]): void;
+  /**
+   * Whether the user has rows of this region selected: its rows then keep their places when the
+   * last page arrives, until the selection moves elsewhere (`sortIfFree`).
+   */
+  holdsOrder(region: ImagesRegionNode): boolean;
 }
 
-/** A region in the Images view: its AMIs grouped by backing type. */
-export class ImagesRegionNode extends RegionNode<Ami[]> {
+const count = (n: number): string => `${n} AMI${n === 1 ? '' : 's'}`;
+
+/**
+ * A region in the Images view: its AMIs grouped by backing type. They show page by page as EC2
+ * answers, with a "Loading more…" row and the count so far, and are put in their real order once
+ * every page is in (see `RegionImages`).
+ */
+export class ImagesRegionNode extends RegionNode<RegionImages> implements BackingGroupParent {
   protected readonly contextValue = contextValue(T.region, T.imagesRegion);
-  private groups: BackingGroupNode[] = [];
-  private readonly groupNodes = new Map<string, BackingGroupNode>();
+  /** One node per group and per image for as long as a load's data lives (VS Code keeps selection). */
+  private readonly groupNodes = new Map<BackingType, BackingGroupNode>();
   private readonly imageNodes = new Map<string, ImageNode>();
 
   constructor(
@@ -37,67 +51,80 @@ export class ImagesRegionNode extends RegionNode<Ami[]> {
     super(`images/${region}`, region, imagesHost, expanded);
   }
 
-  protected fetch(signal: AbortSignal): Promise<Ami[]> {
-    return this.imagesHost.listImages(this.region, signal);
-  }
-
-  protected override onLoaded(images: Ami[]): void {
+  protected async fetch(
+    signal: AbortSignal,
+    progress: Progress<RegionImages>,
+  ): Promise<RegionImages> {
+    const listing = new RegionImages(this.imagesHost.sortBy);
     this.imageNodes.clear();
     this.groupNodes.clear();
-    this.rebuild(images);
-    this.imagesHost.trackPending(this.region, images);
+    // Nothing to show yet, but an image the user creates meanwhile is listed from now on.
+    progress(listing, 'silent');
+    for await (const page of this.imagesHost.imagePages(this.region, signal)) {
+      throwIfAborted(signal);
+      listing.addPage(page);
+      this.imagesHost.trackPending(this.region, page);
+      // The first rows show at once; later pages at the tree's pace.
+      progress(listing, listing.pages === 1 ? 'now' : 'soon');
+    }
+    listing.finish();
+    return listing;
+  }
+
+  protected override onLoaded(listing: RegionImages): void {
+    if (!this.imagesHost.holdsOrder(this)) listing.sort();
   }
 
   /**
-   * Regroups the region's images, reusing existing nodes so that VS Code keeps selection and so that
-   * polling can update them in place.
+   * Puts the rows in their real order if every page is in and the user has no rows of this region
+   * selected any more; re-renders the region if that changed anything.
    */
-  private rebuild(images: readonly Ami[]): void {
+  sortIfFree(): void {
+    const listing = this.data;
+    if (!listing || listing.isSorted || this.imagesHost.holdsOrder(this)) return;
+    listing.sort();
+    this.host.changed(this);
+  }
+
+  /** The AMIs listed so far (all of them once loaded), or none before the first page. */
+  get listing(): RegionImages | undefined {
+    return this.current;
+  }
+
+  imagesOf(backingType: BackingType): readonly Ami[] {
+    return this.current?.imagesOf(backingType) ?? [];
+  }
+
+  get isSorted(): boolean {
+    return this.current?.isSorted ?? true;
+  }
+
+  nodeFor(ami: Ami, group: BackingGroupNode): ImageNode {
+    let node = this.imageNodes.get(ami.imageId);
+    if (node) {
+      node.ami = ami;
+      node.parent = group;
+      return node;
+    }
     const scopeOwned = this.imagesHost.scope.kind === 'owned';
     const accountId = this.imagesHost.accountId;
-    const present = new Set<string>();
-    this.groups = groupByBackingType(images, this.imagesHost.sortBy).map((group) => {
-      let groupNode = this.groupNodes.get(group.backingType);
-      if (groupNode) groupNode.group = group;
-      else {
-        groupNode = new BackingGroupNode(`${this.id}/${group.backingType}`, this, group);
-        this.groupNodes.set(group.backingType, groupNode);
-      }
-      const parent = groupNode;
-      groupNode.children = group.images.map((ami) => {
-        present.add(ami.imageId);
-        const existing = this.imageNodes.get(ami.imageId);
-        if (existing) {
-          existing.ami = ami;
-          return existing;
-        }
-        const owned = scopeOwned || (accountId !== undefined && ami.ownerId === accountId);
-        const node = new ImageNode(`${this.id}/${ami.imageId}`, parent, ami, owned);
-        this.imageNodes.set(ami.imageId, node);
-        return node;
-      });
-      return groupNode;
-    });
-    for (const id of [...this.imageNodes.keys()]) if (!present.has(id)) this.imageNodes.delete(id);
-    for (const [type, node] of [...this.groupNodes]) {
-      if (!this.groups.includes(node)) this.groupNodes.delete(type);
-    }
+    const owned = scopeOwned || (accountId !== undefined && ami.ownerId === accountId);
+    node = new ImageNode(`${this.id}/${ami.imageId}`, group, ami, owned);
+    this.imageNodes.set(ami.imageId, node);
+    return node;
   }
 
   /**
-   * Shows a new or changed image without reloading the region (e.g. a copy that just started).
-   * Returns its node, or `undefined` when the region has not loaded yet (it will list the image when
-   * it does).
+   * Shows a new or changed image without reloading the region (e.g. a copy that just started), also
+   * while pages still arrive. Returns its node, or `undefined` when the region's listing has not
+   * started (it will list the image when it does).
    */
   upsert(ami: Ami): ImageNode | undefined {
-    const images = this.data;
-    if (!images) return undefined;
-    const index = images.findIndex((i) => i.imageId === ami.imageId);
-    if (index >= 0) images[index] = ami;
-    else images.push(ami);
-    this.rebuild(images);
+    const listing = this.current;
+    if (!listing) return undefined;
+    listing.upsert(ami);
     this.host.changed(this);
-    return this.imageNodes.get(ami.imageId);
+    return this.imageNode(ami.imageId);
   }
 
   /**
@@ -105,29 +132,19 @@ export class ImagesRegionNode extends RegionNode<Ami[]> {
    * deprecation, protection, disabled state), so a later regroup keeps it. Returns its node.
    */
   replace(ami: Ami): ImageNode | undefined {
-    const node = this.imageNodes.get(ami.imageId);
-    const images = this.data;
-    if (!node || !images) return undefined;
-    const index = images.findIndex((i) => i.imageId === ami.imageId);
-    if (index >= 0) images[index] = ami;
-    node.ami = ami;
-    return node;
+    if (!this.current?.replace(ami)) return undefined;
+    return this.imageNode(ami.imageId);
   }
 
   /** Removes images (e.g. deregistered) without reloading the region. */
   remove(imageIds: readonly string[]): void {
-    const images = this.data;
-    if (!images) return;
-    const gone = new Set(imageIds);
-    const kept = images.filter((i) => !gone.has(i.imageId));
-    if (kept.length === images.length) return;
-    images.splice(0, images.length, ...kept);
-    this.rebuild(images);
+    if (!this.current?.remove(imageIds)) return;
+    for (const id of imageIds) this.imageNodes.delete(id);
     this.host.changed(this);
   }
 
-  protected childrenOf(images: Ami[]): TreeNode[] {
-    if (images.length === 0) {
+  protected childrenOf(listing: RegionImages): TreeNode[] {
+    if (listing.size === 0) {
       return [
         new MessageNode(`${this.id}/empty`, this, {
           kind: 'empty',
@@ -137,21 +154,55 @@ export class ImagesRegionNode extends RegionNode<Ami[]> {
         }),
       ];
     }
-    return this.groups;
+    return this.groupRows(listing);
   }
 
-  protected describe(images: Ami[]): string {
-    return `${images.length} AMI${images.length === 1 ? '' : 's'}`;
+  protected override childrenWhileLoading(listing: RegionImages | undefined): TreeNode[] {
+    if (!listing || listing.pages === 0) return super.childrenWhileLoading(listing);
+    return [...this.groupRows(listing), this.loadingRow('Loading more…', `${listing.size} so far`)];
   }
 
-  /** The node of an image in this region, if it is listed. */
+  protected describe(listing: RegionImages): string {
+    return count(listing.size);
+  }
+
+  protected override describeWhileLoading(listing: RegionImages | undefined): string {
+    if (!listing || listing.pages === 0) return super.describeWhileLoading(listing);
+    return `${count(listing.size)}, loading…`;
+  }
+
+  /** The group nodes of the groups that have AMIs, in the order shown. */
+  private groupRows(listing: RegionImages): BackingGroupNode[] {
+    const rows = listing.groups().map(({ backingType }) => this.groupNode(backingType));
+    for (const backingType of [...this.groupNodes.keys()]) {
+      if (listing.imagesOf(backingType).length === 0) this.groupNodes.delete(backingType);
+    }
+    return rows;
+  }
+
+  private groupNode(backingType: BackingType): BackingGroupNode {
+    let node = this.groupNodes.get(backingType);
+    if (!node) {
+      node = new BackingGroupNode(`${this.id}/${backingType}`, this, backingType);
+      this.groupNodes.set(backingType, node);
+    }
+    return node;
+  }
+
+  /** The node of an image in this region, if it is listed (listed under its group or not). */
   imageNode(imageId: string): ImageNode | undefined {
-    return this.imageNodes.get(imageId);
+    const ami = this.current?.get(imageId);
+    return ami ? this.nodeFor(ami, this.groupNode(ami.rootDeviceType)) : undefined;
   }
 
-  /** All image nodes of the region (for commands acting on the whole tree). */
-  allImageNodes(): ImageNode[] {
-    return [...this.imageNodes.values()];
+  /**
+   * Makes sure the image's row is listed under its group (a large group lists its first rows
+   * only), so that it can be revealed. Returns the group when it lists more rows now.
+   */
+  listRowOf(node: ImageNode): BackingGroupNode | undefined {
+    const group = this.groupNode(node.ami.rootDeviceType);
+    const index = group.images.findIndex((ami) => ami.imageId === node.ami.imageId);
+    return index >= 0 && group.showRowAt(index) ? group : undefined;
   }
 
   override getTreeItem(): vscode.TreeItem {

@@ -6,6 +6,7 @@ import type { AccountIdentity } from '../core/services/accountIdentity';
 import type { ImageService } from '../core/services/imageService';
 import type { ImageEvents } from '../core/services/imageEvents';
 import type { PendingImagePoller } from '../core/services/pendingPoller';
+import type { BackingGroupNode } from './backingGroupNode';
 import type { ImageNode } from './imageNode';
 import type { ImagesRegionHost } from './imagesRegionNode';
 import { ImagesRegionNode } from './imagesRegionNode';
@@ -33,6 +34,8 @@ export class ImagesTreeProvider
   implements ImagesRegionHost
 {
   private readonly subscription: { dispose(): void };
+  /** Regions the user has rows of selected in the view (their rows keep their places). */
+  private selectedIn = new Set<ImagesRegionNode>();
 
   constructor(private readonly imageDeps: ImagesTreeDeps) {
     super(imageDeps);
@@ -82,9 +85,46 @@ export class ImagesTreeProvider
     this.regionNode(region)?.remove(imageIds);
   }
 
-  /** The node of an image, when its region is loaded and lists it. */
+  /** The node of an image, when its region lists it (also while the region is still loading). */
   findImage(region: string, imageId: string): ImageNode | undefined {
     return this.regionNode(region)?.imageNode(imageId);
+  }
+
+  /**
+   * Gets an image's row ready to be revealed: a large group lists its first rows only, so it lists
+   * down to this one, and VS Code hears of that before the reveal asks for the group's rows.
+   */
+  prepareReveal(node: ImageNode): void {
+    const region = this.regionNode(node.ami.region);
+    const group = region?.listRowOf(node);
+    if (group) this.changed(group);
+  }
+
+  /** "Show … more" under a group: lists more of its rows. */
+  showMore(group: BackingGroupNode): void {
+    group.showMore();
+    this.changed(group);
+  }
+
+  /**
+   * Follows the view's selection: a region with rows selected keeps its rows in place when its last
+   * page arrives; one the selection has left is put in order if it was waiting for that.
+   */
+  selectionChanged(selection: readonly TreeNode[]): void {
+    const regions = new Set<ImagesRegionNode>();
+    for (const node of selection) {
+      let current: TreeNode | undefined = node;
+      while (current?.parent) current = current.parent;
+      // The region row itself never moves; rows under it might.
+      if (current instanceof ImagesRegionNode && current !== node) regions.add(current);
+    }
+    const left = [...this.selectedIn].filter((r) => !regions.has(r));
+    this.selectedIn = regions;
+    for (const region of left) region.sortIfFree();
+  }
+
+  holdsOrder(region: ImagesRegionNode): boolean {
+    return this.selectedIn.has(region);
   }
 
   get scope(): ListingScope {
@@ -106,12 +146,24 @@ export class ImagesTreeProvider
     return this.imageDeps.identity.get();
   }
 
+  /** The AMIs of a region in the view's scope, all pages (the pickers list them). */
   async listImages(region: string, signal: AbortSignal): Promise<Ami[]> {
-    const scope = this.scope;
-    const images = await this.imageDeps.images.listImages(region, scope, signal);
-    // Owners=self answers only the caller's images: their owner is the caller's account.
-    if (scope.kind === 'owned') this.imageDeps.identity.learn(images[0]?.ownerId);
+    const images: Ami[] = [];
+    for await (const page of this.imagePages(region, signal)) images.push(...page);
     return images;
+  }
+
+  async *imagePages(region: string, signal: AbortSignal): AsyncIterable<Ami[]> {
+    const scope = this.scope;
+    let learnt = false;
+    for await (const page of this.imageDeps.images.listImagePages(region, scope, signal)) {
+      // Owners=self answers only the caller's images: their owner is the caller's account.
+      if (!learnt && scope.kind === 'owned' && page.length > 0) {
+        this.imageDeps.identity.learn(page[0]?.ownerId);
+        learnt = true;
+      }
+      yield page;
+    }
   }
 
   trackPending(region: string, images: readonly Ami[]): void {
@@ -137,6 +189,11 @@ export class ImagesTreeProvider
 
   // Refreshing does not stop polling: the poller is shared with the operation tracker (a copy in
   // flight must keep being followed), and a reloaded region tracks its pending images again.
+
+  override refresh(): void {
+    this.selectedIn.clear();
+    super.refresh();
+  }
 
   override dispose(): void {
     this.subscription.dispose();

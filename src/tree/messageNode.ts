@@ -7,11 +7,15 @@ import type { TreeNode } from './treeNode';
 
 /** What a message node says and what clicking it does. */
 export interface MessageSpec {
-  kind: 'info' | 'empty' | 'error';
+  /** `loading`: a spinner, and the `loading` context token (the row goes away by itself). */
+  kind: 'info' | 'empty' | 'error' | 'loading';
   label: string;
+  description?: string;
   tooltip?: string | vscode.MarkdownString;
   command?: vscode.Command;
 }
+
+const ICONS = { info: 'info', empty: 'circle-outline', loading: 'loading~spin' } as const;
 
 /** A leaf that says something instead of listing resources: empty, error, or information. */
 export class MessageNode implements TreeNode {
@@ -27,11 +31,13 @@ export class MessageNode implements TreeNode {
     item.iconPath =
       this.spec.kind === 'error'
         ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
-        : new vscode.ThemeIcon(this.spec.kind === 'empty' ? 'circle-outline' : 'info');
+        : new vscode.ThemeIcon(ICONS[this.spec.kind]);
+    if (this.spec.description !== undefined) item.description = this.spec.description;
     if (this.spec.tooltip) item.tooltip = this.spec.tooltip;
     if (this.spec.command) item.command = this.spec.command;
     const tokens: ContextToken[] = [T.message];
     if (this.spec.kind === 'error') tokens.push(T.error, T.retryable);
+    if (this.spec.kind === 'loading') tokens.push(T.loading);
     item.contextValue = contextValue(...tokens);
     return item;
   }

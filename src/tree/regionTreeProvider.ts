@@ -19,9 +19,15 @@ export interface RegionTreeDeps {
 }
 
 /**
+ * How often, at most, a region that grows page by page is rendered again: 50 pages arriving in a
+ * few seconds make a handful of renders, not 50 that VS Code would have to queue.
+ */
+export const PROGRESS_RENDER_INTERVAL_MS = 500;
+
+/**
  * A tree whose roots are regions. Regions load eagerly with bounded concurrency so each shows its
  * count; a failing region becomes an error node while the others keep working. `getChildren` never
- * shows dialogs.
+ * shows dialogs, and below the roots it never waits for EC2 (see `RegionNode`).
  */
 export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   implements vscode.TreeDataProvider<TreeNode>, RegionNodeHost, vscode.Disposable
@@ -36,6 +42,12 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
    * regions whose status is still being asked.
    */
   private rootRegions: (N | NotEnabledRegionNode | CheckingRegionNode)[] = [];
+  /** Nodes that grew since they were last rendered, rendered together (`progressed`). */
+  private readonly grown = new Set<TreeNode>();
+  private grownTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastGrownRender = 0;
+  /** Reveals in progress: renders of grown nodes wait for them (`holdingRenders`). */
+  private revealing = 0;
 
   private readonly regionChanges: { dispose(): void };
 
@@ -69,6 +81,10 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return node.getTreeItem();
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    return node.resolveTreeItem?.(item) ?? item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -145,13 +161,30 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
     this.deps.regions.invalidate();
     this.currentLimiter = undefined;
     this.disposeRegions();
+    this.forgetGrown();
     this.emitter.fire(undefined);
   }
 
   /** Reloads one region without touching the others. */
   refreshRegion(node: N): void {
     node.reset();
-    this.emitter.fire(node);
+    this.changed(node);
+  }
+
+  /**
+   * Runs `reveal` (a `TreeView.reveal`) while regions that grow page by page wait to be rendered:
+   * VS Code's reveal walks the rows down to the node and fails (quietly) when they are re-rendered
+   * under it. What grew meanwhile is rendered right after.
+   */
+  async holdingRenders<T>(reveal: () => Thenable<T>): Promise<T> {
+    this.revealing += 1;
+    try {
+      return await reveal();
+    } finally {
+      this.revealing -= 1;
+      const [first] = this.grown;
+      if (this.revealing === 0 && first !== undefined) this.progressed(first);
+    }
   }
 
   /** The region node for a region name, if shown. */
@@ -165,7 +198,23 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   }
 
   changed(node: TreeNode): void {
+    // This render shows whatever the node had grown to as well.
+    this.grown.delete(node);
     this.emitter.fire(node);
+  }
+
+  progressed(node: TreeNode): void {
+    this.grown.add(node);
+    if (this.grownTimer !== undefined || this.revealing > 0) return;
+    // The first page of a quiet tree renders at once; later ones at most every interval.
+    const wait = Math.max(0, this.lastGrownRender + PROGRESS_RENDER_INTERVAL_MS - Date.now());
+    this.grownTimer = setTimeout(() => {
+      this.grownTimer = undefined;
+      this.lastGrownRender = Date.now();
+      const nodes = [...this.grown];
+      this.grown.clear();
+      for (const n of nodes) this.emitter.fire(n);
+    }, wait);
   }
 
   logFailure(what: string, error: unknown): void {
@@ -175,7 +224,14 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   dispose(): void {
     this.regionChanges.dispose();
     this.disposeRegions();
+    this.forgetGrown();
     this.emitter.dispose();
+  }
+
+  private forgetGrown(): void {
+    if (this.grownTimer !== undefined) clearTimeout(this.grownTimer);
+    this.grownTimer = undefined;
+    this.grown.clear();
   }
 
   private disposeRegions(): void {

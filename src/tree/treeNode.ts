@@ -7,4 +7,9 @@ export interface TreeNode {
   readonly parent: TreeNode | undefined;
   getTreeItem(): vscode.TreeItem;
   getChildren(): TreeNode[] | Promise<TreeNode[]>;
+  /**
+   * Fills in what `getTreeItem` left out because it is only needed on hover (a tooltip that costs
+   * more to build than the row): VS Code asks when the pointer rests on the row.
+   */
+  resolveTreeItem?(item: vscode.TreeItem): vscode.TreeItem;
 }

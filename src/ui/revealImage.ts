@@ -20,6 +20,7 @@ export async function revealImage(
     node = tree.findImage(region, imageId);
   }
   if (!node) return false;
-  await view.reveal(node, { select: true, focus: true, expand: true });
+  tree.prepareReveal(node);
+  await tree.holdingRenders(() => view.reveal(node, { select: true, focus: true, expand: true }));
   return true;
 }

@@ -1,6 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEc2Emulator, type RunningEc2Emulator } from '../ec2-emulator/startEc2Emulator';
+import {
+  startEc2Emulator,
+  type EmulatorSeed,
+  type RunningEc2Emulator,
+} from '../ec2-emulator/startEc2Emulator';
 import { REPO_ROOT } from '../harness/codeServerInstall';
 import { startHarnessSession, type HarnessSession } from '../harness/harnessSession';
 import { workbenchUrl } from '../harness/workbenchUrl';
@@ -34,14 +38,26 @@ export async function startE2eSession(
      * of loading the repository as the extension under development (so it runs in production mode).
      */
     readonly vsix?: string;
+    /** The emulator's estate; default: the demo estate. */
+    readonly seed?: EmulatorSeed;
+    /**
+     * Something between the extension and the emulator (e.g. a `RecordingEndpoint` that holds
+     * answers back): started with the emulator's URL, it gives the URL the extension is pointed at.
+     * It is closed with the session.
+     */
+    readonly proxy?: (emulatorUrl: string) => Promise<{ url: string; close(): Promise<void> }>;
   } = {},
 ): Promise<E2eSession> {
-  const emulator = await startEc2Emulator({ port: 0, seed: 'demo' });
+  const emulator = await startEc2Emulator({ port: 0, seed: options.seed ?? 'demo' });
   let session: HarnessSession;
+  let endpointUrl = emulator.url;
+  let proxy: { url: string; close(): Promise<void> } | undefined;
   try {
+    proxy = await options.proxy?.(emulator.url);
+    if (proxy) endpointUrl = proxy.url;
     session = await startHarnessSession({
       settings: {
-        ...integrationSettings(emulator.url),
+        ...integrationSettings(endpointUrl),
         // A fixed theme keeps screenshots comparable from run to run.
         'workbench.colorTheme': 'Default Dark Modern',
         // The workspace lies inside this repository; git's prompt about it would cover the UI.
@@ -52,10 +68,12 @@ export async function startE2eSession(
       log: (line) => process.stdout.write(`      [harness] ${line}\n`),
     });
   } catch (error) {
+    await proxy?.close();
     await emulator.close();
     throw error;
   }
   session.defer('stop the EC2 emulator', () => emulator.close());
+  if (proxy) session.defer('stop the proxy in front of the emulator', () => proxy.close());
   try {
     const { page } = await session.browser();
     await page.goto(

@@ -11,13 +11,17 @@ export function ec2Sdk(): typeof Ec2Sdk {
 }
 
 /**
- * An EC2 client of the demo account "me", straight to the emulator: the tests arrange state with it
- * (copy an image, change a description) as another tool of the user's would.
+ * An EC2 client of the demo account "me", straight to the emulator (the demo estate's, or the one
+ * whose URL is in `urlVariable`): the tests arrange state with it (copy an image, change a
+ * description) as another tool of the user's would.
  */
-export function ec2Client(region: string): Ec2Sdk.EC2Client {
-  const endpoint = process.env[EMULATOR_URL_VARIABLE];
+export function ec2Client(
+  region: string,
+  urlVariable: string = EMULATOR_URL_VARIABLE,
+): Ec2Sdk.EC2Client {
+  const endpoint = process.env[urlVariable];
   if (endpoint === undefined) {
-    throw new Error(`${EMULATOR_URL_VARIABLE} is not set; run through runIntegrationTests.ts`);
+    throw new Error(`${urlVariable} is not set; run through runIntegrationTests.ts`);
   }
   const sdk = ec2Sdk();
   return new sdk.EC2Client({

@@ -14,14 +14,20 @@ export interface FaultRuleJson {
   readonly times?: number;
 }
 
-/** Makes the emulator answer matching requests with the rule's fault, until cleared. */
-export async function addFault(rule: FaultRuleJson): Promise<void> {
-  await admin('POST', '/__admin/faults/add', rule);
+/**
+ * Makes the emulator answer matching requests with the rule's fault, until cleared. The emulator is
+ * the one whose URL is in the environment variable `urlVariable` (the demo estate's by default).
+ */
+export async function addFault(
+  rule: FaultRuleJson,
+  urlVariable: string = EMULATOR_URL_VARIABLE,
+): Promise<void> {
+  await admin('POST', '/__admin/faults/add', rule, urlVariable);
 }
 
-/** Removes every fault rule. */
-export async function clearFaults(): Promise<void> {
-  await admin('DELETE', '/__admin/faults');
+/** Removes every fault rule (of the emulator in `urlVariable`, the demo estate's by default). */
+export async function clearFaults(urlVariable: string = EMULATOR_URL_VARIABLE): Promise<void> {
+  await admin('DELETE', '/__admin/faults', undefined, urlVariable);
 }
 
 /**
@@ -32,10 +38,15 @@ export async function advanceEmulatorClock(ms: number): Promise<void> {
   await admin('POST', '/__admin/clock/advance', { ms });
 }
 
-async function admin(method: string, path: string, body?: unknown): Promise<void> {
-  const base = process.env[EMULATOR_URL_VARIABLE];
+async function admin(
+  method: string,
+  path: string,
+  body?: unknown,
+  urlVariable: string = EMULATOR_URL_VARIABLE,
+): Promise<void> {
+  const base = process.env[urlVariable];
   if (base === undefined) {
-    throw new Error(`${EMULATOR_URL_VARIABLE} is not set; run through runIntegrationTests.ts`);
+    throw new Error(`${urlVariable} is not set; run through runIntegrationTests.ts`);
   }
   const response = await fetch(new URL(path, base), {
     method,

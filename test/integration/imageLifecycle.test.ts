@@ -4,7 +4,7 @@ import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { addFault, clearFaults } from './emulatorAdmin';
 import { eventually } from './eventually';
 import { amiExplorer, manifest } from './extensionUnderTest';
-import { routeThroughRecordingEndpoint } from './recordingEndpoint';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { render, renderAll } from './renderedTree';
 import type { ScriptedAnswer, TestUserInput } from './testUserInput';
 import { withAnswers } from './testUserInput';

@@ -1,8 +1,26 @@
+import type { ScaleSeedOptions } from '../ec2-emulator/seeds/scaleSeed';
+
 /** The emulator's demo account, known to its `demo` seed; the emulator accepts any secret. */
 export const DEMO_ACCESS_KEY_ID = 'AKIAAMIEXPLORERDEMO1';
 
 /** Environment variable through which the tests learn the emulator's URL (fault injection). */
 export const EMULATOR_URL_VARIABLE = 'AMI_TEST_EMULATOR_URL';
+
+/**
+ * Environment variable with the URL of a second emulator holding a large estate
+ * (`LARGE_ESTATE`), for the tests of regions that list in many pages.
+ */
+export const LARGE_ESTATE_URL_VARIABLE = 'AMI_TEST_LARGE_ESTATE_URL';
+
+/**
+ * The large estate: 20,000 AMIs of the demo account in us-east-1 (20 pages of 1,000) and 1,000 in
+ * eu-west-1, one in twenty instance store-backed (`seedScaleEstate`).
+ */
+export const LARGE_ESTATE: ScaleSeedOptions = {
+  imagesPerRegion: 1000,
+  imagesInRegions: [20_000],
+  regions: 2,
+};
 
 /** User settings of an integration or e2e run: the extension talks to the local emulator only. */
 export function integrationSettings(emulatorUrl: string): Record<string, unknown> {

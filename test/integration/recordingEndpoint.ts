@@ -7,8 +7,6 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EMULATOR_URL_VARIABLE } from './integrationSetup';
-import { setSettings } from './userSettings';
 
 /** One EC2 request the extension sent, as the endpoint received it. */
 export interface RecordedCall {
@@ -16,7 +14,10 @@ export interface RecordedCall {
   /** From the SigV4 credential scope: with a custom endpoint, the only place the region travels. */
   readonly region: string;
   readonly params: URLSearchParams;
-  /** HTTP status of the answer (the emulator's, or the injected error's); 0 while none came. */
+  /**
+   * HTTP status of the answer (the emulator's, or the injected error's); 0 while none came (or while
+   * it is held back, `holdAnswers`).
+   */
   readonly status: number;
 }
 
@@ -25,6 +26,30 @@ export interface InjectedError {
   readonly code: string;
   readonly message: string;
   readonly status: number;
+}
+
+/** An answer from the emulator, with the call it answers, before it is sent on. */
+export interface HeldAnswer {
+  readonly action: string;
+  readonly region: string;
+  readonly params: URLSearchParams;
+  /** The answer's text (EC2's XML). */
+  readonly body: string;
+}
+
+interface AnswerHold {
+  readonly matches: (answer: HeldAnswer) => boolean;
+  readonly waiting: (() => void)[];
+}
+
+/** Whether an answer is a DescribeImages listing page (not a lookup by id). */
+export function isImageListing(answer: Pick<HeldAnswer, 'action' | 'params'>): boolean {
+  return answer.action === 'DescribeImages' && !answer.params.has('ImageId.1');
+}
+
+/** Whether an answer is the last page of a listing (EC2 gives no nextToken with it). */
+export function isLastPage(answer: Pick<HeldAnswer, 'body'>): boolean {
+  return !/<nextToken>[^<]/.test(answer.body);
 }
 
 interface PlannedFailure {
@@ -44,6 +69,8 @@ export class RecordingEndpoint {
   private readonly failures: PlannedFailure[] = [];
   /** Calls of a held action wait here, unanswered, until the hold is released. */
   private readonly holds = new Map<string, (() => void)[]>();
+  /** Answers held back after the emulator gave them (`holdAnswers`). */
+  private answerHolds: AnswerHold[] = [];
 
   private readonly server: Server;
   private readonly target: URL;
@@ -86,7 +113,7 @@ export class RecordingEndpoint {
     return this.calls({
       action: 'DescribeImages',
       ...(region !== undefined ? { region } : {}),
-    }).filter((c) => !c.params.has('ImageId.1'));
+    }).filter(isImageListing);
   }
 
   /** Forgets the calls recorded so far. */
@@ -117,12 +144,34 @@ export class RecordingEndpoint {
     return this.holds.get(action)?.length ?? 0;
   }
 
+  /**
+   * Forwards calls but holds back the answers `matches` picks (it sees the call and the answer's
+   * text, e.g. the last page of a listing) until the returned function is called; answers already
+   * held are then sent in order, and later ones pass. The call is recorded when it arrives; its
+   * status stays 0 until its answer is sent.
+   */
+  holdAnswers(matches: (answer: HeldAnswer) => boolean): () => void {
+    const hold: AnswerHold = { matches, waiting: [] };
+    this.answerHolds.push(hold);
+    return () => {
+      this.answerHolds = this.answerHolds.filter((h) => h !== hold);
+      for (const send of hold.waiting.splice(0)) send();
+    };
+  }
+
+  /** How many answers are held back now (`holdAnswers`). */
+  get heldAnswers(): number {
+    return this.answerHolds.reduce((n, h) => n + h.waiting.length, 0);
+  }
+
   /** Drops every planned failure that has not happened yet. */
   clearFailures(): void {
     this.failures.length = 0;
   }
 
   async close(): Promise<void> {
+    for (const hold of this.answerHolds) for (const send of hold.waiting.splice(0)) send();
+    this.answerHolds = [];
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -168,9 +217,19 @@ export class RecordingEndpoint {
         headers: { ...req.headers, host: this.target.host },
       },
       (answer) => {
-        call.status = answer.statusCode ?? 0;
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        void readBody(answer).then(
+          (text) => {
+            const send = (): void => {
+              call.status = answer.statusCode ?? 0;
+              res.writeHead(answer.statusCode ?? 502, answer.headers);
+              res.end(text);
+            };
+            const hold = this.answerHolds.find((h) => h.matches({ ...call, body: text }));
+            if (hold === undefined) send();
+            else hold.waiting.push(send);
+          },
+          () => res.destroy(),
+        );
       },
     );
     upstream.on('error', () => res.destroy());
@@ -199,35 +258,11 @@ function regionOf(authorization: string | undefined): string {
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
+  // Also reads answers: an IncomingMessage either way.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-/**
- * For a mocha suite: points `amiExplorer.endpointUrl` at a recording endpoint in front of the
- * emulator before its tests and back afterwards. Returns a getter for the endpoint.
- */
-export function routeThroughRecordingEndpoint(): () => RecordingEndpoint {
-  let endpoint: RecordingEndpoint | undefined;
-  let restore: (() => Promise<void>) | undefined;
-  before(async () => {
-    const emulatorUrl = process.env[EMULATOR_URL_VARIABLE];
-    if (emulatorUrl === undefined) {
-      throw new Error(`${EMULATOR_URL_VARIABLE} is not set; run through runIntegrationTests.ts`);
-    }
-    endpoint = await RecordingEndpoint.start(emulatorUrl);
-    restore = await setSettings({ endpointUrl: endpoint.url });
-  });
-  after(async () => {
-    await restore?.();
-    await endpoint?.close();
-  });
-  return () => {
-    if (endpoint === undefined) throw new Error('the recording endpoint is not running');
-    return endpoint;
-  };
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
-import { routeThroughRecordingEndpoint } from './recordingEndpoint';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { childNamed, render, renderChildren } from './renderedTree';
 
 describe('Refresh', () => {

@@ -6,7 +6,7 @@ import type { Ami } from '../../src/core/model/ami';
 import { addFault, advanceEmulatorClock, clearFaults } from './emulatorAdmin';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
-import { routeThroughRecordingEndpoint } from './recordingEndpoint';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { childNamed, render, renderChildren } from './renderedTree';
 import type { ScriptedAnswer } from './testUserInput';
 import { withAnswers } from './testUserInput';

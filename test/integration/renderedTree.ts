@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 
 /** What the tree view shows for one node, read through the TreeDataProvider as VS Code does. */
 export interface RenderedNode<T> {
@@ -18,8 +18,26 @@ function unescapeMarkdown(markdown: string): string {
   return markdown.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
 
-/** Renders the children of `parent` (the roots when omitted). */
+/**
+ * Renders the children of `parent` (the roots when omitted) once they have loaded: a region answers
+ * at once with a "Loading…" row, or the rows so far and "Loading more…" (rows with the `loading`
+ * context token), and renders again when there is more; this asks again until no such row is left,
+ * as a user waits. `renderChildrenNow` reads what the view shows at this moment.
+ */
 export async function renderChildren<T>(
+  provider: vscode.TreeDataProvider<T>,
+  parent?: T,
+): Promise<RenderedNode<T>[]> {
+  for (;;) {
+    const children = await renderChildrenNow(provider, parent);
+    if (!children.some(isLoadingRow)) return children;
+    // Mocha's timeout turns a region that never finishes into a failure.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Renders the children of `parent` as they are now, loading or not. */
+export async function renderChildrenNow<T>(
   provider: vscode.TreeDataProvider<T>,
   parent?: T,
 ): Promise<RenderedNode<T>[]> {
@@ -27,12 +45,22 @@ export async function renderChildren<T>(
   return Promise.all(children.map((child) => render(provider, child)));
 }
 
-/** Renders one node. */
+/** Whether a row is there only while its region loads ("Loading…", "Loading more…"). */
+export function isLoadingRow(row: RenderedNode<unknown>): boolean {
+  return /\bloading\b/.test(row.contextValue ?? '');
+}
+
+/** Renders one node, with what VS Code fills in on hover (`resolveTreeItem`: the tooltip). */
 export async function render<T>(
   provider: vscode.TreeDataProvider<T>,
   node: T,
 ): Promise<RenderedNode<T>> {
-  const item = await provider.getTreeItem(node);
+  let item = await provider.getTreeItem(node);
+  if (item.tooltip === undefined && provider.resolveTreeItem) {
+    const hover = new vscode.CancellationTokenSource();
+    item = (await provider.resolveTreeItem(item, node, hover.token)) ?? item;
+    hover.dispose();
+  }
   return {
     node,
     label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),

@@ -10,7 +10,12 @@ import { startEc2Emulator } from '../ec2-emulator/startEc2Emulator';
 import { bundleExtensionTests } from '../harness/bundleExtensionTests';
 import { REPO_ROOT } from '../harness/codeServerInstall';
 import { RESULTS_FILE_VARIABLE, readTestResults } from '../harness/testResults';
-import { integrationEnvironment, integrationSettings } from './integrationSetup';
+import {
+  LARGE_ESTATE,
+  LARGE_ESTATE_URL_VARIABLE,
+  integrationEnvironment,
+  integrationSettings,
+} from './integrationSetup';
 
 async function main(): Promise<number> {
   const testFiles = readdirSync(__dirname)
@@ -21,6 +26,7 @@ async function main(): Promise<number> {
   const resultsFile = join(outDir, 'results.json');
   const profile = mkdtempSync(join(tmpdir(), 'amid-'));
   const emulator = await startEc2Emulator({ port: 0, seed: 'demo' });
+  const large = await startEc2Emulator({ port: 0, seed: { scale: LARGE_ESTATE } });
   try {
     mkdirSync(join(profile, 'user-data', 'User'), { recursive: true });
     writeFileSync(
@@ -44,11 +50,13 @@ async function main(): Promise<number> {
       ],
       extensionTestsEnv: {
         ...integrationEnvironment(emulator.url),
+        [LARGE_ESTATE_URL_VARIABLE]: large.url,
         [RESULTS_FILE_VARIABLE]: resultsFile,
       },
     }).catch(() => undefined);
   } finally {
     await emulator.close();
+    await large.close();
     rmSync(profile, { recursive: true, force: true });
   }
   const results = readTestResults(resultsFile);

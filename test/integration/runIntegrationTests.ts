@@ -16,6 +16,8 @@ import { packageExtension } from '../harness/packageExtension';
 import { reportRun } from '../harness/reportRun';
 import { runExtensionHostTests } from '../harness/runExtensionHostTests';
 import {
+  LARGE_ESTATE,
+  LARGE_ESTATE_URL_VARIABLE,
   integrationEnvironment,
   integrationSettings,
   noCredentialsEnvironment,
@@ -59,6 +61,8 @@ async function main(): Promise<number> {
   let exitCode = 0;
   // One emulator for all runs: the no-credentials suite never reaches it with a known key.
   const emulator = await startEc2Emulator({ port: 0, seed: 'demo' });
+  // And one with a large estate, for regions that list in many pages.
+  const large = await startEc2Emulator({ port: 0, seed: { scale: LARGE_ESTATE } });
   try {
     for (const suite of suites) {
       const testFiles = readdirSync(suite.folder)
@@ -72,7 +76,7 @@ async function main(): Promise<number> {
         outDir: join(REPO_ROOT, 'out', `integration-${suite.name}`),
         workspaceFolder: join(__dirname, 'workspace'),
         settings: integrationSettings(emulator.url),
-        env: suite.env(emulator.url),
+        env: { ...suite.env(emulator.url), [LARGE_ESTATE_URL_VARIABLE]: large.url },
         artifactsDir: join(REPO_ROOT, 'test-results', `integration-${suite.name}`),
         ...(grep !== undefined ? { grep } : {}),
       });
@@ -85,6 +89,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await emulator.close();
+    await large.close();
   }
   return exitCode;
 }

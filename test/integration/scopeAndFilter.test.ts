@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
-import { routeThroughRecordingEndpoint } from './recordingEndpoint';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { childNamed, renderChildren, type RenderedNode } from './renderedTree';
 import { setSettings } from './userSettings';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ImagesTreeProvider } from '../../src/tree/imagesTreeProvider';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
-import { routeThroughRecordingEndpoint } from './recordingEndpoint';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { render, renderChildren } from './renderedTree';
 import { setSettings } from './userSettings';
 

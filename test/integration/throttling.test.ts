@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { amiExplorer } from './extensionUnderTest';
-import { REQUEST_LIMIT_EXCEEDED, routeThroughRecordingEndpoint } from './recordingEndpoint';
+import { REQUEST_LIMIT_EXCEEDED } from './recordingEndpoint';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { childNamed, render, renderChildren } from './renderedTree';
 
 /** The SDK's attempts per call as the extension configures it (settings.ts: maxAttempts). */

@@ -9,7 +9,7 @@ import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { eachPanelInANewGroup } from './panelGroups';
-import { routeThroughRecordingEndpoint } from './recordingEndpoint';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { TestUserInput } from './testUserInput';
 
 /** What the test needs of a panel controller (both panels' controllers have it). */

@@ -111,8 +111,13 @@ export class Ec2 {
   /**
    * Sends `input` and yields every page, following NextToken to the last one. Only a request with
    * MaxResults is paged: without it EC2 answers in one response (and it refuses MaxResults next to
-   * an id list), so a stray token is not followed. The signal is checked before each page, so
-   * cancelling stops between pages without another request.
+   * an id list), so a stray token is not followed.
+   *
+   * The next page is requested as soon as a page's NextToken is known, before that page is yielded:
+   * while the caller maps a page (and the tree shows it), the next one is already on the wire. At
+   * most one request runs ahead; when the caller stops early (break, throw, or the signal), the
+   * request in flight is aborted and its outcome ignored. The signal is checked before each request,
+   * so cancelling between pages sends no further request.
    */
   async *paginate<A extends PagedEc2Action>(
     region: string,
@@ -120,18 +125,39 @@ export class Ec2 {
     input: Ec2Input<A>,
     signal?: AbortSignal,
   ): AsyncGenerator<Ec2Output<A>, void, undefined> {
-    let nextToken: string | undefined;
-    do {
-      throwIfAborted(signal);
-      const page: Ec2Output<A> = await this.send(
+    throwIfAborted(signal);
+    // Our own controller, so the request sent ahead can be stopped when the caller stops.
+    const ahead = new AbortController();
+    const forward = (): void => ahead.abort(signal?.reason);
+    signal?.addEventListener('abort', forward, { once: true });
+    const request = (nextToken?: string): Promise<Ec2Output<A>> => {
+      const sent = this.send(
         region,
         action,
         nextToken ? { ...input, NextToken: nextToken } : input,
-        signal,
+        ahead.signal,
       );
-      yield page;
-      nextToken = input.MaxResults === undefined ? undefined : page.NextToken;
-    } while (nextToken);
+      // Marked as handled now: the caller may still be busy with the previous page when it fails;
+      // awaiting it below still throws.
+      sent.catch(() => undefined);
+      return sent;
+    };
+    let next: Promise<Ec2Output<A>> | undefined = request();
+    try {
+      while (next) {
+        const page: Ec2Output<A> = await next;
+        next = undefined;
+        const token = input.MaxResults === undefined ? undefined : page.NextToken;
+        if (token) {
+          throwIfAborted(signal);
+          next = request(token);
+        }
+        yield page;
+      }
+    } finally {
+      signal?.removeEventListener('abort', forward);
+      if (next) ahead.abort();
+    }
   }
 
   /** The items of every page of `input` (see `paginate`), as `itemsOf` picks them, in order. */

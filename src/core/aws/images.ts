@@ -12,6 +12,7 @@ import type { Ec2, Ec2Input } from './ec2';
 import { inIdChunks } from './ec2';
 import {
   toAmi,
+  toImageRecord,
   toCreateImageInput,
   toInstanceReference,
   toLaunchPermissionModifications,
@@ -20,6 +21,7 @@ import {
   toRegistration,
   toSnapshotDeleteResults,
 } from './mappers';
+import { PageStrings } from './pageStrings';
 
 /** One ModifyImageAttribute change: the description, or launch permissions added and removed. */
 export type ImageAttributeChange =
@@ -36,8 +38,29 @@ export class Images {
   constructor(private readonly ec2: Ec2) {}
 
   /** Lists images with the given scope parameters, following NextToken to the last page. */
-  list(region: string, params: DescribeImagesParams, signal?: AbortSignal): Promise<Ami[]> {
-    return this.describe(region, params, toAmi, signal);
+  async list(region: string, params: DescribeImagesParams, signal?: AbortSignal): Promise<Ami[]> {
+    const out: Ami[] = [];
+    for await (const page of this.pages(region, params, signal)) {
+      for (const ami of page) out.push(ami);
+    }
+    return out;
+  }
+
+  /**
+   * Lists images page by page: yields each page's AMIs as soon as that page has arrived, in EC2's
+   * order (not sorted), so a caller can show them while the rest are still on their way. The next
+   * page is already requested while this one is mapped and handed over (`Ec2.paginate`). Stopping
+   * the iteration (break, or the signal) stops the listing.
+   */
+  async *pages(
+    region: string,
+    params: DescribeImagesParams,
+    signal?: AbortSignal,
+  ): AsyncGenerator<Ami[], void, undefined> {
+    const strings = new PageStrings();
+    for await (const page of this.ec2.paginate(region, 'DescribeImages', params, signal)) {
+      yield (page.Images ?? []).map((image) => toAmi(image, region, strings));
+    }
   }
 
   /**
@@ -45,7 +68,21 @@ export class Images {
    * return are left out.
    */
   byId(region: string, imageIds: readonly string[], signal?: AbortSignal): Promise<Ami[]> {
-    return this.describeById(region, imageIds, toAmi, signal);
+    const strings = new PageStrings();
+    return this.describeById(region, imageIds, (i) => toAmi(i, region, strings), signal);
+  }
+
+  /**
+   * The DescribeImages record of one image exactly as EC2 returns it (for the AMI JSON tab), or
+   * `undefined` when EC2 does not return it. Listings do not keep these records.
+   */
+  async record(
+    region: string,
+    imageId: string,
+    signal?: AbortSignal,
+  ): Promise<Record<string, unknown> | undefined> {
+    const [record] = await this.describeById(region, [imageId], toImageRecord, signal);
+    return record;
   }
 
   /**
@@ -120,7 +157,12 @@ export class Images {
     imageId: string,
     signal?: AbortSignal,
   ): Promise<DescribedRegistration | undefined> {
-    const [record] = await this.describeById(region, [imageId], toRegistration, signal);
+    const [record] = await this.describeById(
+      region,
+      [imageId],
+      (image) => toRegistration(image, region),
+      signal,
+    );
     return record;
   }
 
@@ -319,7 +361,7 @@ export class Images {
   private describeById<T>(
     region: string,
     imageIds: readonly string[],
-    map: (image: Image, region: string) => T,
+    map: (image: Image) => T,
     signal?: AbortSignal,
   ): Promise<T[]> {
     // EC2 refuses MaxResults together with ImageIds, so ids go in chunks and come back unpaged.
@@ -333,18 +375,18 @@ export class Images {
     );
   }
 
-  /** The one DescribeImages of the extension: every page of `input`, mapped. */
+  /** DescribeImages by id (EC2 answers those in one page), mapped. */
   private describe<T>(
     region: string,
     input: Ec2Input<'DescribeImages'>,
-    map: (image: Image, region: string) => T,
+    map: (image: Image) => T,
     signal?: AbortSignal,
   ): Promise<T[]> {
     return this.ec2.collect(
       region,
       'DescribeImages',
       input,
-      (page) => (page.Images ?? []).map((image) => map(image, region)),
+      (page) => (page.Images ?? []).map(map),
       signal,
     );
   }

@@ -23,42 +23,57 @@ import type { Ec2Instance, InstanceForImage, VolumeDetails } from '../model/inst
 import type { RegionInfo } from '../model/regions';
 import type { DescribedRegistration } from '../model/reregistration';
 import type { CreateVolumePermission, Snapshot } from '../model/snapshot';
+import { PageStrings } from './pageStrings';
 
 // Every translation between the SDK's records and the domain types, both ways, lives here: the
 // resource modules only choose requests and hand the answers to these functions.
 
-/** Maps one DescribeImages record to the domain type, keeping the record itself as `raw`. */
-export function toAmi(image: Image, region: string): Ami {
+/**
+ * Maps one DescribeImages record to the domain type. The record itself is not kept (the JSON tab
+ * describes the image again, see `imageRecord`), and every string is a copy through `strings`, so
+ * that a listing holds its AMIs and not the text of the pages they came from (see `PageStrings`).
+ */
+export function toAmi(image: Image, region: string, strings = new PageStrings()): Ami {
+  const { own, shared } = strings;
   const ami: Ami = {
-    imageId: image.ImageId ?? '',
+    imageId: own(image.ImageId ?? ''),
     region,
-    state: image.State ?? 'unknown',
+    state: shared(image.State ?? 'unknown'),
     rootDeviceType: toBackingType(image.RootDeviceType),
     isPublic: image.Public === true,
-    blockDevices: (image.BlockDeviceMappings ?? []).map(toBlockDevice),
-    tags: toTags(image.Tags),
-    raw: asRecord(image),
+    blockDevices: (image.BlockDeviceMappings ?? []).map((m) => toBlockDevice(m, strings)),
+    tags: toTags(image.Tags, strings),
   };
-  assign(ami, 'name', image.Name);
-  assign(ami, 'description', image.Description);
-  assign(ami, 'stateReason', image.StateReason?.Message ?? image.StateReason?.Code);
-  assign(ami, 'ownerId', image.OwnerId);
-  assign(ami, 'ownerAlias', image.ImageOwnerAlias);
-  assign(ami, 'creationDate', image.CreationDate);
-  assign(ami, 'architecture', image.Architecture);
-  assign(ami, 'platform', image.Platform);
-  assign(ami, 'platformDetails', image.PlatformDetails);
-  assign(ami, 'virtualizationType', image.VirtualizationType);
-  assign(ami, 'rootDeviceName', image.RootDeviceName);
-  assign(ami, 'imageLocation', image.ImageLocation);
-  assign(ami, 'deprecationTime', image.DeprecationTime);
-  assign(ami, 'deregistrationProtection', image.DeregistrationProtection);
-  assign(ami, 'bootMode', image.BootMode);
+  assign(ami, 'name', own(image.Name));
+  assign(ami, 'description', own(image.Description));
+  assign(ami, 'stateReason', own(image.StateReason?.Message ?? image.StateReason?.Code));
+  assign(ami, 'ownerId', shared(image.OwnerId));
+  assign(ami, 'ownerAlias', shared(image.ImageOwnerAlias));
+  assign(ami, 'creationDate', own(image.CreationDate));
+  assign(ami, 'architecture', shared(image.Architecture));
+  assign(ami, 'platform', shared(image.Platform));
+  assign(ami, 'platformDetails', shared(image.PlatformDetails));
+  assign(ami, 'virtualizationType', shared(image.VirtualizationType));
+  assign(ami, 'rootDeviceName', shared(image.RootDeviceName));
+  assign(ami, 'imageLocation', own(image.ImageLocation));
+  assign(ami, 'deprecationTime', own(image.DeprecationTime));
+  assign(ami, 'deregistrationProtection', shared(image.DeregistrationProtection));
+  assign(ami, 'bootMode', shared(image.BootMode));
   assign(ami, 'enaSupport', image.EnaSupport);
-  assign(ami, 'imdsSupport', image.ImdsSupport);
-  assign(ami, 'sourceInstanceId', image.SourceInstanceId);
-  assign(ami, 'sourceImageId', image.SourceImageId);
+  assign(ami, 'imdsSupport', shared(image.ImdsSupport));
+  assign(ami, 'imageAllowed', image.ImageAllowed);
+  assign(ami, 'lastLaunchedTime', own(image.LastLaunchedTime));
+  assign(ami, 'sourceInstanceId', own(image.SourceInstanceId));
+  assign(ami, 'sourceImageId', own(image.SourceImageId));
   return ami;
+}
+
+/**
+ * One DescribeImages record exactly as EC2 returned it, for the AMI JSON tab. JSON.stringify drops
+ * its `undefined` members and writes Dates as ISO text.
+ */
+export function toImageRecord(image: Image): Record<string, unknown> {
+  return asRecord(image);
 }
 
 /**
@@ -324,23 +339,27 @@ function toBackingType(value: string | undefined): BackingType {
   return value === 'instance-store' ? 'instance-store' : 'ebs';
 }
 
-function toTags(tags: SdkTag[] | undefined): Tag[] {
-  return (tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
+function toTags(tags: SdkTag[] | undefined, strings?: PageStrings): Tag[] {
+  if (!strings) return (tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
+  return (tags ?? []).map((t) => ({
+    key: strings.shared(t.Key ?? ''),
+    value: strings.own(t.Value ?? ''),
+  }));
 }
 
-function toBlockDevice(m: BlockDeviceMapping): BlockDevice {
-  const device: BlockDevice = { deviceName: m.DeviceName ?? '' };
-  assign(device, 'virtualName', m.VirtualName);
+function toBlockDevice(m: BlockDeviceMapping, { own, shared }: PageStrings): BlockDevice {
+  const device: BlockDevice = { deviceName: shared(m.DeviceName ?? '') };
+  assign(device, 'virtualName', shared(m.VirtualName));
   if (m.NoDevice !== undefined) device.noDevice = true;
   if (m.Ebs) {
     const ebs: NonNullable<BlockDevice['ebs']> = {};
-    assign(ebs, 'snapshotId', m.Ebs.SnapshotId);
+    assign(ebs, 'snapshotId', own(m.Ebs.SnapshotId));
     assign(ebs, 'volumeSize', m.Ebs.VolumeSize);
-    assign(ebs, 'volumeType', m.Ebs.VolumeType);
+    assign(ebs, 'volumeType', shared(m.Ebs.VolumeType));
     assign(ebs, 'iops', m.Ebs.Iops);
     assign(ebs, 'throughput', m.Ebs.Throughput);
     assign(ebs, 'encrypted', m.Ebs.Encrypted);
-    assign(ebs, 'kmsKeyId', m.Ebs.KmsKeyId);
+    assign(ebs, 'kmsKeyId', shared(m.Ebs.KmsKeyId));
     assign(ebs, 'deleteOnTermination', m.Ebs.DeleteOnTermination);
     device.ebs = ebs;
   }

@@ -43,7 +43,11 @@ export interface Tag {
   value: string;
 }
 
-/** The domain view of one DescribeImages record; `raw` keeps the record as the SDK returned it. */
+/**
+ * The domain view of one DescribeImages record: what the tree, its tooltips, the pickers and the
+ * commands use. The record itself is not kept (50,000 of them would not fit in the heap budget of a
+ * listing); the AMI JSON tab describes the image again by id.
+ */
 export interface Ami {
   imageId: string;
   region: string;
@@ -73,12 +77,14 @@ export interface Ami {
   bootMode?: string;
   enaSupport?: boolean;
   imdsSupport?: string;
+  /** Whether the account's Allowed AMIs settings allow launching it (EC2 says so only when on). */
+  imageAllowed?: boolean;
+  /** ISO 8601: when an instance was last launched from it, as EC2 reports it. */
+  lastLaunchedTime?: string;
   /** The instance a CreateImage made it from (EC2's `SourceInstanceId`). */
   sourceInstanceId?: string;
   /** The image a CopyImage made it from (EC2's `SourceImageId`). */
   sourceImageId?: string;
-  /** The record exactly as DescribeImages returned it (for the JSON tab). */
-  raw: Record<string, unknown>;
 }
 
 /** A principal allowed to launch an image (DescribeImageAttribute launchPermission). */

@@ -127,7 +127,7 @@ export function judgeReference(
         });
       }
     }
-    if (image.raw['ImageAllowed'] === false) {
+    if (image.imageAllowed === false) {
       findings.push({
         code: 'ami-not-allowed',
         severity: 'warning',

@@ -11,7 +11,7 @@ export interface BackingGroup {
 }
 
 /** The order groups appear in under a region. */
-const GROUP_ORDER: readonly BackingType[] = ['ebs', 'instance-store'];
+export const GROUP_ORDER: readonly BackingType[] = ['ebs', 'instance-store'];
 
 /** Human label of a backing-type group. */
 export function backingGroupLabel(backingType: BackingType): string {
@@ -43,6 +43,18 @@ export function sortImages(images: readonly Ami[], order: ImageSortOrder): Ami[]
   const keyed = images.map((image) => ({ image, time: creationTime(image) }));
   keyed.sort((a, b) => (a.time !== b.time ? b.time - a.time : byId(a.image, b.image)));
   return keyed.map((k) => k.image);
+}
+
+/**
+ * The order of `sortImages` as a comparison of two images (negative: `a` comes first), for placing
+ * one image into an already sorted list.
+ */
+export function compareImages(a: Ami, b: Ami, order: ImageSortOrder): number {
+  const byId = compareText(a.imageId, b.imageId);
+  if (order === 'name') return compareText(amiDisplayName(a), amiDisplayName(b), true) || byId;
+  const ta = creationTime(a);
+  const tb = creationTime(b);
+  return ta !== tb ? tb - ta : byId;
 }
 
 function creationTime(image: Ami): number {

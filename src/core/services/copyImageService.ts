@@ -118,12 +118,5 @@ export function pendingCopyImage(call: CopyCall, imageId: string, ownerId?: stri
     isPublic: false,
     blockDevices: [],
     tags: [],
-    raw: {
-      ImageId: imageId,
-      Name: name,
-      State: 'pending',
-      SourceImageId: call.source.imageId,
-      SourceImageRegion: call.source.region,
-    },
   };
 }

@@ -302,7 +302,6 @@ export function pendingImage(
     isPublic: false,
     blockDevices: [],
     tags,
-    raw: { ImageId: imageId, Name: name, State: 'pending', RootDeviceType: rootDeviceType },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Images } from '../aws/images';
 import type { Ami, LaunchPermission } from '../model/ami';
 import { InputError, AwsApiError } from '../model/errors';
-import type { ListingScope } from '../model/scope';
+import type { DescribeImagesParams, ListingScope } from '../model/scope';
 import { scopeToDescribeImagesParams, validateScope } from '../model/scope';
 import { validateAmiId } from '../model/validation';
 
@@ -23,13 +23,36 @@ export interface ImageDocument {
 
 /** Listing and reading AMIs. */
 export class ImageService {
-  constructor(private readonly images: Pick<Images, 'list' | 'byId' | 'launchPermissions'>) {}
+  constructor(
+    private readonly images: Pick<
+      Images,
+      'list' | 'pages' | 'byId' | 'record' | 'launchPermissions'
+    >,
+  ) {}
 
   /** Lists the images of one region in the given scope: one page chain, no per-image calls. */
   async listImages(region: string, scope: ListingScope, signal?: AbortSignal): Promise<Ami[]> {
-    const problem = validateScope(scope);
-    if (problem) throw new InputError(problem);
-    return this.images.list(region, scopeToDescribeImagesParams(scope), signal);
+    return this.images.list(region, listingParams(scope), signal);
+  }
+
+  /**
+   * Lists the images of one region in the given scope page by page, as they arrive: each value is
+   * one DescribeImages page (up to 1,000 AMIs) mapped to AMIs, in EC2's order (not sorted). The
+   * request for the next page is already sent when a page is handed over, so consuming a page
+   * overlaps with fetching the next. Breaking out of the loop, or the signal, stops the listing.
+   * Throws `InputError` (before any request) when the scope cannot be listed, and the typed errors
+   * of `Ec2` for a page that fails.
+   *
+   * ```ts
+   * for await (const page of imageService.listImagePages('us-east-1', scope, signal)) {
+   *   show(page); // the first page arrives after one round trip
+   * }
+   * ```
+   */
+  listImagePages(region: string, scope: ListingScope, signal?: AbortSignal): AsyncIterable<Ami[]> {
+    // Validated now, not on the first iteration, so a bad scope fails where the listing is asked for.
+    const params = listingParams(scope);
+    return this.images.pages(region, params, signal);
   }
 
   /** Current records of the given images (for polling pending ones); missing ids are left out. */
@@ -46,25 +69,24 @@ export class ImageService {
     const problem = validateAmiId(imageId);
     if (problem) throw new InputError(problem);
     const [image] = await this.images.byId(region, [imageId], signal);
-    if (!image) {
-      throw new AwsApiError(
-        'InvalidAMIID.NotFound',
-        `The AMI ${imageId} was not found in ${region}. It may have been deregistered, or it belongs to another region or account.`,
-        { region, action: 'DescribeImages' },
-        {},
-      );
-    }
+    if (!image) throw notFound(region, imageId);
     return image;
   }
 
-  /** The document shown in an AMI JSON tab: the full record plus launch permissions. */
+  /**
+   * The document shown in an AMI JSON tab: the full record, described again by id (listings do not
+   * keep it), plus launch permissions.
+   */
   async getImageDocument(
     region: string,
     imageId: string,
     signal?: AbortSignal,
   ): Promise<ImageDocument> {
-    const image = await this.getImage(region, imageId, signal);
-    const document: ImageDocument = { Region: region, Image: image.raw };
+    const problem = validateAmiId(imageId);
+    if (problem) throw new InputError(problem);
+    const record = await this.images.record(region, imageId, signal);
+    if (!record) throw notFound(region, imageId);
+    const document: ImageDocument = { Region: region, Image: record };
     try {
       const permissions = await this.images.launchPermissions(region, imageId, signal);
       document.LaunchPermissions = permissions.map(toJsonPermission);
@@ -75,6 +97,23 @@ export class ImageService {
     }
     return document;
   }
+}
+
+/** The DescribeImages parameters of a scope; `InputError` when the scope cannot be listed. */
+function listingParams(scope: ListingScope): DescribeImagesParams {
+  const problem = validateScope(scope);
+  if (problem) throw new InputError(problem);
+  return scopeToDescribeImagesParams(scope);
+}
+
+/** EC2's answer, as an error, when an image asked for by id is not returned. */
+function notFound(region: string, imageId: string): AwsApiError {
+  return new AwsApiError(
+    'InvalidAMIID.NotFound',
+    `The AMI ${imageId} was not found in ${region}. It may have been deregistered, or it belongs to another region or account.`,
+    { region, action: 'DescribeImages' },
+    {},
+  );
 }
 
 function toJsonPermission(

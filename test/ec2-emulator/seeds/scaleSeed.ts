@@ -6,6 +6,11 @@ import { addEbsImage, addInstanceStoreImage } from '../state/resourceFactory';
 export interface ScaleSeedOptions {
   /** Images owned by the demo account in each region. */
   readonly imagesPerRegion: number;
+  /**
+   * Images in the first regions, in region order, instead of `imagesPerRegion` (e.g. `[20000]`: a
+   * large first region and smaller others).
+   */
+  readonly imagesInRegions?: readonly number[];
   /** Number of regions (real region names, us-east-1 first; default 1, max 20). */
   readonly regions?: number;
   /** Fraction of instance-store images (default 0.05). */
@@ -25,8 +30,12 @@ export function seedScaleEstate(world: EmulatorWorld, options: ScaleSeedOptions)
     1,
     Math.round(1 / Math.max(0.0001, options.instanceStoreFraction ?? 0.05)),
   );
-  for (const region of world.regions.enabled().map((r) => r.name)) {
-    for (let n = 0; n < options.imagesPerRegion; n++) {
+  for (const [index, region] of world.regions
+    .enabled()
+    .map((r) => r.name)
+    .entries()) {
+    const images = options.imagesInRegions?.[index] ?? options.imagesPerRegion;
+    for (let n = 0; n < images; n++) {
       const family = families[n % families.length] ?? 'web';
       const createdAt = start + n * 37 * 60 * 1000;
       const name = `${family}-${String(n).padStart(6, '0')}`;

@@ -9,7 +9,6 @@ export function makeAmi(overrides: Partial<Ami> & Pick<Ami, 'imageId'>): Ami {
     isPublic: false,
     blockDevices: [],
     tags: [],
-    raw: { ImageId: overrides.imageId },
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ec2ClientFactory } from '../../../../src/core/aws/clientFactory';
 import { Ec2, IDS_PER_CALL, WAIT_GIVE_UP_AFTER, inIdChunks } from '../../../../src/core/aws/ec2';
+import type { Ec2Action, Ec2Input, Ec2Output } from '../../../../src/core/aws/ec2';
 import {
   AwsApiError,
   CancelledError,
@@ -26,6 +27,31 @@ function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
     () => assert.fail('expected a rejection'),
     (e: unknown) => e,
+  );
+}
+
+/** An Ec2 whose DescribeImages answers come from `answer` (with the signal each request got). */
+function scriptedCaller(
+  answer: (
+    input: Ec2Input<'DescribeImages'>,
+    signal: AbortSignal,
+  ) => Promise<Omit<Ec2Output<'DescribeImages'>, '$metadata'>>,
+): Ec2 {
+  class Scripted extends Ec2 {
+    override send<A extends Ec2Action>(
+      _region: string,
+      action: A,
+      input: Ec2Input<A>,
+      signal?: AbortSignal,
+    ): Promise<Ec2Output<A>> {
+      assert.equal(action, 'DescribeImages');
+      assert.ok(signal, 'every request of a listing can be aborted');
+      return answer(input, signal) as unknown as Promise<Ec2Output<A>>;
+    }
+  }
+  return new Scripted(
+    new Ec2ClientFactory(() => TEST_CONNECTION, { apiCall: () => undefined }),
+    () => undefined,
   );
 }
 
@@ -218,6 +244,81 @@ describe('core/aws/ec2', () => {
       });
       assert.ok(error.cause instanceof Error);
       assert.equal(error.cause.name, throttled.name);
+    });
+
+    it('asks for the next page before handing over the current one, and for no page after the last', async () => {
+      const sent: (string | undefined)[] = [];
+      const caller = scriptedCaller((input) => {
+        sent.push(input.NextToken);
+        const n = sent.length;
+        return Promise.resolve({ Images: [], ...(n < 3 ? { NextToken: `t${n}` } : {}) });
+      });
+      const pages = caller.paginate('us-east-1', 'DescribeImages', { MaxResults: 1000 });
+      await pages.next();
+      assert.deepEqual(sent, [undefined, 't1'], 'page 2 is on its way while page 1 is consumed');
+      await pages.next();
+      assert.deepEqual(sent, [undefined, 't1', 't2']);
+      await pages.next();
+      assert.equal((await pages.next()).done, true);
+      assert.deepEqual(sent, [undefined, 't1', 't2']);
+    });
+
+    it('aborts the request sent ahead when the caller stops early, and ignores its failure', async () => {
+      const signals: AbortSignal[] = [];
+      const caller = scriptedCaller((input, signal) => {
+        signals.push(signal);
+        if (input.NextToken === undefined) {
+          return Promise.resolve({ Images: [{ ImageId: 'ami-1' }], NextToken: 't1' });
+        }
+        // Fails once aborted, as the SDK does.
+        return new Promise((_, reject) =>
+          signal.addEventListener('abort', () => reject(new CancelledError())),
+        );
+      });
+      for await (const page of caller.paginate('us-east-1', 'DescribeImages', {
+        MaxResults: 1000,
+      })) {
+        assert.equal(page.Images?.length, 1);
+        break;
+      }
+      assert.equal(signals.length, 2);
+      assert.equal(signals[1]?.aborted, true);
+    });
+
+    it('passes a failure of the page sent ahead to the caller when it asks for that page', async () => {
+      const throttled = new AwsApiError('RequestLimitExceeded', 'slow down', {}, {});
+      const caller = scriptedCaller((input) =>
+        input.NextToken === undefined
+          ? Promise.resolve({ Images: [], NextToken: 't1' })
+          : Promise.reject(throttled),
+      );
+      const pages = caller.paginate('us-east-1', 'DescribeImages', { MaxResults: 1000 });
+      await pages.next();
+      // The caller is busy with page 1 while page 2 fails: nothing is reported as unhandled.
+      await new Promise((resolve) => setImmediate(resolve));
+      await assert.rejects(pages.next(), (e) => e === throttled);
+    });
+
+    it('aborts the request in flight when the signal fires', async () => {
+      const controller = new AbortController();
+      const signals: AbortSignal[] = [];
+      const caller = scriptedCaller((input, signal) => {
+        signals.push(signal);
+        if (input.NextToken === undefined) return Promise.resolve({ Images: [], NextToken: 't1' });
+        return new Promise((_, reject) =>
+          signal.addEventListener('abort', () => reject(new CancelledError())),
+        );
+      });
+      const pages = caller.paginate(
+        'us-east-1',
+        'DescribeImages',
+        { MaxResults: 1000 },
+        controller.signal,
+      );
+      await pages.next();
+      controller.abort();
+      await assert.rejects(pages.next(), CancelledError);
+      assert.equal(signals[1]?.aborted, true);
     });
 
     it('collect joins the items every page gives, in page order', async () => {

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Image, Instance } from '@aws-sdk/client-ec2';
-import { toAmi, toInstance, toLaunchPermissions } from '../../../../src/core/aws/mappers';
+import {
+  toAmi,
+  toImageRecord,
+  toInstance,
+  toLaunchPermissions,
+} from '../../../../src/core/aws/mappers';
+import { PageStrings } from '../../../../src/core/aws/pageStrings';
 
 describe('core/aws/mappers', () => {
   describe('toAmi', () => {
@@ -26,6 +32,8 @@ describe('core/aws/mappers', () => {
       BootMode: 'uefi',
       EnaSupport: true,
       ImdsSupport: 'v2.0',
+      ImageAllowed: false,
+      LastLaunchedTime: '2025-03-01T08:00:00Z',
       Tags: [{ Key: 'team', Value: 'web' }, { Key: 'empty' }],
       BlockDeviceMappings: [
         {
@@ -47,7 +55,7 @@ describe('core/aws/mappers', () => {
     };
 
     it('maps every field of a full record', () => {
-      const { raw, ...ami } = toAmi(record, 'us-east-1');
+      const ami = toAmi(record, 'us-east-1');
       assert.deepEqual(ami, {
         imageId: 'ami-0abcdef1234567890',
         region: 'us-east-1',
@@ -71,6 +79,8 @@ describe('core/aws/mappers', () => {
         bootMode: 'uefi',
         enaSupport: true,
         imdsSupport: 'v2.0',
+        imageAllowed: false,
+        lastLaunchedTime: '2025-03-01T08:00:00Z',
         tags: [
           { key: 'team', value: 'web' },
           { key: 'empty', value: '' },
@@ -93,21 +103,30 @@ describe('core/aws/mappers', () => {
           { deviceName: '/dev/sdc', noDevice: true },
         ],
       });
-      assert.ok(raw);
     });
 
-    it('keeps the record as raw, which serializes to the record EC2 returned', () => {
+    it('keeps no record: a listing holds only the mapped fields', () => {
       const ami = toAmi(record, 'us-east-1');
-      assert.deepEqual(ami.raw, record);
-      assert.deepEqual(JSON.parse(JSON.stringify(ami.raw)), JSON.parse(JSON.stringify(record)));
+      assert.equal('raw' in ami, false);
+      assert.ok(
+        Object.values(ami).every((v) => v !== record),
+        'nothing refers back to the SDK record',
+      );
     });
 
-    it('raw serializes without undefined members', () => {
+    it('gives equal values through one PageStrings, and one string for values records repeat', () => {
+      const strings = new PageStrings();
+      const a = toAmi(record, 'us-east-1', strings);
+      const b = toAmi({ ...record, ImageId: 'ami-0abcdef1234567891' }, 'us-east-1', strings);
+      assert.deepEqual({ ...a, imageId: b.imageId }, b);
+      assert.deepEqual(a, toAmi(record, 'us-east-1'));
+    });
+
+    it('leaves out fields the record does not have', () => {
       const ami = toAmi(
         { ImageId: 'ami-12345678', Name: undefined, State: 'available' },
         'us-east-1',
       );
-      assert.equal(JSON.stringify(ami.raw), '{"ImageId":"ami-12345678","State":"available"}');
       assert.equal('name' in ami, false);
     });
 
@@ -121,7 +140,6 @@ describe('core/aws/mappers', () => {
         isPublic: false,
         blockDevices: [],
         tags: [],
-        raw: { ImageId: 'ami-12345678', RootDeviceType: 'instance-store' },
       });
       assert.equal(toAmi({}, 'eu-west-1').rootDeviceType, 'ebs');
     });
@@ -133,6 +151,16 @@ describe('core/aws/mappers', () => {
           'us-east-1',
         ).stateReason,
         'Server.InternalError',
+      );
+    });
+  });
+
+  describe('toImageRecord', () => {
+    it('is the record EC2 returned, serialized without undefined members', () => {
+      const record: Image = { ImageId: 'ami-12345678', Name: undefined, State: 'available' };
+      assert.equal(
+        JSON.stringify(toImageRecord(record)),
+        '{"ImageId":"ami-12345678","State":"available"}',
       );
     });
   });

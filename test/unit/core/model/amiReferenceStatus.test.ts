@@ -120,8 +120,8 @@ describe('judgeReference', () => {
   });
 
   it("reports an AMI the account's Allowed AMIs settings do not allow", () => {
-    assert.deepEqual(codes([found({ raw: { ImageAllowed: false } })]), ['ami-not-allowed']);
-    assert.deepEqual(codes([found({ raw: { ImageAllowed: true } })]), []);
+    assert.deepEqual(codes([found({ imageAllowed: false })]), ['ami-not-allowed']);
+    assert.deepEqual(codes([found({ imageAllowed: true })]), []);
   });
 
   it('says in which region when the id was found in several', () => {

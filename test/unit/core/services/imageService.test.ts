@@ -66,6 +66,57 @@ describe('core/services/imageService', () => {
     });
   });
 
+  describe('listImagePages', () => {
+    it('hands over each page as it arrives, mapped, with the next one already asked for', async () => {
+      mocked.ec2
+        .on(DescribeImagesCommand)
+        .resolvesOnce({
+          Images: [{ ImageId: 'ami-00000001' }, { ImageId: 'ami-00000002' }],
+          NextToken: 't1',
+        })
+        .resolvesOnce({ Images: [{ ImageId: 'ami-00000003' }] });
+      const pages: string[][] = [];
+      const callsWhenHandedOver: number[] = [];
+      for await (const page of service.listImagePages('eu-west-1', scope())) {
+        // Let the request sent ahead reach the (mocked) SDK before counting.
+        await new Promise((resolve) => setImmediate(resolve));
+        callsWhenHandedOver.push(mocked.ec2.commandCalls(DescribeImagesCommand).length);
+        pages.push(page.map((i) => `${i.imageId}@${i.region}`));
+      }
+      assert.deepEqual(pages, [
+        ['ami-00000001@eu-west-1', 'ami-00000002@eu-west-1'],
+        ['ami-00000003@eu-west-1'],
+      ]);
+      assert.deepEqual(callsWhenHandedOver, [2, 2]);
+      assert.deepEqual(
+        mocked.ec2.commandCalls(DescribeImagesCommand).map((c) => c.args[0].input.NextToken),
+        [undefined, 't1'],
+      );
+    });
+
+    it('refuses a scope that cannot be listed where it is asked for, before any call', () => {
+      assert.throws(
+        () => service.listImagePages('us-east-1', scope({ kind: 'public' })),
+        InputError,
+      );
+      assert.equal(mocked.ec2.calls().length, 0);
+    });
+
+    it('stops asking EC2 when the caller stops reading', async () => {
+      mocked.ec2
+        .on(DescribeImagesCommand)
+        .resolvesOnce({ Images: [{ ImageId: 'ami-00000001' }], NextToken: 't1' })
+        .resolvesOnce({ Images: [{ ImageId: 'ami-00000002' }], NextToken: 't2' })
+        .resolves({ Images: [] });
+      for await (const page of service.listImagePages('us-east-1', scope())) {
+        assert.equal(page.length, 1);
+        break;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.ok(mocked.ec2.commandCalls(DescribeImagesCommand).length <= 2, 'at most one ahead');
+    });
+  });
+
   describe('getImage', () => {
     it('rejects a malformed id without calling EC2', async () => {
       await assert.rejects(service.getImage('us-east-1', 'ami-0ABCDEF1234567890'), {
@@ -152,6 +203,19 @@ describe('core/services/imageService', () => {
         mocked.ec2.commandCalls(DescribeImageAttributeCommand).map((c) => c.args[0].input),
         [{ ImageId: AMI, Attribute: 'launchPermission' }],
       );
+    });
+
+    it('describes the image by id for the record (listings keep none), or says it is not found', async () => {
+      mocked.ec2.on(DescribeImagesCommand).resolves({ Images: [] });
+      await assert.rejects(service.getImageDocument('eu-west-1', AMI), {
+        name: 'AwsApiError',
+        code: 'InvalidAMIID.NotFound',
+      });
+      assert.deepEqual(
+        mocked.ec2.commandCalls(DescribeImagesCommand).map((c) => c.args[0].input),
+        [{ ImageIds: [AMI], IncludeDeprecated: true, IncludeDisabled: true }],
+      );
+      await assert.rejects(service.getImageDocument('eu-west-1', 'ami-1'), InputError);
     });
 
     it('still returns the record when launch permissions may not be read (AuthFailure)', async () => {
