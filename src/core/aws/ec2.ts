@@ -6,7 +6,7 @@ import { toTypedError, willNotHeal } from './errorMapping';
 import type { Sdk } from './loadSdk';
 import { loadSdk } from './loadSdk';
 import { requestMayHaveApplied } from './requestOutcome';
-import { Ec2RequestRate } from './requestRate';
+import { Ec2RequestRate, systemClock } from './requestRate';
 
 type Commands = Sdk['ec2Commands'];
 type CommandOf<A extends Ec2Action> = InstanceType<Commands[A]>;
@@ -237,7 +237,7 @@ export class Ec2 {
           {},
         );
       }
-      await sleep(Math.min(delayMs, left), signal);
+      await systemClock.sleep(Math.min(delayMs, left), signal);
       delayMs = Math.min(delayMs * 2, wait.maxDelaySeconds * 1000);
     }
   }
@@ -314,25 +314,6 @@ function gaveUp(error: unknown, what: string, tries: number): unknown {
     error.details,
     { cause: error },
   );
-}
-
-/** Resolves after `ms`, or rejects with CancelledError as soon as the signal fires. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new CancelledError());
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**
