@@ -14,7 +14,7 @@ import type {
 } from '../model/deregisterPlan';
 import { parseProtection } from '../model/deregisterPlan';
 import { AwsApiError, isCancellation, throwIfAborted } from '../model/errors';
-import type { RereadOptions } from './rereadOutcome';
+import type { RereadOptions, Settled } from './rereadOutcome';
 import { settle, whyUnknown } from './rereadOutcome';
 
 /** Codes meaning DescribeImageReferences cannot be used here; DescribeInstances answers instead. */
@@ -250,26 +250,13 @@ export class DeregisterImageService {
         case 'confirmed':
           protectionDisabled = true;
           break;
-        case 'refused':
-          return isCancellation(settled.error)
-            ? { kind: 'cancelled' }
-            : { kind: 'failed', step, error: errorSentence(settled.error), protectionDisabled };
-        case 'not-seen':
-          return {
-            kind: 'unknown',
+        default:
+          return notConfirmed(
+            settled,
             step,
-            why: whyUnknown(settled.error),
-            seen: 'a re-read still shows the protection on',
+            'a re-read still shows the protection on',
             protectionDisabled,
-          };
-        case 'unknown':
-          return {
-            kind: 'unknown',
-            step,
-            why: whyUnknown(settled.error),
-            seen: couldNotReread(settled.rereadError),
-            protectionDisabled,
-          };
+          );
       }
     }
     if (decision.action === 'disable-protection-only') {
@@ -311,26 +298,13 @@ export class DeregisterImageService {
             decision.snapshotsToDelete.map((s) => s.snapshotId),
           ),
         };
-      case 'refused':
-        return isCancellation(settled.error)
-          ? { kind: 'cancelled', protectionDisabled }
-          : { kind: 'failed', step, error: errorSentence(settled.error), protectionDisabled };
-      case 'not-seen':
-        return {
-          kind: 'unknown',
+      default:
+        return notConfirmed(
+          settled,
           step,
-          why: whyUnknown(settled.error),
-          seen: 'a re-read still shows it registered, but EC2 may still deregister it: refresh the region to check',
+          'a re-read still shows it registered, but EC2 may still deregister it: refresh the region to check',
           protectionDisabled,
-        };
-      case 'unknown':
-        return {
-          kind: 'unknown',
-          step,
-          why: whyUnknown(settled.error),
-          seen: couldNotReread(settled.rereadError),
-          protectionDisabled,
-        };
+        );
     }
   }
 
@@ -369,6 +343,43 @@ export class DeregisterImageService {
         error: errorSentence(error),
       }));
     }
+  }
+}
+
+/**
+ * A step EC2 did not confirm: refused (cancelled, when that was a cancel before it was sent), or
+ * unknown, with what the re-read saw (`notSeen`) or that EC2 could not be re-read.
+ */
+function notConfirmed(
+  settled: Exclude<Settled<unknown, unknown>, { kind: 'answered' | 'confirmed' }>,
+  step: 'disable-protection' | 'deregister',
+  notSeen: string,
+  protectionDisabled: boolean,
+): DeregisterOutcome {
+  switch (settled.kind) {
+    case 'refused':
+      if (!isCancellation(settled.error))
+        return { kind: 'failed', step, error: errorSentence(settled.error), protectionDisabled };
+      // Cancelled before DeregisterImage was sent says whether the protection was disabled first.
+      return step === 'deregister'
+        ? { kind: 'cancelled', protectionDisabled }
+        : { kind: 'cancelled' };
+    case 'not-seen':
+      return {
+        kind: 'unknown',
+        step,
+        why: whyUnknown(settled.error),
+        seen: notSeen,
+        protectionDisabled,
+      };
+    case 'unknown':
+      return {
+        kind: 'unknown',
+        step,
+        why: whyUnknown(settled.error),
+        seen: couldNotReread(settled.rereadError),
+        protectionDisabled,
+      };
   }
 }
 
