@@ -72,7 +72,10 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
   }
 
   protected override onLoaded(listing: RegionImages): void {
-    if (!this.imagesHost.holdsOrder(this)) listing.sort();
+    if (listing.isSorted) return;
+    if (this.imagesHost.holdsOrder(this)) {
+      this.host.trace(`${this.region}: every page is in; rows stay in place while selected`);
+    } else listing.sort();
   }
 
   /**

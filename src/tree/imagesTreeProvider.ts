@@ -120,6 +120,11 @@ export class ImagesTreeProvider
     }
     const left = [...this.selectedIn].filter((r) => !regions.has(r));
     this.selectedIn = regions;
+    this.deps.log.trace(
+      `Images view selection: ${selection.length} row(s); rows held in place in ${
+        [...regions].map((r) => r.region).join(', ') || 'no region'
+      }`,
+    );
     for (const region of left) region.sortIfFree();
   }
 

@@ -16,6 +16,8 @@ export interface RegionNodeHost {
   progressed(node: TreeNode): void;
   /** Logs a failed load with its full error. */
   logFailure(what: string, error: unknown): void;
+  /** Logs a detail of how the tree behaves, for a bug report (trace level). */
+  trace(message: string): void;
 }
 
 /** How a fetch reports what it has so far (see `RegionNode.fetch`). */

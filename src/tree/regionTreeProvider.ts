@@ -221,6 +221,10 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
     logError(this.deps.log, `${what} failed`, error);
   }
 
+  trace(message: string): void {
+    this.deps.log.trace(message);
+  }
+
   dispose(): void {
     this.regionChanges.dispose();
     this.disposeRegions();

@@ -233,7 +233,11 @@ describe('A region of 20,000 AMIs, listed page by page', function () {
     assert.deepEqual(
       held.slice(0, shownBefore.length).map((r) => r.label),
       shownBefore.map((r) => r.label),
-      'no row moved under the selection',
+      `no row moved under the selection (selected: ${imagesView.selection
+        .map((n) => n.id)
+        .join()}; held: ${imagesTree.holdsOrder(region)}; same region node: ${
+        group.parent === region
+      }; sorted: ${region.isSorted})`,
     );
     assert.match((await render(imagesTree, group)).description ?? '', /not sorted yet/);
 
