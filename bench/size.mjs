@@ -20,7 +20,16 @@ run('node', ['scripts/build.mjs', '--production']);
 const out = mkdtempSync(join(tmpdir(), 'ami-explorer-vsix-'));
 const vsix = join(out, 'ami-explorer.vsix');
 try {
-  run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', vsix]);
+  // As `npm run package`: the README's screenshots are not in the package (see .vscodeignore).
+  run('npx', [
+    '--no-install',
+    'vsce',
+    'package',
+    '--no-dependencies',
+    '--no-rewrite-relative-links',
+    '--out',
+    vsix,
+  ]);
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   const file = (p) => statSync(join(root, p)).size;
   const gz = (p) => gzipSync(readFileSync(join(root, p))).length;

@@ -79,6 +79,8 @@ export interface AmiExplorerApi {
   sharing: ImageSharingService;
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
+  /** AMI ids in code: `check(document)` checks one now (what its debounced check runs). */
+  references: AmiReferencesInCode;
   /** The extension's global storage folder (where dist/boot.js keeps the code cache). */
   globalStorage: vscode.Uri;
   /**
@@ -370,6 +372,7 @@ export function activate(
     sharing,
     imageCreation,
     imageRegistration,
+    references,
     cancelProgress: cancelRunningProgress,
     globalStorage: context.globalStorageUri,
     useUserInput: (input) => {

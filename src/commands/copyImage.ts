@@ -4,7 +4,9 @@ import { copyReport, copySourceOf, planCopy } from '../core/model/copyPlan';
 import type { OperationReport } from '../core/model/operationReport';
 import { pendingCopyImage } from '../core/services/copyImageService';
 import { unknownCopyOf } from '../core/services/unknownCopies';
+import type { CopyWizardPrefill } from '../ui/copyImageWizard';
 import { runCopyWizard } from '../ui/copyImageWizard';
+import type { ImageTarget } from '../ui/pickers';
 import { requireAllowed } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import { reportResults } from '../ui/reportResults';
@@ -33,13 +35,26 @@ export async function copyImage(
     capability: 'copy',
     many: true,
   });
+  return copyTargets(deps, targets);
+}
+
+/**
+ * Copies AMIs already chosen: the wizard (ticking `prefill`'s destinations), then the copies. The
+ * tree and palette come here through {@link copyImage}, an AMI id in code through its quick fix and
+ * its hover's link.
+ */
+export async function copyTargets(
+  deps: CommandDeps,
+  targets: readonly ImageTarget[],
+  prefill?: CopyWizardPrefill,
+): Promise<CopyImageOutcome> {
   requireAllowed(targets, 'copy', 'Copy Image');
   const sources = targets.map((t) => copySourceOf(t.ami));
   const regions = await deps.regions.get().then(
     (resolved) => resolved.regions,
     () => [],
   );
-  const state = await runCopyWizard(deps.ui, sources, regions);
+  const state = await runCopyWizard(deps.ui, sources, regions, prefill);
   // Throws InputError before any call when something is not valid.
   const calls = planCopy({ sources, ...state, actionId: randomUUID() });
   const copies: CopyImageOutcome['copies'] = [];

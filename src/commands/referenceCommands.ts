@@ -9,6 +9,8 @@ import { withProgress } from '../ui/progress';
 import { revealImage } from '../ui/revealImage';
 import { openResourceDocument } from '../webviews/openResourceDocument';
 import type { CommandDeps } from './commandDeps';
+import type { CopyImageOutcome } from './copyImage';
+import { copyTargets } from './copyImage';
 
 /**
  * The commands that the hover of an AMI id in code and its quick fixes run. They take the AMI (and,
@@ -136,4 +138,32 @@ export async function replaceReference(
     throw new InputError(`VS Code did not apply the edit to ${document.uri.fsPath}.`);
   }
   return chosen.imageId;
+}
+
+/**
+ * `amiExplorer.reference.copy`: the Copy Image… wizard for the AMI written in code, with
+ * `toRegions` (the regions a region map lacks it in) ticked as destinations. The wizard asks
+ * everything as from the tree: the argument only pre-selects regions.
+ */
+export async function copyReference(
+  deps: CommandDeps,
+  argument: unknown,
+): Promise<CopyImageOutcome> {
+  const { region, imageId } = referenceTarget(argument);
+  const { toRegions } = (argument ?? {}) as Partial<Record<string, unknown>>;
+  if (
+    toRegions !== undefined &&
+    (!Array.isArray(toRegions) ||
+      !toRegions.every((r): r is string => typeof r === 'string' && isRegionName(r)))
+  ) {
+    throw new InputError('This action needs region names to copy the AMI to.');
+  }
+  const ami = await withProgress(`Looking up ${imageId} in ${region}…`, (signal) =>
+    deps.images.getImage(region, imageId, signal),
+  );
+  return copyTargets(
+    deps,
+    [{ ami, owned: deps.imagesTree.isOwned(ami) }],
+    toRegions === undefined ? {} : { destinations: toRegions },
+  );
 }

@@ -16,6 +16,7 @@ import { editPermissions, showBlockDevices } from './imagePanels';
 import { openImageJson, openInstanceJson } from './openJson';
 import { refreshImages, refreshInstances, refreshRegion } from './refresh';
 import {
+  copyReference,
   openReferenceJson,
   replaceReference,
   revealReference,
@@ -86,6 +87,7 @@ export const COMMANDS = {
   'amiExplorer.reference.showBlockDevices': showReferenceBlockDevices,
   'amiExplorer.reference.reveal': revealReference,
   'amiExplorer.reference.replace': replaceReference,
+  'amiExplorer.reference.copy': copyReference,
 } satisfies Record<`amiExplorer.${string}`, CommandHandler>;
 
 /** One command id. */

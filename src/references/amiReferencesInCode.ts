@@ -3,12 +3,18 @@ import { amiDisplayName } from '../core/model/ami';
 import type { Ami } from '../core/model/ami';
 import {
   describeRegionRule,
+  gapCopiesAt,
   judgeReference,
   regionMapGaps,
 } from '../core/model/amiReferenceStatus';
 import type { ReferenceFinding, RegionAnswer } from '../core/model/amiReferenceStatus';
-import { findAmiReferences, syntaxFor } from '../core/model/amiReferences';
-import type { AmiReference, Syntax } from '../core/model/amiReferences';
+import {
+  beingTyped,
+  changedSpans,
+  findAmiReferences,
+  syntaxFor,
+} from '../core/model/amiReferences';
+import type { AmiReference, Syntax, TextSpan } from '../core/model/amiReferences';
 import { errorSentence } from '../core/model/errorSentence';
 import { familyPattern } from '../core/model/imageFamily';
 import { CredentialsError } from '../core/model/errors';
@@ -57,6 +63,10 @@ export class AmiReferencesInCode implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The last check of each document, for its quick fixes. */
   private readonly lastChecked = new Map<string, Checked[]>();
+  /** Where the last edit of each document put its text (to tell an id still being typed). */
+  private readonly lastEdits = new Map<string, TextSpan[]>();
+  /** Documents with an id left unchecked because it was being typed: checked once the cursor leaves. */
+  private readonly waitingForCursor = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private credentialsNoted = false;
 
@@ -68,13 +78,22 @@ export class AmiReferencesInCode implements vscode.Disposable {
       }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.checkVisible()),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0 && this.isShown(event.document)) {
-          this.schedule(event.document);
+        if (event.contentChanges.length === 0) return;
+        this.lastEdits.set(event.document.uri.toString(), changedSpans(event.contentChanges));
+        if (this.isShown(event.document)) this.schedule(event.document);
+      }),
+      vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
+        const key = textEditor.document.uri.toString();
+        if (this.waitingForCursor.has(key) && !this.timers.has(key)) {
+          this.schedule(textEditor.document);
         }
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
+        const key = document.uri.toString();
         this.diagnostics.delete(document.uri);
-        this.lastChecked.delete(document.uri.toString());
+        this.lastChecked.delete(key);
+        this.lastEdits.delete(key);
+        this.waitingForCursor.delete(key);
       }),
       vscode.languages.registerCodeActionsProvider(
         [{ scheme: 'file' }, { scheme: 'untitled' }],
@@ -104,12 +123,24 @@ export class AmiReferencesInCode implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  /** Checks a document now and waits for its problems (tests and the refresh command). */
+  /**
+   * Checks a document now and waits for its problems (tests and the refresh command). An id the
+   * user is still typing (see {@link beingTyped}) is not looked up: it is checked once the cursor
+   * leaves it.
+   */
   async check(document: vscode.TextDocument): Promise<void> {
     const version = document.version;
+    const key = document.uri.toString();
     const syntax = this.syntaxOf(document);
     const references = syntax === undefined ? [] : findAmiReferences(document.getText(), syntax);
-    const checked = references.length === 0 ? undefined : await this.answersFor(references);
+    const lastEdit = this.lastEdits.get(key) ?? [];
+    const cursors = vscode.window.visibleTextEditors
+      .filter((e) => e.document === document)
+      .flatMap((e) => e.selections.map((s) => document.offsetAt(s.active)));
+    const whole = references.filter((r) => !beingTyped(r, lastEdit, cursors));
+    if (whole.length < references.length) this.waitingForCursor.add(key);
+    else this.waitingForCursor.delete(key);
+    const checked = whole.length === 0 ? undefined : await this.answersFor(whole);
     // A newer version of the text has its own check coming.
     if (document.isClosed || document.version !== version) return;
     if (checked === undefined) this.lastChecked.delete(document.uri.toString());
@@ -161,25 +192,6 @@ export class AmiReferencesInCode implements vscode.Disposable {
     return syntaxFor(document.languageId, document.fileName, settings.languages);
   }
 
-  /** The ids of a document and each region's answer; undefined when nothing can be checked. */
-  private async lookUp(
-    document: vscode.TextDocument,
-    only?: (reference: AmiReference) => boolean,
-    token?: vscode.CancellationToken,
-  ): Promise<Checked[] | undefined> {
-    const syntax = this.syntaxOf(document);
-    if (syntax === undefined) return undefined;
-    const references = findAmiReferences(document.getText(), syntax).filter(only ?? (() => true));
-    if (references.length === 0) return undefined;
-    const controller = new AbortController();
-    const cancel = token?.onCancellationRequested(() => controller.abort());
-    try {
-      return await this.answersFor(references, controller.signal);
-    } finally {
-      cancel?.dispose();
-    }
-  }
-
   /**
    * What each region it is looked for in says about each reference, in one batch (one call per
    * region for the ids not cached); undefined without usable credentials (noted once in the log).
@@ -225,7 +237,10 @@ export class AmiReferencesInCode implements vscode.Disposable {
     return this.deps.settings();
   }
 
-  /** Quick fixes for our problems: open the AMI's JSON, replace it with another of its family. */
+  /**
+   * Quick fixes for our problems: copy the AMI to a region its region map lacks it in, open the
+   * AMI's JSON, replace it with another of its family.
+   */
   private quickFixes(
     document: vscode.TextDocument,
     context: vscode.CodeActionContext,
@@ -236,6 +251,10 @@ export class AmiReferencesInCode implements vscode.Disposable {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const start = document.offsetAt(diagnostic.range.start);
       const entry = checked.find((c) => c.reference.start === start);
+      if (diagnostic.code === 'ami-region-map-gap') {
+        actions.push(...this.gapFixes(document, diagnostic, start, entry));
+        continue;
+      }
       const image = entry?.answers.flatMap((a) => (a.kind === 'found' ? [a.image] : []))[0];
       if (entry === undefined || image === undefined) continue;
       const target = { region: image.region, imageId: image.imageId };
@@ -268,24 +287,66 @@ export class AmiReferencesInCode implements vscode.Disposable {
     return actions;
   }
 
+  /**
+   * "Copy <ami> to <region>…" for each region a region map lacks the id in: the Copy Image… wizard
+   * with that region ticked. Gaps come from the text, so these are offered without a lookup too;
+   * not when its region answered that the AMI is not there (there is nothing to copy).
+   */
+  private gapFixes(
+    document: vscode.TextDocument,
+    diagnostic: vscode.Diagnostic,
+    start: number,
+    entry: Checked | undefined,
+  ): vscode.CodeAction[] {
+    const syntax = this.syntaxOf(document);
+    if (syntax === undefined) return [];
+    const answers = entry?.answers ?? [];
+    if (answers.length > 0 && answers.every((a) => a.kind === 'missing')) return [];
+    return gapCopiesAt(findAmiReferences(document.getText(), syntax), start).map((copy) => {
+      const action = new vscode.CodeAction(
+        `Copy ${copy.imageId} to ${copy.toRegion}…`,
+        vscode.CodeActionKind.QuickFix,
+      );
+      action.diagnostics = [diagnostic];
+      action.command = {
+        command: 'amiExplorer.reference.copy',
+        title: action.title,
+        arguments: [{ region: copy.region, imageId: copy.imageId, toRegions: [copy.toRegion] }],
+      };
+      return action;
+    });
+  }
+
   private async hover(
     document: vscode.TextDocument,
     position: vscode.Position,
     token: vscode.CancellationToken,
   ): Promise<vscode.Hover | undefined> {
+    const syntax = this.syntaxOf(document);
+    if (syntax === undefined) return undefined;
     const offset = document.offsetAt(position);
-    const at = (r: AmiReference): boolean => r.start <= offset && offset <= r.end;
-    const [checked] = (await this.lookUp(document, at, token)) ?? [];
+    const references = findAmiReferences(document.getText(), syntax);
+    const reference = references.find((r) => r.start <= offset && offset <= r.end);
+    if (reference === undefined) return undefined;
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    let checked: Checked | undefined;
+    try {
+      [checked] = (await this.answersFor([reference], controller.signal)) ?? [];
+    } finally {
+      cancel.dispose();
+    }
     if (checked === undefined || token.isCancellationRequested) return undefined;
-    const { reference, answers } = checked;
+    const { answers } = checked;
     const verdict = judgeReference(
       reference,
       answers,
       new Date(),
       this.deps.settings().deprecationWarningDays,
     );
+    const gap = regionMapGaps(references).get(reference);
     return new vscode.Hover(
-      hoverMarkdown(reference, answers, verdict.findings, document.uri),
+      hoverMarkdown(reference, answers, [...(gap ? [gap] : []), ...verdict.findings], document.uri),
       new vscode.Range(document.positionAt(reference.start), document.positionAt(reference.end)),
     );
   }
@@ -310,12 +371,16 @@ function toDiagnostic(
   return diagnostic;
 }
 
-/** The only commands a hover link may run: read-only ones, and a replacement the user picks. */
+/**
+ * The only commands a hover link may run: read-only ones, a replacement the user picks, and the
+ * Copy Image… wizard (which asks everything; its argument only ticks destinations).
+ */
 const HOVER_COMMANDS = [
   'amiExplorer.reference.openJson',
   'amiExplorer.reference.showBlockDevices',
   'amiExplorer.reference.reveal',
   'amiExplorer.reference.replace',
+  'amiExplorer.reference.copy',
 ];
 
 function commandLink(title: string, command: string, argument: object): string {
@@ -354,10 +419,17 @@ function hoverMarkdown(
   const [image] = found;
   if (image !== undefined) {
     const target = { region: image.region, imageId: image.imageId };
+    // A region map that lacks the id somewhere: Copy Image… with those regions ticked.
+    const lacking = findings.find((f) => f.code === 'ami-region-map-gap')?.lackingRegions;
     const links = [
       commandLink('Open AMI JSON', 'amiExplorer.reference.openJson', target),
       commandLink('Show Block Devices', 'amiExplorer.reference.showBlockDevices', target),
       commandLink('Reveal in Tree', 'amiExplorer.reference.reveal', target),
+      commandLink(
+        'Copy Image…',
+        'amiExplorer.reference.copy',
+        lacking === undefined ? target : { ...target, toRegions: lacking },
+      ),
     ];
     if (image.name !== undefined && familyPattern(image.name) !== undefined) {
       links.push(

@@ -16,6 +16,12 @@ export interface CopyWizardState {
   encrypt: boolean;
 }
 
+/** What a caller already knows; the user still sees and can change every step. */
+export interface CopyWizardPrefill {
+  /** Destination regions ticked when the wizard opens (listed even when not configured). */
+  readonly destinations?: readonly string[];
+}
+
 interface RegionItem extends vscode.QuickPickItem {
   region: string;
 }
@@ -26,12 +32,14 @@ interface ChoiceItem<T> extends vscode.QuickPickItem {
 /**
  * The Copy Image wizard in one quick input: destination regions (several; the source's own region
  * too), name and description (one source only), copy tags, encryption, then a KMS key per
- * destination when encrypting. Validated as you type; Back on every step after the first.
+ * destination when encrypting. Validated as you type; Back on every step after the first. A
+ * prefill (the quick fix of a region map that lacks the AMI) only ticks destinations.
  */
 export async function runCopyWizard(
   ask: Ask,
   sources: readonly CopySource[],
   regions: readonly string[],
+  prefill: CopyWizardPrefill = {},
 ): Promise<CopyWizardState> {
   const single = sources.length === 1 ? sources[0] : undefined;
   const encryptable = sources.some((s) => s.rootDeviceType === 'ebs');
@@ -39,8 +47,9 @@ export async function runCopyWizard(
   const title = single
     ? `Copy ${amiDisplayName(single)} (${single.imageId})`
     : `Copy ${sources.length} AMIs`;
+  const prefilled = prefill.destinations ?? [];
   const state: CopyWizardState = {
-    destinations: [],
+    destinations: prefilled.map((region) => ({ region })),
     ...(single?.name !== undefined ? { name: single.name } : {}),
     ...(single?.description !== undefined ? { description: single.description } : {}),
     copyTags: true,
@@ -53,7 +62,8 @@ export async function runCopyWizard(
 
   const pickRegions: InputStep<CopyWizardState> = async (input) => {
     input.totalSteps = totalSteps();
-    const items: RegionItem[] = regions.map((region) => ({
+    const listed = [...regions, ...prefilled.filter((r) => !regions.includes(r))];
+    const items: RegionItem[] = listed.map((region) => ({
       label: region,
       region,
       ...(sourceRegions.has(region) ? { description: 'source region (needs a new name)' } : {}),

@@ -67,6 +67,8 @@ describe('AMI ids in code (real VS Code UI)', function () {
     const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, new RegExp(`${imageId} · available · us-east-1`));
     assert.match(text, /Open AMI JSON/);
+    assert.match(text, /Copy Image…/);
+    // README.md shows this one (a copy in media/screenshots/ami-id-hover.png).
     await session.screenshot('40-ami-id-hover');
   });
 });

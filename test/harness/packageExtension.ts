@@ -13,7 +13,9 @@ const VSCE = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
  * every other run that uses the build. vsce runs on a staging copy with the scripts removed from
  * package.json; the copy holds the top-level entries that .vscodeignore lets in, and vsce applies
  * .vscodeignore itself, so the package has exactly the files a published one would (and vsce does
- * not have to walk node_modules and .vscode-test first). Returns `vsixPath`.
+ * not have to walk node_modules and .vscode-test first). Relative links in the README stay as written,
+ * as with `npm run package`: its screenshots are left out of the package, and the repository URL is
+ * a placeholder vsce cannot rewrite them against. Returns `vsixPath`.
  */
 export async function packageExtension(extensionDir: string, vsixPath: string): Promise<string> {
   const staging = mkdtempSync(join(tmpdir(), 'amih-vsix-'));
@@ -34,7 +36,7 @@ export async function packageExtension(extensionDir: string, vsixPath: string): 
     await new Promise<void>((resolve, reject) => {
       execFile(
         process.execPath,
-        [VSCE, 'package', '--no-dependencies', '--out', vsixPath],
+        [VSCE, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsixPath],
         { cwd: staging },
         (error, stdout, stderr) =>
           error

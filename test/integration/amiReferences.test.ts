@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { CopyImageOutcome } from '../../src/commands/copyImage';
+import { advanceEmulatorClock } from './emulatorAdmin';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { arrangeCopy, removeImagesNamed } from './imageOperationsFixtures';
+import type { RecordedCall } from './recordingEndpoint';
 import { childNamed, renderChildren } from './renderedTree';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { withAnswers } from './testUserInput';
 
 const PREFIX = 'itest-refs-';
@@ -239,6 +243,190 @@ describe('AMI ids in code', () => {
           `ami-region-map-gap ${deprecated}`,
         ]),
       { timeoutMs: 15_000 },
+    );
+  });
+  it('copies an AMI to the region its region map lacks, from the quick fix, through Copy Image…', async () => {
+    const api = await amiExplorer();
+    const source = await demoImageId('web-server-2024.10.1');
+    const name = `${PREFIX}map-copy`;
+    // A CloudFormation template whose RegionMap has the AMI for us-east-1 only.
+    const lines = [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Mappings:',
+      '  RegionMap:',
+      '    us-east-1:',
+      '      InstanceType: t3.micro',
+      `      AMI: ${source}`,
+      '    eu-west-1:',
+      '      InstanceType: t3.micro',
+      'Resources:',
+      '  Web:',
+      '    Type: AWS::EC2::Instance',
+      '    Properties:',
+      "      ImageId: !FindInMap [RegionMap, !Ref 'AWS::Region', AMI]",
+      '',
+    ];
+    const document = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content: lines.join('\n'),
+    });
+    const editor = await vscode.window.showTextDocument(document);
+    await eventually(
+      () =>
+        assert.deepEqual(problems(document.uri, document.getText()), [
+          `ami-region-map-gap ${source}`,
+        ]),
+      { timeoutMs: 15_000 },
+    );
+
+    // The hover says so too, and its Copy Image… link ticks the region the map lacks.
+    const idAt = document.positionAt(document.getText().indexOf(source) + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      idAt,
+    );
+    const markdown = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    assert.match(
+      markdown.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1'),
+      /no AMI id under AMI for eu-west-1/,
+    );
+    const link = /\[Copy Image…\]\(command:amiExplorer\.reference\.copy\?([^)]+)\)/.exec(markdown);
+    assert.ok(link?.[1], `a Copy Image… link: ${markdown}`);
+    assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), [
+      { region: 'us-east-1', imageId: source, toRegions: ['eu-west-1'] },
+    ]);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(idAt, idAt),
+    );
+    const fix = actions.find((a) => a.title === `Copy ${source} to eu-west-1…`);
+    assert.ok(fix?.command, `the quick fix is offered: ${actions.map((a) => a.title).join(' | ')}`);
+
+    // The quick fix runs the Copy Image… wizard with eu-west-1 ticked: Enter keeps it.
+    const { result, input } = await withAnswers(
+      ['accept', { text: name }, { text: '' }, { pick: 'Copy tags' }, { pick: /^Keep encryption/ }],
+      () =>
+        vscode.commands.executeCommand<CopyImageOutcome>(
+          fix.command?.command ?? '',
+          ...((fix.command?.arguments ?? []) as unknown[]),
+        ),
+    );
+    assert.match(
+      input.asked[0] ?? '',
+      /^pick: Copy web-server-2024\.10\.1 \(ami-[0-9a-f]+\) \(1\/5\)$/,
+    );
+    assert.deepEqual(
+      result.copies.map((c) => [c.sourceRegion, c.sourceImageId, c.region]),
+      [['us-east-1', source, 'eu-west-1']],
+    );
+    const copyId = result.copies[0]?.imageId ?? '';
+
+    // EC2 has the copy in eu-west-1, and it is tracked until it settles.
+    const sdk = ec2Sdk();
+    const { Images = [] } = await ec2Client('eu-west-1').send(
+      new sdk.DescribeImagesCommand({ ImageIds: [copyId] }),
+    );
+    assert.deepEqual(
+      Images.map((i) => [i.Name, i.SourceImageId, i.SourceImageRegion]),
+      [[name, source, 'us-east-1']],
+    );
+    assert.ok(
+      api.operations.list().some((o) => o.imageId === copyId && o.kind === 'copy'),
+      'the copy is tracked',
+    );
+
+    // The gap is in the text: it stays until the code names the copy for eu-west-1.
+    await api.references.check(document);
+    assert.deepEqual(problems(document.uri, document.getText()), [`ami-region-map-gap ${source}`]);
+    await editor.edit((edit) => edit.insert(new vscode.Position(8, 0), `      AMI: ${copyId}\n`));
+    // The copy is still pending: said so (information), not as a gap or a missing AMI.
+    await eventually(
+      () => assert.deepEqual(problems(document.uri, document.getText()), [`ami-pending ${copyId}`]),
+      { timeoutMs: 15_000 },
+    );
+    // Once it is available, nothing is left to say.
+    await advanceEmulatorClock(2_000);
+    await eventually(() => assert.deepEqual(problems(document.uri, document.getText()), []), {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+    });
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+});
+
+/** The ids DescribeImages was asked about by id (the `image-id` filter of the lookup). */
+function idsLookedUp(calls: readonly RecordedCall[]): string[] {
+  return calls.flatMap((call) =>
+    [...call.params]
+      .filter(([key, value]) => /^Filter\.\d+\.Name$/.test(key) && value === 'image-id')
+      .flatMap(([key]) =>
+        [...call.params]
+          .filter(([k]) => k.startsWith(key.replace(/Name$/, 'Value.')))
+          .map(([, v]) => v),
+      ),
+  );
+}
+
+describe('AMI ids in code, while the user types', () => {
+  const endpoint = routeThroughRecordingEndpoint();
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('looks up no id while it is being typed: a 17-digit id once whole, a short one once the cursor leaves it', async () => {
+    const { references } = await amiExplorer();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const id = await demoImageId('web-server-2024.10.1');
+    assert.equal(id.length, 21, 'the demo AMI has a 17-digit id');
+    const document = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content: 'Builder:\n  region: us-east-1\n  source_ami: ',
+    });
+    const editor = await vscode.window.showTextDocument(document);
+    /** Types at the end of the text, one character at a time, checking after each like a pause would. */
+    const type = async (text: string): Promise<void> => {
+      for (const character of text) {
+        const end = document.positionAt(document.getText().length);
+        await editor.edit((edit) => edit.insert(end, character));
+        const after = document.positionAt(document.getText().length);
+        editor.selection = new vscode.Selection(after, after);
+        await references.check(document);
+      }
+    };
+    endpoint().clear();
+    await type(id);
+    const asked = idsLookedUp(endpoint().calls({ action: 'DescribeImages', region: 'us-east-1' }));
+    // ami- and its first 8 digits are a whole short id: not looked up while the cursor is on it.
+    assert.deepEqual(
+      asked.filter((a) => id.startsWith(a)),
+      [id],
+      `looked up: ${asked.join(', ')}`,
+    );
+    assert.deepEqual(problems(document.uri, document.getText()), []);
+
+    // A short id typed and left there: looked up (and found missing) once the cursor leaves it.
+    const short = 'ami-0000dead';
+    await type(`\n  other_ami: ${short}`);
+    assert.deepEqual(
+      idsLookedUp(endpoint().calls()).filter((a) => a === short),
+      [],
+    );
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await eventually(
+      () =>
+        assert.deepEqual(problems(document.uri, document.getText()), [`ami-not-found ${short}`]),
+      { timeoutMs: 15_000 },
+    );
+    assert.deepEqual(
+      idsLookedUp(endpoint().calls()).filter((a) => a === short),
+      [short],
     );
   });
 });

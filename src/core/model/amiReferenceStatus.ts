@@ -17,6 +17,8 @@ export interface ReferenceFinding {
   readonly code: ReferenceCode;
   readonly severity: 'error' | 'warning' | 'information';
   readonly message: string;
+  /** For `ami-region-map-gap`: the regions of the map whose entry lacks the id. */
+  readonly lackingRegions?: readonly string[];
 }
 
 /** What one region said about the id: its image, nothing, or that it could not be asked. */
@@ -166,9 +168,36 @@ export function regionMapGaps(
           code: 'ami-region-map-gap',
           severity: 'warning',
           message: `This region map has no AMI id under ${entry} for ${lacking.join(', ')} (it has one for ${[...having].join(', ')}): a stack deployed there finds none.`,
+          lackingRegions: lacking,
         });
       }
     }
   }
   return gaps;
+}
+
+/** A copy that would give a region map's entry the AMI in a region it lacks. */
+export interface GapCopy {
+  /** The AMI as written in the map, and the region key it is under. */
+  readonly region: string;
+  readonly imageId: string;
+  /** A region of the same map whose entry has no id. */
+  readonly toRegion: string;
+}
+
+/**
+ * The copies that fill the region-map gap of the id written at `start` (the quick fixes of an
+ * `ami-region-map-gap` problem): one per region the entry lacks, from the id's own region.
+ */
+export function gapCopiesAt(references: readonly AmiReference[], start: number): GapCopy[] {
+  for (const [reference, finding] of regionMapGaps(references)) {
+    if (reference.start !== start || reference.region === undefined) continue;
+    const { region } = reference.region;
+    return (finding.lackingRegions ?? []).map((toRegion) => ({
+      region,
+      imageId: reference.imageId,
+      toRegion,
+    }));
+  }
+  return [];
 }

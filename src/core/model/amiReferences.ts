@@ -142,6 +142,50 @@ export function findAmiReferences(text: string, syntax: Syntax): AmiReference[] 
   });
 }
 
+/** A stretch of text, as offsets [start, end]. */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One change of a document, as VS Code reports it (offsets in the text before the change). */
+export interface TextChange {
+  readonly rangeOffset: number;
+  readonly rangeLength: number;
+  readonly text: string;
+}
+
+/** Where the changes of one edit put their text, as offsets in the text after it. */
+export function changedSpans(changes: readonly TextChange[]): TextSpan[] {
+  let shift = 0;
+  return [...changes]
+    .sort((a, b) => a.rangeOffset - b.rangeOffset)
+    .map((change) => {
+      const start = change.rangeOffset + shift;
+      shift += change.text.length - change.rangeLength;
+      return { start, end: start + change.text.length };
+    });
+}
+
+/**
+ * Whether an id is still being typed: it has 8 hex digits (the start of a 17-digit id looks like
+ * a whole short one), the last edit touched it, and a cursor is in it or at its end. Such an id is
+ * not looked up until the cursor leaves it; a 17-digit id is whole (one more digit and it is no id).
+ */
+export function beingTyped(
+  reference: Pick<AmiReference, 'imageId' | 'start' | 'end'>,
+  lastEdit: readonly TextSpan[],
+  cursors: readonly number[],
+): boolean {
+  return (
+    reference.imageId.length === SHORT_ID_LENGTH &&
+    lastEdit.some((e) => e.start <= reference.end && reference.start <= e.end) &&
+    cursors.some((c) => reference.start <= c && c <= reference.end)
+  );
+}
+
+const SHORT_ID_LENGTH = 'ami-'.length + 8;
+
 interface Inference {
   readonly region?: InferredRegion;
   readonly regionMap?: RegionMap;

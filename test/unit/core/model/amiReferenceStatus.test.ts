@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Ami } from '../../../../src/core/model/ami';
-import { judgeReference, regionMapGaps } from '../../../../src/core/model/amiReferenceStatus';
+import {
+  gapCopiesAt,
+  judgeReference,
+  regionMapGaps,
+} from '../../../../src/core/model/amiReferenceStatus';
 import { findAmiReferences } from '../../../../src/core/model/amiReferences';
 import type { RegionAnswer } from '../../../../src/core/model/amiReferenceStatus';
 import type { AmiReference } from '../../../../src/core/model/amiReferences';
@@ -190,5 +194,26 @@ describe('judgeReference', () => {
     const full =
       'M:\n  us-east-1:\n    AMI: ami-0aaaaaaaaaaaaaaaa\n  us-west-1:\n    AMI: ami-0bbbbbbbbbbbbbbbb\n';
     assert.equal(regionMapGaps(findAmiReferences(full, 'yaml')).size, 0);
+  });
+
+  it('offers to copy an id to each region its map entry lacks, from the region it is under', () => {
+    const yaml = [
+      'Mappings:',
+      '  RegionMap:',
+      '    us-east-1:',
+      '      AMI: ami-0aaaaaaaaaaaaaaaa',
+      '      GPU: ami-0bbbbbbbbbbbbbbbb',
+      '    us-west-1:',
+      '      AMI: ami-0cccccccccccccccc',
+      '    eu-west-1: { AMI: ami-0dddddddddddddddd }',
+    ].join('\n');
+    const references = findAmiReferences(yaml, 'yaml');
+    assert.deepEqual(gapCopiesAt(references, yaml.indexOf('ami-0bbbbbbbbbbbbbbbb')), [
+      { region: 'us-east-1', imageId: 'ami-0bbbbbbbbbbbbbbbb', toRegion: 'us-west-1' },
+      { region: 'us-east-1', imageId: 'ami-0bbbbbbbbbbbbbbbb', toRegion: 'eu-west-1' },
+    ]);
+    // An id whose entry every region has: nothing to copy.
+    assert.deepEqual(gapCopiesAt(references, yaml.indexOf('ami-0aaaaaaaaaaaaaaaa')), []);
+    assert.deepEqual(gapCopiesAt(references, 0), []);
   });
 });

@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findAmiReferences, syntaxFor } from '../../../../src/core/model/amiReferences';
+import {
+  beingTyped,
+  changedSpans,
+  findAmiReferences,
+  syntaxFor,
+} from '../../../../src/core/model/amiReferences';
 import type { Syntax } from '../../../../src/core/model/amiReferences';
 
 /** Fixtures written after each format's public documentation; `.txt` keeps linters off them. */
@@ -174,5 +179,57 @@ describe('findAmiReferences', () => {
     assert.equal(syntaxFor('shellscript', '/x/launch.sh', []), 'lines');
     assert.equal(syntaxFor('markdown', '/x/README.md', []), undefined);
     assert.equal(syntaxFor('markdown', '/x/README.md', ['markdown']), 'blocks');
+  });
+});
+
+describe('an id still being typed', () => {
+  const LONG = 'ami-0123abcd4567ef890';
+
+  /** The ids of `text` and whether each is still being typed after typing its last character. */
+  function afterTyping(text: string): [string, boolean][] {
+    const at = text.length - 1;
+    const lastEdit = changedSpans([{ rangeOffset: at, rangeLength: 0, text: text.slice(at) }]);
+    return findAmiReferences(text, 'blocks').map((r) => [
+      r.imageId,
+      beingTyped(r, lastEdit, [text.length]),
+    ]);
+  }
+
+  it('types a 17-digit id character by character: no prefix is ever a whole id to look up', () => {
+    const prefix = 'ami = "';
+    const looked: string[] = [];
+    for (let n = 1; n <= LONG.length; n++) {
+      for (const [id, typing] of afterTyping(prefix + LONG.slice(0, n)))
+        if (!typing) looked.push(id);
+    }
+    // `ami-0123abcd` is a whole short id, but the cursor is at its end: the user is still typing.
+    assert.deepEqual(looked, [LONG]);
+  });
+
+  it('looks the short id up once the cursor has left it, or when the last edit was elsewhere', () => {
+    const text = 'ami = "ami-0123abcd"\nx = 1';
+    const [id] = findAmiReferences(text, 'blocks');
+    assert.ok(id);
+    const typedEnd = changedSpans([{ rangeOffset: id.end - 1, rangeLength: 0, text: 'd' }]);
+    assert.equal(beingTyped(id, typedEnd, [id.end]), true);
+    assert.equal(beingTyped(id, typedEnd, [id.start + 3]), true, 'cursor inside the id');
+    assert.equal(beingTyped(id, typedEnd, [text.length]), false, 'cursor moved away');
+    const elsewhere = changedSpans([{ rangeOffset: text.length - 1, rangeLength: 1, text: '2' }]);
+    assert.equal(beingTyped(id, elsewhere, [id.end]), false, 'the last edit was elsewhere');
+    assert.equal(beingTyped(id, [], [id.end]), false, 'opened with the cursor there');
+  });
+
+  it('places the spans of several changes in the text after the edit', () => {
+    // "abcdef": replace "b" with "XYZ" and insert "!" before "e" (offsets before the edit).
+    assert.deepEqual(
+      changedSpans([
+        { rangeOffset: 4, rangeLength: 0, text: '!' },
+        { rangeOffset: 1, rangeLength: 1, text: 'XYZ' },
+      ]),
+      [
+        { start: 1, end: 4 },
+        { start: 6, end: 7 },
+      ],
+    );
   });
 });
