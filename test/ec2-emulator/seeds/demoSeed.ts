@@ -388,4 +388,221 @@ export function seedDemoEstate(world: EmulatorWorld, startedAt: number): void {
   launch('eu-west-1', euWeb, 'eu-web-1', 'running', at('2024-11-20T10:00:00.000Z'));
   launch('eu-west-1', euWeb, 'eu-web-2', 'stopped', at('2024-11-20T10:00:00.000Z'));
   launch('eu-west-1', euS3, 'eu-legacy-worker', 'running', at('2017-04-01T10:00:00.000Z'));
+  // Added after everything above, so the ids drawn before stay what they were.
+  seedImageInsights(world, startedAt);
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** My image of this name in the region (the seed's own records). */
+function seeded(world: EmulatorWorld, region: string, name: string, ownerId = demoAccountId) {
+  const image = world.store.imagesIn(region).find((i) => i.name === name && i.ownerId === ownerId);
+  if (!image) {
+    throw new Error(`demo seed: missing ${name} in ${region}`);
+  }
+  return image;
+}
+
+/** Names of the images `seedImageInsights` adds (tests and docs refer to them). */
+export const demoInsightImages = {
+  lineageRoot: 'base-os-hardened-2024.05',
+  lineageCopy: 'base-os-hardened-2024.05-eu',
+  lineageLeaf: 'app-runtime-2024.06',
+  scannedClean: 'scanned-clean-2024.09',
+  recycledWithSnapshots: 'recycled-report-builder-2024.04',
+  recycledWithoutSnapshots: 'recycled-batch-runner-2024.02',
+} as const;
+
+/**
+ * What EC2 tells about AMIs beyond the classic lifecycle (issue 13): Amazon's public SSM
+ * parameters and free-tier flags, a lineage of three generations across regions, Inspector
+ * findings, usage of shared images by another account, references from launch templates, SSM
+ * parameters and Image Builder recipes, Allowed AMIs in audit mode in us-east-1 (partner and
+ * Marketplace images not allowed), and a Recycle Bin in us-east-1 (retention rules for AMIs and
+ * snapshots, one recycled AMI whose snapshot is in the bin too, one whose snapshot is not).
+ */
+function seedImageInsights(world: EmulatorWorld, startedAt: number): void {
+  const me = demoAccountId;
+  const store = world.store;
+  for (const region of ['us-east-1', 'eu-west-1', 'ap-southeast-2']) {
+    const ssm = '/aws/service/ami-amazon-linux-latest';
+    const al2023 = seeded(world, region, amazonImageNames[0].name, amazonAccountId);
+    al2023.freeTierEligible = true;
+    al2023.publicSsmParameterName = `${ssm}/al2023-ami-kernel-6.1-x86_64`;
+    const arm = seeded(world, region, amazonImageNames[1].name, amazonAccountId);
+    arm.freeTierEligible = false;
+    arm.publicSsmParameterName = `${ssm}/al2023-ami-kernel-6.1-arm64`;
+    const minimal = seeded(world, region, amazonImageNames[2].name, amazonAccountId);
+    minimal.freeTierEligible = true;
+    minimal.publicSsmParameterName = `${ssm}/al2023-ami-minimal-kernel-6.1-x86_64`;
+    const windows = seeded(
+      world,
+      region,
+      'Windows_Server-2022-English-Full-Base-2024.10.09',
+      amazonAccountId,
+    );
+    windows.freeTierEligible = true;
+    windows.publicSsmParameterName =
+      '/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base';
+  }
+
+  // Lineage: us-east-1 root → copied to eu-west-1 → copied back to us-east-1.
+  const root = addEbsImage(world, {
+    region: 'us-east-1',
+    ownerId: me,
+    name: demoInsightImages.lineageRoot,
+    description: 'Hardened base OS; root of a lineage (scanned by Inspector, with findings)',
+    createdAt: at('2024-05-02T09:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
+    tags: { Name: 'base-os', Team: 'security' },
+    lastLaunchedAt: startedAt - 3 * dayMs,
+  });
+  root.scannedAt = at('2024-12-01T06:00:00.000Z');
+  const rootSnapshot = root.blockDevices[0]?.ebs?.snapshotId;
+  root.findings = [
+    {
+      title: 'CVE-2024-6387 - openssh',
+      severity: 'critical',
+      score: 9.8,
+      fixAvailable: true,
+      firstObservedAt: at('2024-07-02T00:00:00.000Z'),
+      updatedAt: at('2024-12-01T06:00:00.000Z'),
+      paths: ['/usr/sbin/sshd'],
+      snapshotId: rootSnapshot,
+    },
+    {
+      title: 'CVE-2024-2961 - glibc',
+      severity: 'high',
+      score: 7.3,
+      fixAvailable: true,
+      firstObservedAt: at('2024-04-18T00:00:00.000Z'),
+      updatedAt: at('2024-12-01T06:00:00.000Z'),
+      paths: ['/usr/lib64/libc.so.6'],
+      snapshotId: rootSnapshot,
+    },
+    {
+      title: 'CVE-2024-0727 - openssl',
+      severity: 'medium',
+      score: 5.5,
+      fixAvailable: false,
+      firstObservedAt: at('2024-02-01T00:00:00.000Z'),
+      updatedAt: at('2024-12-01T06:00:00.000Z'),
+      paths: ['/usr/lib64/libcrypto.so.3'],
+      snapshotId: rootSnapshot,
+    },
+  ];
+  const copy = addEbsImage(world, {
+    region: 'eu-west-1',
+    ownerId: me,
+    name: demoInsightImages.lineageCopy,
+    description: `[Copied ${root.imageId} from us-east-1] ${root.description ?? ''}`,
+    createdAt: at('2024-05-03T09:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
+    sourceImageId: root.imageId,
+    sourceImageRegion: 'us-east-1',
+  });
+  const leaf = addEbsImage(world, {
+    region: 'us-east-1',
+    ownerId: me,
+    name: demoInsightImages.lineageLeaf,
+    description: `[Copied ${copy.imageId} from eu-west-1] Application runtime on the hardened base`,
+    createdAt: at('2024-06-01T09:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 12 }],
+    tags: { Name: 'app-runtime', Team: 'runtime' },
+    sourceImageId: copy.imageId,
+    sourceImageRegion: 'eu-west-1',
+  });
+  const arnPrefix = `us-east-1:${me}`;
+  store.imageReferences.push(
+    {
+      imageId: leaf.imageId,
+      region: 'us-east-1',
+      ownerId: me,
+      resourceType: 'ec2:LaunchTemplate',
+      arn: `arn:aws:ec2:${arnPrefix}:launch-template/lt-0a1b2c3d4e5f60001`,
+    },
+    {
+      imageId: leaf.imageId,
+      region: 'us-east-1',
+      ownerId: me,
+      resourceType: 'ssm:Parameter',
+      arn: `arn:aws:ssm:${arnPrefix}:parameter/golden/app-runtime/latest`,
+    },
+    {
+      imageId: leaf.imageId,
+      region: 'us-east-1',
+      ownerId: me,
+      resourceType: 'imagebuilder:ImageRecipe',
+      arn: `arn:aws:imagebuilder:${arnPrefix}:image-recipe/app-runtime/1.0.0`,
+    },
+  );
+  const clean = addEbsImage(world, {
+    region: 'us-east-1',
+    ownerId: me,
+    name: demoInsightImages.scannedClean,
+    description: 'Scanned by Inspector: no findings',
+    createdAt: at('2024-09-20T09:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
+  });
+  clean.scannedAt = at('2024-12-01T06:00:00.000Z');
+  clean.findings = [];
+
+  // Usage of my shared images by the partner account (what image usage reports count).
+  seeded(world, 'us-east-1', 'shared-base-for-partner-1.4').usage = [
+    { accountId: partnerAccountId, resourceType: 'ec2:Instance', count: 3 },
+    { accountId: partnerAccountId, resourceType: 'ec2:LaunchTemplate', count: 1 },
+  ];
+  seeded(world, 'us-east-1', 'golden-image-org-2024.09').usage = [
+    { accountId: partnerAccountId, resourceType: 'ec2:Instance', count: 5 },
+  ];
+
+  // Allowed AMIs in audit mode in us-east-1: Amazon's images and the partner's agent only.
+  const allowed = store.allowedImagesFor(me, 'us-east-1');
+  allowed.state = 'audit-mode';
+  allowed.criteria = [
+    { imageProviders: ['amazon'] },
+    { imageProviders: [partnerAccountId], imageNames: ['partner-agent-*'] },
+  ];
+
+  // Recycle Bin in us-east-1: rules for AMIs and snapshots, and two AMIs deregistered 2 days ago.
+  store.setRetentionRules(me, 'us-east-1', [
+    {
+      identifier: 'demoimgrule01',
+      resourceType: 'EC2_IMAGE',
+      retentionDays: 14,
+      description: 'Keep deregistered AMIs for 14 days',
+    },
+    {
+      identifier: 'demosnaprule1',
+      resourceType: 'EBS_SNAPSHOT',
+      retentionDays: 14,
+      description: 'Keep deleted snapshots for 14 days',
+    },
+  ]);
+  const enteredAt = startedAt - 2 * dayMs;
+  const exitAt = enteredAt + 14 * dayMs;
+  const withSnapshots = addEbsImage(world, {
+    region: 'us-east-1',
+    ownerId: me,
+    name: demoInsightImages.recycledWithSnapshots,
+    description: 'Deregistered with its snapshot: both in the Recycle Bin',
+    createdAt: at('2024-04-10T09:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 10 }],
+  });
+  store.recycleImage(withSnapshots, enteredAt, exitAt);
+  for (const d of withSnapshots.blockDevices) {
+    const snapshot = d.ebs?.snapshotId ? store.snapshots.get(d.ebs.snapshotId) : undefined;
+    if (snapshot) {
+      store.recycleSnapshot(snapshot, enteredAt, exitAt);
+    }
+  }
+  const withoutSnapshots = addEbsImage(world, {
+    region: 'us-east-1',
+    ownerId: me,
+    name: demoInsightImages.recycledWithoutSnapshots,
+    description: 'Deregistered; its snapshot was kept',
+    createdAt: at('2024-02-12T09:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
+  });
+  store.recycleImage(withoutSnapshots, enteredAt, exitAt);
 }

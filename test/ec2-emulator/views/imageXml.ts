@@ -31,6 +31,7 @@ export function imageXml(
   image: ImageRecord,
   now: number,
   ownerAlias: string | undefined,
+  imageAllowed?: boolean,
 ): XmlChild[] {
   const state = imageStateAt(image, now);
   return [
@@ -80,7 +81,10 @@ export function imageXml(
     image.lastLaunchedAt !== undefined
       ? el('lastLaunchedTime', isoTime(image.lastLaunchedAt))
       : undefined,
+    optionalEl('imageAllowed', imageAllowed),
     optionalEl('sourceImageId', image.sourceImageId),
     optionalEl('sourceImageRegion', image.sourceImageRegion),
+    optionalEl('freeTierEligible', image.freeTierEligible),
+    optionalEl('publicSsmParameterName', image.publicSsmParameterName),
   ];
 }
