@@ -1,4 +1,14 @@
 import type {
+  GetAllowedImagesSettingsResult,
+  ImageAncestryEntry,
+  ImageCriterion as SdkImageCriterion,
+  ImageCriterionRequest,
+  ImageFinding as SdkImageFinding,
+  ImageRecycleBinInfo,
+  ImageUsageReport as SdkImageUsageReport,
+  ImageUsageReportEntry,
+  InstanceImageMetadata,
+  SnapshotRecycleBinInfo,
   BlockDeviceMapping,
   CreateImageRequest as SdkCreateImageRequest,
   CreateVolumePermission as SdkCreateVolumePermission,
@@ -16,6 +26,18 @@ import type {
   Volume,
 } from '@aws-sdk/client-ec2';
 import type { Ami, BackingType, BlockDevice, LaunchPermission, Tag } from '../model/ami';
+import type {
+  AllowedImagesSettings,
+  AncestryEntry,
+  ImageCriterion,
+  ImageFinding,
+  ImageReference as DomainImageReference,
+  ImageUsageEntry,
+  ImageUsageReport,
+  InstanceImage,
+  RecycledImage,
+  RecycledSnapshot,
+} from '../model/imageInsights';
 import type { SnapshotDeleteResult } from '../model/deregisterPlan';
 import type { CreateImageRequest } from '../model/imageCreation';
 import type { RegisterImageRequest, RegisterMapping } from '../model/imageRegistration';
@@ -65,6 +87,9 @@ export function toAmi(image: Image, region: string, strings = new PageStrings())
   assign(ami, 'lastLaunchedTime', own(image.LastLaunchedTime));
   assign(ami, 'sourceInstanceId', own(image.SourceInstanceId));
   assign(ami, 'sourceImageId', own(image.SourceImageId));
+  assign(ami, 'sourceImageRegion', shared(image.SourceImageRegion));
+  assign(ami, 'freeTierEligible', image.FreeTierEligible);
+  assign(ami, 'publicSsmParameterName', shared(image.PublicSsmParameterName));
   return ami;
 }
 
@@ -234,6 +259,141 @@ export function toInstanceReference(
 ): { imageId: string; instanceId: string } | undefined {
   const instanceId = ref.Arn?.split('/').pop();
   return ref.ImageId && instanceId ? { imageId: ref.ImageId, instanceId } : undefined;
+}
+
+/** One DescribeImageReferences entry, whatever its resource type. */
+export function toImageReference(ref: ImageReference): DomainImageReference {
+  return { imageId: ref.ImageId ?? '', resourceType: ref.ResourceType ?? '', arn: ref.Arn ?? '' };
+}
+
+/** One GetImageAncestry entry. */
+export function toAncestryEntry(entry: ImageAncestryEntry): AncestryEntry {
+  const out: AncestryEntry = { imageId: entry.ImageId ?? '' };
+  assign(out, 'creationDate', entry.CreationDate?.toISOString());
+  assign(out, 'ownerAlias', entry.ImageOwnerAlias);
+  assign(out, 'sourceImageId', entry.SourceImageId);
+  assign(out, 'sourceImageRegion', entry.SourceImageRegion);
+  return out;
+}
+
+/** One GetImageFindings entry. */
+export function toImageFinding(finding: SdkImageFinding): ImageFinding {
+  const out: ImageFinding = { title: finding.Title ?? '', paths: [...(finding.Paths ?? [])] };
+  assign(out, 'severity', finding.SeverityLabel);
+  assign(out, 'score', finding.Score);
+  assign(out, 'fixAvailable', finding.FixAvailable);
+  assign(out, 'firstObservedAt', finding.FirstObservedAt?.toISOString());
+  assign(out, 'updatedAt', finding.UpdatedAt?.toISOString());
+  assign(out, 'snapshotId', finding.SnapshotId);
+  return out;
+}
+
+/** One DescribeImageUsageReports entry. */
+export function toImageUsageReport(report: SdkImageUsageReport): ImageUsageReport {
+  const out: ImageUsageReport = {
+    reportId: report.ReportId ?? '',
+    imageId: report.ImageId ?? '',
+    state: report.State ?? 'unknown',
+    resourceTypes: (report.ResourceTypes ?? []).flatMap((t) =>
+      t.ResourceType ? [t.ResourceType] : [],
+    ),
+    accountIds: [...(report.AccountIds ?? [])],
+  };
+  assign(out, 'stateReason', report.StateReason);
+  assign(out, 'creationTime', report.CreationTime?.toISOString());
+  assign(out, 'expirationTime', report.ExpirationTime?.toISOString());
+  return out;
+}
+
+/** One DescribeImageUsageReportEntries entry. */
+export function toImageUsageEntry(entry: ImageUsageReportEntry): ImageUsageEntry {
+  const out: ImageUsageEntry = {
+    reportId: entry.ReportId ?? '',
+    imageId: entry.ImageId ?? '',
+    accountId: entry.AccountId ?? '',
+    resourceType: entry.ResourceType ?? '',
+    usageCount: entry.UsageCount ?? 0,
+  };
+  assign(out, 'reportCreationTime', entry.ReportCreationTime?.toISOString());
+  return out;
+}
+
+/** One ListImagesInRecycleBin entry. */
+export function toRecycledImage(info: ImageRecycleBinInfo, region: string): RecycledImage {
+  const out: RecycledImage = { region, imageId: info.ImageId ?? '' };
+  assign(out, 'name', info.Name);
+  assign(out, 'description', info.Description);
+  assign(out, 'enteredAt', info.RecycleBinEnterTime?.toISOString());
+  assign(out, 'exitsAt', info.RecycleBinExitTime?.toISOString());
+  return out;
+}
+
+/** One ListSnapshotsInRecycleBin entry. */
+export function toRecycledSnapshot(info: SnapshotRecycleBinInfo, region: string): RecycledSnapshot {
+  const out: RecycledSnapshot = { region, snapshotId: info.SnapshotId ?? '' };
+  assign(out, 'description', info.Description);
+  assign(out, 'volumeId', info.VolumeId);
+  assign(out, 'enteredAt', info.RecycleBinEnterTime?.toISOString());
+  assign(out, 'exitsAt', info.RecycleBinExitTime?.toISOString());
+  return out;
+}
+
+function toImageCriterion(c: SdkImageCriterion): ImageCriterion {
+  const out: ImageCriterion = {};
+  if (c.ImageProviders?.length) out.imageProviders = [...c.ImageProviders];
+  if (c.MarketplaceProductCodes?.length)
+    out.marketplaceProductCodes = [...c.MarketplaceProductCodes];
+  if (c.ImageNames?.length) out.imageNames = [...c.ImageNames];
+  assign(out, 'maximumDaysSinceCreated', c.CreationDateCondition?.MaximumDaysSinceCreated);
+  assign(out, 'maximumDaysSinceDeprecated', c.DeprecationTimeCondition?.MaximumDaysSinceDeprecated);
+  return out;
+}
+
+/** GetAllowedImagesSettings. */
+export function toAllowedImagesSettings(
+  result: GetAllowedImagesSettingsResult,
+): AllowedImagesSettings {
+  const out: AllowedImagesSettings = {
+    state: result.State ?? 'disabled',
+    criteria: (result.ImageCriteria ?? []).map(toImageCriterion),
+  };
+  assign(out, 'managedBy', result.ManagedBy);
+  return out;
+}
+
+/** The request form of Allowed AMIs criteria (ReplaceImageCriteriaInAllowedImagesSettings). */
+export function toImageCriterionRequests(
+  criteria: readonly ImageCriterion[],
+): ImageCriterionRequest[] {
+  return criteria.map((c) => ({
+    ...(c.imageProviders?.length ? { ImageProviders: [...c.imageProviders] } : {}),
+    ...(c.marketplaceProductCodes?.length
+      ? { MarketplaceProductCodes: [...c.marketplaceProductCodes] }
+      : {}),
+    ...(c.imageNames?.length ? { ImageNames: [...c.imageNames] } : {}),
+    ...(c.maximumDaysSinceCreated !== undefined
+      ? { CreationDateCondition: { MaximumDaysSinceCreated: c.maximumDaysSinceCreated } }
+      : {}),
+    ...(c.maximumDaysSinceDeprecated !== undefined
+      ? { DeprecationTimeCondition: { MaximumDaysSinceDeprecated: c.maximumDaysSinceDeprecated } }
+      : {}),
+  }));
+}
+
+/** One DescribeInstanceImageMetadata entry. */
+export function toInstanceImage(meta: InstanceImageMetadata): InstanceImage {
+  const image = meta.ImageMetadata;
+  const out: InstanceImage = { instanceId: meta.InstanceId ?? '', imageId: image?.ImageId ?? '' };
+  assign(out, 'instanceState', meta.State?.Name);
+  assign(out, 'name', image?.Name);
+  assign(out, 'ownerId', image?.OwnerId);
+  assign(out, 'ownerAlias', image?.ImageOwnerAlias);
+  assign(out, 'state', image?.State);
+  assign(out, 'creationDate', image?.CreationDate);
+  assign(out, 'deprecationTime', image?.DeprecationTime);
+  assign(out, 'imageAllowed', image?.ImageAllowed);
+  assign(out, 'isPublic', image?.IsPublic);
+  return out;
 }
 
 /** DeregisterImage's DeleteSnapshotResults (empty without DeleteAssociatedSnapshots). */
