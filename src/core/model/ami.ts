@@ -91,6 +91,10 @@ export interface Ami {
   freeTierEligible?: boolean;
   /** The public SSM parameter that resolves to it, e.g. `/aws/service/ami-amazon-linux-latest/…`. */
   publicSsmParameterName?: string;
+  /** ISO 8601: when Amazon Inspector last scanned it (EC2's `ScanResults`); absent = not scanned. */
+  findingScanDate?: string;
+  /** The highest severity Inspector found (`critical`, `high`…); absent when none or not scanned. */
+  highestFindingSeverity?: string;
 }
 
 /** A principal allowed to launch an image (DescribeImageAttribute launchPermission). */

@@ -38,6 +38,10 @@ describe('core/aws/mappers', () => {
       SourceImageRegion: 'eu-west-1',
       FreeTierEligible: true,
       PublicSsmParameterName: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64',
+      ScanResults: {
+        HighestFindingSeverityLabel: 'critical',
+        FindingScanDate: new Date('2025-02-01T06:00:00.000Z'),
+      },
       Tags: [{ Key: 'team', Value: 'web' }, { Key: 'empty' }],
       BlockDeviceMappings: [
         {
@@ -89,6 +93,8 @@ describe('core/aws/mappers', () => {
         sourceImageRegion: 'eu-west-1',
         freeTierEligible: true,
         publicSsmParameterName: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64',
+        findingScanDate: '2025-02-01T06:00:00.000Z',
+        highestFindingSeverity: 'critical',
         tags: [
           { key: 'team', value: 'web' },
           { key: 'empty', value: '' },
