@@ -24,8 +24,7 @@ describe('DescribeImages', () => {
   it('Owners=self lists my images, hiding the disabled one but not my own deprecated one', async () => {
     const out = await me.send(new DescribeImagesCommand({ Owners: ['self'] }));
     const listed = names(out.Images);
-    // 13 of the classic estate + 3 added for issue 13 (lineage root and leaf, scanned-clean).
-    assert.equal(listed.length, 16);
+    assert.equal(listed.length, 13);
     assert.ok(listed.includes('legacy-app-2019.12'), 'owners see their deprecated images');
     assert.ok(!listed.includes('retired-batch-2023.03'), 'disabled images need IncludeDisabled');
     assert.ok((out.Images ?? []).every((i) => i.OwnerId === '111111111111'));
@@ -211,7 +210,7 @@ describe('DescribeImages', () => {
       );
     assert.deepEqual(await send('state', ['pending']), ['nightly-build-in-progress']);
     assert.deepEqual(await send('is-public', ['true']), ['public-diagnostics-toolkit-1.0']);
-    assert.equal((await send('image-type', ['machine'])).length, 16);
+    assert.equal((await send('image-type', ['machine'])).length, 13);
     assert.deepEqual(await send('root-device-type', ['instance-store']), [
       'legacy-s3-backed-2016.09',
     ]);

@@ -42,77 +42,91 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
   let emulator: RunningEc2Emulator;
   let me: EC2Client;
   let meEu: EC2Client;
+  let meAp: EC2Client;
   beforeEach(async () => {
     emulator = await startEc2Emulator({ seed: 'demo', pendingMs: 50, clock: 'manual' });
     me = emulatorClient(emulator);
     meEu = emulatorClient(emulator, { region: 'eu-west-1' });
+    meAp = emulatorClient(emulator, { region: 'ap-southeast-2' });
   });
   afterEach(async () => {
     await emulator.close();
   });
 
   describe('DescribeImages fields', () => {
-    it('reports free tier, the public SSM parameter, source image and last launch where modelled', async () => {
+    it('reports free tier, the public SSM parameter, source image, last launch and scan results', async () => {
       const al = await imageNamed(me, 'al2023-ami-2023.6.20241010.0-kernel-6.1-x86_64');
       assert.equal(al.FreeTierEligible, true);
       assert.equal(
         al.PublicSsmParameterName,
         '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64',
       );
-      const leaf = await imageNamed(me, demoInsightImages.lineageLeaf);
-      assert.equal(leaf.SourceImageRegion, 'eu-west-1');
-      assert.equal(
-        leaf.SourceImageId,
-        (await imageNamed(meEu, demoInsightImages.lineageCopy)).ImageId,
-      );
-      assert.equal(leaf.LastLaunchedTime, undefined, 'never launched');
       const root = await imageNamed(me, demoInsightImages.lineageRoot);
-      assert.ok(root.LastLaunchedTime, 'launched recently');
+      const copy = await imageNamed(meEu, demoInsightImages.lineageCopy);
+      const leaf = await imageNamed(meEu, demoInsightImages.lineageLeaf);
+      assert.deepEqual([copy.SourceImageId, copy.SourceImageRegion], [root.ImageId, 'us-east-1']);
+      assert.deepEqual([leaf.SourceImageId, leaf.SourceImageRegion], [copy.ImageId, 'eu-west-1']);
+      assert.equal(root.LastLaunchedTime, undefined, 'never launched');
+      assert.ok(leaf.LastLaunchedTime, 'launched recently');
+      assert.equal(leaf.ScanResults?.HighestFindingSeverityLabel, 'critical');
+      assert.equal(leaf.ScanResults?.FindingScanDate?.toISOString(), '2024-12-05T06:00:00.000Z');
+      assert.equal(
+        leaf.ScanResults?.CriticalFixAvailableSince?.toISOString(),
+        '2024-12-03T00:00:00.000Z',
+      );
+      assert.equal(
+        leaf.ScanResults?.MediumFixAvailableSince,
+        undefined,
+        'no fix for the medium one',
+      );
+      const clean = await imageNamed(meEu, demoInsightImages.scannedClean);
+      assert.ok(clean.ScanResults?.FindingScanDate, 'scanned');
+      assert.equal(clean.ScanResults?.HighestFindingSeverityLabel, undefined, 'nothing found');
       const mine = await imageNamed(me, 'legacy-app-2019.12');
+      assert.equal(mine.ScanResults, undefined, 'never scanned');
       assert.equal(mine.FreeTierEligible, undefined);
       assert.equal(mine.PublicSsmParameterName, undefined);
     });
 
     it('reports ImageAllowed only while Allowed AMIs is enabled or in audit mode', async () => {
-      // us-east-1 is seeded in audit mode: Amazon's images and the partner's agent are allowed.
+      // ap-southeast-2 is seeded in audit mode: only Amazon Linux 2023 (and the partner's agent).
       const all =
-        (await me.send(new DescribeImagesCommand({ IncludeDeprecated: true }))).Images ?? [];
+        (await meAp.send(new DescribeImagesCommand({ IncludeDeprecated: true }))).Images ?? [];
       const allowed = (name: string) => all.find((i) => i.Name === name)?.ImageAllowed;
       assert.equal(allowed('al2023-ami-2023.6.20241010.0-kernel-6.1-x86_64'), true);
-      assert.equal(allowed('partner-agent-shared-with-111-2.3'), true);
-      assert.equal(allowed('partner-org-baseline-2024.10'), false);
-      assert.equal(
-        allowed('hardened-nginx-1.26-ubuntu-24.04-20241001-aee1c2a3-marketplace'),
-        false,
-      );
-      assert.equal(allowed('legacy-app-2019.12'), true, 'my own images are never restricted');
-      // eu-west-1 has Allowed AMIs disabled: no ImageAllowed at all.
-      const eu = (await meEu.send(new DescribeImagesCommand({}))).Images ?? [];
-      assert.ok(eu.length > 0 && eu.every((i) => i.ImageAllowed === undefined));
+      assert.equal(allowed('Windows_Server-2022-English-Full-Base-2024.10.09'), false);
+      assert.equal(allowed('amzn2-ami-hvm-2.0.20200304.0-x86_64-gp2'), false);
+      // us-east-1 has Allowed AMIs disabled: no ImageAllowed at all.
+      const us = (await me.send(new DescribeImagesCommand({}))).Images ?? [];
+      assert.ok(us.length > 0 && us.every((i) => i.ImageAllowed === undefined));
     });
 
     it('enabled (not audit) hides images no criterion allows', async () => {
-      await me.send(
+      await meAp.send(
         new EnableAllowedImagesSettingsCommand({ AllowedImagesSettingsState: 'enabled' }),
       );
-      const names = ((await me.send(new DescribeImagesCommand({}))).Images ?? []).map(
+      const names = ((await meAp.send(new DescribeImagesCommand({}))).Images ?? []).map(
         (i) => i.Name,
       );
-      assert.ok(names.includes('partner-agent-shared-with-111-2.3'));
-      assert.ok(!names.includes('partner-org-baseline-2024.10'));
-      assert.ok(names.includes('web-server-2024.10.1'));
+      assert.ok(names.includes('al2023-ami-2023.6.20241010.0-kernel-6.1-x86_64'));
+      assert.ok(!names.includes('Windows_Server-2022-English-Full-Base-2024.10.09'));
     });
   });
 
   describe('Allowed AMIs settings', () => {
-    it('gets, replaces, enables and disables; criteria survive disabling', async () => {
-      const seeded = await me.send(new GetAllowedImagesSettingsCommand({}));
+    it('gets the seeded audit mode; replaces, enables and disables; criteria survive disabling', async () => {
+      const seeded = await meAp.send(new GetAllowedImagesSettingsCommand({}));
       assert.equal(seeded.State, 'audit-mode');
       assert.equal(seeded.ManagedBy, 'account');
       assert.deepEqual(seeded.ImageCriteria, [
-        { ImageProviders: ['amazon'] },
+        { ImageProviders: ['amazon'], ImageNames: ['al2023-ami-*'] },
         { ImageProviders: [partnerAccountId], ImageNames: ['partner-agent-*'] },
       ]);
+      assert.equal((await me.send(new GetAllowedImagesSettingsCommand({}))).State, 'disabled');
+      const on = await me.send(
+        new EnableAllowedImagesSettingsCommand({ AllowedImagesSettingsState: 'audit-mode' }),
+      );
+      assert.equal(on.AllowedImagesSettingsState, 'audit-mode');
       const replaced = await me.send(
         new ReplaceImageCriteriaInAllowedImagesSettingsCommand({
           ImageCriteria: [
@@ -122,17 +136,20 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
               CreationDateCondition: { MaximumDaysSinceCreated: 100_000 },
               DeprecationTimeCondition: { MaximumDaysSinceDeprecated: 30 },
             },
+            { ImageProviders: [partnerAccountId], ImageNames: ['partner-agent-*'] },
           ],
         }),
       );
       assert.equal(replaced.ReturnValue, true);
-      const market = await imageNamed(
-        me,
-        'hardened-nginx-1.26-ubuntu-24.04-20241001-aee1c2a3-marketplace',
+      const allowed = async (name: string) => (await imageNamed(me, name)).ImageAllowed;
+      assert.equal(
+        await allowed('hardened-nginx-1.26-ubuntu-24.04-20241001-aee1c2a3-marketplace'),
+        true,
       );
-      assert.equal(market.ImageAllowed, true);
-      const al = await imageNamed(me, 'al2023-ami-2023.6.20241010.0-kernel-6.1-x86_64');
-      assert.equal(al.ImageAllowed, false);
+      assert.equal(await allowed('al2023-ami-2023.6.20241010.0-kernel-6.1-x86_64'), false);
+      assert.equal(await allowed('partner-agent-shared-with-111-2.3'), true);
+      assert.equal(await allowed('partner-org-baseline-2024.10'), false);
+      assert.equal(await allowed('legacy-app-2019.12'), true, 'my own images are never restricted');
       const off = await me.send(new DisableAllowedImagesSettingsCommand({}));
       assert.equal(off.AllowedImagesSettingsState, 'disabled');
       const after = await me.send(new GetAllowedImagesSettingsCommand({}));
@@ -141,15 +158,11 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
         after.ImageCriteria?.[0]?.CreationDateCondition?.MaximumDaysSinceCreated,
         100_000,
       );
-      assert.equal((await imageNamed(me, 'legacy-app-2019.12')).ImageAllowed, undefined);
-      const on = await me.send(
-        new EnableAllowedImagesSettingsCommand({ AllowedImagesSettingsState: 'audit-mode' }),
-      );
-      assert.equal(on.AllowedImagesSettingsState, 'audit-mode');
+      assert.equal(await allowed('legacy-app-2019.12'), undefined);
     });
 
     it('evaluates image names with wildcards and the creation-date condition', async () => {
-      await me.send(
+      await meAp.send(
         new ReplaceImageCriteriaInAllowedImagesSettingsCommand({
           ImageCriteria: [
             { ImageProviders: ['amazon'], ImageNames: ['al2023-ami-2023.?.*-x86_64'] },
@@ -158,11 +171,11 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
         }),
       );
       assert.equal(
-        (await imageNamed(me, 'al2023-ami-2023.6.20241010.0-kernel-6.1-x86_64')).ImageAllowed,
+        (await imageNamed(meAp, 'al2023-ami-2023.6.20241010.0-kernel-6.1-x86_64')).ImageAllowed,
         true,
       );
       assert.equal(
-        (await imageNamed(me, 'al2023-ami-2023.6.20241010.0-kernel-6.1-arm64')).ImageAllowed,
+        (await imageNamed(meAp, 'al2023-ami-2023.6.20241010.0-kernel-6.1-arm64')).ImageAllowed,
         false,
         'matches no name, and was created more than a day ago',
       );
@@ -212,7 +225,7 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
       assert.equal(refused.name, 'UnauthorizedOperation');
       assert.equal(
         (await readOnly.send(new GetAllowedImagesSettingsCommand({}))).State,
-        'audit-mode',
+        'disabled',
       );
     });
   });
@@ -236,8 +249,8 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
     it('traces three generations across regions to the root', async () => {
       const root = await imageNamed(me, demoInsightImages.lineageRoot);
       const copy = await imageNamed(meEu, demoInsightImages.lineageCopy);
-      const leaf = await imageNamed(me, demoInsightImages.lineageLeaf);
-      const out = await me.send(new GetImageAncestryCommand({ ImageId: leaf.ImageId }));
+      const leaf = await imageNamed(meEu, demoInsightImages.lineageLeaf);
+      const out = await meEu.send(new GetImageAncestryCommand({ ImageId: leaf.ImageId }));
       assert.deepEqual(
         out.ImageAncestryEntries?.map((e) => [e.ImageId, e.SourceImageId, e.SourceImageRegion]),
         [
@@ -273,8 +286,8 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
 
   describe('GetImageFindings', () => {
     it('lists findings with severity, fix and paths, page by page; none for a clean or unscanned image', async () => {
-      const root = await imageNamed(me, demoInsightImages.lineageRoot);
-      const all = await me.send(new GetImageFindingsCommand({ ImageId: root.ImageId }));
+      const leaf = await imageNamed(meEu, demoInsightImages.lineageLeaf);
+      const all = await meEu.send(new GetImageFindingsCommand({ ImageId: leaf.ImageId }));
       assert.deepEqual(
         all.ImageFindings?.map((f) => [f.SeverityLabel, f.Title, f.FixAvailable]),
         [
@@ -285,17 +298,17 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
       );
       assert.deepEqual(all.ImageFindings?.[0]?.Paths, ['/usr/sbin/sshd']);
       assert.equal(all.ImageFindings?.[0]?.Score, 9.8);
-      const first = await me.send(
-        new GetImageFindingsCommand({ ImageId: root.ImageId, MaxResults: 2 }),
+      const first = await meEu.send(
+        new GetImageFindingsCommand({ ImageId: leaf.ImageId, MaxResults: 2 }),
       );
       assert.equal(first.ImageFindings?.length, 2);
-      const rest = await me.send(
-        new GetImageFindingsCommand({ ImageId: root.ImageId, NextToken: first.NextToken }),
+      const rest = await meEu.send(
+        new GetImageFindingsCommand({ ImageId: leaf.ImageId, NextToken: first.NextToken }),
       );
       assert.equal(rest.ImageFindings?.[0]?.Title, 'CVE-2024-0727 - openssl');
-      for (const name of [demoInsightImages.scannedClean, 'legacy-app-2019.12']) {
-        const image = await imageNamed(me, name);
-        const none = await me.send(new GetImageFindingsCommand({ ImageId: image.ImageId }));
+      for (const name of [demoInsightImages.scannedClean, 'reporting-encrypted-2024.10']) {
+        const image = await imageNamed(meEu, name);
+        const none = await meEu.send(new GetImageFindingsCommand({ ImageId: image.ImageId }));
         assert.deepEqual(none.ImageFindings ?? [], [], name);
       }
       assert.equal(
@@ -480,25 +493,25 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
     });
 
     it('deregister and delete go to the bin only under a retention rule', async () => {
-      const leaf = await imageNamed(me, demoInsightImages.lineageLeaf);
+      const ou = await imageNamed(me, 'golden-image-platform-ou-2024.09');
       await me.send(
-        new DeregisterImageCommand({ ImageId: leaf.ImageId, DeleteAssociatedSnapshots: true }),
+        new DeregisterImageCommand({ ImageId: ou.ImageId, DeleteAssociatedSnapshots: true }),
       );
       const binned = await me.send(
-        new ListImagesInRecycleBinCommand({ ImageIds: [leaf.ImageId ?? ''] }),
+        new ListImagesInRecycleBinCommand({ ImageIds: [ou.ImageId ?? ''] }),
       );
-      assert.equal(binned.Images?.[0]?.Name, demoInsightImages.lineageLeaf);
-      const snapshotId = leaf.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId ?? '';
+      assert.equal(binned.Images?.[0]?.Name, 'golden-image-platform-ou-2024.09');
+      const snapshotId = ou.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId ?? '';
       assert.equal(
         (await me.send(new ListSnapshotsInRecycleBinCommand({ SnapshotIds: [snapshotId] })))
           .Snapshots?.length,
         1,
       );
       // eu-west-1 has no rule: gone for good.
-      const copy = await imageNamed(meEu, demoInsightImages.lineageCopy);
-      await meEu.send(new DeregisterImageCommand({ ImageId: copy.ImageId }));
+      const leaf = await imageNamed(meEu, demoInsightImages.lineageLeaf);
+      await meEu.send(new DeregisterImageCommand({ ImageId: leaf.ImageId }));
       assert.deepEqual((await meEu.send(new ListImagesInRecycleBinCommand({}))).Images ?? [], []);
-      const euSnapshot = copy.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId ?? '';
+      const euSnapshot = leaf.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId ?? '';
       await meEu.send(new DeleteSnapshotCommand({ SnapshotId: euSnapshot }));
       assert.deepEqual(
         (await meEu.send(new ListSnapshotsInRecycleBinCommand({}))).Snapshots ?? [],
@@ -614,7 +627,7 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
       assert.equal(meta?.ImageMetadata?.ImageId, web1.ImageId);
       assert.equal(meta?.ImageMetadata?.Name, 'web-server-2024.10.1');
       assert.equal(meta?.ImageMetadata?.State, 'available');
-      assert.equal(meta?.ImageMetadata?.ImageAllowed, true);
+      assert.equal(meta?.ImageMetadata?.ImageAllowed, undefined, 'Allowed AMIs is off here');
       assert.equal(meta?.ImageMetadata?.IsPublic, false);
       const buildAgent = await instanceNamed(me, 'build-agent-1');
       await me.send(new DeregisterImageCommand({ ImageId: buildAgent.ImageId }));
@@ -652,8 +665,8 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
 
   describe('DescribeImageReferences', () => {
     it('finds launch templates, SSM parameters and Image Builder recipes as well as instances', async () => {
-      const leaf = await imageNamed(me, demoInsightImages.lineageLeaf);
-      const all = await me.send(
+      const leaf = await imageNamed(meEu, demoInsightImages.lineageLeaf);
+      const all = await meEu.send(
         new DescribeImageReferencesCommand({
           ImageIds: [leaf.ImageId ?? ''],
           IncludeAllResourceTypes: true,
@@ -663,7 +676,7 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
         all.ImageReferences?.map((r) => r.ResourceType),
         ['ec2:LaunchTemplate', 'imagebuilder:ImageRecipe', 'ssm:Parameter'],
       );
-      const ssm = await me.send(
+      const ssm = await meEu.send(
         new DescribeImageReferencesCommand({
           ImageIds: [leaf.ImageId ?? ''],
           ResourceTypes: [{ ResourceType: 'ssm:Parameter' }],
@@ -671,10 +684,10 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
       );
       assert.deepEqual(
         ssm.ImageReferences?.map((r) => r.Arn),
-        ['arn:aws:ssm:us-east-1:111111111111:parameter/golden/app-runtime/latest'],
+        ['arn:aws:ssm:eu-west-1:111111111111:parameter/golden/app-runtime/latest'],
       );
       const bad = await errorOf(() =>
-        me.send(
+        meEu.send(
           new DescribeImageReferencesCommand({
             ImageIds: [leaf.ImageId ?? ''],
             ResourceTypes: [{ ResourceType: 'ec2:Volume' as 'ec2:Instance' }],

@@ -403,23 +403,29 @@ function seeded(world: EmulatorWorld, region: string, name: string, ownerId = de
   return image;
 }
 
-/** Names of the images `seedImageInsights` adds (tests and docs refer to them). */
+/** Names of the demo images that show issue 13's states (see `seedImageInsights`). */
 export const demoInsightImages = {
-  lineageRoot: 'base-os-hardened-2024.05',
-  lineageCopy: 'base-os-hardened-2024.05-eu',
-  lineageLeaf: 'app-runtime-2024.06',
-  scannedClean: 'scanned-clean-2024.09',
+  /** us-east-1, the classic estate's image: the root of the lineage. */
+  lineageRoot: 'web-server-2024.11.2',
+  /** eu-west-1, the classic estate's copy of the root (now says so). */
+  lineageCopy: 'web-server-2024.11.2',
+  /** eu-west-1, a copy of the copy: Inspector findings, launched recently, referenced. */
+  lineageLeaf: 'app-runtime-2024.12',
+  /** eu-west-1, the classic estate's image, scanned by Inspector with nothing found. */
+  scannedClean: 'bastion-arm64-2024.08',
   recycledWithSnapshots: 'recycled-report-builder-2024.04',
   recycledWithoutSnapshots: 'recycled-batch-runner-2024.02',
 } as const;
 
 /**
  * What EC2 tells about AMIs beyond the classic lifecycle (issue 13): Amazon's public SSM
- * parameters and free-tier flags, a lineage of three generations across regions, Inspector
- * findings, usage of shared images by another account, references from launch templates, SSM
- * parameters and Image Builder recipes, Allowed AMIs in audit mode in us-east-1 (partner and
- * Marketplace images not allowed), and a Recycle Bin in us-east-1 (retention rules for AMIs and
- * snapshots, one recycled AMI whose snapshot is in the bin too, one whose snapshot is not).
+ * parameters and free-tier flags; a lineage of three generations (us-east-1 → eu-west-1 → a copy
+ * of that copy); Inspector findings; usage of shared images by another account; references from
+ * a launch template, an SSM parameter and an Image Builder recipe; Allowed AMIs in audit mode in
+ * ap-southeast-2 (only AL2023 allowed, so Amazon's other images are not); and a Recycle Bin in
+ * us-east-1 (retention rules for AMIs and snapshots, one recycled AMI whose snapshot is in the bin
+ * too, one whose snapshot is not). It adds no row to the Images view of us-east-1 and one to
+ * eu-west-1 (Owners=self), so views and tests of the classic estate keep their rows.
  */
 function seedImageInsights(world: EmulatorWorld, startedAt: number): void {
   const me = demoAccountId;
@@ -446,106 +452,77 @@ function seedImageInsights(world: EmulatorWorld, startedAt: number): void {
       '/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base';
   }
 
-  // Lineage: us-east-1 root → copied to eu-west-1 → copied back to us-east-1.
-  const root = addEbsImage(world, {
-    region: 'us-east-1',
+  // Lineage: us-east-1 web-server-2024.11.2 → its eu-west-1 copy → app-runtime (copy of the copy).
+  const root = seeded(world, 'us-east-1', demoInsightImages.lineageRoot);
+  const copy = seeded(world, 'eu-west-1', demoInsightImages.lineageCopy);
+  copy.sourceImageId = root.imageId;
+  copy.sourceImageRegion = 'us-east-1';
+  const leaf = addEbsImage(world, {
+    region: 'eu-west-1',
     ownerId: me,
-    name: demoInsightImages.lineageRoot,
-    description: 'Hardened base OS; root of a lineage (scanned by Inspector, with findings)',
-    createdAt: at('2024-05-02T09:00:00.000Z'),
-    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
-    tags: { Name: 'base-os', Team: 'security' },
+    name: demoInsightImages.lineageLeaf,
+    description: `[Copied ${copy.imageId} from eu-west-1] Application runtime on the web tier`,
+    createdAt: at('2024-12-02T09:00:00.000Z'),
+    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 16 }],
+    tags: { Name: 'app-runtime', Team: 'runtime' },
+    sourceImageId: copy.imageId,
+    sourceImageRegion: 'eu-west-1',
     lastLaunchedAt: startedAt - 3 * dayMs,
   });
-  root.scannedAt = at('2024-12-01T06:00:00.000Z');
-  const rootSnapshot = root.blockDevices[0]?.ebs?.snapshotId;
-  root.findings = [
+  leaf.scannedAt = at('2024-12-05T06:00:00.000Z');
+  const leafSnapshot = leaf.blockDevices[0]?.ebs?.snapshotId;
+  leaf.findings = [
     {
       title: 'CVE-2024-6387 - openssh',
       severity: 'critical',
       score: 9.8,
       fixAvailable: true,
-      firstObservedAt: at('2024-07-02T00:00:00.000Z'),
-      updatedAt: at('2024-12-01T06:00:00.000Z'),
+      firstObservedAt: at('2024-12-03T00:00:00.000Z'),
+      updatedAt: at('2024-12-05T06:00:00.000Z'),
       paths: ['/usr/sbin/sshd'],
-      snapshotId: rootSnapshot,
+      snapshotId: leafSnapshot,
     },
     {
       title: 'CVE-2024-2961 - glibc',
       severity: 'high',
       score: 7.3,
       fixAvailable: true,
-      firstObservedAt: at('2024-04-18T00:00:00.000Z'),
-      updatedAt: at('2024-12-01T06:00:00.000Z'),
+      firstObservedAt: at('2024-12-03T00:00:00.000Z'),
+      updatedAt: at('2024-12-05T06:00:00.000Z'),
       paths: ['/usr/lib64/libc.so.6'],
-      snapshotId: rootSnapshot,
+      snapshotId: leafSnapshot,
     },
     {
       title: 'CVE-2024-0727 - openssl',
       severity: 'medium',
       score: 5.5,
       fixAvailable: false,
-      firstObservedAt: at('2024-02-01T00:00:00.000Z'),
-      updatedAt: at('2024-12-01T06:00:00.000Z'),
+      firstObservedAt: at('2024-12-04T00:00:00.000Z'),
+      updatedAt: at('2024-12-05T06:00:00.000Z'),
       paths: ['/usr/lib64/libcrypto.so.3'],
-      snapshotId: rootSnapshot,
+      snapshotId: leafSnapshot,
     },
   ];
-  const copy = addEbsImage(world, {
-    region: 'eu-west-1',
-    ownerId: me,
-    name: demoInsightImages.lineageCopy,
-    description: `[Copied ${root.imageId} from us-east-1] ${root.description ?? ''}`,
-    createdAt: at('2024-05-03T09:00:00.000Z'),
-    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
-    sourceImageId: root.imageId,
-    sourceImageRegion: 'us-east-1',
-  });
-  const leaf = addEbsImage(world, {
-    region: 'us-east-1',
-    ownerId: me,
-    name: demoInsightImages.lineageLeaf,
-    description: `[Copied ${copy.imageId} from eu-west-1] Application runtime on the hardened base`,
-    createdAt: at('2024-06-01T09:00:00.000Z'),
-    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 12 }],
-    tags: { Name: 'app-runtime', Team: 'runtime' },
-    sourceImageId: copy.imageId,
-    sourceImageRegion: 'eu-west-1',
-  });
-  const arnPrefix = `us-east-1:${me}`;
-  store.imageReferences.push(
-    {
+  const arnPrefix = `eu-west-1:${me}`;
+  for (const [resourceType, arn] of [
+    ['ec2:LaunchTemplate', `arn:aws:ec2:${arnPrefix}:launch-template/lt-0a1b2c3d4e5f60001`],
+    ['ssm:Parameter', `arn:aws:ssm:${arnPrefix}:parameter/golden/app-runtime/latest`],
+    [
+      'imagebuilder:ImageRecipe',
+      `arn:aws:imagebuilder:${arnPrefix}:image-recipe/app-runtime/1.0.0`,
+    ],
+  ] as const) {
+    store.imageReferences.push({
       imageId: leaf.imageId,
-      region: 'us-east-1',
+      region: 'eu-west-1',
       ownerId: me,
-      resourceType: 'ec2:LaunchTemplate',
-      arn: `arn:aws:ec2:${arnPrefix}:launch-template/lt-0a1b2c3d4e5f60001`,
-    },
-    {
-      imageId: leaf.imageId,
-      region: 'us-east-1',
-      ownerId: me,
-      resourceType: 'ssm:Parameter',
-      arn: `arn:aws:ssm:${arnPrefix}:parameter/golden/app-runtime/latest`,
-    },
-    {
-      imageId: leaf.imageId,
-      region: 'us-east-1',
-      ownerId: me,
-      resourceType: 'imagebuilder:ImageRecipe',
-      arn: `arn:aws:imagebuilder:${arnPrefix}:image-recipe/app-runtime/1.0.0`,
-    },
+      resourceType,
+      arn,
+    });
+  }
+  seeded(world, 'eu-west-1', demoInsightImages.scannedClean).scannedAt = at(
+    '2024-12-05T06:00:00.000Z',
   );
-  const clean = addEbsImage(world, {
-    region: 'us-east-1',
-    ownerId: me,
-    name: demoInsightImages.scannedClean,
-    description: 'Scanned by Inspector: no findings',
-    createdAt: at('2024-09-20T09:00:00.000Z'),
-    volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8 }],
-  });
-  clean.scannedAt = at('2024-12-01T06:00:00.000Z');
-  clean.findings = [];
 
   // Usage of my shared images by the partner account (what image usage reports count).
   seeded(world, 'us-east-1', 'shared-base-for-partner-1.4').usage = [
@@ -556,11 +533,11 @@ function seedImageInsights(world: EmulatorWorld, startedAt: number): void {
     { accountId: partnerAccountId, resourceType: 'ec2:Instance', count: 5 },
   ];
 
-  // Allowed AMIs in audit mode in us-east-1: Amazon's images and the partner's agent only.
-  const allowed = store.allowedImagesFor(me, 'us-east-1');
+  // Allowed AMIs in audit mode in ap-southeast-2: only Amazon Linux 2023 and the partner's agent.
+  const allowed = store.allowedImagesFor(me, 'ap-southeast-2');
   allowed.state = 'audit-mode';
   allowed.criteria = [
-    { imageProviders: ['amazon'] },
+    { imageProviders: ['amazon'], imageNames: ['al2023-ami-*'] },
     { imageProviders: [partnerAccountId], imageNames: ['partner-agent-*'] },
   ];
 
