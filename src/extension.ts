@@ -7,6 +7,9 @@ import { LAUNCH_PERMISSIONS_VIEW_TYPE } from './webviews/launchPermissions/proto
 import { Ec2ClientFactory } from './core/aws/clientFactory';
 import { Ec2 } from './core/aws/ec2';
 import { Images } from './core/aws/images';
+import { AccountSettings } from './core/aws/accountSettings';
+import { ImageInsights } from './core/aws/imageInsights';
+import { RecycleBin } from './core/aws/recycleBin';
 import { Instances } from './core/aws/instances';
 import { Regions } from './core/aws/regions';
 import { Snapshots } from './core/aws/snapshots';
@@ -124,6 +127,9 @@ export function activate(
   const ec2Instances = new Instances(ec2);
   const ec2Snapshots = new Snapshots(ec2);
   const ec2Tags = new Tags(ec2);
+  const ec2Insights = new ImageInsights(ec2);
+  const ec2RecycleBin = new RecycleBin(ec2);
+  const ec2AccountSettings = new AccountSettings(ec2);
   const images = new ImageService(ec2Images);
   const instances = new InstanceService(ec2Instances);
   const profiles = new ProfileService();
@@ -286,7 +292,15 @@ export function activate(
     unknownCopies,
     ui,
     events,
-    ec2: { images: ec2Images, instances: ec2Instances, snapshots: ec2Snapshots, tags: ec2Tags },
+    ec2: {
+      images: ec2Images,
+      instances: ec2Instances,
+      snapshots: ec2Snapshots,
+      tags: ec2Tags,
+      insights: ec2Insights,
+      recycleBin: ec2RecycleBin,
+      accountSettings: ec2AccountSettings,
+    },
     lifecycle: new ImageLifecycleService(ec2Images, ec2Tags, images),
     copyImages: new CopyImageService(ec2Images, () => current().maxConcurrentRegions),
     deregisterImages: new DeregisterImageService(ec2Images, ec2Instances, ec2Snapshots),
