@@ -39,7 +39,19 @@ const ENTITIES: Readonly<Record<string, string>> = {
 };
 /** Thrown inside the reader for anything it leaves to the SDK; never escapes `parseXmlFast`. */
 class LeftToSdk extends Error {}
-const LEFT_TO_SDK = new LeftToSdk('left to the SDK reader');
+/**
+ * Made without a stack: a stack made while the SDK chunk loads would keep that chunk's whole
+ * top-level bytecode (1.4 MB) alive for as long as the extension runs.
+ */
+const LEFT_TO_SDK = ((): LeftToSdk => {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new LeftToSdk('left to the SDK reader');
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+})();
 
 const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}));/g;
 
