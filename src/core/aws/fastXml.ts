@@ -13,9 +13,6 @@
  * elements is its text ("" when it is only whitespace with a line break), repeated child names
  * become arrays, text beside child elements or attributes is `#text`, attributes are set after the
  * children. `fastXml.test.ts` compares the two readers on EC2's answers and on edge cases.
- *
- * Texts cut out with `slice` share the page's storage; mappers that keep strings for long copy them
- * (`PageStrings`).
  */
 
 const LT = 60; // <
@@ -37,6 +34,19 @@ const ENTITIES: Readonly<Record<string, string>> = {
   quot: '"',
   apos: "'",
 };
+/**
+ * The text between `start` and `end`, entities decoded, in storage of its own: V8 makes a cut of 13
+ * or more characters a view into the whole answer, and a record someone keeps (an instance's raw
+ * record, a region) would keep the whole answer alive. (The SDK's reader, which builds texts one
+ * character at a time, never makes such views.) A JSON round trip makes a flat copy, exactly.
+ */
+function textOf(x: string, start: number, end: number): string {
+  const cut = x.slice(start, end);
+  const text = cut.includes('&') ? decodeEntities(cut) : cut;
+  // A decoded text is new; a short cut is a copy already.
+  return text !== cut || text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
 /** Thrown inside the reader for anything it leaves to the SDK; never escapes `parseXmlFast`. */
 class LeftToSdk extends Error {}
 /**
@@ -170,7 +180,7 @@ class Reader {
         const valueEnd = x.indexOf(quote, this.i + 1);
         if (valueEnd === -1) throw LEFT_TO_SDK;
         attrs ??= {};
-        attrs[name] = decodeEntities(x.slice(this.i + 1, valueEnd));
+        attrs[name] = textOf(x, this.i + 1, valueEnd);
         this.i = valueEnd + 1;
       }
       if (this.i >= z) throw LEFT_TO_SDK;
@@ -188,7 +198,7 @@ class Reader {
     if (!attrs && x.charCodeAt(this.i) !== LT) {
       const end = x.indexOf('<', this.i);
       if (end !== -1 && this.closes(tag, end)) {
-        const text = decodeEntities(x.slice(this.i, end));
+        const text = textOf(x, this.i, end);
         this.i = end + 3 + tag.length;
         this.tag = tag;
         return dropped(text) ? '' : text;
@@ -218,7 +228,7 @@ class Reader {
       } else {
         let end = x.indexOf('<', this.i);
         if (end === -1) end = z;
-        const part = decodeEntities(x.slice(this.i, end));
+        const part = textOf(x, this.i, end);
         this.i = end;
         if (text === undefined) text = part;
         else (texts ??= [text]).push(part);

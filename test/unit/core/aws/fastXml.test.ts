@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DescribeImagesCommand, DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 // The SDK's own reader, which parseXmlFast must match (a dependency of @aws-sdk/core).
 import { parseXML } from '@aws-sdk/xml-builder';
@@ -289,5 +291,32 @@ describe('core/aws/ec2Protocol: the same SDK output and errors with the faster r
         (sdk as { $metadata?: unknown }).$metadata,
       );
     }
+  });
+});
+
+describe('core/aws/fastXml: what it reads does not keep the answer alive', () => {
+  it('a kept text of an answer does not hold the answer', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const kept: string[] = [];
+    const heapWith = (): number => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    /** Two texts of a 4 MB answer: one long id and one decoded location. */
+    const twoTexts = (): string[] => {
+      const parsed = parseXmlFast(describeImagesAnswer(4000, false));
+      const images = (parsed?.document.DescribeImagesResponse as Record<string, unknown>)
+        .imagesSet as { item: { imageId: string; imageLocation: string }[] };
+      return [images.item[7]?.imageId ?? '', images.item[9]?.imageLocation ?? ''];
+    };
+    const before = heapWith();
+    for (let i = 0; i < 4; i++) kept.push(...twoTexts());
+    // The last subject of a regular expression is held until the next one runs.
+    /x/.exec('x');
+    const grown = heapWith() - before;
+    assert.equal(kept.length, 8);
+    assert.ok(grown < 1_000_000, `${grown} bytes still held for 8 kept texts`);
   });
 });
