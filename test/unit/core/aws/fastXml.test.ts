@@ -251,6 +251,16 @@ describe('core/aws/ec2Protocol: the same SDK output and errors with the faster r
     }
   });
 
+  it('gives the same output when elements have text beside them (the #text the SDK lifts)', async () => {
+    const body =
+      `<DescribeImagesResponse ${XMLNS}>stray<requestId>r</requestId><imagesSet><item>` +
+      '<imageId a="1">ami-1</imageId><name>n<b/>m</name><tagSet><item><key>k</key>' +
+      '<value v="x">v</value></item></tagSet></item></imagesSet></DescribeImagesResponse>';
+    assert.equal(parseXmlFast(body)?.hasTextNodes, true);
+    const [sdk, fast] = await both(200, body, describe);
+    assert.deepStrictEqual(fast, sdk);
+  });
+
   it('gives the same DescribeInstances output (reservations, groups, states)', async () => {
     const body =
       `<DescribeInstancesResponse ${XMLNS}>\n <requestId>r</requestId>\n <reservationSet>\n` +
