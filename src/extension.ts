@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { loadWithCodeCache } from './codeCache';
+import type { Sdk } from './core/aws/loadSdk';
+import { loadSdkWith } from './core/aws/loadSdk';
 import { ActiveProfile, ProfileStatusBar } from './activeProfile';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerCommands } from './commands/registry';
@@ -117,6 +121,7 @@ export function activate(
   const ui = new Ask(() => userInput);
   const events = new ImageEvents((error) => logError(log, 'Handling an image change', error));
 
+  loadSdkThroughCodeCache(context, log);
   const clients = new Ec2ClientFactory(
     () => connectionSettings(current(), activeProfile.current),
     apiCallLogger(log),
@@ -395,6 +400,39 @@ export function activate(
       return { dispose: () => (userInput = previous) };
     },
   }));
+}
+
+/** Long enough for the first listings to have run, so the SDK code they need is cached too. */
+const SAVE_SDK_CACHE_AFTER_MS = 10_000;
+
+/**
+ * The SDK chunk (dist/sdk.js, 0.8 MB) is compiled with V8's code cache kept beside the extension's
+ * own (see `codeCache.ts`): about 180 ms of compiling on a 2-core machine before the first request
+ * can go out, against about 15 ms from the cache. The cache is written a while after the first
+ * load, when the first listings have compiled what they use.
+ */
+function loadSdkThroughCodeCache(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): void {
+  loadSdkWith(() => {
+    const loaded = loadWithCodeCache<Sdk>(
+      join(__dirname, 'sdk.js'),
+      join(context.globalStorageUri.fsPath, 'code-cache', 'sdk.js.bin'),
+      require,
+    );
+    log.info(`AWS SDK loaded (code cache: ${loaded.cache})`);
+    if (loaded.cache !== 'used') {
+      const timer = setTimeout(() => {
+        loaded.saveCache().then(
+          (bytes) => log.info(`AWS SDK code cache written (${bytes} bytes)`),
+          (error: unknown) => logError(log, 'Writing the AWS SDK code cache', error),
+        );
+      }, SAVE_SDK_CACHE_AFTER_MS);
+      context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+    }
+    return loaded.exports;
+  });
 }
 
 export function deactivate(): void {

@@ -30,6 +30,20 @@ describe('AMI Explorer in the extension host', () => {
     assert.ok(stat.size > 10_000, `a code cache of ${stat.size} bytes`);
   });
 
+  it('compiles the AWS SDK chunk from a code cache it writes after the first listings', async () => {
+    const api = await amiExplorer();
+    // Listing needs the SDK, so the chunk has been loaded once a region is listed.
+    const images = await api.imagesTree.listImages('us-east-1', new AbortController().signal);
+    assert.ok(images.length > 0);
+    const cache = vscode.Uri.joinPath(api.globalStorage, 'code-cache', 'sdk.js.bin');
+    // Written 10 s after the chunk loaded (extension.ts), when the first listings have run.
+    const stat = await eventually(async () => await vscode.workspace.fs.stat(cache), {
+      timeoutMs: 40_000,
+      intervalMs: 500,
+    });
+    assert.ok(stat.size > 100_000, `an SDK code cache of ${stat.size} bytes`);
+  });
+
   it('registers exactly the commands it contributes (the command table and package.json agree)', async () => {
     await amiExplorer();
     const contributed = manifest().contributes.commands.map((c) => c.command);
