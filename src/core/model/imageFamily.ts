@@ -132,6 +132,22 @@ export function familyOf(
 }
 
 /**
+ * `familyOf` per AMI record, remembered: the views group the same records again whenever the
+ * Images view grows or changes, and records are replaced, never changed, so a record's family
+ * stays what it was (50,000 AMIs: the first grouping reads every name, the next only new ones).
+ */
+const familyCache = new WeakMap<Ami, { rule: string; found: ReturnType<typeof familyOf> }>();
+
+function cachedFamilyOf(ami: Ami, rule: FamilyRule): ReturnType<typeof familyOf> {
+  const ruleKey = rule.kind === 'tag' ? `tag:${rule.key}` : 'name';
+  const known = familyCache.get(ami);
+  if (known?.rule === ruleKey) return known.found;
+  const found = familyOf(ami, rule);
+  familyCache.set(ami, { rule: ruleKey, found });
+  return found;
+}
+
+/**
  * Newest first: by when a version was first built, then (same date, or none) by its version read
  * with numbers as numbers (`1.10` after `1.9`).
  */
@@ -139,10 +155,14 @@ export function compareVersionsNewestFirst(
   a: Pick<FamilyVersion, 'builtAt' | 'version'>,
   b: Pick<FamilyVersion, 'builtAt' | 'version'>,
 ): number {
-  const byDate = (b.builtAt ?? '').localeCompare(a.builtAt ?? '');
-  if (byDate !== 0) return byDate;
-  return b.version.localeCompare(a.version, 'en', { numeric: true });
+  // ISO 8601 dates in one format sort as plain strings.
+  const [x, y] = [a.builtAt ?? '', b.builtAt ?? ''];
+  if (x !== y) return x < y ? 1 : -1;
+  return NUMERIC.compare(b.version, a.version);
 }
+
+/** Numbers read as numbers; one collator for all comparisons (making one per call is slow). */
+const NUMERIC = new Intl.Collator('en', { numeric: true });
 
 /**
  * Groups AMIs (of any regions) into families under a rule. A version across regions is the same
@@ -155,7 +175,7 @@ export function groupFamilies(amis: Iterable<Ami>, rule: FamilyRule): ImageFamil
     { label: string; ownerId?: string; versions: Map<string, { version: string; images: Ami[] }> }
   >();
   for (const ami of amis) {
-    const found = familyOf(ami, rule);
+    const found = cachedFamilyOf(ami, rule);
     if (!found) continue;
     let family = families.get(found.key);
     if (!family) {
@@ -176,8 +196,8 @@ export function groupFamilies(amis: Iterable<Ami>, rule: FamilyRule): ImageFamil
   const result: ImageFamily[] = [];
   for (const [key, family] of families) {
     const versions: FamilyVersion[] = [...family.versions].map(([name, v]) => {
-      const images = [...v.images].sort(
-        (x, y) => x.region.localeCompare(y.region) || x.imageId.localeCompare(y.imageId),
+      const images = [...v.images].sort((x, y) =>
+        x.region !== y.region ? (x.region < y.region ? -1 : 1) : x.imageId < y.imageId ? -1 : 1,
       );
       const dates = images.map((i) => i.creationDate).filter((d): d is string => d !== undefined);
       const builtAt = dates.sort()[0];
@@ -198,7 +218,7 @@ export function groupFamilies(amis: Iterable<Ami>, rule: FamilyRule): ImageFamil
       regions: [...new Set(versions.flatMap((v) => v.regions))].sort(),
     });
   }
-  return result.sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
+  return result.sort((a, b) => NUMERIC.compare(a.label, b.label) || (a.key < b.key ? -1 : 1));
 }
 
 /**
