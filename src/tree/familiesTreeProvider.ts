@@ -78,7 +78,7 @@ export class FamiliesTreeProvider
     const previous = this.familyNodes;
     this.familyNodes = new Map();
     const rows: TreeNode[] = families.map((family) => {
-      const id = `families/${family.key}`;
+      const id = `families/${encodeURIComponent(family.key)}`;
       const node = previous.get(family.key) ?? new FamilyNode(id, family, this);
       node.family = family;
       this.familyNodes.set(family.key, node);

@@ -7,7 +7,7 @@ const NEWER = 'orders-api-1.6.0';
 const OLDER = 'orders-api-1.5.0';
 
 // Compare two versions of an image family, as a user does: the context menu of an AMI in the
-// Images view, "Compare with…", the previous version picked from the same family (listed first);
+// Images view (eu-west-1), "Compare with…", the previous version picked from the same family (listed first);
 // VS Code's diff editor opens on the two normalised AMI documents.
 describe('Families and compare in the browser (real VS Code UI)', function () {
   let session: E2eSession;
@@ -16,7 +16,7 @@ describe('Families and compare in the browser (real VS Code UI)', function () {
     session = await startE2eSession();
     const { workbench } = session;
     await workbench.openActivity('AMI Explorer');
-    await workbench.expand(IMAGES, 'us-east-1');
+    await workbench.expand(IMAGES, 'eu-west-1');
     await workbench.expand(IMAGES, 'EBS-backed');
     await workbench.row(IMAGES, NEWER).waitFor();
   });
@@ -40,13 +40,13 @@ describe('Families and compare in the browser (real VS Code UI)', function () {
     await workbench
       .quickPickItems()
       .filter({ hasText: OLDER })
-      .filter({ hasText: 'us-east-1' })
+      .filter({ hasText: 'eu-west-1' })
       .first()
       .click();
     const diff = page.locator('.editor-group-container.active .monaco-diff-editor');
     await diff.waitFor();
     const title = (await workbench.activeTabTitle().innerText()).replace(/\u00a0/g, ' ');
-    assert.match(title, new RegExp(`${OLDER} \\(us-east-1\\) ↔ ${NEWER} \\(us-east-1\\)`));
+    assert.match(title, new RegExp(`${OLDER} \\(eu-west-1\\) ↔ ${NEWER} \\(eu-west-1\\)`));
     // The data volume only the newer version has is an inserted line on the right.
     await diff.locator('.editor.modified .view-line', { hasText: '/dev/xvdf' }).first().waitFor();
     await session.screenshot('50-compare-family-versions');

@@ -83,7 +83,7 @@ describe('AMI Families', () => {
     const orders = await familyRow(ORDERS.family);
     assert.equal(
       orders.description,
-      '3 versions · newest 1.6.0 · not in ap-southeast-2, eu-west-1',
+      '3 versions · newest 1.6.0 · not in ap-southeast-2, us-east-1',
     );
     assert.match(orders.contextValue ?? '', /\bfamily\b.*\bcanCopyNewest\b/);
     // The region matrix: one row per version, a column per region, newest first.
@@ -91,7 +91,7 @@ describe('AMI Families', () => {
       orders.tooltip ?? '',
       /^\| Version \| ap-southeast-2 \| eu-west-1 \| us-east-1 \|$/m,
     );
-    assert.match(orders.tooltip ?? '', /^\| 1.6.0 \| — \| — \| ✓ \|$/m);
+    assert.match(orders.tooltip ?? '', /^\| 1.6.0 \| — \| ✓ \| — \|$/m);
     assert.match(orders.tooltip ?? '', /^\| 1.5.0 \| — \| ✓ \| ✓ \|$/m);
 
     const { families } = await amiExplorer();
@@ -99,9 +99,9 @@ describe('AMI Families', () => {
     assert.deepEqual(
       versions.map((v) => [v.label, v.description]),
       [
-        ['orders-api-1.6.0', '2024-08-12 · us-east-1 · not in ap-southeast-2, eu-west-1'],
+        ['orders-api-1.6.0', '2024-08-12 · eu-west-1 · not in ap-southeast-2, us-east-1'],
         ['orders-api-1.5.0', '2024-07-08 · eu-west-1, us-east-1 · not in ap-southeast-2'],
-        ['orders-api-1.4.0', '2024-06-03 · eu-west-1, us-east-1 · not in ap-southeast-2'],
+        ['orders-api-1.4.0', '2024-06-03 · eu-west-1 · not in ap-southeast-2, us-east-1'],
       ],
     );
     const regions = await renderChildren(families, versions[1]?.node);
@@ -162,7 +162,7 @@ describe('AMI Families', () => {
 
   it('"Copy Newest to Missing Regions…" opens Copy Image with the newest version and the missing regions ticked', async () => {
     const orders = await familyRow(ORDERS.family);
-    const newest = await familyImage(ORDERS.family, 'orders-api-1.6.0', 'us-east-1');
+    const newest = await familyImage(ORDERS.family, 'orders-api-1.6.0', 'eu-west-1');
     const newestId = /^(ami-[0-9a-f]+)/.exec(newest.description ?? '')?.[1];
     const name = `${PREFIX}orders-api-1.6.0`;
     const { result, input } = await withAnswers(
@@ -184,15 +184,15 @@ describe('AMI Families', () => {
     assert.deepEqual(
       result?.copies.map((c) => [c.region, c.sourceRegion, c.sourceImageId]).sort(),
       [
-        ['ap-southeast-2', 'us-east-1', newestId],
-        ['eu-west-1', 'us-east-1', newestId],
+        ['ap-southeast-2', 'eu-west-1', newestId],
+        ['us-east-1', 'eu-west-1', newestId],
       ],
     );
   });
 
   it('"Compare with…" on two selected AMIs opens a diff of their normalised documents, older on the left', async () => {
-    const older = await familyImage(ORDERS.family, 'orders-api-1.5.0', 'us-east-1');
-    const newer = await familyImage(ORDERS.family, 'orders-api-1.6.0', 'us-east-1');
+    const older = await familyImage(ORDERS.family, 'orders-api-1.5.0', 'eu-west-1');
+    const newer = await familyImage(ORDERS.family, 'orders-api-1.6.0', 'eu-west-1');
     const { result } = await withAnswers([], () =>
       vscode.commands.executeCommand<ComparisonOutcome>('amiExplorer.image.compare', newer.node, [
         newer.node,
@@ -215,7 +215,7 @@ describe('AMI Families', () => {
   });
 
   it('"Compare with…" on one AMI offers its family first', async () => {
-    const clicked = await familyImage(ORDERS.family, 'orders-api-1.6.0', 'us-east-1');
+    const clicked = await familyImage(ORDERS.family, 'orders-api-1.6.0', 'eu-west-1');
     const api = await amiExplorer();
     const input = new RecordingInput([{ pick: /^orders-api-1\.4\.0 .*· eu-west-1/ }]);
     const installed = api.useUserInput(input);
@@ -235,12 +235,7 @@ describe('AMI Families', () => {
     const firstOther = items.findIndex((i) => i.label === 'Other AMIs');
     assert.deepEqual(
       items.slice(1, firstOther).map((i) => `${i.label} ${(i.description ?? '').split(' · ')[1]}`),
-      [
-        'orders-api-1.5.0 eu-west-1',
-        'orders-api-1.5.0 us-east-1',
-        'orders-api-1.4.0 eu-west-1',
-        'orders-api-1.4.0 us-east-1',
-      ],
+      ['orders-api-1.5.0 eu-west-1', 'orders-api-1.5.0 us-east-1', 'orders-api-1.4.0 eu-west-1'],
     );
     assert.ok(result);
     assert.equal((await documentJson(result.left)).Identity?.Name, 'orders-api-1.4.0');
@@ -264,12 +259,12 @@ describe('AMI Families', () => {
     assert.deepEqual(activeDiff(), { original: result.left, modified: result.right });
     const left = await documentJson(result.left);
     assert.equal(left.Identity?.Name, 'orders-api-1.5.0');
-    assert.equal(left.Identity?.Region, 'us-east-1');
+    assert.equal(left.Identity?.Region, 'eu-west-1');
     assert.equal((await documentJson(result.right)).Identity?.Name, 'orders-api-1.6.0');
   });
 
   it('says so when the oldest version has no previous one', async () => {
-    const oldest = await familyImage(ORDERS.family, 'orders-api-1.4.0', 'us-east-1');
+    const oldest = await familyImage(ORDERS.family, 'orders-api-1.4.0', 'eu-west-1');
     const { result, input } = await withAnswers([] as ScriptedAnswer[], () =>
       vscode.commands.executeCommand('amiExplorer.image.compareWithPrevious', oldest.node),
     );

@@ -344,9 +344,10 @@ function seedMyEuWest1(world: EmulatorWorld): ImageRecord[] {
 
 // ---- Image families (issue 14): two families with versions across regions ---------------------
 // Kept in one block so the demo shows the AMI Families view, its region matrix, "Copy Newest to
-// Missing Regions…" and "Compare with Previous Version". Dated mid-2024, below the AMIs other tests
-// click in the Images view. ap-southeast-2 stays empty for the demo account (tests rely on it), so
-// it is where every family's newest version is missing.
+// Missing Regions…" and "Compare with Previous Version". Mostly in eu-west-1, with two AMIs in
+// us-east-1 (whose rows other tests count on seeing on one screen), dated mid-2024.
+// ap-southeast-2 stays empty for the demo account (tests rely on it), so it is where every
+// family's newest version is missing.
 
 /** The demo families' AMI names, for tests. */
 export const demoFamilies = {
@@ -354,8 +355,8 @@ export const demoFamilies = {
   ordersApi: {
     family: 'orders-api-*',
     versions: ['orders-api-1.6.0', 'orders-api-1.5.0', 'orders-api-1.4.0'],
-    /** Where the newest (1.6.0) is: only us-east-1. */
-    newestIn: ['us-east-1'],
+    /** Where the newest (1.6.0) is: only eu-west-1 (1.5.0 is in us-east-1 too). */
+    newestIn: ['eu-west-1'],
     /** The version an instance was launched from. */
     launched: 'orders-api-1.5.0',
   },
@@ -370,8 +371,8 @@ export const demoFamilies = {
 
 /** What the families block adds for the demo account, per region (tests that count add it). */
 export const demoFamilyCounts: Readonly<Record<string, { images: number; instances: number }>> = {
-  'us-east-1': { images: 6, instances: 1 },
-  'eu-west-1': { images: 5, instances: 0 },
+  'us-east-1': { images: 2, instances: 1 },
+  'eu-west-1': { images: 6, instances: 0 },
   'ap-southeast-2': { images: 0, instances: 0 },
 };
 
@@ -383,9 +384,9 @@ function seedFamilies(world: EmulatorWorld): { ordersLaunched: ImageRecord } {
     { name: 'orders-api-1.6.0', created: '2024-08-12T10:00:00.000Z', rootGiB: 10, data: true },
   ];
   const ordersRegions: Record<string, readonly string[]> = {
-    'orders-api-1.4.0': ['us-east-1', 'eu-west-1'],
-    'orders-api-1.5.0': ['us-east-1', 'eu-west-1'],
-    'orders-api-1.6.0': ['us-east-1'],
+    'orders-api-1.4.0': ['eu-west-1'],
+    'orders-api-1.5.0': ['eu-west-1', 'us-east-1'],
+    'orders-api-1.6.0': ['eu-west-1'],
   };
   let ordersLaunched: ImageRecord | undefined;
   for (const version of orders) {
@@ -425,7 +426,10 @@ function seedFamilies(world: EmulatorWorld): { ordersLaunched: ImageRecord } {
     { name: 'batch-worker-20240819', created: '2024-08-19T02:00:00.000Z' },
   ];
   for (const version of batch) {
-    for (const [i, region] of ['us-east-1', 'eu-west-1'].entries()) {
+    // Built in eu-west-1; only the newest was copied to us-east-1.
+    const regions =
+      version.name === 'batch-worker-20240819' ? ['eu-west-1', 'us-east-1'] : ['eu-west-1'];
+    for (const [i, region] of regions.entries()) {
       addEbsImage(world, {
         region,
         ownerId: me,
