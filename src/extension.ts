@@ -60,6 +60,8 @@ import {
 } from './settings';
 import type { ExtensionSettings } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
+import { FamiliesTreeProvider } from './tree/familiesTreeProvider';
+import { familyRuleOf } from './core/model/imageFamily';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './core/services/regionSource';
 import { AmiReferenceLookup } from './core/services/amiReferenceLookup';
@@ -76,6 +78,8 @@ export interface AmiExplorerApi {
   instancesTree: InstancesTreeProvider;
   documents: ResourceDocumentProvider;
   imagesView: vscode.TreeView<TreeNode>;
+  families: FamiliesTreeProvider;
+  familiesView: vscode.TreeView<TreeNode>;
   instancesView: vscode.TreeView<TreeNode>;
   operations: OperationTracker;
   /** Copies whose outcome is unknown, still looked for (`lookNow` looks without waiting). */
@@ -210,6 +214,15 @@ export function activate(
     canSelectMany: true,
     showCollapseAll: true,
   });
+  // Families of what the Images view lists: no EC2 call of its own.
+  const families = new FamiliesTreeProvider(imagesTree, () =>
+    familyRuleOf(vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('families.tag')),
+  );
+  const familiesView = vscode.window.createTreeView<TreeNode>('amiExplorer.families', {
+    treeDataProvider: families,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
   const instancesView = vscode.window.createTreeView<TreeNode>('amiExplorer.instances', {
     treeDataProvider: instancesTree,
     canSelectMany: true,
@@ -226,7 +239,9 @@ export function activate(
     log,
   });
   // Load the SDK chunk while VS Code sets the first view up, not when the first call needs it.
-  const sdkPreload = whenFirstVisible([imagesView, instancesView], () => clients.preloadSdk());
+  const sdkPreload = whenFirstVisible([imagesView, familiesView, instancesView], () =>
+    clients.preloadSdk(),
+  );
   const operations = new OperationTracker(
     workspaceOperationStore(context.workspaceState),
     poller,
@@ -284,6 +299,7 @@ export function activate(
   const deps: CommandDeps = {
     imagesTree,
     imagesView,
+    families,
     instancesTree,
     documents,
     regions,
@@ -328,6 +344,8 @@ export function activate(
     panels,
     references,
     imagesView,
+    families,
+    familiesView,
     instancesView,
     // Rows the user has selected keep their places while their region finishes loading.
     imagesView.onDidChangeSelection((event) => imagesTree.selectionChanged(event.selection)),
@@ -349,6 +367,7 @@ export function activate(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.references`)) references.refresh();
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.families`)) families.regroup();
       const before = settings;
       settings = readSettings();
       // A change of the references settings alone leaves the views as they are.
@@ -382,6 +401,8 @@ export function activate(
     instancesTree,
     documents,
     imagesView,
+    families,
+    familiesView,
     instancesView,
     credentials,
     operations,

@@ -19,6 +19,7 @@ import type { UnknownCopySearch } from '../core/services/unknownCopies';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
 import type { AmiReferencesInCode } from '../references/amiReferencesInCode';
+import type { FamiliesTreeProvider } from '../tree/familiesTreeProvider';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { TreeNode } from '../tree/treeNode';
 import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
@@ -30,6 +31,8 @@ import type { WebviewPanels } from '../webviews/webviewPanels';
 export interface CommandDeps {
   imagesTree: ImagesTreeProvider;
   imagesView: vscode.TreeView<TreeNode>;
+  /** The AMI Families view: families of what the Images view lists. */
+  families: FamiliesTreeProvider;
   instancesTree: InstancesTreeProvider;
   documents: ResourceDocumentProvider;
   regions: RegionSource;

@@ -29,7 +29,7 @@ import {
   partnerAccountId,
   readOnlyAccessKeyId,
 } from '../ec2-emulator/seeds/demoAccounts';
-import { demoInsightImages } from '../ec2-emulator/seeds/demoSeed';
+import { demoFamilyCounts, demoInsightImages } from '../ec2-emulator/seeds/demoSeed';
 import type { RunningEc2Emulator } from '../ec2-emulator/startEc2Emulator';
 import { startEc2Emulator } from '../ec2-emulator/startEc2Emulator';
 import { imageNamed, instanceNamed } from './support/demoLookups';
@@ -616,7 +616,11 @@ describe('emulator: what EC2 tells about an AMI (issue 13)', () => {
     it('tells which AMI each instance came from, also once the AMI is deregistered', async () => {
       const web1 = await instanceNamed(me, 'web-1');
       const all = await me.send(new DescribeInstanceImageMetadataCommand({}));
-      assert.equal(all.InstanceImageMetadata?.length, 6);
+      // us-east-1: the six of the estate and the image families' one.
+      assert.equal(
+        all.InstanceImageMetadata?.length,
+        6 + (demoFamilyCounts['us-east-1']?.instances ?? 0),
+      );
       const one = await me.send(
         new DescribeInstanceImageMetadataCommand({ InstanceIds: [web1.InstanceId ?? ''] }),
       );

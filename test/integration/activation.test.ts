@@ -49,7 +49,7 @@ describe('AMI Explorer in the extension host', () => {
     const contributed = manifest().contributes.commands.map((c) => c.command);
     // VS Code adds commands of its own for each view (focus, reset location…); they are not ours.
     const viewCommand =
-      /^amiExplorer\.(images|instances)\.(focus|resetViewLocation|toggleVisibility|removeView|open)$/;
+      /^amiExplorer\.(images|instances|families)\.(focus|resetViewLocation|toggleVisibility|removeView|open)$/;
     const registered = (await vscode.commands.getCommands(true)).filter(
       (id) => id.startsWith('amiExplorer.') && !viewCommand.test(id),
     );
@@ -70,6 +70,8 @@ describe('AMI Explorer in the extension host', () => {
       const contextValues = [
         ...(await renderAll(api.imagesTree)),
         ...(await renderAll(api.instancesTree)),
+        // The AMI Families view groups what the Images view has just listed.
+        ...(await renderAll(api.families)),
       ].map((node) => node.contextValue ?? '');
       const unmatched = (manifest().contributes.menus['view/item/context'] ?? [])
         .map((entry) => entry.when ?? '')

@@ -342,6 +342,110 @@ function seedMyEuWest1(world: EmulatorWorld): ImageRecord[] {
   return [web, s3];
 }
 
+// ---- Image families (issue 14): two families with versions across regions ---------------------
+// Kept in one block so the demo shows the AMI Families view, its region matrix, "Copy Newest to
+// Missing Regions…" and "Compare with Previous Version". Mostly in eu-west-1, with two AMIs in
+// us-east-1 (whose rows other tests count on seeing on one screen), dated mid-2024.
+// ap-southeast-2 stays empty for the demo account (tests rely on it), so it is where every
+// family's newest version is missing.
+
+/** The demo families' AMI names, for tests. */
+export const demoFamilies = {
+  /** Semver names; 1.6.0 adds a data volume and grows the root volume. */
+  ordersApi: {
+    family: 'orders-api-*',
+    versions: ['orders-api-1.6.0', 'orders-api-1.5.0', 'orders-api-1.4.0'],
+    /** Where the newest (1.6.0) is: only eu-west-1 (1.5.0 is in us-east-1 too). */
+    newestIn: ['eu-west-1'],
+    /** The version an instance was launched from. */
+    launched: 'orders-api-1.5.0',
+  },
+  /** Packer-style dated names, also tagged Family=batch-worker. */
+  batchWorker: {
+    family: 'batch-worker-*',
+    tag: { key: 'Family', value: 'batch-worker' },
+    versions: ['batch-worker-20240819', 'batch-worker-20240715', 'batch-worker-20240610'],
+    newestIn: ['eu-west-1', 'us-east-1'],
+  },
+} as const;
+
+/** What the families block adds for the demo account, per region (tests that count add it). */
+export const demoFamilyCounts: Readonly<Record<string, { images: number; instances: number }>> = {
+  'us-east-1': { images: 2, instances: 1 },
+  'eu-west-1': { images: 6, instances: 0 },
+  'ap-southeast-2': { images: 0, instances: 0 },
+};
+
+function seedFamilies(world: EmulatorWorld): { ordersLaunched: ImageRecord } {
+  const me = demoAccountId;
+  const orders = [
+    { name: 'orders-api-1.4.0', created: '2024-06-03T10:00:00.000Z', rootGiB: 8, data: false },
+    { name: 'orders-api-1.5.0', created: '2024-07-08T10:00:00.000Z', rootGiB: 8, data: false },
+    { name: 'orders-api-1.6.0', created: '2024-08-12T10:00:00.000Z', rootGiB: 10, data: true },
+  ];
+  const ordersRegions: Record<string, readonly string[]> = {
+    'orders-api-1.4.0': ['eu-west-1'],
+    'orders-api-1.5.0': ['eu-west-1', 'us-east-1'],
+    'orders-api-1.6.0': ['eu-west-1'],
+  };
+  let ordersLaunched: ImageRecord | undefined;
+  for (const version of orders) {
+    for (const [i, region] of (ordersRegions[version.name] ?? []).entries()) {
+      // A copy is made a day after the build, in the next region.
+      const createdAt = at(version.created) + i * 24 * 3600 * 1000;
+      const made = addEbsImage(world, {
+        region,
+        ownerId: me,
+        name: version.name,
+        description: `Orders API ${version.name.slice('orders-api-'.length)}`,
+        createdAt,
+        imdsSupport: 'v2.0',
+        volumes: [
+          { deviceName: '/dev/xvda', sizeGiB: version.rootGiB, volumeType: 'gp3' },
+          ...(version.data
+            ? [
+                {
+                  deviceName: '/dev/xvdf',
+                  sizeGiB: 20,
+                  volumeType: 'gp3',
+                  deleteOnTermination: false,
+                },
+              ]
+            : []),
+        ],
+        tags: { Name: 'orders-api', Team: 'commerce', Version: version.name.slice(11) },
+      });
+      if (version.name === demoFamilies.ordersApi.launched && region === 'us-east-1') {
+        ordersLaunched = made;
+      }
+    }
+  }
+  const batch = [
+    { name: 'batch-worker-20240610', created: '2024-06-10T02:00:00.000Z' },
+    { name: 'batch-worker-20240715', created: '2024-07-15T02:00:00.000Z' },
+    { name: 'batch-worker-20240819', created: '2024-08-19T02:00:00.000Z' },
+  ];
+  for (const version of batch) {
+    // Built in eu-west-1; only the newest was copied to us-east-1.
+    const regions =
+      version.name === 'batch-worker-20240819' ? ['eu-west-1', 'us-east-1'] : ['eu-west-1'];
+    for (const [i, region] of regions.entries()) {
+      addEbsImage(world, {
+        region,
+        ownerId: me,
+        name: version.name,
+        description: 'Nightly batch worker built by Packer',
+        createdAt: at(version.created) + i * 3600 * 1000,
+        volumes: [{ deviceName: '/dev/xvda', sizeGiB: 8, volumeType: 'gp3' }],
+        tags: { Name: 'batch-worker', Family: 'batch-worker', Builder: 'packer' },
+      });
+    }
+  }
+  if (!ordersLaunched) throw new Error('demo seed: missing orders-api image');
+  return { ordersLaunched };
+}
+// ---- End of image families ---------------------------------------------------------------------
+
 /**
  * The demo estate (see README): a realistic small set of AMIs, snapshots and instances across
  * us-east-1, eu-west-1 and ap-southeast-2 (empty for "me"), plus Amazon, Marketplace and
@@ -390,6 +494,10 @@ export function seedDemoEstate(world: EmulatorWorld, startedAt: number): void {
   launch('eu-west-1', euS3, 'eu-legacy-worker', 'running', at('2017-04-01T10:00:00.000Z'));
   // Added after everything above, so the ids drawn before stay what they were.
   seedImageInsights(world, startedAt);
+  // Image families (issue 14), after the insights for the same reason: an instance launched from
+  // one version.
+  const { ordersLaunched } = seedFamilies(world);
+  launch('us-east-1', ordersLaunched, 'orders-api-1', 'running', at('2024-07-10T10:00:00.000Z'));
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
