@@ -161,6 +161,28 @@ describe('AMI insights: lineage, findings, usage', () => {
       assert.deepEqual(usageReports.pending(), [], 'no report for an AMI nobody else may launch');
     });
 
+    it('from the Command Palette, refuses an AMI the account does not own, with the owner', async () => {
+      const sdk = ec2Sdk();
+      const { Images = [] } = await ec2Client('us-east-1').send(
+        new sdk.DescribeImagesCommand({ Owners: ['amazon'], MaxResults: 5 }),
+      );
+      const amazon = Images[0]?.ImageId;
+      assert.ok(amazon, 'the demo estate has Amazon AMIs');
+      const { input } = await withAnswers([{ pick: 'us-east-1' }, { typed: amazon }], () =>
+        vscode.commands.executeCommand('amiExplorer.image.showUsage'),
+      );
+      assert.deepEqual(
+        input.notifications.map((n) => [n.severity, n.message]),
+        [
+          [
+            'warning',
+            `Show Usage is for AMIs you own: ${Images[0]?.Name ?? amazon} (${amazon}) belongs to ${Images[0]?.ImageOwnerAlias ?? Images[0]?.OwnerId ?? ''}.`,
+          ],
+        ],
+      );
+      assert.equal(vscode.window.activeTextEditor, undefined);
+    });
+
     it('makes a usage report for a shared AMI, waits for it and shows which accounts use it', async () => {
       const row = await imageRow('us-east-1', 'shared-base-for-partner-1.4');
       await withAnswers([], () =>

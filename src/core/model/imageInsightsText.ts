@@ -76,18 +76,19 @@ export function lineageRow(
       : step.generation === total - 1
         ? `root (generation ${step.generation})`
         : `generation ${step.generation}`;
+  // What matters most first: a row's detail is cut at the width of the pick.
   const parts = [role];
-  if (step.creationDate) parts.push(`created ${shortTime(step.creationDate)}`);
-  if (step.ownerAlias) parts.push(`owner ${step.ownerAlias}`);
-  else if (step.image?.ownerId) parts.push(`owner ${step.image.ownerId}`);
-  if (step.sourceImageId) {
-    parts.push(`copied from ${step.sourceImageId} (${step.sourceImageRegion ?? step.region})`);
-  }
   if (!step.image) {
     parts.push('not visible to you: deregistered, or not shared with this account');
   } else if (step.image.state !== 'available') {
     parts.push(step.image.state);
   }
+  if (step.creationDate) parts.push(`created ${shortTime(step.creationDate)}`);
+  if (step.sourceImageId) {
+    parts.push(`copied from ${step.sourceImageId} (${step.sourceImageRegion ?? step.region})`);
+  }
+  if (step.ownerAlias) parts.push(`owner ${step.ownerAlias}`);
+  else if (step.image?.ownerId) parts.push(`owner ${step.image.ownerId}`);
   return {
     label: step.image ? amiDisplayName(step.image) : step.imageId,
     description: `${step.imageId} · ${step.region}`,

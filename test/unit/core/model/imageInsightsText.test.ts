@@ -71,7 +71,10 @@ describe('core/model/imageInsightsText', () => {
       assert.doesNotMatch(leaf?.detail ?? '', /not visible/);
       assert.equal(middle?.label, 'ami-0000000000000000b');
       assert.match(middle?.detail ?? '', /^generation 1 .*not visible to you/);
-      assert.match(root?.detail ?? '', /^root \(generation 2\) · owner self · not visible/);
+      assert.match(
+        root?.detail ?? '',
+        /^root \(generation 2\) · not visible to you.* · owner self$/,
+      );
       const [, hidden] = steps;
       assert.ok(hidden);
       assert.match(notVisibleSentence(hidden), /ami-0000000000000000b in eu-west-1 is not visible/);

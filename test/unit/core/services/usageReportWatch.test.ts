@@ -40,7 +40,13 @@ function fakeEc2(states: (string | undefined)[]) {
 
 function memoryStore(initial: PendingUsageReport[] = []) {
   let saved = [...initial];
-  return { load: () => [...saved], save: (r: PendingUsageReport[]) => void (saved = [...r]) };
+  return {
+    load: () => [...saved],
+    save: (reports: PendingUsageReport[]): Promise<void> => {
+      saved = [...reports];
+      return Promise.resolve();
+    },
+  };
 }
 
 const fast = { waitMs: 1, watchMs: 1, giveUpAfterMs: 60_000 };
@@ -49,12 +55,7 @@ describe('core/services/usageReportWatch', () => {
   it('waits while the report is pending, then returns it and forgets it', async () => {
     const ec2 = fakeEc2(['pending', 'pending', 'available']);
     const store = memoryStore();
-    const watch = new UsageReportWatch(
-      ec2,
-      { ...store, save: (r) => Promise.resolve(store.save(r)) },
-      () => {},
-      fast,
-    );
+    const watch = new UsageReportWatch(ec2, store, () => {}, fast);
     await watch.remember(pending);
     assert.equal(watch.pendingFor('us-east-1', pending.imageId)?.reportId, pending.reportId);
     const report = await watch.wait(pending, new AbortController().signal);
