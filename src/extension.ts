@@ -39,6 +39,10 @@ import { ProfileService } from './core/services/profileService';
 import { RegionService } from './core/services/regionService';
 import { CredentialsStatus } from './credentialsStatus';
 import { ResourceDocumentProvider } from './documents/resourceDocumentProvider';
+import { INSIGHT_DOCUMENT_SCHEME, InsightDocumentProvider } from './documents/insightDocuments';
+import { UsageReportWatch } from './core/services/usageReportWatch';
+import { announceUsageReport, workspaceUsageReportStore } from './ui/usageReports';
+import { openUsage } from './commands/showUsage';
 import { apiCallLogger, logError } from './log';
 import { errorSentence } from './core/model/errorSentence';
 import { OperationTracker } from './core/services/operationTracker';
@@ -92,6 +96,10 @@ export interface AmiExplorerApi {
   imageRegistration: ImageRegistrationService;
   /** AMI ids in code: `check(document)` checks one now (what its debounced check runs). */
   references: AmiReferencesInCode;
+  /** Image usage reports in progress (`lookNow` looks at them without waiting). */
+  usageReports: UsageReportWatch;
+  /** The Show Findings and Show Usage documents. */
+  insightDocuments: InsightDocumentProvider;
   /** The extension's global storage folder (where dist/boot.js keeps the code cache). */
   globalStorage: vscode.Uri;
   /**
@@ -255,6 +263,19 @@ export function activate(
     (event) => events.publish(event),
     (copy, reason) => void announceCopyGivenUp({ ui, log }, copy, reason),
   );
+  // Show Findings / Show Usage documents, and usage reports EC2 is still preparing.
+  const insightDocuments = new InsightDocumentProvider(ec2Images, ec2Insights, log);
+  const usageReports = new UsageReportWatch(
+    ec2Insights,
+    workspaceUsageReportStore(context.workspaceState),
+    (pending, outcome) =>
+      void announceUsageReport({ ui, log }, pending, outcome, (ref) =>
+        openUsage({ insightDocuments }, ref),
+      ).catch((error: unknown) => {
+        logError(log, 'Opening a usage report', error);
+        void ui.notify('error', errorSentence(error));
+      }),
+  );
   const eventSubscriptions = [
     // New and changed images that are still pending are polled until they settle.
     events.subscribe((event) => {
@@ -329,6 +350,8 @@ export function activate(
     imageRegistration,
     panels,
     references,
+    insightDocuments,
+    usageReports,
   };
 
   context.subscriptions.push(
@@ -336,6 +359,9 @@ export function activate(
     sdkPreload,
     { dispose: () => poller.dispose() },
     { dispose: () => unknownCopies.dispose() },
+    { dispose: () => usageReports.dispose() },
+    insightDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(INSIGHT_DOCUMENT_SCHEME, insightDocuments),
     activeProfile,
     statusBar,
     imagesTree,
@@ -388,6 +414,9 @@ export function activate(
       const searching = unknownCopies.resume();
       if (searching.length > 0)
         log.info(`Resumed looking for ${searching.length} copy(ies) whose outcome is unknown.`);
+      const reports = usageReports.resume();
+      if (reports.length > 0)
+        log.info(`Resumed watching ${reports.length} image usage report(s) in progress.`);
       const { endpointUrl } = current();
       log.info(
         `AMI Explorer activated (profile: ${activeProfile.current ?? 'default chain'}${
@@ -413,6 +442,8 @@ export function activate(
     imageCreation,
     imageRegistration,
     references,
+    usageReports,
+    insightDocuments,
     cancelProgress: cancelRunningProgress,
     globalStorage: context.globalStorageUri,
     useUserInput: (input) => {

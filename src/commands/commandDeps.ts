@@ -18,6 +18,8 @@ import type { OperationTracker } from '../core/services/operationTracker';
 import type { UnknownCopySearch } from '../core/services/unknownCopies';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
+import type { InsightDocumentProvider } from '../documents/insightDocuments';
+import type { UsageReportWatch } from '../core/services/usageReportWatch';
 import type { AmiReferencesInCode } from '../references/amiReferencesInCode';
 import type { FamiliesTreeProvider } from '../tree/familiesTreeProvider';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
@@ -75,4 +77,8 @@ export interface CommandDeps {
   panels: WebviewPanels;
   /** AMI ids in code: their problems and hovers. */
   references: AmiReferencesInCode;
+  /** The Show Findings and Show Usage markdown documents. */
+  insightDocuments: InsightDocumentProvider;
+  /** Image usage reports in progress (remembered across reloads). */
+  usageReports: UsageReportWatch;
 }

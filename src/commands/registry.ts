@@ -29,7 +29,10 @@ import { reregisterImage } from './reregisterImage';
 import { runCommand } from './runCommand';
 import { clearNameFilter, listingOptions, selectScope, setNameFilter } from './scopeCommands';
 import { selectProfile } from './selectProfile';
+import { showFindings } from './showFindings';
+import { showLineage } from './showLineage';
 import { showMoreImages } from './showMore';
+import { showUsage } from './showUsage';
 import { ssoLogin } from './ssoLogin';
 
 /**
@@ -93,6 +96,9 @@ export const COMMANDS = {
   'amiExplorer.reference.reveal': revealReference,
   'amiExplorer.reference.replace': replaceReference,
   'amiExplorer.reference.copy': copyReference,
+  'amiExplorer.image.showLineage': showLineage,
+  'amiExplorer.image.showUsage': showUsage,
+  'amiExplorer.image.showFindings': showFindings,
 } satisfies Record<`amiExplorer.${string}`, CommandHandler>;
 
 /** One command id. */

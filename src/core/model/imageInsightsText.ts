@@ -1,0 +1,346 @@
+// What Show Lineage, Show Findings and Show Usage present (issue 13 items 2–4): plain functions
+// from EC2's answers to rows and markdown, so the commands and documents only fetch and open.
+import type { Ami } from './ami';
+import { amiDisplayName } from './ami';
+import type {
+  AncestryEntry,
+  ImageFinding,
+  ImageReference,
+  ImageUsageEntry,
+  ImageUsageReport,
+} from './imageInsights';
+import { FINDING_SEVERITIES } from './imageInsights';
+
+/** One generation of a lineage, with its region and what DescribeImages says of it (if visible). */
+export interface LineageStep {
+  /** 0 = the AMI asked about; the last one is the root. */
+  generation: number;
+  imageId: string;
+  region: string;
+  creationDate?: string;
+  ownerAlias?: string;
+  sourceImageId?: string;
+  sourceImageRegion?: string;
+  /** The AMI as DescribeImages returns it to this account; absent when not visible. */
+  image?: Ami;
+}
+
+/**
+ * Each ancestry entry with its region: the first is in `region`, each next one in the region its
+ * child names as `sourceImageRegion` (the same region when EC2 does not say).
+ */
+export function lineageSteps(
+  region: string,
+  entries: readonly AncestryEntry[],
+  visible: ReadonlyMap<string, Ami> = new Map(),
+): LineageStep[] {
+  let current = region;
+  return entries.map((entry, generation) => {
+    const step: LineageStep = {
+      generation,
+      imageId: entry.imageId,
+      region: current,
+      ...(entry.creationDate ? { creationDate: entry.creationDate } : {}),
+      ...(entry.ownerAlias ? { ownerAlias: entry.ownerAlias } : {}),
+      ...(entry.sourceImageId ? { sourceImageId: entry.sourceImageId } : {}),
+      ...(entry.sourceImageRegion ? { sourceImageRegion: entry.sourceImageRegion } : {}),
+    };
+    const image = visible.get(`${current}/${entry.imageId}`);
+    if (image) step.image = image;
+    current = entry.sourceImageRegion ?? current;
+    return step;
+  });
+}
+
+/** The AMI ids of a lineage per region (one DescribeImages per region tells which are visible). */
+export function lineageIdsByRegion(steps: readonly LineageStep[]): Map<string, string[]> {
+  const byRegion = new Map<string, string[]>();
+  for (const step of steps) {
+    const ids = byRegion.get(step.region) ?? [];
+    if (!ids.includes(step.imageId)) ids.push(step.imageId);
+    byRegion.set(step.region, ids);
+  }
+  return byRegion;
+}
+
+/** What a lineage row says: its label, description and detail in a quick pick. */
+export function lineageRow(
+  step: LineageStep,
+  total: number,
+): { label: string; description: string; detail: string } {
+  const role =
+    step.generation === 0
+      ? total === 1
+        ? 'this AMI, its own root: not copied from another AMI'
+        : 'this AMI'
+      : step.generation === total - 1
+        ? `root (generation ${step.generation})`
+        : `generation ${step.generation}`;
+  // What matters most first: a row's detail is cut at the width of the pick.
+  const parts = [role];
+  if (!step.image) {
+    parts.push('not visible to you: deregistered, or not shared with this account');
+  } else if (step.image.state !== 'available') {
+    parts.push(step.image.state);
+  }
+  if (step.creationDate) parts.push(`created ${shortTime(step.creationDate)}`);
+  if (step.sourceImageId) {
+    parts.push(`copied from ${step.sourceImageId} (${step.sourceImageRegion ?? step.region})`);
+  }
+  if (step.ownerAlias) parts.push(`owner ${step.ownerAlias}`);
+  else if (step.image?.ownerId) parts.push(`owner ${step.image.ownerId}`);
+  return {
+    label: step.image ? amiDisplayName(step.image) : step.imageId,
+    description: `${step.imageId} · ${step.region}`,
+    detail: parts.join(' · '),
+  };
+}
+
+/** The sentence shown when a lineage entry that is not visible is chosen. */
+export function notVisibleSentence(step: LineageStep): string {
+  return (
+    `${step.imageId} in ${step.region} is not visible to you: it was deregistered, or its owner ` +
+    'does not share it with this account. EC2 still names it in the lineage.'
+  );
+}
+
+/** Severity rank for sorting: critical first; unknown labels last. */
+function severityRank(severity: string | undefined): number {
+  const index = FINDING_SEVERITIES.indexOf(
+    (severity ?? '').toLowerCase() as (typeof FINDING_SEVERITIES)[number],
+  );
+  return index < 0 ? -1 : index;
+}
+
+/** Findings, most severe first, then highest score, then title. */
+export function sortFindings(findings: readonly ImageFinding[]): ImageFinding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      (b.score ?? -1) - (a.score ?? -1) ||
+      a.title.localeCompare(b.title),
+  );
+}
+
+/** `CVE-2024-6387 - openssh` → the vulnerability id and the package, when the title says both. */
+export function splitFindingTitle(title: string): { vulnerability: string; packageName?: string } {
+  const match = /^(\S+)\s+-\s+(.+)$/.exec(title.trim());
+  return match?.[1] && match[2]
+    ? { vulnerability: match[1], packageName: match[2] }
+    : { vulnerability: title.trim() };
+}
+
+/** Counts by severity, most severe first: `1 critical, 1 high, 1 medium`. */
+export function severityCounts(findings: readonly ImageFinding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of sortFindings(findings)) {
+    const key = (f.severity ?? 'untriaged').toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([severity, n]) => `${n} ${severity}`).join(', ');
+}
+
+/** The Show Findings document (markdown) of an AMI. */
+export function findingsMarkdown(
+  image: Pick<Ami, 'imageId' | 'name' | 'region' | 'findingScanDate' | 'highestFindingSeverity'>,
+  findings: readonly ImageFinding[],
+): string {
+  const lines = [
+    `# Vulnerability findings: ${md(amiDisplayName(image))} (${image.imageId})`,
+    '',
+    `Region ${image.region} · Amazon Inspector (GetImageFindings)`,
+    '',
+  ];
+  if (!image.findingScanDate && findings.length === 0) {
+    lines.push(
+      '**Amazon Inspector has not scanned this AMI**, so EC2 has no findings for it ' +
+        '(DescribeImages reports no scan). Findings appear here once Inspector has scanned it: ' +
+        'Inspector scans AMIs only where Amazon Inspector EC2 scanning is activated for the account.',
+    );
+    return `${lines.join('\n')}\n`;
+  }
+  const scanned = image.findingScanDate
+    ? `Last scanned ${shortTime(image.findingScanDate)}.`
+    : 'Scanned by Amazon Inspector.';
+  if (findings.length === 0) {
+    lines.push(`${scanned} **No findings**: Inspector found no known vulnerability in this AMI.`);
+    return `${lines.join('\n')}\n`;
+  }
+  const fixable = findings.filter((f) => f.fixAvailable === true).length;
+  lines.push(
+    `${scanned} ${findings.length} finding${findings.length === 1 ? '' : 's'}: ` +
+      `${severityCounts(findings)}; a fix is available for ${fixable}.`,
+    '',
+    '| Severity | Vulnerability | Package | Paths | Score | Fix available | First observed |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const f of sortFindings(findings)) {
+    const { vulnerability, packageName } = splitFindingTitle(f.title);
+    lines.push(
+      `| ${cells([
+        f.severity ?? 'untriaged',
+        vulnerability,
+        packageName ?? '—',
+        f.paths.length > 0 ? f.paths.join(', ') : '—',
+        f.score === undefined ? '—' : String(f.score),
+        f.fixAvailable === undefined ? 'unknown' : f.fixAvailable ? 'yes' : 'no',
+        f.firstObservedAt ? shortTime(f.firstObservedAt) : '—',
+      ])} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The kinds of references, in the order the usage document lists them. */
+const REFERENCE_KINDS: readonly { type: string; heading: string }[] = [
+  { type: 'ec2:Instance', heading: 'Instances' },
+  { type: 'ec2:LaunchTemplate', heading: 'Launch templates' },
+  { type: 'ssm:Parameter', heading: 'SSM parameters' },
+  { type: 'imagebuilder:ImageRecipe', heading: 'Image Builder image recipes' },
+  { type: 'imagebuilder:ContainerRecipe', heading: 'Image Builder container recipes' },
+];
+
+/** The resource an ARN names: `…:launch-template/lt-1` → `lt-1`, `…:parameter/a/b` → `/a/b`. */
+export function resourceNameOf(arn: string): string {
+  const parts = arn.split(':');
+  const resource = parts.slice(5).join(':');
+  if (resource.startsWith('parameter/')) return `/${resource.slice('parameter/'.length)}`;
+  const slash = resource.indexOf('/');
+  return slash < 0 ? resource || arn : resource.slice(slash + 1);
+}
+
+/** What a usage document says about other accounts. */
+export type SharedUsage =
+  /** Launch permissions empty and not public: no other account can use it. */
+  | { kind: 'not-shared' }
+  /** The report EC2 made, and its entries (when `available`). */
+  | { kind: 'report'; report: ImageUsageReport; entries: readonly ImageUsageEntry[] }
+  /** The report is gone (EC2 deletes reports 30 days after creating them). */
+  | { kind: 'report-gone'; reportId: string };
+
+/** The Show Usage document (markdown) of an AMI. */
+export function usageMarkdown(
+  image: Pick<Ami, 'imageId' | 'name' | 'region'>,
+  references: readonly ImageReference[],
+  shared: SharedUsage,
+): string {
+  const lines = [
+    `# Usage: ${md(amiDisplayName(image))} (${image.imageId})`,
+    '',
+    `Region ${image.region}`,
+    '',
+    '## In this account',
+    '',
+    references.length === 0
+      ? 'Nothing in this account references it: no instance, launch template, SSM parameter or ' +
+        'Image Builder recipe (DescribeImageReferences).'
+      : `${references.length} resource${references.length === 1 ? '' : 's'} reference it ` +
+        '(DescribeImageReferences).',
+  ];
+  const known = new Set(REFERENCE_KINDS.map((k) => k.type));
+  const kinds = [
+    ...REFERENCE_KINDS,
+    ...[...new Set(references.map((r) => r.resourceType))]
+      .filter((t) => !known.has(t))
+      .map((type) => ({ type, heading: type })),
+  ];
+  for (const kind of kinds) {
+    const ofKind = references.filter((r) => r.resourceType === kind.type);
+    if (ofKind.length === 0) continue;
+    lines.push(
+      '',
+      `### ${md(kind.heading)} (${ofKind.length})`,
+      '',
+      '| Resource | ARN |',
+      '| --- | --- |',
+    );
+    for (const r of ofKind) lines.push(`| ${cells([resourceNameOf(r.arn), r.arn])} |`);
+  }
+  lines.push('', '## Other accounts', '');
+  if (shared.kind === 'not-shared') {
+    lines.push(
+      'Not shared: its launch permissions are empty and it is not public, so no other account ' +
+        'can launch it.',
+    );
+  } else if (shared.kind === 'report-gone') {
+    lines.push(
+      `The image usage report ${shared.reportId} is no longer there (EC2 deletes reports 30 days ` +
+        'after creating them). Run Show Usage again for a new one.',
+    );
+  } else {
+    lines.push(...reportLines(shared.report, shared.entries));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function reportLines(report: ImageUsageReport, entries: readonly ImageUsageEntry[]): string[] {
+  const about = [
+    `Image usage report ${report.reportId}`,
+    report.creationTime ? `created ${shortTime(report.creationTime)}` : undefined,
+    report.expirationTime ? `kept by EC2 until ${shortTime(report.expirationTime)}` : undefined,
+    `counts ${report.resourceTypes.map(resourceTypeLabel).join(' and ')}`,
+    report.accountIds.length > 0 ? `of accounts ${report.accountIds.join(', ')}` : undefined,
+  ]
+    .filter((p) => p !== undefined)
+    .join(' · ');
+  if (report.state === 'pending') {
+    return [
+      about,
+      '',
+      'EC2 is still preparing this report (it can take a while). AMI Explorer says when it is ' +
+        'ready, also after a window reload; run Show Usage again to see it.',
+    ];
+  }
+  if (report.state !== 'available') {
+    return [
+      about,
+      '',
+      `EC2 could not make this report (${report.state}): ${report.stateReason ?? 'no reason given'}.`,
+    ];
+  }
+  if (entries.length === 0) {
+    return [about, '', 'No other account uses it.'];
+  }
+  const accounts = new Set(entries.map((e) => e.accountId)).size;
+  const lines = [
+    about,
+    '',
+    `${accounts} account${accounts === 1 ? '' : 's'} use${accounts === 1 ? 's' : ''} it.`,
+    '',
+    '| Account | Resource type | Count |',
+    '| --- | --- | --- |',
+  ];
+  const sorted = [...entries].sort(
+    (a, b) =>
+      a.accountId.localeCompare(b.accountId) || a.resourceType.localeCompare(b.resourceType),
+  );
+  for (const e of sorted) {
+    lines.push(
+      `| ${cells([e.accountId, resourceTypeLabel(e.resourceType), String(e.usageCount)])} |`,
+    );
+  }
+  return lines;
+}
+
+/** `ec2:Instance` → `instances`, `ec2:LaunchTemplate` → `launch templates`. */
+export function resourceTypeLabel(type: string): string {
+  if (type === 'ec2:Instance') return 'instances';
+  if (type === 'ec2:LaunchTemplate') return 'launch templates';
+  return type;
+}
+
+/** `2024-12-05T06:00:00.000Z` → `2024-12-05 06:00 UTC`; anything else as it is. */
+export function shortTime(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Text from EC2 inside markdown: no markup, links or HTML of its own. */
+function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+}
+
+function cells(values: readonly string[]): string {
+  return values.map(md).join(' | ');
+}
