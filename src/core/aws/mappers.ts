@@ -236,6 +236,15 @@ export function toInstanceReference(
   return ref.ImageId && instanceId ? { imageId: ref.ImageId, instanceId } : undefined;
 }
 
+/** One DescribeImageReferences entry: the image and the resource (type and ARN) using it. */
+export function toImageReference(
+  ref: ImageReference,
+): { imageId: string; resourceType: string; arn: string } | undefined {
+  return ref.ImageId && ref.Arn
+    ? { imageId: ref.ImageId, resourceType: ref.ResourceType ?? 'unknown', arn: ref.Arn }
+    : undefined;
+}
+
 /** DeregisterImage's DeleteSnapshotResults (empty without DeleteAssociatedSnapshots). */
 export function toSnapshotDeleteResults(
   results: DeleteSnapshotReturnCode[] | undefined,
