@@ -4,6 +4,7 @@ import type { Images } from '../core/aws/images';
 import type { Instances } from '../core/aws/instances';
 import type { Snapshots } from '../core/aws/snapshots';
 import type { Tags } from '../core/aws/tags';
+import type { CleanupService } from '../core/services/cleanupService';
 import type { CopyImageService } from '../core/services/copyImageService';
 import type { DeregisterImageService } from '../core/services/deregisterImageService';
 import type { ImageCreationService } from '../core/services/imageCreationService';
@@ -54,6 +55,8 @@ export interface CommandDeps {
   lifecycle: ImageLifecycleService;
   copyImages: CopyImageService;
   deregisterImages: DeregisterImageService;
+  /** The cleanup assistant's plans and paced execution. */
+  cleanup: CleanupService;
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
   panels: WebviewPanels;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { cancelDeprecation } from './cancelDeprecation';
+import { openCleanupAssistant } from './cleanupAssistant';
 import type { CommandDeps } from './commandDeps';
 import { copyImage } from './copyImage';
 import { copyImageId, copyImageName, copyInstanceId } from './copyValues';
@@ -58,6 +59,7 @@ export const COMMANDS = {
   'amiExplorer.instance.copyId': (_deps, clicked, selection) => copyInstanceId(clicked, selection),
   'amiExplorer.image.copy': copyImage,
   'amiExplorer.image.deregister': deregisterImage,
+  'amiExplorer.cleanup.open': openCleanupAssistant,
   'amiExplorer.scope.select': (deps) => selectScope(deps.ui),
   'amiExplorer.scope.setNameFilter': (deps) => setNameFilter(deps.ui),
   'amiExplorer.scope.clearNameFilter': () => clearNameFilter(),
