@@ -132,7 +132,10 @@ export interface CleanupInput {
   now: Date;
 }
 
-/** The plan: candidates (in the order given), refused AMIs, and what still needs a check. */
+/**
+ * The plan: candidates and refused AMIs (each by region, family, oldest first), and what still
+ * needs a check.
+ */
 export interface CleanupPlan {
   candidates: CleanupCandidate[];
   refused: RefusedAmi[];
@@ -366,6 +369,18 @@ export function planCleanup(input: CleanupInput): CleanupPlan {
       references,
     });
   }
+
+  // Grouped for reading: regions in the order given, then family, oldest first.
+  const regionOrder = new Map<string, number>();
+  for (const ami of input.amis)
+    if (!regionOrder.has(ami.region)) regionOrder.set(ami.region, regionOrder.size);
+  const byPlace = (a: { ami: Ami; family: string }, b: { ami: Ami; family: string }): number =>
+    (regionOrder.get(a.ami.region) ?? 0) - (regionOrder.get(b.ami.region) ?? 0) ||
+    a.family.localeCompare(b.family) ||
+    (Date.parse(a.ami.creationDate ?? '') || 0) - (Date.parse(b.ami.creationDate ?? '') || 0) ||
+    a.ami.imageId.localeCompare(b.ami.imageId);
+  candidates.sort(byPlace);
+  refused.sort(byPlace);
 
   // A snapshot another AMI keeps using stays (EC2 skips it with DeleteAssociatedSnapshots).
   const chosenIds = new Set(candidates.map((c) => c.ami.imageId));
