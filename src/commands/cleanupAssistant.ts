@@ -53,7 +53,11 @@ export function openCleanupAssistant(deps: CommandDeps, clicked?: unknown): Prom
       },
       openDocument: async (content, language) => {
         const document = await vscode.workspace.openTextDocument({ content, language });
-        await vscode.window.showTextDocument(document, { preview: false });
+        // Beside the assistant, which stays visible (hiding it would discard its page).
+        await vscode.window.showTextDocument(document, {
+          preview: false,
+          viewColumn: vscode.ViewColumn.Beside,
+        });
       },
     },
     selected,
