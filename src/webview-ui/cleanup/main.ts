@@ -24,6 +24,8 @@ interface CleanupState {
 const host = hostChannel<CleanupToHost, CleanupState>();
 const app = document.getElementById('app') as HTMLElement;
 let busy = false;
+/** Scroll the preview into view when it arrives (after Preview, not after a run's re-plan). */
+let revealPlan = false;
 
 onHostMessage<HostToCleanup>((message) => {
   switch (message.type) {
@@ -59,6 +61,8 @@ onHostMessage<HostToCleanup>((message) => {
       busy = false;
       setBusy(false);
       results(...planSection(message.plan));
+      if (revealPlan) document.getElementById('results')?.scrollIntoView({ block: 'start' });
+      revealPlan = false;
       return;
     case 'planFailed':
       busy = false;
@@ -77,6 +81,7 @@ onHostMessage<HostToCleanup>((message) => {
       setBusy(false);
       setStatus(message.summary);
       showReport(message.title, message.summary, message.items);
+      document.getElementById('report')?.scrollIntoView({ block: 'start' });
       return;
     case 'notice':
       busy = false;
@@ -93,6 +98,7 @@ onAction(app, (action, el) => {
       const request = readForm();
       if (!request) return;
       host.setState(request);
+      revealPlan = true;
       host.post({ type: 'plan', regions: request.regions, rules: request.rules });
       return;
     }
