@@ -76,6 +76,9 @@ const configs = [
     // The SDK's optional CRT and browser paths are never used in the extension host.
     external: ['@aws-sdk/signature-v4-crt', 'aws-crt'],
     mainFields: ['module', 'main'],
+    // import('node:http') and the like become lazy require()s: the extension compiles this chunk
+    // with V8's code cache (src/codeCache.ts), where import() would need an experimental loader.
+    supported: { 'dynamic-import': false },
   },
   {
     // The web bundle: code that runs inside webview panels (DOM only). One IIFE per panel, loaded by

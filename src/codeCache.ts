@@ -13,6 +13,9 @@ import { Script } from 'node:vm';
  * V8 checks the cache against the source and its own version and flags and rejects a cache that
  * does not match (a new build, a new VS Code): the file is then compiled as usual and the cache can
  * be written anew. The cache is only ever read from and written to the user's own storage folder.
+ *
+ * The file must not use import(): a script compiled this way has no loader for it without an
+ * experimental flag (the build turns our bundles' import() calls into require()).
  */
 export interface LoadedModule<T> {
   readonly exports: T;

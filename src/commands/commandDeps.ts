@@ -1,6 +1,9 @@
 import type * as vscode from 'vscode';
 import type { ActiveProfile } from '../activeProfile';
 import type { Images } from '../core/aws/images';
+import type { AccountSettings } from '../core/aws/accountSettings';
+import type { ImageInsights } from '../core/aws/imageInsights';
+import type { RecycleBin } from '../core/aws/recycleBin';
 import type { Instances } from '../core/aws/instances';
 import type { Snapshots } from '../core/aws/snapshots';
 import type { Tags } from '../core/aws/tags';
@@ -17,6 +20,7 @@ import type { UnknownCopySearch } from '../core/services/unknownCopies';
 import type { ProfileService } from '../core/services/profileService';
 import type { ResourceDocumentProvider } from '../documents/resourceDocumentProvider';
 import type { AmiReferencesInCode } from '../references/amiReferencesInCode';
+import type { FamiliesTreeProvider } from '../tree/familiesTreeProvider';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { TreeNode } from '../tree/treeNode';
 import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
@@ -28,6 +32,8 @@ import type { WebviewPanels } from '../webviews/webviewPanels';
 export interface CommandDeps {
   imagesTree: ImagesTreeProvider;
   imagesView: vscode.TreeView<TreeNode>;
+  /** The AMI Families view: families of what the Images view lists. */
+  families: FamiliesTreeProvider;
   instancesTree: InstancesTreeProvider;
   documents: ResourceDocumentProvider;
   regions: RegionSource;
@@ -50,7 +56,17 @@ export interface CommandDeps {
    * The EC2 resource modules, for what is one EC2 call with no rules of its own (start an
    * instance). Anything with rules, checks or several steps is a service above.
    */
-  ec2: { images: Images; instances: Instances; snapshots: Snapshots; tags: Tags };
+  ec2: {
+    images: Images;
+    instances: Instances;
+    snapshots: Snapshots;
+    tags: Tags;
+    /** Lineage, findings, references and usage reports of an AMI. */
+    insights: ImageInsights;
+    recycleBin: RecycleBin;
+    /** Allowed AMIs, image and snapshot block public access. */
+    accountSettings: AccountSettings;
+  };
   /** Tags, description, deprecation, protection, disable/enable. */
   lifecycle: ImageLifecycleService;
   copyImages: CopyImageService;

@@ -13,6 +13,7 @@ import { editDescription } from './editDescription';
 import { editTags } from './editTags';
 import { enableImage } from './enableImage';
 import { enableProtection } from './enableProtection';
+import { compareImages, compareWithPrevious, copyNewestToMissingRegions } from './familyCommands';
 import { editPermissions, showBlockDevices } from './imagePanels';
 import { openImageJson, openInstanceJson } from './openJson';
 import { refreshImages, refreshInstances, refreshRegion } from './refresh';
@@ -58,6 +59,10 @@ export const COMMANDS = {
   'amiExplorer.instance.openJson': openInstanceJson,
   'amiExplorer.instance.copyId': (_deps, clicked, selection) => copyInstanceId(clicked, selection),
   'amiExplorer.image.copy': copyImage,
+  'amiExplorer.image.compare': compareImages,
+  'amiExplorer.image.compareWithPrevious': (deps, clicked) => compareWithPrevious(deps, clicked),
+  'amiExplorer.family.copyNewestToMissing': (deps, clicked) =>
+    copyNewestToMissingRegions(deps, clicked),
   'amiExplorer.image.deregister': deregisterImage,
   'amiExplorer.cleanup.open': openCleanupAssistant,
   'amiExplorer.scope.select': (deps) => selectScope(deps.ui),

@@ -16,6 +16,10 @@ export type SnapshotReader = (
   signal?: AbortSignal,
 ) => Promise<Snapshot>;
 import { InputError } from '../core/model/errors';
+import { normalizeImageDocument } from '../core/model/imageComparison';
+
+/** The query of an AMI document in the normalised form "Compare with…" shows. */
+const NORMALIZED_QUERY = 'normalized';
 import { errorSentence } from '../core/model/errorSentence';
 import type { ImageEvents } from '../core/services/imageEvents';
 import { eventRegion } from '../core/services/imageEvents';
@@ -47,11 +51,19 @@ export class ResourceDocumentProvider
     this.subscription = events.subscribe((event) => this.refresh(eventRegion(event)));
   }
 
-  /** The URI of a resource's document. */
-  static uri(ref: Omit<ResourceDocumentRef, 'kind'>, label?: string): vscode.Uri {
+  /**
+   * The URI of a resource's document; `normalized` for the form "Compare with…" shows
+   * (`normalizeImageDocument`: identity first, keys sorted, block devices by device name).
+   */
+  static uri(
+    ref: Omit<ResourceDocumentRef, 'kind'>,
+    label?: string,
+    normalized = false,
+  ): vscode.Uri {
     return vscode.Uri.from({
       scheme: RESOURCE_DOCUMENT_SCHEME,
       path: formatResourceDocumentPath(ref, label),
+      ...(normalized ? { query: NORMALIZED_QUERY } : {}),
     });
   }
 
@@ -61,15 +73,19 @@ export class ResourceDocumentProvider
    * the `provideTextDocumentContent` call that opening the URI makes.
    */
   async load(
-    target: { region: string; resourceId: string; label?: string },
+    target: { region: string; resourceId: string; label?: string; normalized?: boolean },
     signal?: AbortSignal,
   ): Promise<vscode.Uri> {
     const ref = parseResourceDocumentPath(formatResourceDocumentPath(target));
     if (!ref) throw new InputError(`Not an AMI, instance or snapshot id: ${target.resourceId}`);
+    const normalized = target.normalized === true && ref.kind === 'image';
     const value = await this.fetch(ref, signal);
     const label = target.label ?? value.label;
-    const uri = ResourceDocumentProvider.uri(ref, label);
-    this.prefetched.set(uri.toString(), serialize(value.document));
+    const uri = ResourceDocumentProvider.uri(ref, label, normalized);
+    this.prefetched.set(
+      uri.toString(),
+      serialize(normalized ? normalizeImageDocument(value.document) : value.document),
+    );
     return uri;
   }
 
@@ -88,7 +104,7 @@ export class ResourceDocumentProvider
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
-      return await this.render(ref, controller.signal);
+      return await this.render(ref, uri.query === NORMALIZED_QUERY, controller.signal);
     } catch (error) {
       // A restored tab whose resource is gone (or whose credentials expired) says so in the tab.
       logError(this.log, `Loading ${uri.path}`, error);
@@ -112,8 +128,15 @@ export class ResourceDocumentProvider
     this.emitter.dispose();
   }
 
-  private async render(ref: ResourceDocumentRef, signal?: AbortSignal): Promise<string> {
-    return serialize((await this.fetch(ref, signal)).document);
+  private async render(
+    ref: ResourceDocumentRef,
+    normalized: boolean,
+    signal?: AbortSignal,
+  ): Promise<string> {
+    const { document } = await this.fetch(ref, signal);
+    return serialize(
+      normalized && ref.kind === 'image' ? normalizeImageDocument(document) : document,
+    );
   }
 
   private async fetch(

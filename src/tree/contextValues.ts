@@ -17,6 +17,10 @@ export const CONTEXT_TOKENS = {
   image: 'image',
   instance: 'instance',
   message: 'message',
+  /** The AMI Families view: a family, one of its versions, a version's AMI in one region. */
+  family: 'family',
+  familyVersion: 'familyVersion',
+  familyImage: 'familyImage',
   // Backing type
   ebs: 'ebs',
   instanceStore: 'instanceStore',
@@ -50,6 +54,10 @@ export const CONTEXT_TOKENS = {
   canEnable: 'canEnable',
   canEditPermissions: 'canEditPermissions',
   canViewBlockDevices: 'canViewBlockDevices',
+  /** A family whose newest version is missing in a listed region and may be copied. */
+  canCopyNewest: 'canCopyNewest',
+  /** A family version (or its AMI) with an older version to compare with. */
+  hasPrevious: 'hasPrevious',
   error: 'error',
   retryable: 'retryable',
   /** A row that is there only while its region loads ("Loading…", "Loading more…"). */

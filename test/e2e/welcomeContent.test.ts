@@ -53,4 +53,20 @@ describe('AMI Explorer without AWS credentials (real VS Code UI)', function () {
       .waitFor();
     await session.screenshot('11-welcome-no-credentials');
   });
+
+  it('says in AMI Families why it has no families', async () => {
+    const { workbench } = session;
+    await workbench.openActivity('AMI Explorer');
+    // Collapsed at first: open it as a user does.
+    await workbench.viewHeader('AMI Families').click();
+    const families = workbench.welcomeContent('AMI Families');
+    await families
+      .filter({ hasText: 'AMI Families groups the AMIs the Images view lists, and it has none' })
+      .waitFor();
+    assert.equal(
+      await families.getByRole('button', { name: 'Select AWS Profile' }).count(),
+      1,
+      'a Select AWS Profile button',
+    );
+  });
 });

@@ -5,6 +5,7 @@ import { FaultController } from './faults/faultController';
 import type { FaultRule } from './faults/faultRule';
 import { Sleeper } from './faults/sleeper';
 import { dispatchEc2Request } from './protocol/requestDispatcher';
+import { handleRbinListRules, rbinListRulesPath } from './protocol/rbinListRules';
 import { demoAccessKeys, demoAccounts, demoRegions } from './seeds/demoAccounts';
 import { seedDemoEstate } from './seeds/demoSeed';
 import type { ScaleSeedOptions } from './seeds/scaleSeed';
@@ -114,9 +115,12 @@ export async function startEc2Emulator(
     ((error: unknown) => process.stderr.write(`ec2-emulator internal error: ${String(error)}\n`));
 
   const server = createServer((req, res) => {
-    const handler = (req.url ?? '').startsWith(adminPrefix)
-      ? handleAdminRequest(req, res, { faults, clock, activity })
-      : dispatchEc2Request(req, res, { world, faults, sleeper, onInternalError, activity });
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const handler = path.startsWith(adminPrefix)
+      ? handleAdminRequest(req, res, { faults, clock, activity, store: world.store })
+      : path === rbinListRulesPath
+        ? handleRbinListRules(req, res, world)
+        : dispatchEc2Request(req, res, { world, faults, sleeper, onInternalError, activity });
     handler.catch((error: unknown) => {
       onInternalError(error);
       res.destroy();

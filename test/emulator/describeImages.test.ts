@@ -6,6 +6,9 @@ import type { RunningEc2Emulator } from '../ec2-emulator/startEc2Emulator';
 import { startEc2Emulator } from '../ec2-emulator/startEc2Emulator';
 import { imageNamed } from './support/demoLookups';
 import { emulatorClient, errorOf } from './support/emulatorClient';
+import { demoFamilyCounts } from '../ec2-emulator/seeds/demoSeed';
+
+const familiesIn = (region: string) => demoFamilyCounts[region] ?? { images: 0, instances: 0 };
 
 const names = (images: { Name?: string }[] | undefined): string[] =>
   (images ?? []).map((i) => i.Name ?? '').sort();
@@ -24,7 +27,7 @@ describe('DescribeImages', () => {
   it('Owners=self lists my images, hiding the disabled one but not my own deprecated one', async () => {
     const out = await me.send(new DescribeImagesCommand({ Owners: ['self'] }));
     const listed = names(out.Images);
-    assert.equal(listed.length, 13);
+    assert.equal(listed.length, 13 + familiesIn('us-east-1').images);
     assert.ok(listed.includes('legacy-app-2019.12'), 'owners see their deprecated images');
     assert.ok(!listed.includes('retired-batch-2023.03'), 'disabled images need IncludeDisabled');
     assert.ok((out.Images ?? []).every((i) => i.OwnerId === '111111111111'));
@@ -210,7 +213,10 @@ describe('DescribeImages', () => {
       );
     assert.deepEqual(await send('state', ['pending']), ['nightly-build-in-progress']);
     assert.deepEqual(await send('is-public', ['true']), ['public-diagnostics-toolkit-1.0']);
-    assert.equal((await send('image-type', ['machine'])).length, 13);
+    assert.equal(
+      (await send('image-type', ['machine'])).length,
+      13 + familiesIn('us-east-1').images,
+    );
     assert.deepEqual(await send('root-device-type', ['instance-store']), [
       'legacy-s3-backed-2016.09',
     ]);

@@ -30,12 +30,26 @@ describe('AMI Explorer in the extension host', () => {
     assert.ok(stat.size > 10_000, `a code cache of ${stat.size} bytes`);
   });
 
+  it('compiles the AWS SDK chunk from a code cache it writes after the first listings', async () => {
+    const api = await amiExplorer();
+    // Listing needs the SDK, so the chunk has been loaded once a region is listed.
+    const images = await api.imagesTree.listImages('us-east-1', new AbortController().signal);
+    assert.ok(images.length > 0);
+    const cache = vscode.Uri.joinPath(api.globalStorage, 'code-cache', 'sdk.js.bin');
+    // Written 10 s after the chunk loaded (extension.ts), when the first listings have run.
+    const stat = await eventually(async () => await vscode.workspace.fs.stat(cache), {
+      timeoutMs: 40_000,
+      intervalMs: 500,
+    });
+    assert.ok(stat.size > 100_000, `an SDK code cache of ${stat.size} bytes`);
+  });
+
   it('registers exactly the commands it contributes (the command table and package.json agree)', async () => {
     await amiExplorer();
     const contributed = manifest().contributes.commands.map((c) => c.command);
     // VS Code adds commands of its own for each view (focus, reset location…); they are not ours.
     const viewCommand =
-      /^amiExplorer\.(images|instances)\.(focus|resetViewLocation|toggleVisibility|removeView|open)$/;
+      /^amiExplorer\.(images|instances|families)\.(focus|resetViewLocation|toggleVisibility|removeView|open)$/;
     const registered = (await vscode.commands.getCommands(true)).filter(
       (id) => id.startsWith('amiExplorer.') && !viewCommand.test(id),
     );
@@ -56,6 +70,8 @@ describe('AMI Explorer in the extension host', () => {
       const contextValues = [
         ...(await renderAll(api.imagesTree)),
         ...(await renderAll(api.instancesTree)),
+        // The AMI Families view groups what the Images view has just listed.
+        ...(await renderAll(api.families)),
       ].map((node) => node.contextValue ?? '');
       const unmatched = (manifest().contributes.menus['view/item/context'] ?? [])
         .map((entry) => entry.when ?? '')

@@ -39,7 +39,7 @@ describe('Instances view against the demo estate', () => {
       counts[region.label] = (await render(instancesTree, region.node)).description;
     }
     assert.deepEqual(counts, {
-      'us-east-1': '6 instances',
+      'us-east-1': '7 instances',
       'eu-west-1': '3 instances',
       'ap-southeast-2': '0 instances',
     });
@@ -58,6 +58,7 @@ describe('Instances view against the demo estate', () => {
       'api-gateway-canary',
       'build-agent-1',
       'legacy-s3-worker',
+      'orders-api-1',
       'web-1',
       'web-2',
       'web-staging',

@@ -320,6 +320,14 @@ export class Images {
     await this.ec2.send(region, 'EnableImage', { ImageId: imageId }, signal);
   }
 
+  /**
+   * CancelImageLaunchPermission: removes the caller's account from an AMI another account shared
+   * with it (by account id); the owner can share it again.
+   */
+  async leaveShared(region: string, imageId: string, signal?: AbortSignal): Promise<void> {
+    await this.ec2.send(region, 'CancelImageLaunchPermission', { ImageId: imageId }, signal);
+  }
+
   /** GetImageBlockPublicAccessState for the caller's account in the region. */
   async blockPublicAccessState(
     region: string,
@@ -361,7 +369,10 @@ export class Images {
             ],
             MaxResults: LIST_PAGE_SIZE,
           },
-          (page) => (page.ImageReferences ?? []).flatMap((ref) => toImageReference(ref) ?? []),
+          (page) =>
+            (page.ImageReferences ?? [])
+              .map(toImageReference)
+              .filter((ref) => ref.imageId.length > 0 && ref.arn.length > 0),
           signal,
         ),
       IMAGE_REFERENCE_IDS_PER_CALL,

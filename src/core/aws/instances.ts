@@ -1,10 +1,11 @@
 import type { Instance } from '@aws-sdk/client-ec2';
+import type { InstanceImage } from '../model/imageInsights';
 import type { Ec2Instance, InstanceForImage, VolumeDetails } from '../model/instance';
 import { LIVE_INSTANCE_STATES } from '../model/instance';
 import { LIST_PAGE_SIZE } from '../model/scope';
 import type { Ec2, Ec2Input, WaitOptions } from './ec2';
 import { DEFAULT_WAIT, inIdChunks } from './ec2';
-import { toInstance, toInstanceForImage, toVolumeDetails } from './mappers';
+import { toInstance, toInstanceForImage, toInstanceImage, toVolumeDetails } from './mappers';
 
 /**
  * The states the Instances view lists: all but terminated, which EC2 keeps describing for about an
@@ -28,6 +29,36 @@ export class Instances {
         Filters: [{ Name: 'instance-state-name', Values: LISTED_STATES }],
       },
       toInstance,
+      signal,
+    );
+  }
+
+  /**
+   * DescribeInstanceImageMetadata: the AMI each instance was launched from, also when that AMI
+   * is deregistered, deprecated or disabled. Every instance of the region (all pages), or these
+   * ids (unknown ids fail with InvalidInstanceID.NotFound).
+   */
+  imageMetadata(
+    region: string,
+    instanceIds?: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<InstanceImage[]> {
+    if (instanceIds && instanceIds.length > 0) {
+      return inIdChunks(instanceIds, signal, async (chunk) => {
+        const out = await this.ec2.send(
+          region,
+          'DescribeInstanceImageMetadata',
+          { InstanceIds: chunk },
+          signal,
+        );
+        return (out.InstanceImageMetadata ?? []).map(toInstanceImage);
+      });
+    }
+    return this.ec2.collect(
+      region,
+      'DescribeInstanceImageMetadata',
+      { MaxResults: LIST_PAGE_SIZE },
+      (page) => (page.InstanceImageMetadata ?? []).map(toInstanceImage),
       signal,
     );
   }

@@ -1,4 +1,14 @@
 import type {
+  GetAllowedImagesSettingsResult,
+  ImageAncestryEntry,
+  ImageCriterion as SdkImageCriterion,
+  ImageCriterionRequest,
+  ImageFinding as SdkImageFinding,
+  ImageRecycleBinInfo,
+  ImageUsageReport as SdkImageUsageReport,
+  ImageUsageReportEntry,
+  InstanceImageMetadata,
+  SnapshotRecycleBinInfo,
   BlockDeviceMapping,
   CreateImageRequest as SdkCreateImageRequest,
   CreateVolumePermission as SdkCreateVolumePermission,
@@ -16,6 +26,18 @@ import type {
   Volume,
 } from '@aws-sdk/client-ec2';
 import type { Ami, BackingType, BlockDevice, LaunchPermission, Tag } from '../model/ami';
+import type {
+  AllowedImagesSettings,
+  AncestryEntry,
+  ImageCriterion,
+  ImageFinding,
+  ImageReference as DomainImageReference,
+  ImageUsageEntry,
+  ImageUsageReport,
+  InstanceImage,
+  RecycledImage,
+  RecycledSnapshot,
+} from '../model/imageInsights';
 import type { SnapshotDeleteResult } from '../model/deregisterPlan';
 import type { CreateImageRequest } from '../model/imageCreation';
 import type { RegisterImageRequest, RegisterMapping } from '../model/imageRegistration';
@@ -34,6 +56,9 @@ import { PageStrings } from './pageStrings';
  * that a listing holds its AMIs and not the text of the pages they came from (see `PageStrings`).
  */
 export function toAmi(image: Image, region: string, strings = new PageStrings()): Ami {
+  // Named stores (`ami.name = …`), not `ami[key] = …`: V8 turns an object that gets more than a
+  // dozen properties through keyed stores into a dictionary (about 1.4 KB per AMI instead of a few
+  // hundred bytes), which a listing of 50,000 AMIs with today's fields would reach.
   const { own, shared } = strings;
   const ami: Ami = {
     imageId: own(image.ImageId ?? ''),
@@ -44,27 +69,59 @@ export function toAmi(image: Image, region: string, strings = new PageStrings())
     blockDevices: (image.BlockDeviceMappings ?? []).map((m) => toBlockDevice(m, strings)),
     tags: toTags(image.Tags, strings),
   };
-  assign(ami, 'name', own(image.Name));
-  assign(ami, 'description', own(image.Description));
-  assign(ami, 'stateReason', own(image.StateReason?.Message ?? image.StateReason?.Code));
-  assign(ami, 'ownerId', shared(image.OwnerId));
-  assign(ami, 'ownerAlias', shared(image.ImageOwnerAlias));
-  assign(ami, 'creationDate', own(image.CreationDate));
-  assign(ami, 'architecture', shared(image.Architecture));
-  assign(ami, 'platform', shared(image.Platform));
-  assign(ami, 'platformDetails', shared(image.PlatformDetails));
-  assign(ami, 'virtualizationType', shared(image.VirtualizationType));
-  assign(ami, 'rootDeviceName', shared(image.RootDeviceName));
-  assign(ami, 'imageLocation', own(image.ImageLocation));
-  assign(ami, 'deprecationTime', own(image.DeprecationTime));
-  assign(ami, 'deregistrationProtection', shared(image.DeregistrationProtection));
-  assign(ami, 'bootMode', shared(image.BootMode));
-  assign(ami, 'enaSupport', image.EnaSupport);
-  assign(ami, 'imdsSupport', shared(image.ImdsSupport));
-  assign(ami, 'imageAllowed', image.ImageAllowed);
-  assign(ami, 'lastLaunchedTime', own(image.LastLaunchedTime));
-  assign(ami, 'sourceInstanceId', own(image.SourceInstanceId));
-  assign(ami, 'sourceImageId', own(image.SourceImageId));
+  const name = own(image.Name);
+  if (name !== undefined) ami.name = name;
+  const description = own(image.Description);
+  if (description !== undefined) ami.description = description;
+  const stateReason = own(image.StateReason?.Message ?? image.StateReason?.Code);
+  if (stateReason !== undefined) ami.stateReason = stateReason;
+  const ownerId = shared(image.OwnerId);
+  if (ownerId !== undefined) ami.ownerId = ownerId;
+  const ownerAlias = shared(image.ImageOwnerAlias);
+  if (ownerAlias !== undefined) ami.ownerAlias = ownerAlias;
+  const creationDate = own(image.CreationDate);
+  if (creationDate !== undefined) ami.creationDate = creationDate;
+  const architecture = shared(image.Architecture);
+  if (architecture !== undefined) ami.architecture = architecture;
+  const platform = shared(image.Platform);
+  if (platform !== undefined) ami.platform = platform;
+  const platformDetails = shared(image.PlatformDetails);
+  if (platformDetails !== undefined) ami.platformDetails = platformDetails;
+  const virtualizationType = shared(image.VirtualizationType);
+  if (virtualizationType !== undefined) ami.virtualizationType = virtualizationType;
+  const rootDeviceName = shared(image.RootDeviceName);
+  if (rootDeviceName !== undefined) ami.rootDeviceName = rootDeviceName;
+  const imageLocation = own(image.ImageLocation);
+  if (imageLocation !== undefined) ami.imageLocation = imageLocation;
+  const deprecationTime = own(image.DeprecationTime);
+  if (deprecationTime !== undefined) ami.deprecationTime = deprecationTime;
+  const deregistrationProtection = shared(image.DeregistrationProtection);
+  if (deregistrationProtection !== undefined)
+    ami.deregistrationProtection = deregistrationProtection;
+  const bootMode = shared(image.BootMode);
+  if (bootMode !== undefined) ami.bootMode = bootMode;
+  const enaSupport = image.EnaSupport;
+  if (enaSupport !== undefined) ami.enaSupport = enaSupport;
+  const imdsSupport = shared(image.ImdsSupport);
+  if (imdsSupport !== undefined) ami.imdsSupport = imdsSupport;
+  const imageAllowed = image.ImageAllowed;
+  if (imageAllowed !== undefined) ami.imageAllowed = imageAllowed;
+  const lastLaunchedTime = own(image.LastLaunchedTime);
+  if (lastLaunchedTime !== undefined) ami.lastLaunchedTime = lastLaunchedTime;
+  const sourceInstanceId = own(image.SourceInstanceId);
+  if (sourceInstanceId !== undefined) ami.sourceInstanceId = sourceInstanceId;
+  const sourceImageId = own(image.SourceImageId);
+  if (sourceImageId !== undefined) ami.sourceImageId = sourceImageId;
+  const sourceImageRegion = shared(image.SourceImageRegion);
+  if (sourceImageRegion !== undefined) ami.sourceImageRegion = sourceImageRegion;
+  const freeTierEligible = image.FreeTierEligible;
+  if (freeTierEligible !== undefined) ami.freeTierEligible = freeTierEligible;
+  const publicSsmParameterName = shared(image.PublicSsmParameterName);
+  if (publicSsmParameterName !== undefined) ami.publicSsmParameterName = publicSsmParameterName;
+  const findingScanDate = image.ScanResults?.FindingScanDate?.toISOString();
+  if (findingScanDate !== undefined) ami.findingScanDate = findingScanDate;
+  const highestFindingSeverity = shared(image.ScanResults?.HighestFindingSeverityLabel);
+  if (highestFindingSeverity !== undefined) ami.highestFindingSeverity = highestFindingSeverity;
   return ami;
 }
 
@@ -236,13 +293,139 @@ export function toInstanceReference(
   return ref.ImageId && instanceId ? { imageId: ref.ImageId, instanceId } : undefined;
 }
 
-/** One DescribeImageReferences entry: the image and the resource (type and ARN) using it. */
-export function toImageReference(
-  ref: ImageReference,
-): { imageId: string; resourceType: string; arn: string } | undefined {
-  return ref.ImageId && ref.Arn
-    ? { imageId: ref.ImageId, resourceType: ref.ResourceType ?? 'unknown', arn: ref.Arn }
-    : undefined;
+/** One DescribeImageReferences entry, whatever its resource type. */
+export function toImageReference(ref: ImageReference): DomainImageReference {
+  return { imageId: ref.ImageId ?? '', resourceType: ref.ResourceType ?? '', arn: ref.Arn ?? '' };
+}
+
+/** One GetImageAncestry entry. */
+export function toAncestryEntry(entry: ImageAncestryEntry): AncestryEntry {
+  const out: AncestryEntry = { imageId: entry.ImageId ?? '' };
+  assign(out, 'creationDate', entry.CreationDate?.toISOString());
+  assign(out, 'ownerAlias', entry.ImageOwnerAlias);
+  assign(out, 'sourceImageId', entry.SourceImageId);
+  assign(out, 'sourceImageRegion', entry.SourceImageRegion);
+  return out;
+}
+
+/** One GetImageFindings entry. */
+export function toImageFinding(finding: SdkImageFinding): ImageFinding {
+  const out: ImageFinding = { title: finding.Title ?? '', paths: [...(finding.Paths ?? [])] };
+  assign(out, 'severity', finding.SeverityLabel);
+  assign(out, 'score', finding.Score);
+  assign(out, 'fixAvailable', finding.FixAvailable);
+  assign(out, 'firstObservedAt', finding.FirstObservedAt?.toISOString());
+  assign(out, 'updatedAt', finding.UpdatedAt?.toISOString());
+  assign(out, 'snapshotId', finding.SnapshotId);
+  return out;
+}
+
+/** One DescribeImageUsageReports entry. */
+export function toImageUsageReport(report: SdkImageUsageReport): ImageUsageReport {
+  const out: ImageUsageReport = {
+    reportId: report.ReportId ?? '',
+    imageId: report.ImageId ?? '',
+    state: report.State ?? 'unknown',
+    resourceTypes: (report.ResourceTypes ?? []).flatMap((t) =>
+      t.ResourceType ? [t.ResourceType] : [],
+    ),
+    accountIds: [...(report.AccountIds ?? [])],
+  };
+  assign(out, 'stateReason', report.StateReason);
+  assign(out, 'creationTime', report.CreationTime?.toISOString());
+  assign(out, 'expirationTime', report.ExpirationTime?.toISOString());
+  return out;
+}
+
+/** One DescribeImageUsageReportEntries entry. */
+export function toImageUsageEntry(entry: ImageUsageReportEntry): ImageUsageEntry {
+  const out: ImageUsageEntry = {
+    reportId: entry.ReportId ?? '',
+    imageId: entry.ImageId ?? '',
+    accountId: entry.AccountId ?? '',
+    resourceType: entry.ResourceType ?? '',
+    usageCount: entry.UsageCount ?? 0,
+  };
+  assign(out, 'reportCreationTime', entry.ReportCreationTime?.toISOString());
+  return out;
+}
+
+/** One ListImagesInRecycleBin entry. */
+export function toRecycledImage(info: ImageRecycleBinInfo, region: string): RecycledImage {
+  const out: RecycledImage = { region, imageId: info.ImageId ?? '' };
+  assign(out, 'name', info.Name);
+  assign(out, 'description', info.Description);
+  assign(out, 'enteredAt', info.RecycleBinEnterTime?.toISOString());
+  assign(out, 'exitsAt', info.RecycleBinExitTime?.toISOString());
+  return out;
+}
+
+/** One ListSnapshotsInRecycleBin entry. */
+export function toRecycledSnapshot(info: SnapshotRecycleBinInfo, region: string): RecycledSnapshot {
+  const out: RecycledSnapshot = { region, snapshotId: info.SnapshotId ?? '' };
+  assign(out, 'description', info.Description);
+  assign(out, 'volumeId', info.VolumeId);
+  assign(out, 'enteredAt', info.RecycleBinEnterTime?.toISOString());
+  assign(out, 'exitsAt', info.RecycleBinExitTime?.toISOString());
+  return out;
+}
+
+function toImageCriterion(c: SdkImageCriterion): ImageCriterion {
+  const out: ImageCriterion = {};
+  if (c.ImageProviders?.length) out.imageProviders = [...c.ImageProviders];
+  if (c.MarketplaceProductCodes?.length)
+    out.marketplaceProductCodes = [...c.MarketplaceProductCodes];
+  if (c.ImageNames?.length) out.imageNames = [...c.ImageNames];
+  assign(out, 'maximumDaysSinceCreated', c.CreationDateCondition?.MaximumDaysSinceCreated);
+  assign(out, 'maximumDaysSinceDeprecated', c.DeprecationTimeCondition?.MaximumDaysSinceDeprecated);
+  return out;
+}
+
+/** GetAllowedImagesSettings. */
+export function toAllowedImagesSettings(
+  result: GetAllowedImagesSettingsResult,
+): AllowedImagesSettings {
+  const out: AllowedImagesSettings = {
+    state: result.State ?? 'disabled',
+    criteria: (result.ImageCriteria ?? []).map(toImageCriterion),
+  };
+  assign(out, 'managedBy', result.ManagedBy);
+  return out;
+}
+
+/** The request form of Allowed AMIs criteria (ReplaceImageCriteriaInAllowedImagesSettings). */
+export function toImageCriterionRequests(
+  criteria: readonly ImageCriterion[],
+): ImageCriterionRequest[] {
+  return criteria.map((c) => ({
+    ...(c.imageProviders?.length ? { ImageProviders: [...c.imageProviders] } : {}),
+    ...(c.marketplaceProductCodes?.length
+      ? { MarketplaceProductCodes: [...c.marketplaceProductCodes] }
+      : {}),
+    ...(c.imageNames?.length ? { ImageNames: [...c.imageNames] } : {}),
+    ...(c.maximumDaysSinceCreated !== undefined
+      ? { CreationDateCondition: { MaximumDaysSinceCreated: c.maximumDaysSinceCreated } }
+      : {}),
+    ...(c.maximumDaysSinceDeprecated !== undefined
+      ? { DeprecationTimeCondition: { MaximumDaysSinceDeprecated: c.maximumDaysSinceDeprecated } }
+      : {}),
+  }));
+}
+
+/** One DescribeInstanceImageMetadata entry. */
+export function toInstanceImage(meta: InstanceImageMetadata): InstanceImage {
+  const image = meta.ImageMetadata;
+  const out: InstanceImage = { instanceId: meta.InstanceId ?? '', imageId: image?.ImageId ?? '' };
+  assign(out, 'instanceState', meta.State?.Name);
+  assign(out, 'name', image?.Name);
+  assign(out, 'ownerId', image?.OwnerId);
+  assign(out, 'ownerAlias', image?.ImageOwnerAlias);
+  assign(out, 'state', image?.State);
+  assign(out, 'creationDate', image?.CreationDate);
+  assign(out, 'deprecationTime', image?.DeprecationTime);
+  assign(out, 'imageAllowed', image?.ImageAllowed);
+  assign(out, 'isPublic', image?.IsPublic);
+  return out;
 }
 
 /** DeregisterImage's DeleteSnapshotResults (empty without DeleteAssociatedSnapshots). */

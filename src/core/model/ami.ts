@@ -85,6 +85,16 @@ export interface Ami {
   sourceInstanceId?: string;
   /** The image a CopyImage made it from (EC2's `SourceImageId`). */
   sourceImageId?: string;
+  /** The region of `sourceImageId` (EC2's `SourceImageRegion`). */
+  sourceImageRegion?: string;
+  /** Whether launching it qualifies for the free tier (EC2 says so for some public AMIs). */
+  freeTierEligible?: boolean;
+  /** The public SSM parameter that resolves to it, e.g. `/aws/service/ami-amazon-linux-latest/…`. */
+  publicSsmParameterName?: string;
+  /** ISO 8601: when Amazon Inspector last scanned it (EC2's `ScanResults`); absent = not scanned. */
+  findingScanDate?: string;
+  /** The highest severity Inspector found (`critical`, `high`…); absent when none or not scanned. */
+  highestFindingSeverity?: string;
 }
 
 /** A principal allowed to launch an image (DescribeImageAttribute launchPermission). */

@@ -7,6 +7,28 @@ import { deleteTags } from './deleteTags';
 import { deregisterImage } from './deregisterImage';
 import { describeImageReferences } from './describeImageReferences';
 import {
+  disableAllowedImagesSettings,
+  enableAllowedImagesSettings,
+  getAllowedImagesSettings,
+  getSnapshotBlockPublicAccessState,
+  replaceImageCriteriaInAllowedImagesSettings,
+} from './allowedImages';
+import {
+  cancelImageLaunchPermission,
+  createImageUsageReport,
+  describeImageUsageReportEntries,
+  describeImageUsageReports,
+  describeInstanceImageMetadata,
+  getImageAncestry,
+  getImageFindings,
+} from './imageInsights';
+import {
+  listImagesInRecycleBin,
+  listSnapshotsInRecycleBin,
+  restoreImageFromRecycleBin,
+  restoreSnapshotFromRecycleBin,
+} from './recycleBin';
+import {
   disableImageBlockPublicAccess,
   enableImageBlockPublicAccess,
   getImageBlockPublicAccessState,
@@ -76,4 +98,29 @@ export const actionTable: ReadonlyMap<string, ActionSpec> = new Map<string, Acti
   ['StopInstances', { handler: stopInstances, mutating: true }],
   ['StartInstances', { handler: startInstances, mutating: true }],
   ['TerminateInstances', { handler: terminateInstances, mutating: true }],
+  ['GetImageAncestry', { handler: getImageAncestry, mutating: false }],
+  ['GetImageFindings', { handler: getImageFindings, mutating: false }],
+  ['CreateImageUsageReport', { handler: createImageUsageReport, mutating: true }],
+  ['DescribeImageUsageReports', { handler: describeImageUsageReports, mutating: false }],
+  [
+    'DescribeImageUsageReportEntries',
+    { handler: describeImageUsageReportEntries, mutating: false },
+  ],
+  ['ListImagesInRecycleBin', { handler: listImagesInRecycleBin, mutating: false }],
+  ['RestoreImageFromRecycleBin', { handler: restoreImageFromRecycleBin, mutating: true }],
+  ['ListSnapshotsInRecycleBin', { handler: listSnapshotsInRecycleBin, mutating: false }],
+  ['RestoreSnapshotFromRecycleBin', { handler: restoreSnapshotFromRecycleBin, mutating: true }],
+  ['GetAllowedImagesSettings', { handler: getAllowedImagesSettings, mutating: false }],
+  ['EnableAllowedImagesSettings', { handler: enableAllowedImagesSettings, mutating: true }],
+  ['DisableAllowedImagesSettings', { handler: disableAllowedImagesSettings, mutating: true }],
+  [
+    'ReplaceImageCriteriaInAllowedImagesSettings',
+    { handler: replaceImageCriteriaInAllowedImagesSettings, mutating: true },
+  ],
+  [
+    'GetSnapshotBlockPublicAccessState',
+    { handler: getSnapshotBlockPublicAccessState, mutating: false },
+  ],
+  ['CancelImageLaunchPermission', { handler: cancelImageLaunchPermission, mutating: true }],
+  ['DescribeInstanceImageMetadata', { handler: describeInstanceImageMetadata, mutating: false }],
 ]);

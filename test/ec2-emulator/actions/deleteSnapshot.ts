@@ -1,6 +1,7 @@
 import { Ec2Error, unauthorizedOperation } from '../protocol/ec2Error';
 import type { ActionHandler } from './actionContext';
 import { returnTrue } from './booleanReturn';
+import { deleteOrRecycleSnapshot } from './recycleBin';
 import { usableSnapshot } from './snapshotAccess';
 import { imageUsingSnapshot } from './snapshotUsage';
 
@@ -17,6 +18,6 @@ export const deleteSnapshot: ActionHandler = (ctx) => {
       `The snapshot ${snapshot.snapshotId} is currently in use by ${user.imageId}`,
     );
   }
-  ctx.world.store.deleteSnapshot(snapshot);
+  deleteOrRecycleSnapshot(ctx, snapshot);
   return returnTrue();
 };

@@ -3,12 +3,14 @@ import { el, listEl } from '../protocol/xmlWriter';
 import { isDeregistrationProtectedAt } from '../state/imageRecord';
 import type { ActionHandler } from './actionContext';
 import { ownedImage } from './imageAccess';
+import { deleteOrRecycleSnapshot, deregisterOrRecycle } from './recycleBin';
 import { imageUsingSnapshot } from './snapshotUsage';
 
 /**
  * DeregisterImage: refused while deregistration protection (or its cooldown) is on. With
  * DeleteAssociatedSnapshots the image's snapshots are deleted too, each reported separately;
  * a snapshot another registered image still uses is skipped. Instances are never affected.
+ * Under a Recycle Bin retention rule the image (and deleted snapshots) go to the Recycle Bin.
  */
 export const deregisterImage: ActionHandler = (ctx) => {
   const { input, world, now } = ctx;
@@ -20,7 +22,7 @@ export const deregisterImage: ActionHandler = (ctx) => {
     );
   }
   const deleteSnapshots = input.boolean('DeleteAssociatedSnapshots') ?? false;
-  world.store.deregisterImage(image);
+  deregisterOrRecycle(ctx, image);
   if (!deleteSnapshots) {
     return [el('return', true)];
   }
@@ -39,7 +41,7 @@ export const deregisterImage: ActionHandler = (ctx) => {
     if (imageUsingSnapshot(world, snapshotId)) {
       return [{ snapshotId, returnCode: 'skipped' }];
     }
-    world.store.deleteSnapshot(snapshot);
+    deleteOrRecycleSnapshot(ctx, snapshot);
     return [{ snapshotId, returnCode: 'success' }];
   });
   return [

@@ -1,6 +1,7 @@
 import { compileFilters, readFilters } from '../filters/filterSet';
 import { imageFilterDefinition } from '../filters/imageFilters';
 import { listEl, optionalEl } from '../protocol/xmlWriter';
+import { imageAllowedFor } from '../state/imageGovernance';
 import type { ImageRecord } from '../state/imageRecord';
 import { isDeprecatedAt, isPublic } from '../state/imageRecord';
 import { imageXml } from '../views/imageXml';
@@ -64,6 +65,16 @@ export const describeImages: ActionHandler = (ctx) => {
       return image.launchPermissions.some((p) => p.userId === user);
     });
 
+  const allowedSettings = world.store.allowedImagesFor(me.accountId, ctx.region);
+  const allowedOf = (image: ImageRecord): boolean | undefined =>
+    imageAllowedFor(
+      allowedSettings,
+      image,
+      world.accounts.aliasOf(image.ownerId),
+      me.accountId,
+      now,
+    );
+
   const requested = new Set(imageIds);
   if (imageIds.length > 0) {
     imageIds.forEach(assertImageIdWellFormed);
@@ -102,6 +113,11 @@ export const describeImages: ActionHandler = (ctx) => {
     if (image.disabled && !includeDisabled) {
       return false;
     }
+    // Enabled Allowed AMIs makes images that no criterion allows undiscoverable (audit mode
+    // only reports ImageAllowed=false).
+    if (allowedSettings.state === 'enabled' && allowedOf(image) === false) {
+      return false;
+    }
     return matchesFilters(image);
   };
 
@@ -115,7 +131,7 @@ export const describeImages: ActionHandler = (ctx) => {
   const { items, nextToken } = takePage(source, (i) => i.imageId, accept, page, 'DescribeImages');
   return [
     listEl('imagesSet', items, (image) =>
-      imageXml(image, now, world.accounts.aliasOf(image.ownerId)),
+      imageXml(image, now, world.accounts.aliasOf(image.ownerId), allowedOf(image)),
     ),
     optionalEl('nextToken', nextToken),
   ];

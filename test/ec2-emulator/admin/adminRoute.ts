@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultController } from '../faults/faultController';
 import { parseFaultRule } from '../faults/faultRule';
+import type { Ec2Store } from '../state/ec2Store';
 import type { EmulatorClock } from '../state/emulatorClock';
+import type { RetentionRuleRecord } from '../state/imageGovernance';
 
 /** Path prefix of the control routes; never a valid EC2 path, so it cannot clash with the API. */
 export const adminPrefix = '/__admin/';
@@ -12,6 +14,28 @@ export interface AdminDeps {
   readonly clock: EmulatorClock;
   /** EC2 requests being handled (see the dispatcher). */
   readonly activity?: { readonly pending: number };
+  /** Emulator state the admin routes may set (Recycle Bin retention rules). */
+  readonly store?: Ec2Store;
+}
+
+function parseRetentionRule(value: unknown): RetentionRuleRecord {
+  const r = value as Partial<RetentionRuleRecord> | undefined;
+  if (
+    typeof r?.identifier !== 'string' ||
+    (r.resourceType !== 'EC2_IMAGE' && r.resourceType !== 'EBS_SNAPSHOT') ||
+    typeof r.retentionDays !== 'number' ||
+    !(r.retentionDays >= 1 && r.retentionDays <= 365)
+  ) {
+    throw new Error(
+      'a rule is { identifier, resourceType: "EC2_IMAGE" | "EBS_SNAPSHOT", retentionDays: 1–365, description? }',
+    );
+  }
+  return {
+    identifier: r.identifier,
+    resourceType: r.resourceType,
+    retentionDays: r.retentionDays,
+    ...(typeof r.description === 'string' ? { description: r.description } : {}),
+  };
 }
 
 /**
@@ -21,6 +45,9 @@ export interface AdminDeps {
  * - `POST /__admin/faults/add` with a `FaultRule` → appends one rule
  * - `DELETE /__admin/faults` → clears the rules
  * - `POST /__admin/clock/advance` with `{ ms }` → moves emulator time forward
+ * - `PUT /__admin/recycle-bin/rules` with `{ region, accountId?, rules: [{ identifier, resourceType,
+ *   retentionDays, description? }] }` → replaces the account's Recycle Bin retention rules in the
+ *   region (`accountId` defaults to the demo account); `GET …/rules?region=&accountId=` reads them
  * - `GET /__admin/health` → `{ ok: true, pending }`: `pending` counts EC2 requests still being
  *   handled (e.g. in injected latency), so a caller can wait until every change has landed
  */
@@ -55,6 +82,23 @@ export async function handleAdminRequest(
     if (path === '/__admin/faults/add' && req.method === 'POST') {
       deps.faults.add(parseFaultRule(body));
       return sendJson(res, 200, { rules: deps.faults.list() });
+    }
+    if (path === '/__admin/recycle-bin/rules' && deps.store) {
+      const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      const b = (body ?? {}) as { region?: unknown; accountId?: unknown; rules?: unknown };
+      const region = req.method === 'GET' ? query.get('region') : b.region;
+      const accountId =
+        (req.method === 'GET' ? query.get('accountId') : b.accountId) ?? '111111111111';
+      if (typeof region !== 'string' || typeof accountId !== 'string') {
+        throw new Error('region (and optionally accountId) must be strings');
+      }
+      if (req.method === 'PUT' || req.method === 'POST') {
+        if (!Array.isArray(b.rules)) {
+          throw new Error('body must be { "region": "…", "rules": [ … ] }');
+        }
+        deps.store.setRetentionRules(accountId, region, b.rules.map(parseRetentionRule));
+      }
+      return sendJson(res, 200, { rules: deps.store.retentionRulesFor(accountId, region) });
     }
     if (path === '/__admin/clock/advance' && req.method === 'POST') {
       const ms = (body as { ms?: unknown } | undefined)?.ms;

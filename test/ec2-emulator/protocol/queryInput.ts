@@ -113,6 +113,13 @@ export class QueryInput {
     return this.indexes(name).map((i) => this.scope(`${name}.${i}`));
   }
 
+  /** The same parameters without MaxResults (for actions whose MaxResults range differs). */
+  withoutMaxResults(): QueryInput {
+    const copy = new Map(this.params);
+    copy.delete(`${this.prefix}MaxResults`);
+    return new QueryInput(copy, this.prefix);
+  }
+
   /** All raw keys (for diagnostics). */
   keys(): string[] {
     return [...this.params.keys()].filter((k) => k.startsWith(this.prefix));

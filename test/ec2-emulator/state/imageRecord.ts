@@ -1,3 +1,5 @@
+import type { ImageFindingRecord, ImageUsageRecord } from './imageGovernance';
+
 /** One entry of an image's launch permissions, as ModifyImageAttribute sets it. */
 export interface LaunchPermissionEntry {
   readonly userId?: string;
@@ -76,6 +78,16 @@ export interface ImageRecord {
   sourceInstanceId?: string;
   sourceImageId?: string;
   sourceImageRegion?: string;
+  /** DescribeImages `freeTierEligible` (reported only when set, as for Amazon's images). */
+  freeTierEligible?: boolean;
+  /** The public SSM parameter that resolves to this image (Amazon's images). */
+  publicSsmParameterName?: string;
+  /** Amazon Inspector: when the image was last scanned; undefined = never scanned. */
+  scannedAt?: number;
+  /** Amazon Inspector findings (GetImageFindings); only meaningful once scanned. */
+  findings?: ImageFindingRecord[];
+  /** How other accounts use the image (image usage reports). */
+  usage?: ImageUsageRecord[];
 }
 
 /** EC2 image states the emulator produces. */

@@ -31,6 +31,7 @@ export function imageXml(
   image: ImageRecord,
   now: number,
   ownerAlias: string | undefined,
+  imageAllowed?: boolean,
 ): XmlChild[] {
   const state = imageStateAt(image, now);
   return [
@@ -80,7 +81,37 @@ export function imageXml(
     image.lastLaunchedAt !== undefined
       ? el('lastLaunchedTime', isoTime(image.lastLaunchedAt))
       : undefined,
+    optionalEl('imageAllowed', imageAllowed),
     optionalEl('sourceImageId', image.sourceImageId),
     optionalEl('sourceImageRegion', image.sourceImageRegion),
+    optionalEl('freeTierEligible', image.freeTierEligible),
+    optionalEl('publicSsmParameterName', image.publicSsmParameterName),
+    scanResultsXml(image),
   ];
+}
+
+const severities = ['informational', 'low', 'medium', 'high', 'critical'] as const;
+
+/**
+ * `scanResults` for an image Amazon Inspector scanned: the highest severity found, when it was
+ * scanned, and per severity since when a fix is available (the earliest fixable finding).
+ */
+function scanResultsXml(image: ImageRecord): XmlChild {
+  if (image.scannedAt === undefined) {
+    return undefined;
+  }
+  const findings = image.findings ?? [];
+  const highest = [...severities].reverse().find((s) => findings.some((f) => f.severity === s));
+  const fixSince = (severity: string) => {
+    const times = findings
+      .filter((f) => f.severity === severity && f.fixAvailable)
+      .map((f) => f.firstObservedAt);
+    return times.length > 0 ? isoTime(Math.min(...times)) : undefined;
+  };
+  return el(
+    'scanResults',
+    optionalEl('highestFindingSeverityLabel', highest),
+    el('findingScanDate', isoTime(image.scannedAt)),
+    ...severities.map((s) => optionalEl(`${s}FixAvailableSince`, fixSince(s))),
+  );
 }

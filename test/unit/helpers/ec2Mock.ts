@@ -5,7 +5,10 @@ import type { ApiCallRecord } from '../../../src/core/aws/apiCallLog';
 import type { ConnectionSettings } from '../../../src/core/aws/clientFactory';
 import { Ec2ClientFactory } from '../../../src/core/aws/clientFactory';
 import { Ec2 } from '../../../src/core/aws/ec2';
+import { AccountSettings } from '../../../src/core/aws/accountSettings';
+import { ImageInsights } from '../../../src/core/aws/imageInsights';
 import { Images } from '../../../src/core/aws/images';
+import { RecycleBin } from '../../../src/core/aws/recycleBin';
 import { Instances } from '../../../src/core/aws/instances';
 import { Regions } from '../../../src/core/aws/regions';
 import { Snapshots } from '../../../src/core/aws/snapshots';
@@ -31,6 +34,9 @@ export interface MockedEc2 {
   readonly snapshots: Snapshots;
   readonly regions: Regions;
   readonly tags: Tags;
+  readonly insights: ImageInsights;
+  readonly recycleBin: RecycleBin;
+  readonly accountSettings: AccountSettings;
   readonly factory: Ec2ClientFactory;
   /** What the factory's logger received (mocked sends bypass the middleware stack). */
   readonly records: ApiCallRecord[];
@@ -69,6 +75,9 @@ export function useMockedEc2(profile?: string): MockedEc2 {
     snapshots: new Snapshots(caller),
     regions: new Regions(caller),
     tags: new Tags(caller),
+    insights: new ImageInsights(caller),
+    recycleBin: new RecycleBin(caller),
+    accountSettings: new AccountSettings(caller),
     factory,
     records,
   };

@@ -34,6 +34,14 @@ describe('core/aws/mappers', () => {
       ImdsSupport: 'v2.0',
       ImageAllowed: false,
       LastLaunchedTime: '2025-03-01T08:00:00Z',
+      SourceImageId: 'ami-0fedcba9876543210',
+      SourceImageRegion: 'eu-west-1',
+      FreeTierEligible: true,
+      PublicSsmParameterName: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64',
+      ScanResults: {
+        HighestFindingSeverityLabel: 'critical',
+        FindingScanDate: new Date('2025-02-01T06:00:00.000Z'),
+      },
       Tags: [{ Key: 'team', Value: 'web' }, { Key: 'empty' }],
       BlockDeviceMappings: [
         {
@@ -81,6 +89,12 @@ describe('core/aws/mappers', () => {
         imdsSupport: 'v2.0',
         imageAllowed: false,
         lastLaunchedTime: '2025-03-01T08:00:00Z',
+        sourceImageId: 'ami-0fedcba9876543210',
+        sourceImageRegion: 'eu-west-1',
+        freeTierEligible: true,
+        publicSsmParameterName: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64',
+        findingScanDate: '2025-02-01T06:00:00.000Z',
+        highestFindingSeverity: 'critical',
         tags: [
           { key: 'team', value: 'web' },
           { key: 'empty', value: '' },
