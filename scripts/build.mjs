@@ -87,6 +87,7 @@ const configs = [
     entryPoints: {
       blockDevices: 'src/webview-ui/blockDevices/main.ts',
       launchPermissions: 'src/webview-ui/launchPermissions/main.ts',
+      cleanup: 'src/webview-ui/cleanup/main.ts',
     },
     outdir: 'dist/webview',
     bundle: true,

@@ -20,6 +20,7 @@ import { Snapshots } from './core/aws/snapshots';
 import { Tags } from './core/aws/tags';
 import { testApi } from './testApi';
 import { CopyImageService } from './core/services/copyImageService';
+import { CleanupService } from './core/services/cleanupService';
 import { DeregisterImageService } from './core/services/deregisterImageService';
 import { ImageCreationService } from './core/services/imageCreationService';
 import { ImageLifecycleService } from './core/services/imageLifecycleService';
@@ -346,6 +347,7 @@ export function activate(
     lifecycle: new ImageLifecycleService(ec2Images, ec2Tags, images),
     copyImages: new CopyImageService(ec2Images, () => current().maxConcurrentRegions),
     deregisterImages: new DeregisterImageService(ec2Images, ec2Instances, ec2Snapshots),
+    cleanup: new CleanupService(ec2Images, () => identity.get()),
     imageCreation,
     imageRegistration,
     panels,

@@ -107,3 +107,16 @@ export function readReferenceSettings(): ReferenceSettings {
     maxFiles: clampInt(c.get('maxFiles'), 1, 100_000, 5000),
   };
 }
+
+/** Default of `amiExplorer.cleanup.snapshotPricePerGbMonth` (USD, EBS snapshot standard tier). */
+export const DEFAULT_SNAPSHOT_PRICE_PER_GB_MONTH = 0.05;
+
+/** The cleanup assistant's price per GB-month of snapshot storage (a non-negative number). */
+export function readSnapshotPrice(): number {
+  const value = vscode.workspace
+    .getConfiguration(`${SETTINGS_SECTION}.cleanup`)
+    .get<unknown>('snapshotPricePerGbMonth');
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100
+    ? value
+    : DEFAULT_SNAPSHOT_PRICE_PER_GB_MONTH;
+}

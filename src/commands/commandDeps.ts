@@ -7,6 +7,7 @@ import type { RecycleBin } from '../core/aws/recycleBin';
 import type { Instances } from '../core/aws/instances';
 import type { Snapshots } from '../core/aws/snapshots';
 import type { Tags } from '../core/aws/tags';
+import type { CleanupService } from '../core/services/cleanupService';
 import type { CopyImageService } from '../core/services/copyImageService';
 import type { DeregisterImageService } from '../core/services/deregisterImageService';
 import type { ImageCreationService } from '../core/services/imageCreationService';
@@ -72,6 +73,8 @@ export interface CommandDeps {
   lifecycle: ImageLifecycleService;
   copyImages: CopyImageService;
   deregisterImages: DeregisterImageService;
+  /** The cleanup assistant's plans and paced execution. */
+  cleanup: CleanupService;
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
   panels: WebviewPanels;

@@ -39,7 +39,38 @@ export async function deregisterImage(
     pickMany: true,
   });
   requireAllowed(picked, 'deregister', 'Deregister');
-  const targets = picked.map((t) => ({ region: t.ami.region, imageId: t.ami.imageId }));
+  return deregisterTargets(
+    deps,
+    picked.map((t) => ({ region: t.ami.region, imageId: t.ami.imageId })),
+  );
+}
+
+/** How a caller other than the command runs the deregister path (the cleanup assistant). */
+export interface DeregisterRun {
+  /** Fixed options instead of asking (protected AMIs are then skipped unless `disableProtection`). */
+  options?: { deleteSnapshots: boolean; disableProtection: boolean };
+  /** A line added to the first confirmation's detail. */
+  note?: string;
+  /** Carries the plan out (default: the deregister service, AMI by AMI). */
+  execute?: (
+    plan: DeregisterPlan,
+    signal: AbortSignal,
+    onOutcome: (index: number, outcome: DeregisterOutcome) => void,
+    onBatch: (batch: number, of: number) => void,
+  ) => Promise<DeregisterOutcome[]>;
+}
+
+/**
+ * The deregister path for AMIs already chosen: inspect them (in use, protection, snapshots and who
+ * else uses them), ask for options (unless the caller fixed them), confirm naming everything,
+ * confirm again for AMIs in use, protected or whose usage is unknown, deregister, publish `gone`,
+ * and report per AMI and per snapshot — also after Cancel.
+ */
+export async function deregisterTargets(
+  deps: CommandDeps,
+  targets: { region: string; imageId: string }[],
+  run: DeregisterRun = {},
+): Promise<DeregisterImageOutcome> {
   const facts = await withProgress(
     targets.length === 1
       ? `Checking ${targets[0]?.imageId ?? ''} before deregistering…`
@@ -47,7 +78,7 @@ export async function deregisterImage(
     (signal) => deps.deregisterImages.gatherFacts(targets, signal),
   );
   const now = new Date();
-  const options = await askOptions(deps, facts, now);
+  const options = run.options ?? (await askOptions(deps, facts, now));
   const plan = planDeregister(facts, options, now);
 
   if (plan.decisions.every((d) => d.action === 'skip')) {
@@ -56,22 +87,36 @@ export async function deregisterImage(
     return { plan, outcomes: [], report };
   }
   const { message, detail } = describeDeregisterPlan(plan);
-  await deps.ui.confirm(message, detail, 'Deregister');
+  await deps.ui.confirm(message, run.note ? `${run.note}\n\n${detail}` : detail, 'Deregister');
   const second = secondConfirmation(plan);
   if (second) await deps.ui.confirm(second.message, second.detail, 'Deregister Anyway');
 
+  const execute =
+    run.execute ??
+    ((
+      p: DeregisterPlan,
+      signal: AbortSignal,
+      onOutcome: (i: number, o: DeregisterOutcome) => void,
+    ) => deps.deregisterImages.execute(p, signal, onOutcome));
   const outcomes = await withProgress('Deregistering…', (signal, progress) =>
-    deps.deregisterImages.execute(plan, signal, (index, outcome) => {
-      const image = plan.decisions[index]?.facts.image;
-      if (!image) return;
-      progress.report({
-        increment: 100 / plan.decisions.length,
-        message: `${image.imageId}: ${outcome.kind}`,
-      });
-      if (outcome.kind === 'deregistered') {
-        deps.events.publish({ kind: 'gone', region: image.region, imageId: image.imageId });
-      }
-    }),
+    execute(
+      plan,
+      signal,
+      (index, outcome) => {
+        const image = plan.decisions[index]?.facts.image;
+        if (!image) return;
+        progress.report({
+          increment: 100 / plan.decisions.length,
+          message: `${image.imageId}: ${outcome.kind}`,
+        });
+        if (outcome.kind === 'deregistered') {
+          deps.events.publish({ kind: 'gone', region: image.region, imageId: image.imageId });
+        }
+      },
+      (batch, of) => {
+        if (of > 1) progress.report({ message: `batch ${batch} of ${of}` });
+      },
+    ),
   );
   const report = deregisterReport(plan, outcomes);
   // Always, also after Cancel: every planned item with what EC2 (or a re-read) showed of it.

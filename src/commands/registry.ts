@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { cancelDeprecation } from './cancelDeprecation';
+import { openCleanupAssistant } from './cleanupAssistant';
 import type { CommandDeps } from './commandDeps';
 import { copyImage } from './copyImage';
 import { copyImageId, copyImageName, copyInstanceId } from './copyValues';
@@ -66,6 +67,7 @@ export const COMMANDS = {
   'amiExplorer.family.copyNewestToMissing': (deps, clicked) =>
     copyNewestToMissingRegions(deps, clicked),
   'amiExplorer.image.deregister': deregisterImage,
+  'amiExplorer.cleanup.open': openCleanupAssistant,
   'amiExplorer.scope.select': (deps) => selectScope(deps.ui),
   'amiExplorer.scope.setNameFilter': (deps) => setNameFilter(deps.ui),
   'amiExplorer.scope.clearNameFilter': () => clearNameFilter(),

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { eventImageId, eventRegion } from '../core/services/imageEvents';
 import { BlockDevicesPanel } from './blockDevices/blockDevicesPanel';
 import { BLOCK_DEVICES_VIEW_TYPE } from './blockDevices/protocol';
+import type { CleanupPanelDeps } from './cleanup/cleanupPanel';
+import { CleanupPanel } from './cleanup/cleanupPanel';
+import { CLEANUP_VIEW_TYPE } from './cleanup/protocol';
 import { LaunchPermissionsPanel } from './launchPermissions/launchPermissionsPanel';
 import { LAUNCH_PERMISSIONS_VIEW_TYPE } from './launchPermissions/protocol';
 import type { PanelDeps } from './panelDeps';
@@ -36,6 +39,8 @@ export type PanelViewType = keyof typeof PANEL_KINDS;
  */
 export class WebviewPanels implements vscode.Disposable {
   private readonly open = new Map<string, AnyPanel>();
+  /** The cleanup assistant: one for the window, not per image (not restored after a reload). */
+  private cleanup: CleanupPanel | undefined;
 
   private readonly subscription: { dispose(): void };
 
@@ -60,6 +65,41 @@ export class WebviewPanels implements vscode.Disposable {
     return this.show(LAUNCH_PERMISSIONS_VIEW_TYPE, identity) as LaunchPermissionsPanel;
   }
 
+  /**
+   * Opens (or reveals) the cleanup assistant; `selected`: the regions ticked at first (all when
+   * undefined).
+   */
+  showCleanup(deps: CleanupPanelDeps, selected?: string[]): CleanupPanel {
+    if (this.cleanup && !this.cleanup.isDisposed) {
+      this.cleanup.panel.reveal();
+      if (selected) this.cleanup.select(selected);
+      return this.cleanup;
+    }
+    const title = 'AMI Cleanup Assistant';
+    const panel = vscode.window.createWebviewPanel(
+      CLEANUP_VIEW_TYPE,
+      title,
+      { viewColumn: vscode.ViewColumn.Active },
+      panelOptions(this.deps.extensionUri),
+    );
+    panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'ami-explorer.svg');
+    const controller = new CleanupPanel(panel, deps, selected);
+    this.cleanup = controller;
+    controller.onDidDispose(() => {
+      if (this.cleanup === controller) this.cleanup = undefined;
+    });
+    panel.webview.html = panelHtml(panel.webview, this.deps.extensionUri, {
+      script: 'cleanup.js',
+      title,
+    });
+    return controller;
+  }
+
+  /** The open cleanup assistant (tests drive it). */
+  get cleanupPanel(): CleanupPanel | undefined {
+    return this.cleanup;
+  }
+
   /** The open panel of a kind for an image (tests inspect what it posted). */
   find(viewType: PanelViewType, identity: PanelIdentity): AnyPanel | undefined {
     return this.open.get(key(viewType, identity));
@@ -74,6 +114,8 @@ export class WebviewPanels implements vscode.Disposable {
   closeAll(): void {
     for (const panel of [...this.open.values()]) panel.dispose();
     this.open.clear();
+    this.cleanup?.dispose();
+    this.cleanup = undefined;
   }
 
   dispose(): void {

@@ -25,9 +25,11 @@ import {
   RunInstancesCommand,
   StartInstancesCommand,
   StopInstancesCommand,
+  TerminateInstancesCommand,
   waitUntilImageAvailable,
   waitUntilInstanceRunning,
   waitUntilInstanceStopped,
+  waitUntilInstanceTerminated,
   waitUntilSnapshotCompleted,
 } from '@aws-sdk/client-ec2';
 import { partnerAccessKeyId, readOnlyAccessKeyId } from '../ec2-emulator/seeds/demoAccounts';
@@ -627,6 +629,49 @@ describe('mutating actions', () => {
         (await imageNamed(me, 'web-server-2024.10.1')).LastLaunchedTime,
         image.LastLaunchedTime,
       );
+    });
+
+    it('terminates instances: shutting-down, then terminated, no longer a reference', async () => {
+      const image = await imageNamed(me, 'web-server-2024.11.2');
+      const run = await me.send(
+        new RunInstancesCommand({ ImageId: image.ImageId, MinCount: 1, MaxCount: 1 }),
+      );
+      const id = run.Instances?.[0]?.InstanceId ?? '';
+      const terminate = await me.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
+      assert.deepEqual(
+        terminate.TerminatingInstances?.map((c) => [c.PreviousState?.Name, c.CurrentState?.Name]),
+        [['pending', 'shutting-down']],
+      );
+      await waitUntilInstanceTerminated({ client: me, ...fastWaiter }, { InstanceIds: [id] });
+      const refs = await me.send(
+        new DescribeImageReferencesCommand({
+          ImageIds: [image.ImageId ?? ''],
+          ResourceTypes: [
+            {
+              ResourceType: 'ec2:Instance',
+              ResourceTypeOptions: [
+                { OptionName: 'state-name', OptionValues: ['pending', 'running', 'stopped'] },
+              ],
+            },
+          ],
+        }),
+      );
+      assert.equal(
+        refs.ImageReferences?.some((r) => r.Arn?.endsWith(id)),
+        false,
+      );
+    });
+
+    it('DescribeImageReferences takes at most 10 image ids, as EC2 does', async () => {
+      const error = await errorOf(() =>
+        me.send(
+          new DescribeImageReferencesCommand({
+            ImageIds: Array.from({ length: 11 }, (_, i) => `ami-${String(i).padStart(17, '0')}`),
+            IncludeAllResourceTypes: true,
+          }),
+        ),
+      );
+      assert.equal(error.name, 'InvalidParameterValue');
     });
 
     it('refuses to stop an instance-store instance and to launch a pending image', async () => {

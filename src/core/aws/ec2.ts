@@ -317,18 +317,19 @@ function gaveUp(error: unknown, what: string, tries: number): unknown {
 }
 
 /**
- * Runs `each` on consecutive slices of `ids` of at most IDS_PER_CALL, in order, and joins what
+ * Runs `each` on consecutive slices of `ids` of at most `perCall` (IDS_PER_CALL), in order, and joins what
  * they return. The signal is checked before each slice; no ids, no call.
  */
 export async function inIdChunks<T>(
   ids: readonly string[],
   signal: AbortSignal | undefined,
   each: (chunk: string[]) => Promise<T[]>,
+  perCall: number = IDS_PER_CALL,
 ): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_CALL) {
+  for (let i = 0; i < ids.length; i += perCall) {
     throwIfAborted(signal);
-    out.push(...(await each(ids.slice(i, i + IDS_PER_CALL))));
+    out.push(...(await each(ids.slice(i, i + perCall))));
   }
   return out;
 }

@@ -10,6 +10,7 @@ import type {
 import { LIST_PAGE_SIZE } from '../model/scope';
 import type { Ec2 } from './ec2';
 import { inIdChunks } from './ec2';
+import { IMAGE_REFERENCE_IDS_PER_CALL } from './images';
 import {
   toAncestryEntry,
   toImageFinding,
@@ -63,24 +64,28 @@ export class ImageInsights {
     resourceTypes?: readonly ImageReferenceType[],
     signal?: AbortSignal,
   ): Promise<ImageReference[]> {
-    return inIdChunks(imageIds, signal, (chunk) =>
-      this.ec2.collect(
-        region,
-        'DescribeImageReferences',
-        {
-          ImageIds: chunk,
-          ...(resourceTypes && resourceTypes.length > 0
-            ? {
-                ResourceTypes: resourceTypes.map((t) => ({
-                  ResourceType: t as 'ec2:Instance',
-                })),
-              }
-            : { IncludeAllResourceTypes: true }),
-          MaxResults: LIST_PAGE_SIZE,
-        },
-        (page) => (page.ImageReferences ?? []).map(toImageReference),
-        signal,
-      ),
+    return inIdChunks(
+      imageIds,
+      signal,
+      (chunk) =>
+        this.ec2.collect(
+          region,
+          'DescribeImageReferences',
+          {
+            ImageIds: chunk,
+            ...(resourceTypes && resourceTypes.length > 0
+              ? {
+                  ResourceTypes: resourceTypes.map((t) => ({
+                    ResourceType: t as 'ec2:Instance',
+                  })),
+                }
+              : { IncludeAllResourceTypes: true }),
+            MaxResults: LIST_PAGE_SIZE,
+          },
+          (page) => (page.ImageReferences ?? []).map(toImageReference),
+          signal,
+        ),
+      IMAGE_REFERENCE_IDS_PER_CALL,
     );
   }
 

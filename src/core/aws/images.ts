@@ -1,5 +1,6 @@
 import type { Image } from '@aws-sdk/client-ec2';
 import type { Ami, ImageBlockPublicAccessState, LaunchPermission } from '../model/ami';
+import type { ImageReferenceFact } from '../model/cleanupPlan';
 import type { CopyImageParams } from '../model/copyPlan';
 import type { SnapshotDeleteResult } from '../model/deregisterPlan';
 import type { CreateImageRequest } from '../model/imageCreation';
@@ -14,6 +15,7 @@ import {
   toAmi,
   toImageRecord,
   toCreateImageInput,
+  toImageReference,
   toInstanceReference,
   toLaunchPermissionModifications,
   toLaunchPermissions,
@@ -22,6 +24,9 @@ import {
   toSnapshotDeleteResults,
 } from './mappers';
 import { PageStrings } from './pageStrings';
+
+/** DescribeImageReferences takes 1 to 10 image ids per request (EC2 API Reference). */
+export const IMAGE_REFERENCE_IDS_PER_CALL = 10;
 
 /** One ModifyImageAttribute change: the description, or launch permissions added and removed. */
 export type ImageAttributeChange =
@@ -333,6 +338,50 @@ export class Images {
   }
 
   /**
+   * Everything DescribeImageReferences finds using each image: instances (live states), launch
+   * templates, SSM parameters, Image Builder recipes (`IncludeAllResourceTypes`). Image id →
+   * references. EC2 takes at most 10 image ids per request, so ids go 10 at a time.
+   */
+  async references(
+    region: string,
+    imageIds: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, ImageReferenceFact[]>> {
+    const byImage = new Map(imageIds.map((id) => [id, [] as ImageReferenceFact[]]));
+    const refs = await inIdChunks(
+      imageIds,
+      signal,
+      (chunk) =>
+        this.ec2.collect(
+          region,
+          'DescribeImageReferences',
+          {
+            ImageIds: chunk,
+            IncludeAllResourceTypes: true,
+            // Overrides the default options for instances only: a terminated one uses nothing.
+            ResourceTypes: [
+              {
+                ResourceType: 'ec2:Instance',
+                ResourceTypeOptions: [
+                  { OptionName: 'state-name', OptionValues: LIVE_INSTANCE_STATES },
+                ],
+              },
+            ],
+            MaxResults: LIST_PAGE_SIZE,
+          },
+          (page) =>
+            (page.ImageReferences ?? [])
+              .map(toImageReference)
+              .filter((ref) => ref.imageId.length > 0 && ref.arn.length > 0),
+          signal,
+        ),
+      IMAGE_REFERENCE_IDS_PER_CALL,
+    );
+    for (const { imageId, ...ref } of refs) byImage.get(imageId)?.push(ref);
+    return byImage;
+  }
+
+  /**
    * Instances launched from each image (DescribeImageReferences, resource type `ec2:Instance`,
    * live states only): image id → instance ids.
    */
@@ -342,25 +391,29 @@ export class Images {
     signal?: AbortSignal,
   ): Promise<Map<string, string[]>> {
     const byImage = new Map(imageIds.map((id) => [id, [] as string[]]));
-    const refs = await inIdChunks(imageIds, signal, (chunk) =>
-      this.ec2.collect(
-        region,
-        'DescribeImageReferences',
-        {
-          ImageIds: chunk,
-          ResourceTypes: [
-            {
-              ResourceType: 'ec2:Instance',
-              ResourceTypeOptions: [
-                { OptionName: 'state-name', OptionValues: LIVE_INSTANCE_STATES },
-              ],
-            },
-          ],
-          MaxResults: LIST_PAGE_SIZE,
-        },
-        (page) => (page.ImageReferences ?? []).flatMap((ref) => toInstanceReference(ref) ?? []),
-        signal,
-      ),
+    const refs = await inIdChunks(
+      imageIds,
+      signal,
+      (chunk) =>
+        this.ec2.collect(
+          region,
+          'DescribeImageReferences',
+          {
+            ImageIds: chunk,
+            ResourceTypes: [
+              {
+                ResourceType: 'ec2:Instance',
+                ResourceTypeOptions: [
+                  { OptionName: 'state-name', OptionValues: LIVE_INSTANCE_STATES },
+                ],
+              },
+            ],
+            MaxResults: LIST_PAGE_SIZE,
+          },
+          (page) => (page.ImageReferences ?? []).flatMap((ref) => toInstanceReference(ref) ?? []),
+          signal,
+        ),
+      IMAGE_REFERENCE_IDS_PER_CALL,
     );
     for (const { imageId, instanceId } of refs) byImage.get(imageId)?.push(instanceId);
     return byImage;

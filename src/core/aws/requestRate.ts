@@ -48,6 +48,13 @@ export const EC2_UNFILTERED_UNPAGINATED_LIMITS: BucketLimits = {
   refillPerSecond: 10,
 };
 
+/**
+ * EC2's bucket for a mutating action without a bucket of its own (DeregisterImage,
+ * DisableImageDeregistrationProtection): 50 at once, refilled at 5 per second. `Ec2.send` does not
+ * shape mutating calls; a batch of them (the cleanup assistant) paces itself with it.
+ */
+export const EC2_MUTATING_LIMITS: BucketLimits = { capacity: 50, refillPerSecond: 5 };
+
 const UNFILTERED_UNPAGINATED = new Set(['DescribeInstances', 'DescribeSnapshots']);
 
 /**

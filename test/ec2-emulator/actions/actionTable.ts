@@ -39,7 +39,7 @@ import {
   enableImageDeregistrationProtection,
 } from './imageDeregistrationProtection';
 import { disableImage, enableImage } from './imageEnablement';
-import { startInstances, stopInstances } from './instanceStateChanges';
+import { startInstances, terminateInstances, stopInstances } from './instanceStateChanges';
 import { modifyImageAttribute } from './modifyImageAttribute';
 import { registerImage } from './registerImage';
 import { resetImageAttribute } from './resetImageAttribute';
@@ -97,6 +97,7 @@ export const actionTable: ReadonlyMap<string, ActionSpec> = new Map<string, Acti
   ['RunInstances', { handler: runInstances, mutating: true }],
   ['StopInstances', { handler: stopInstances, mutating: true }],
   ['StartInstances', { handler: startInstances, mutating: true }],
+  ['TerminateInstances', { handler: terminateInstances, mutating: true }],
   ['GetImageAncestry', { handler: getImageAncestry, mutating: false }],
   ['GetImageFindings', { handler: getImageFindings, mutating: false }],
   ['CreateImageUsageReport', { handler: createImageUsageReport, mutating: true }],

@@ -29,6 +29,12 @@ interface Reference {
 export const describeImageReferences: ActionHandler = (ctx) => {
   const { input, world, now } = ctx;
   const imageIds = requireNonEmpty(input.stringList('ImageId'), 'ImageId');
+  // EC2's API Reference: ImageId.N takes 1 to 10 items.
+  if (imageIds.length > 10) {
+    throw invalidParameterValue(
+      `The maximum number of image IDs is 10, but ${imageIds.length} were specified.`,
+    );
+  }
   imageIds.forEach((id) => visibleImage(ctx, id));
   const includeAll = input.boolean('IncludeAllResourceTypes') ?? false;
   const types = input.structList('ResourceType');

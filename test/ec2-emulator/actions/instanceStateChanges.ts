@@ -94,3 +94,24 @@ export const startInstances: ActionHandler = (ctx) => {
   });
   return stateChangeSet(changes);
 };
+
+/**
+ * TerminateInstances: any live state → shutting-down → terminated (after the transition delay).
+ * Terminated ones stay terminated; DescribeInstances still shows them, as EC2 does for a while.
+ */
+export const terminateInstances: ActionHandler = (ctx) => {
+  const instances = instancesOf(ctx);
+  const changes = instances.map((instance) => {
+    const previous = instance.state;
+    if (previous !== 'terminated' && previous !== 'shutting-down') {
+      instance.state = 'shutting-down';
+      instance.transition = {
+        to: 'terminated',
+        at: ctx.now + ctx.world.settings.instanceTransitionMs,
+      };
+      instance.stateTransitionReason = 'User initiated';
+    }
+    return { instance, previous };
+  });
+  return stateChangeSet(changes);
+};

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { DEFAULT_CLEANUP_RULES } from '../../../src/core/model/cleanupPlan';
 import { isBlockDevicesToHost } from '../../../src/webviews/blockDevices/protocol';
+import { isCleanupToHost } from '../../../src/webviews/cleanup/protocol';
 import {
   isPermissionEntry,
   isPermissionsToHost,
@@ -112,5 +114,54 @@ describe('webviews/protocol guards', () => {
     ]) {
       assert.equal(identityFrom(bad), undefined, JSON.stringify(bad));
     }
+  });
+  describe('cleanup assistant: webview → host', () => {
+    const rules = { ...DEFAULT_CLEANUP_RULES, olderThanDays: 90, notLaunchedForDays: 30 };
+    it('accepts well-formed messages', () => {
+      for (const good of [
+        { type: 'ready' },
+        { type: 'deregister' },
+        { type: 'export', format: 'json' },
+        { type: 'export', format: 'csv' },
+        { type: 'plan', regions: ['us-east-1', 'eu-west-1'], rules },
+        { type: 'plan', regions: ['us-east-1'], rules: { ...rules, protectTag: { key: 'keep' } } },
+        { type: 'plan', regions: ['us-east-1'], rules: { ...DEFAULT_CLEANUP_RULES } },
+      ]) {
+        assert.equal(isCleanupToHost(good), true, JSON.stringify(good));
+      }
+    });
+
+    it('refuses malformed messages and rules', () => {
+      const plan = (r: unknown, regions: unknown = ['us-east-1']): unknown => ({
+        type: 'plan',
+        regions,
+        rules: r,
+      });
+      for (const bad of [
+        null,
+        [],
+        { type: 'deregister', imageIds: ['ami-12345678'] },
+        { type: 'export', format: 'xml' },
+        plan(rules, []),
+        plan(rules, ['nowhere']),
+        plan(rules, 'us-east-1'),
+        plan(rules, Array(65).fill('us-east-1')),
+        plan({ ...rules, keepNewest: -1 }),
+        plan({ ...rules, keepNewest: 1.5 }),
+        plan({ ...rules, keepNewest: '3' }),
+        plan({ ...rules, olderThanDays: 1e9 }),
+        plan({ ...rules, notLaunchedForDays: null }),
+        plan({ ...rules, includePublic: 'yes' }),
+        plan({ ...rules, requireUnreferenced: undefined }),
+        plan({ ...rules, extra: true }),
+        plan({ ...rules, protectTag: { key: 'k'.repeat(129) } }),
+        plan({ ...rules, protectTag: { key: 'keep', value: 'v'.repeat(257) } }),
+        plan({ ...rules, protectTag: { key: 'keep', other: 1 } }),
+        plan({ ...rules, protectTag: 'keep=true' }),
+        { type: 'plan', regions: ['us-east-1'], rules, more: 1 },
+      ]) {
+        assert.equal(isCleanupToHost(bad), false, JSON.stringify(bad)?.slice(0, 200));
+      }
+    });
   });
 });

@@ -354,4 +354,36 @@ describe('core/aws/images', () => {
     });
     assert.equal(inputs[1]?.NextToken, 'n1');
   });
+  it('references asks for every resource type, 10 image ids per request (the API maximum)', async () => {
+    const ids = Array.from({ length: 23 }, (_, i) => hexId('ami', i));
+    mocked.ec2.on(DescribeImageReferencesCommand).callsFake((input: { ImageIds: string[] }) => ({
+      ImageReferences: input.ImageIds.includes(ids[12] ?? '')
+        ? [
+            {
+              ImageId: ids[12],
+              ResourceType: 'ec2:LaunchTemplate',
+              Arn: 'arn:aws:ec2:us-east-1:111111111111:launch-template/lt-1',
+            },
+          ]
+        : [],
+    }));
+    const refs = await api.references('us-east-1', ids);
+    const inputs = mocked.ec2
+      .commandCalls(DescribeImageReferencesCommand)
+      .map((c) => c.args[0].input);
+    assert.deepEqual(
+      inputs.map((i) => i.ImageIds?.length),
+      [10, 10, 3],
+    );
+    assert.equal(inputs[0]?.IncludeAllResourceTypes, true);
+    assert.equal(inputs[0]?.ResourceTypes?.[0]?.ResourceType, 'ec2:Instance');
+    assert.deepEqual(refs.get(ids[12] ?? ''), [
+      {
+        resourceType: 'ec2:LaunchTemplate',
+        arn: 'arn:aws:ec2:us-east-1:111111111111:launch-template/lt-1',
+      },
+    ]);
+    assert.deepEqual(refs.get(ids[0] ?? ''), []);
+    assert.equal(refs.size, 23);
+  });
 });
