@@ -29,7 +29,16 @@ export function activate(context: vscode.ExtensionContext): ReturnType<typeof ex
     }, SAVE_CACHE_AFTER_MS);
     context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   }
-  return main.activate(context, { codeCache: loaded.cache });
+  return main.activate(context, {
+    codeCache: loaded.cache,
+    // The SDK chunk is loaded the same way when first needed (one copy of the loader: this one).
+    loadCached: (file, cacheName) =>
+      loadWithCodeCache(
+        join(__dirname, file),
+        join(context.globalStorageUri.fsPath, 'code-cache', cacheName),
+        require,
+      ),
+  });
 }
 
 export function deactivate(): void {

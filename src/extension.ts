@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { loadWithCodeCache } from './codeCache';
+import type { LoadedModule } from './codeCache';
 import type { Sdk } from './core/aws/loadSdk';
 import { loadSdkWith } from './core/aws/loadSdk';
 import { ActiveProfile, ProfileStatusBar } from './activeProfile';
@@ -121,7 +120,11 @@ export interface AmiExplorerApi {
  */
 export function activate(
   context: vscode.ExtensionContext,
-  loading: { readonly codeCache?: string } = {},
+  loading: {
+    readonly codeCache?: string;
+    /** Loads a file of dist/ through V8's code cache (boot.ts); absent, files load as usual. */
+    readonly loadCached?: <T>(file: string, cacheName: string) => LoadedModule<T>;
+  } = {},
 ): AmiExplorerApi | undefined {
   const log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
   const activeProfile = new ActiveProfile(context.workspaceState);
@@ -134,7 +137,7 @@ export function activate(
   const ui = new Ask(() => userInput);
   const events = new ImageEvents((error) => logError(log, 'Handling an image change', error));
 
-  loadSdkThroughCodeCache(context, log);
+  if (loading.loadCached) loadSdkThroughCodeCache(context, log, loading.loadCached);
   const clients = new Ec2ClientFactory(
     () => connectionSettings(current(), activeProfile.current),
     apiCallLogger(log),
@@ -468,13 +471,10 @@ const SAVE_SDK_CACHE_AFTER_MS = 10_000;
 function loadSdkThroughCodeCache(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
+  loadCached: <T>(file: string, cacheName: string) => LoadedModule<T>,
 ): void {
   loadSdkWith(() => {
-    const loaded = loadWithCodeCache<Sdk>(
-      join(__dirname, 'sdk.js'),
-      join(context.globalStorageUri.fsPath, 'code-cache', 'sdk.js.bin'),
-      require,
-    );
+    const loaded = loadCached<Sdk>('sdk.js', 'sdk.js.bin');
     log.info(`AWS SDK loaded (code cache: ${loaded.cache})`);
     if (loaded.cache !== 'used') {
       const timer = setTimeout(() => {
