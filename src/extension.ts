@@ -62,6 +62,7 @@ import { AmiReferenceLookup } from './core/services/amiReferenceLookup';
 import { AmiReferencesInCode } from './references/amiReferencesInCode';
 import { RegionMemory } from './core/services/regionMemory';
 import { whenFirstVisible } from './startEarly';
+import { ImageDecorationProvider } from './tree/imageDecorations';
 
 /**
  * What `activate` returns outside production mode: the extension's parts, for integration tests in
@@ -84,6 +85,8 @@ export interface AmiExplorerApi {
   imageRegistration: ImageRegistrationService;
   /** AMI ids in code: `check(document)` checks one now (what its debounced check runs). */
   references: AmiReferencesInCode;
+  /** The badges of Images rows (the provider VS Code asks for each row's resourceUri). */
+  imageDecorations: ImageDecorationProvider;
   /** The extension's global storage folder (where dist/boot.js keeps the code cache). */
   globalStorage: vscode.Uri;
   /**
@@ -310,8 +313,10 @@ export function activate(
     references,
   };
 
+  const imageDecorations = new ImageDecorationProvider();
   context.subscriptions.push(
     log,
+    vscode.window.registerFileDecorationProvider(imageDecorations),
     sdkPreload,
     { dispose: () => poller.dispose() },
     { dispose: () => unknownCopies.dispose() },
@@ -387,6 +392,7 @@ export function activate(
     imageCreation,
     imageRegistration,
     references,
+    imageDecorations,
     cancelProgress: cancelRunningProgress,
     globalStorage: context.globalStorageUri,
     useUserInput: (input) => {
