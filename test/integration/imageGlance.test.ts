@@ -219,7 +219,7 @@ describe('Remove from My Account… (an AMI shared with me)', () => {
     }
   });
 
-  it('refuses my own AMI, saying why, without asking EC2 to change anything', async () => {
+  it('refuses my own AMI, saying why', async () => {
     const { imagesTree } = await amiExplorer();
     imagesTree.refresh();
     const own = await row(region, 'web-server-2024.10.1');
