@@ -6,6 +6,8 @@ import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { EMULATOR_URL_VARIABLE } from './integrationSetup';
 import { childNamed, renderChildren, type RenderedNode } from './renderedTree';
+import { isImageListing } from './recordingEndpoint';
+import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { withAnswers } from './testUserInput';
 import { setSettings } from './userSettings';
 
@@ -74,6 +76,7 @@ function partnerClient(region: string): Ec2Sdk.EC2Client {
 // only Amazon's al2023-ami-* images; Amazon's AL2023 and Windows images are free-tier eligible
 // with a public SSM parameter.
 describe('What the Images tree tells at a glance', () => {
+  const endpoint = routeThroughRecordingEndpoint();
   let restore: (() => Promise<void>) | undefined;
   afterEach(async () => {
     await restore?.();
@@ -81,7 +84,10 @@ describe('What the Images tree tells at a glance', () => {
   });
 
   it('shows last launch, findings and the source AMI of my AMIs, and a severity badge', async () => {
-    const { imagesTree } = await amiExplorer();
+    const { imagesTree, imagesView } = await amiExplorer();
+    // The recording endpoint is in place once the view shows the settings again.
+    await eventually(() => assert.equal(imagesView.description, 'Owned by me'));
+    endpoint().clear();
     imagesTree.refresh();
     const runtime = await row('eu-west-1', 'app-runtime-2024.12');
     const tooltip = runtime.tooltip ?? '';
@@ -98,6 +104,15 @@ describe('What the Images tree tells at a glance', () => {
     });
     // The description stays what it was: id and state.
     assert.match(runtime.description ?? '', /^ami-[0-9a-f]+ · available$/);
+    // Rows, tooltips (rendered on hover) and badges cost no call beyond the region's listing
+    // (one page for its few AMIs; a reload the endpoint change started may add another listing).
+    const calls = endpoint().calls({ region: 'eu-west-1' });
+    assert.ok(calls.length > 0);
+    assert.deepEqual(
+      calls.filter((c) => !isImageListing(c)).map((c) => c.action),
+      [],
+      'no lookup by id, no attribute call',
+    );
 
     const neverLaunched = await row('us-east-1', 'web-server-2024.11.2');
     assert.match(neverLaunched.tooltip ?? '', /^\| Last launched \| never \|$/m);
