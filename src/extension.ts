@@ -72,6 +72,7 @@ import { AmiReferenceLookup } from './core/services/amiReferenceLookup';
 import { AmiReferencesInCode } from './references/amiReferencesInCode';
 import { RegionMemory } from './core/services/regionMemory';
 import { whenFirstVisible } from './startEarly';
+import { ImageDecorationProvider } from './tree/imageDecorations';
 
 /**
  * What `activate` returns outside production mode: the extension's parts, for integration tests in
@@ -100,6 +101,8 @@ export interface AmiExplorerApi {
   usageReports: UsageReportWatch;
   /** The Show Findings and Show Usage documents. */
   insightDocuments: InsightDocumentProvider;
+  /** The badges of Images rows (the provider VS Code asks for each row's resourceUri). */
+  imageDecorations: ImageDecorationProvider;
   /** The extension's global storage folder (where dist/boot.js keeps the code cache). */
   globalStorage: vscode.Uri;
   /**
@@ -359,8 +362,10 @@ export function activate(
     usageReports,
   };
 
+  const imageDecorations = new ImageDecorationProvider();
   context.subscriptions.push(
     log,
+    vscode.window.registerFileDecorationProvider(imageDecorations),
     sdkPreload,
     { dispose: () => poller.dispose() },
     { dispose: () => unknownCopies.dispose() },
@@ -449,6 +454,7 @@ export function activate(
     references,
     usageReports,
     insightDocuments,
+    imageDecorations,
     cancelProgress: cancelRunningProgress,
     globalStorage: context.globalStorageUri,
     useUserInput: (input) => {

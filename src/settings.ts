@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionSettings } from './core/aws/clientFactory';
 import type { ImageSortOrder } from './core/model/grouping';
+import { IMAGE_SORT_ORDERS } from './core/model/grouping';
 import type { ListingScope, ScopeKind } from './core/model/scope';
 import type { ReferenceSettings } from './references/amiReferencesInCode';
 import {
@@ -29,6 +30,12 @@ const SCOPE_KINDS: readonly ScopeKind[] = [
   'public',
 ];
 
+function sortOrder(value: string | undefined): ImageSortOrder {
+  return (IMAGE_SORT_ORDERS as readonly (string | undefined)[]).includes(value)
+    ? (value as ImageSortOrder)
+    : 'newest';
+}
+
 /** Reads the settings, falling back to defaults for values of the wrong type. */
 export function readSettings(): ExtensionSettings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
@@ -45,7 +52,7 @@ export function readSettings(): ExtensionSettings {
       includeDeprecated: c.get<boolean>('listing.includeDeprecated', false) === true,
       includeDisabled: c.get<boolean>('listing.includeDisabled', false) === true,
     },
-    sortBy: c.get<string>('sortBy') === 'name' ? 'name' : 'newest',
+    sortBy: sortOrder(c.get<string>('sortBy')),
     maxConcurrentRegions: clampInt(
       c.get('maxConcurrentRegions'),
       MAX_CONCURRENT_REGIONS_RANGE.minimum,

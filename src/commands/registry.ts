@@ -12,6 +12,7 @@ import { disableProtection } from './disableProtection';
 import { editDescription } from './editDescription';
 import { editTags } from './editTags';
 import { enableImage } from './enableImage';
+import { leaveSharedImage } from './leaveSharedImage';
 import { enableProtection } from './enableProtection';
 import { compareImages, compareWithPrevious, copyNewestToMissingRegions } from './familyCommands';
 import { editPermissions, showBlockDevices } from './imagePanels';
@@ -86,6 +87,7 @@ export const COMMANDS = {
   'amiExplorer.image.disableProtection': disableProtection,
   'amiExplorer.image.disable': disableImage,
   'amiExplorer.image.enable': enableImage,
+  'amiExplorer.image.leaveShared': leaveSharedImage,
   'amiExplorer.instance.createImage': createImageFromInstance,
   'amiExplorer.image.register': registerImage,
   'amiExplorer.image.reregister': reregisterImage,

@@ -1,4 +1,6 @@
 import type { Ask } from '../ui/userInput';
+import type { ImageSortOrder } from '../core/model/grouping';
+import { IMAGE_SORT_ORDERS } from '../core/model/grouping';
 import type { ScopeKind } from '../core/model/scope';
 import { SCOPE_LABELS } from '../core/model/scope';
 import { parseAccountIds, splitNameFilter, validateNameFilter } from '../core/model/validation';
@@ -80,7 +82,7 @@ async function askNameFilter(ui: Ask, current: string, required: boolean): Promi
   return value.trim();
 }
 
-/** `amiExplorer.scope.options`: deprecated/disabled images and the sort order. */
+/** `amiExplorer.scope.options`: deprecated/disabled images, then the sort order. */
 export async function listingOptions(ui: Ask): Promise<void> {
   const s = readSettings();
   const items = [
@@ -94,7 +96,6 @@ export async function listingOptions(ui: Ask): Promise<void> {
       picked: s.scope.includeDisabled,
       key: 'listing.includeDisabled',
     },
-    { label: 'Sort by name (instead of newest first)', picked: s.sortBy === 'name', key: 'sortBy' },
   ];
   const picked = await ui.pickMany({
     title: 'AMI Explorer: listing options',
@@ -105,5 +106,20 @@ export async function listingOptions(ui: Ask): Promise<void> {
   const on = new Set(picked.map((p) => p.key));
   await updateSetting('listing.includeDeprecated', on.has('listing.includeDeprecated'));
   await updateSetting('listing.includeDisabled', on.has('listing.includeDisabled'));
-  await updateSetting('sortBy', on.has('sortBy') ? 'name' : 'newest');
+  const orders = IMAGE_SORT_ORDERS.map((order) => ({
+    label: `${order === s.sortBy ? '$(check) ' : ''}${SORT_LABELS[order]}`,
+    order,
+  }));
+  const sort = await ui.pick({
+    title: 'AMI Explorer: sort AMIs',
+    placeholder: `Currently: ${SORT_LABELS[s.sortBy]}`,
+    items: orders,
+  });
+  await updateSetting('sortBy', sort.order);
 }
+
+const SORT_LABELS: Record<ImageSortOrder, string> = {
+  newest: 'Newest first (creation date)',
+  name: 'By name',
+  lastLaunched: 'Last launched first (never-launched last)',
+};

@@ -6,6 +6,8 @@ import type { ContextToken } from './contextValues';
 import { CAPABILITY_TOKENS, CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import { allowedCapabilities } from '../core/model/capabilities';
 import type { TreeNode } from './treeNode';
+import { badgeQuery, glanceFacts } from '../core/model/imageGlance';
+import { imageDecorationUri } from './imageDecorations';
 
 /**
  * Builds the contextValue of an image: kind, backing, ownership, visibility, state, and a token per
@@ -61,6 +63,9 @@ export class ImageNode implements TreeNode {
     // The tooltip comes on hover (`resolveTreeItem`): it is most of the cost and the size of a row,
     // and a region of 50,000 AMIs renders 1,000 rows per group each time it grows.
     item.contextValue = imageContextValue(ami, this.owned, now);
+    // Findings and Allowed AMIs as a badge (tree/imageDecorations.ts), only on rows that have one.
+    const badge = badgeQuery(ami, this.owned);
+    if (badge !== undefined) item.resourceUri = imageDecorationUri(ami, badge);
     item.accessibilityInformation = {
       label: `${amiDisplayName(ami)}, ${ami.imageId}, ${imageStateLabel(ami, now)}`,
     };
@@ -68,7 +73,7 @@ export class ImageNode implements TreeNode {
   }
 
   resolveTreeItem(item: vscode.TreeItem): vscode.TreeItem {
-    item.tooltip = imageTooltip(this.ami, new Date());
+    item.tooltip = imageTooltip(this.ami, new Date(), this.owned);
     return item;
   }
 
@@ -78,11 +83,12 @@ export class ImageNode implements TreeNode {
 }
 
 /** A Markdown tooltip with the image's facts as a table. */
-export function imageTooltip(ami: Ami, now: Date): vscode.MarkdownString {
+export function imageTooltip(ami: Ami, now: Date, owned?: boolean): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(amiDisplayName(ami))}**\n\n`);
   md.appendMarkdown('| | |\n|---|---|\n');
-  for (const fact of imageFacts(ami, now)) {
+  const glance = owned === undefined ? [] : glanceFacts(ami, owned, now);
+  for (const fact of [...imageFacts(ami, now), ...glance]) {
     md.appendMarkdown(`| ${fact.label} | ${escapeMarkdown(fact.value)} |\n`);
   }
   return md;

@@ -3,6 +3,16 @@ import type { Ec2Instance } from '../core/model/instance';
 import { instanceDisplayName } from '../core/model/instance';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
+import type { InstanceImage } from '../core/model/imageInsights';
+import { instanceAmiSummary, instanceAmiText } from '../core/model/instanceAmi';
+import { errorSentence } from '../core/model/errorSentence';
+
+/** What the Instances listing learned about an instance's AMI (DescribeInstanceImageMetadata). */
+export interface InstanceAmiInfo {
+  image: InstanceImage | undefined;
+  /** Why nothing is known about the AMIs of this region. */
+  imagesError?: unknown;
+}
 
 /**
  * contextValue of an instance; `canCreateImage` marks EBS-backed ones (CreateImage needs EBS);
@@ -35,15 +45,26 @@ export class InstanceNode implements TreeNode {
     readonly id: string,
     readonly parent: TreeNode,
     readonly instance: Ec2Instance,
+    readonly ami: InstanceAmiInfo = { image: undefined },
   ) {}
 
   getTreeItem(): vscode.TreeItem {
     const i = this.instance;
     const item = new vscode.TreeItem(instanceDisplayName(i), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const parts = [i.name ? i.instanceId : undefined, i.state, i.instanceType, i.rootDeviceType];
+    const ami = instanceAmiSummary(this.ami.image, new Date());
+    const parts = [
+      i.name ? i.instanceId : undefined,
+      i.state,
+      i.instanceType,
+      i.rootDeviceType,
+      ami ? instanceAmiText(ami) : undefined,
+    ];
     item.description = parts.filter((p) => p !== undefined).join(' · ');
-    const [codicon, color] = STATE_ICONS[i.state] ?? ['vm'];
+    // An AMI that can no longer launch (deregistered, disabled, deprecated) shows as a warning.
+    const [codicon, color] = ami?.problem
+      ? ['warning', 'problemsWarningIcon.foreground']
+      : (STATE_ICONS[i.state] ?? ['vm']);
     item.iconPath = new vscode.ThemeIcon(codicon, color ? new vscode.ThemeColor(color) : undefined);
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${instanceDisplayName(i)}**\n\n`);
@@ -52,7 +73,14 @@ export class InstanceNode implements TreeNode {
       ['State', i.state],
       ['Type', i.instanceType],
       ['Root device', [i.rootDeviceName, i.rootDeviceType].filter(Boolean).join(' · ')],
-      ['AMI', i.imageId],
+      [
+        'AMI',
+        ami
+          ? `${ami.imageId}${ami.label !== ami.imageId ? ` ${ami.label}` : ''}${ami.problem ? ` (${ami.problem})` : ami.hidden ? ' (not visible to you)' : ''}`
+          : this.ami.imagesError !== undefined
+            ? `${i.imageId ?? ''} (its details are unknown: ${errorSentence(this.ami.imagesError)})`
+            : i.imageId,
+      ],
       ['Platform', i.platform],
       ['Launched', i.launchTime],
       ['Private IP', i.privateIpAddress],

@@ -1,4 +1,4 @@
-import type { Ec2Instance } from '../core/model/instance';
+import type { InstancesWithImages } from '../core/services/instanceService';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import { InstanceNode } from './instanceNode';
 import { MessageNode } from './messageNode';
@@ -8,11 +8,11 @@ import type { TreeNode } from './treeNode';
 
 /** What an Instances region needs from its tree beyond loading. */
 export interface InstancesRegionHost extends RegionNodeHost {
-  listInstances(region: string, signal: AbortSignal): Promise<Ec2Instance[]>;
+  listInstancesWithImages(region: string, signal: AbortSignal): Promise<InstancesWithImages>;
 }
 
 /** A region in the Instances view. */
-export class InstancesRegionNode extends RegionNode<Ec2Instance[]> {
+export class InstancesRegionNode extends RegionNode<InstancesWithImages> {
   protected readonly contextValue = contextValue(T.region, T.instancesRegion);
 
   constructor(
@@ -23,18 +23,24 @@ export class InstancesRegionNode extends RegionNode<Ec2Instance[]> {
     super(`instances/${region}`, region, instancesHost, expanded);
   }
 
-  protected fetch(signal: AbortSignal): Promise<Ec2Instance[]> {
-    return this.instancesHost.listInstances(this.region, signal);
+  protected fetch(signal: AbortSignal): Promise<InstancesWithImages> {
+    return this.instancesHost.listInstancesWithImages(this.region, signal);
   }
 
-  protected childrenOf(instances: Ec2Instance[]): TreeNode[] {
+  protected childrenOf({ instances, images, imagesError }: InstancesWithImages): TreeNode[] {
     if (instances.length === 0) {
       return [new MessageNode(`${this.id}/empty`, this, { kind: 'empty', label: 'No instances' })];
     }
-    return instances.map((i) => new InstanceNode(`${this.id}/${i.instanceId}`, this, i));
+    return instances.map(
+      (i) =>
+        new InstanceNode(`${this.id}/${i.instanceId}`, this, i, {
+          image: images.get(i.instanceId),
+          imagesError,
+        }),
+    );
   }
 
-  protected describe(instances: Ec2Instance[]): string {
+  protected describe({ instances }: InstancesWithImages): string {
     return `${instances.length} instance${instances.length === 1 ? '' : 's'}`;
   }
 }

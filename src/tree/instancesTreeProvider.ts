@@ -1,5 +1,5 @@
 import type { Ec2Instance } from '../core/model/instance';
-import type { InstanceService } from '../core/services/instanceService';
+import type { InstanceService, InstancesWithImages } from '../core/services/instanceService';
 import type { InstancesRegionHost } from './instancesRegionNode';
 import { InstancesRegionNode } from './instancesRegionNode';
 import type { RegionTreeDeps } from './regionTreeProvider';
@@ -19,6 +19,11 @@ export class InstancesTreeProvider
 
   listInstances(region: string, signal: AbortSignal): Promise<Ec2Instance[]> {
     return this.instances.listInstances(region, signal);
+  }
+
+  /** The view's listing: the instances and, from one call alongside, the AMI of each. */
+  listInstancesWithImages(region: string, signal: AbortSignal): Promise<InstancesWithImages> {
+    return this.instances.listInstancesWithImages(region, signal);
   }
 
   protected readonly idPrefix = 'instances';

@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { amiExplorer } from './extensionUnderTest';
 import { childNamed, render, renderChildren, type RenderedNode } from './renderedTree';
 
-/** The description of an instance row: `<id> · <state> · <type> · <root device type>`. */
+/**
+ * The description of an instance row: `<id> · <state> · <type> · <root device type> · <AMI>`, the
+ * AMI it was launched from (DescribeInstanceImageMetadata) by name.
+ */
 const DESCRIPTION =
-  /^(i-[0-9a-f]{8,17}) · ([a-z-]+) · ([a-z0-9]+\.[a-z0-9]+) · (ebs|instance-store)$/;
+  /^(i-[0-9a-f]{8,17}) · ([a-z-]+) · ([a-z0-9]+\.[a-z0-9]+) · (ebs|instance-store)(?: · (.+))?$/;
 
 /** What a user reads off an instance row. */
 function facts(row: RenderedNode<unknown>): {
@@ -13,11 +17,12 @@ function facts(row: RenderedNode<unknown>): {
   state: string;
   type: string;
   root: string;
+  ami?: string;
 } {
   const match = DESCRIPTION.exec(row.description ?? '');
   assert.ok(match, `"${row.label}" has the description "${row.description ?? ''}"`);
-  const [, id = '', state = '', type = '', root = ''] = match;
-  return { id, state, type, root };
+  const [, id = '', state = '', type = '', root = '', ami] = match;
+  return { id, state, type, root, ...(ami !== undefined ? { ami } : {}) };
 }
 
 // The demo account "me" runs six instances in us-east-1, three in eu-west-1, none elsewhere.
@@ -66,7 +71,13 @@ describe('Instances view against the demo estate', () => {
     const byName = new Map(rows.map((r) => [r.label, facts(r)]));
     assert.deepEqual(
       { ...byName.get('web-1'), id: undefined },
-      { id: undefined, state: 'running', type: 't3.micro', root: 'ebs' },
+      {
+        id: undefined,
+        state: 'running',
+        type: 't3.micro',
+        root: 'ebs',
+        ami: 'web-server-2024.10.1',
+      },
     );
     assert.equal(byName.get('web-staging')?.state, 'stopped');
     assert.equal(byName.get('legacy-s3-worker')?.root, 'instance-store');
@@ -106,7 +117,51 @@ describe('Instances view against the demo estate', () => {
       assert.equal(canary.contextValue, 'instance;ebs;running;canCreateImage');
     }
     assert.match(web1?.tooltip ?? '', /^\*\*web-1\*\*/);
-    assert.match(web1?.tooltip ?? '', /- AMI: `ami-[0-9a-f]+`/);
+    assert.match(web1?.tooltip ?? '', /- AMI: `ami-[0-9a-f]+ web-server-2024\.10\.1`/);
+  });
+
+  it('shows the AMI each instance was launched from, warning when it can no longer launch', async () => {
+    const { instancesTree } = await amiExplorer();
+    const amiOf = async (name: string): Promise<RenderedNode<unknown>> => {
+      const region = await childNamed(instancesTree, undefined, 'us-east-1');
+      return childNamed(instancesTree, region.node, name);
+    };
+    assert.equal(facts(await amiOf('web-staging')).ami, 'web-server-2024.11.2');
+    assert.equal(facts(await amiOf('build-agent-1')).ami, 'windows-build-agent-2022-v7');
+    const eu = await childNamed(instancesTree, undefined, 'eu-west-1');
+    assert.equal(
+      facts(await childNamed(instancesTree, eu.node, 'eu-legacy-worker')).ami,
+      'legacy-eu-s3-backed-2017.03',
+    );
+
+    // Disable build-agent-1's AMI (as another tool would): the row warns; enabled again, it does not.
+    const sdk = ec2Sdk();
+    const client = ec2Client('us-east-1');
+    const { Images = [] } = await client.send(
+      new sdk.DescribeImagesCommand({
+        Owners: ['self'],
+        Filters: [{ Name: 'name', Values: ['windows-build-agent-2022-v7'] }],
+      }),
+    );
+    const imageId = Images[0]?.ImageId;
+    assert.ok(imageId);
+    await client.send(new sdk.DisableImageCommand({ ImageId: imageId }));
+    try {
+      instancesTree.refresh();
+      const agent = await amiOf('build-agent-1');
+      assert.equal(facts(agent).ami, 'windows-build-agent-2022-v7 (disabled)');
+      assert.deepEqual(agent.icon, { id: 'warning', color: 'problemsWarningIcon.foreground' });
+      assert.match(
+        agent.tooltip ?? '',
+        /- AMI: `ami-[0-9a-f]+ windows-build-agent-2022-v7 \(disabled\)`/,
+      );
+    } finally {
+      await client.send(new sdk.EnableImageCommand({ ImageId: imageId }));
+    }
+    instancesTree.refresh();
+    const agent = await amiOf('build-agent-1');
+    assert.equal(facts(agent).ami, 'windows-build-agent-2022-v7');
+    assert.deepEqual(agent.icon, { id: 'vm-running', color: 'testing.iconPassed' });
   });
 
   it('opens an instance as JSON in a read-only ami: document', async () => {

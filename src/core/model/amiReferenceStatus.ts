@@ -129,11 +129,13 @@ export function judgeReference(
         });
       }
     }
+    // With Allowed AMIs enabled, EC2 does not show AMIs it would block (only the account's own,
+    // which it never blocks); one it shows as not allowed means audit mode: it still launches.
     if (image.imageAllowed === false) {
       findings.push({
         code: 'ami-not-allowed',
         severity: 'warning',
-        message: `${id}${at} is not allowed by this account's Allowed AMIs settings: launching it fails.`,
+        message: `${id}${at} does not meet this account's Allowed AMIs criteria: it launches now (audit mode), but would be blocked if Allowed AMIs were enabled.`,
       });
     }
   }

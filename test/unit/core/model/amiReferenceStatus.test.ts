@@ -128,6 +128,14 @@ describe('judgeReference', () => {
     assert.deepEqual(codes([found({ imageAllowed: true })]), []);
   });
 
+  it('says a not-allowed AMI would be blocked once Allowed AMIs is enabled, not that it fails now', () => {
+    const [finding] = judgeReference(anywhere, [found({ imageAllowed: false })], NOW, 14).findings;
+    assert.ok(finding);
+    assert.match(finding.message, /would be blocked if Allowed AMIs were enabled/);
+    assert.match(finding.message, /launches now \(audit mode\)/);
+    assert.doesNotMatch(finding.message, /fails/);
+  });
+
   it('says in which region when the id was found in several', () => {
     const verdict = judgeReference(
       anywhere,

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstanceImageMetadataCommand,
+  DescribeInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import { AwsApiError } from '../../../../src/core/model/errors';
 import { InstanceService } from '../../../../src/core/services/instanceService';
 import { useMockedEc2 } from '../../helpers/ec2Mock';
@@ -76,5 +79,52 @@ describe('core/services/instanceService', () => {
       assert.equal(error.message, 'The instance i-12345678 was not found in eu-west-1.');
       return true;
     });
+  });
+
+  it('lists instances with the AMI each came from, in one metadata listing per region', async () => {
+    mocked.ec2.on(DescribeInstancesCommand).resolves({
+      Reservations: [{ Instances: [named('i-00000001', 'web'), named('i-00000002', 'db')] }],
+    });
+    mocked.ec2.on(DescribeInstanceImageMetadataCommand).resolves({
+      InstanceImageMetadata: [
+        {
+          InstanceId: 'i-00000001',
+          ImageMetadata: { ImageId: 'ami-00000001', Name: 'web-ami', State: 'deregistered' },
+        },
+      ],
+    });
+    const listed = await service.listInstancesWithImages('us-east-1');
+    assert.deepEqual(
+      listed.instances.map((i) => i.instanceId),
+      ['i-00000002', 'i-00000001'],
+    );
+    assert.deepEqual(listed.images.get('i-00000001'), {
+      instanceId: 'i-00000001',
+      imageId: 'ami-00000001',
+      name: 'web-ami',
+      state: 'deregistered',
+    });
+    assert.equal(listed.images.get('i-00000002'), undefined);
+    assert.equal(listed.imagesError, undefined);
+    assert.equal(mocked.ec2.commandCalls(DescribeInstanceImageMetadataCommand).length, 1);
+  });
+
+  it('still lists the instances when the AMI metadata is not allowed, with the reason', async () => {
+    mocked.ec2
+      .on(DescribeInstancesCommand)
+      .resolves({ Reservations: [{ Instances: [named('i-00000001', 'web')] }] });
+    mocked.ec2.on(DescribeInstanceImageMetadataCommand).rejects(
+      Object.assign(new Error('You are not authorized to perform this operation.'), {
+        name: 'UnauthorizedOperation',
+        $metadata: { httpStatusCode: 403 },
+      }),
+    );
+    const listed = await service.listInstancesWithImages('us-east-1');
+    assert.deepEqual(
+      listed.instances.map((i) => i.instanceId),
+      ['i-00000001'],
+    );
+    assert.equal(listed.images.size, 0);
+    assert.ok(listed.imagesError instanceof Error);
   });
 });

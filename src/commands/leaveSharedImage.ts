@@ -1,0 +1,57 @@
+import { amiDisplayName } from '../core/model/ami';
+import { InputError, outcomeUnknown } from '../core/model/errors';
+import { leaveRefusal } from '../core/model/leaveShared';
+import { withProgress } from '../ui/progress';
+import { imageTargets } from '../ui/targets';
+import type { CommandDeps } from './commandDeps';
+
+const TITLE = 'Remove from My Account';
+
+/**
+ * `amiExplorer.image.leaveShared`: CancelImageLaunchPermission on an AMI another account shared
+ * with this one, confirmed first; then EC2 is read again: an AMI no longer visible is published
+ * `gone` (the tree drops it); one still visible (shared with the organization or an OU as well)
+ * is said to be so.
+ */
+export async function leaveSharedImage(deps: CommandDeps, clicked?: unknown): Promise<void> {
+  const [target] = await imageTargets(deps, clicked, undefined, { title: TITLE, many: false });
+  if (target === undefined) return;
+  const { ami } = target;
+  const why = leaveRefusal(target);
+  if (why !== undefined) throw new InputError(`${TITLE}: ${ami.imageId} — ${why}.`);
+  const owner = ami.ownerAlias ?? ami.ownerId ?? 'its owner';
+  await deps.ui.confirm(
+    `Remove ${amiDisplayName(ami)} (${ami.imageId}) from your account in ${ami.region}?`,
+    `Your account will no longer be able to see it or launch instances from it. Instances already ` +
+      `launched from it keep running. The AMI itself stays with its owner (${owner}), who can share ` +
+      `it with you again.`,
+    'Remove',
+  );
+  const stillVisible = await withProgress(
+    `Removing ${ami.imageId} from your account…`,
+    async (signal) => {
+      try {
+        await deps.ec2.images.leaveShared(ami.region, ami.imageId, signal);
+      } catch (error) {
+        // A lost answer may still have been applied: what EC2 shows now decides.
+        if (!outcomeUnknown(error)) throw error;
+        deps.log.warn(`${TITLE}: outcome of ${ami.imageId} unknown, reading it again.`);
+        const [seen] = await deps.ec2.images.findById(ami.region, [ami.imageId]);
+        if (seen !== undefined) throw error;
+        return undefined;
+      }
+      const [seen] = await deps.ec2.images.findById(ami.region, [ami.imageId]);
+      return seen;
+    },
+  );
+  if (stillVisible === undefined) {
+    deps.events.publish({ kind: 'gone', region: ami.region, imageId: ami.imageId });
+    void deps.ui.notify('info', `${ami.imageId} was removed from your account in ${ami.region}.`);
+    return;
+  }
+  deps.events.publish({ kind: 'changed', image: stillVisible });
+  void deps.ui.notify(
+    'warning',
+    `Your account was removed from ${ami.imageId}'s launch permissions, but you can still see it: it is also shared with your organization or an organizational unit.`,
+  );
+}
