@@ -82,10 +82,16 @@ export class ResourceDocumentProvider
     const value = await this.fetch(ref, signal);
     const label = target.label ?? value.label;
     const uri = ResourceDocumentProvider.uri(ref, label, normalized);
+    const key = uri.toString();
     this.prefetched.set(
-      uri.toString(),
+      key,
       serialize(normalized ? normalizeImageDocument(value.document) : value.document),
     );
+    // Already open: VS Code will not ask for it when the tab is shown, so it is told it changed
+    // (it shows what was just read), and nothing stale is left for a later refresh to return.
+    if (vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === key)) {
+      this.emitter.fire(uri);
+    }
     return uri;
   }
 
@@ -119,7 +125,11 @@ export class ResourceDocumentProvider
     for (const doc of vscode.workspace.textDocuments) {
       if (doc.uri.scheme !== RESOURCE_DOCUMENT_SCHEME) continue;
       const ref = parseResourceDocumentPath(doc.uri.path);
-      if (ref && (region === undefined || ref.region === region)) this.emitter.fire(doc.uri);
+      if (ref && (region === undefined || ref.region === region)) {
+        // A refresh reads EC2 again, never what an earlier open left aside.
+        this.prefetched.delete(doc.uri.toString());
+        this.emitter.fire(doc.uri);
+      }
     }
   }
 
