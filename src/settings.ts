@@ -107,3 +107,13 @@ export function readReferenceSettings(): ReferenceSettings {
     maxFiles: clampInt(c.get('maxFiles'), 1, 100_000, 5000),
   };
 }
+
+/** `amiExplorer.recycleBin.showAlways`: the Recycle Bin row under every region, also when empty. */
+export const SHOW_RECYCLE_BIN_ALWAYS = 'recycleBin.showAlways';
+
+export function readShowRecycleBinAlways(): boolean {
+  return (
+    vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>(SHOW_RECYCLE_BIN_ALWAYS) ===
+    true
+  );
+}

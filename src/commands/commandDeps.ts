@@ -9,6 +9,7 @@ import type { Snapshots } from '../core/aws/snapshots';
 import type { Tags } from '../core/aws/tags';
 import type { CopyImageService } from '../core/services/copyImageService';
 import type { DeregisterImageService } from '../core/services/deregisterImageService';
+import type { RecycleBinService } from '../core/services/recycleBinService';
 import type { ImageCreationService } from '../core/services/imageCreationService';
 import type { ImageLifecycleService } from '../core/services/imageLifecycleService';
 import type { ImageRegistrationService } from '../core/services/imageRegistrationService';
@@ -67,6 +68,8 @@ export interface CommandDeps {
   lifecycle: ImageLifecycleService;
   copyImages: CopyImageService;
   deregisterImages: DeregisterImageService;
+  /** Retention rules (for confirmations) and restoring an AMI with its snapshots. */
+  recycleBin: RecycleBinService;
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
   panels: WebviewPanels;

@@ -23,6 +23,8 @@ import {
   showReferenceBlockDevices,
 } from './referenceCommands';
 import { registerImage } from './registerImage';
+import { restoreFromRecycleBin, setRecycleBinAlways } from './recycleBinCommands';
+import { showAccountSettings } from './accountSettings';
 import { findReferencesInWorkspace } from '../references/findInWorkspace';
 import { reregisterImage } from './reregisterImage';
 import { runCommand } from './runCommand';
@@ -88,6 +90,10 @@ export const COMMANDS = {
   'amiExplorer.reference.reveal': revealReference,
   'amiExplorer.reference.replace': replaceReference,
   'amiExplorer.reference.copy': copyReference,
+  'amiExplorer.image.restoreFromRecycleBin': restoreFromRecycleBin,
+  'amiExplorer.images.showRecycleBinAlways': () => setRecycleBinAlways(true),
+  'amiExplorer.images.showRecycleBinWhenNotEmpty': () => setRecycleBinAlways(false),
+  'amiExplorer.account.showSettings': showAccountSettings,
 } satisfies Record<`amiExplorer.${string}`, CommandHandler>;
 
 /** One command id. */

@@ -17,6 +17,10 @@ export const CONTEXT_TOKENS = {
   image: 'image',
   instance: 'instance',
   message: 'message',
+  /** A region's Recycle Bin (deregistered AMIs a retention rule kept). */
+  recycleBin: 'recycleBin',
+  /** An AMI in a Recycle Bin (Restore). */
+  recycledImage: 'recycledImage',
   // Backing type
   ebs: 'ebs',
   instanceStore: 'instanceStore',

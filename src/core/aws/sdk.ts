@@ -101,3 +101,4 @@ export const ec2Commands = {
 export { EC2Client } from '@aws-sdk/client-ec2';
 export { AdaptiveRetryStrategy } from '@smithy/core/retry';
 export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+export { SignatureV4 } from '@smithy/signature-v4';
