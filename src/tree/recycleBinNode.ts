@@ -162,13 +162,11 @@ export class RecycledImageNode implements TreeNode {
     item.description = recycledImageDescription(image, new Date());
     item.iconPath = new vscode.ThemeIcon('history');
     item.contextValue = contextValue(T.recycledImage);
-    const md = new vscode.MarkdownString();
-    md.appendText(`${image.name ?? image.imageId} (${image.imageId})`);
-    if (image.description) md.appendText(`\n\n${image.description}`);
-    md.appendText(
-      `\n\nIn the Recycle Bin since ${utcTime(image.enteredAt)}; deleted for good at ${utcTime(image.exitsAt)}.`,
-    );
-    item.tooltip = md;
+    item.tooltip = [
+      `${image.name ?? image.imageId} (${image.imageId})`,
+      ...(image.description ? [image.description] : []),
+      `In the Recycle Bin since ${utcTime(image.enteredAt)}; deleted for good at ${utcTime(image.exitsAt)}.`,
+    ].join('\n');
     return item;
   }
 
