@@ -71,10 +71,12 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
       this.imagesHost.trackPending(this.region, page);
       // The first rows show at once; later pages at the tree's pace.
       progress(listing, listing.pages === 1 ? 'now' : 'soon');
-      // After the first rows, so that the bin never delays them.
-      this.recycleBin.load();
+      // After the first rows, so that the bin never delays them; one call per region load.
+      if (this.recycleBin.applies) void this.recycleBin.load();
     }
-    this.recycleBin.load();
+    // The region renders once with its bin (which never fails the region: see RecycleBinNode).
+    if (this.recycleBin.applies) await this.recycleBin.load();
+    throwIfAborted(signal);
     listing.finish();
     return listing;
   }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../core/model/errors';
+import type { ListingScope } from '../core/model/scope';
+import { matchesNameFilter } from '../core/model/scope';
 import type { RecycledImage } from '../core/model/imageInsights';
 import { recycledImageDescription, utcTime } from '../core/model/recycleBin';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
@@ -12,6 +14,8 @@ export interface RecycleBinHost {
   recycledImages(region: string, signal: AbortSignal): Promise<RecycledImage[]>;
   /** Whether the node shows also when the bin holds no AMI (the view-title toggle). */
   readonly showRecycleBinAlways: boolean;
+  /** The view's scope: the bin (the caller's own AMIs) shows in "My AMIs", by its name filter. */
+  readonly scope: ListingScope;
   /** Re-renders a node (the region, when the bin node appears or goes). */
   changed(node: TreeNode): void;
   logFailure(what: string, error: unknown): void;
@@ -19,7 +23,7 @@ export interface RecycleBinHost {
 
 type BinState =
   | { kind: 'idle' }
-  | { kind: 'loading'; controller: AbortController }
+  | { kind: 'loading'; controller: AbortController; done: Promise<void> }
   | { kind: 'loaded'; images: RecycledImage[] }
   | { kind: 'failed'; error: unknown };
 
@@ -34,7 +38,7 @@ export class RecycleBinNode implements TreeNode {
 
   constructor(
     readonly id: string,
-    readonly parent: TreeNode & { readonly region: string },
+    readonly parent: TreeNode & { readonly region: string; readonly loading: boolean },
     private readonly host: RecycleBinHost,
   ) {}
 
@@ -42,41 +46,61 @@ export class RecycleBinNode implements TreeNode {
     return this.parent.region;
   }
 
+  /** Whether the bin belongs in the view's scope at all ("My AMIs"). */
+  get applies(): boolean {
+    return this.host.scope.kind === 'owned';
+  }
+
   /** Whether the region lists this node now. */
   get visible(): boolean {
+    if (!this.applies) return false;
     if (this.host.showRecycleBinAlways) return true;
     return (
-      (this.state.kind === 'loaded' && this.state.images.length > 0) ||
+      (this.state.kind === 'loaded' && this.shown(this.state.images).length > 0) ||
       (this.state.kind === 'failed' && !isCancellation(this.state.error))
     );
   }
 
-  /** The recycled AMIs, once loaded. */
+  /** The recycled AMIs, once loaded (all of them, whatever the name filter). */
   get images(): readonly RecycledImage[] | undefined {
     return this.state.kind === 'loaded' ? this.state.images : undefined;
   }
 
-  /** Starts the one listing call if it has not started; the region re-renders when it ends. */
-  load(): void {
-    if (this.state.kind !== 'idle') return;
+  private shown(images: readonly RecycledImage[]): RecycledImage[] {
+    const filter = this.host.scope.nameFilter;
+    return images.filter((i) => matchesNameFilter(i.name, filter));
+  }
+
+  /**
+   * Starts the one listing call if it has not started. Resolves (never rejects) when it has ended;
+   * the region awaits it at the end of its own load, so the region renders once with its bin.
+   * A bin that ends after its region re-renders the region itself.
+   */
+  load(): Promise<void> {
+    if (this.state.kind === 'loading') return this.state.done;
+    if (this.state.kind !== 'idle') return Promise.resolve();
     const controller = new AbortController();
-    this.state = { kind: 'loading', controller };
     const current = (): boolean =>
       this.state.kind === 'loading' && this.state.controller === controller;
-    this.host.recycledImages(this.region, controller.signal).then(
+    const settled = (): void => {
+      if (!this.parent.loading) this.host.changed(this.parent);
+    };
+    const done = this.host.recycledImages(this.region, controller.signal).then(
       (images) => {
         if (!current()) return;
         this.state = { kind: 'loaded', images };
-        this.host.changed(this.parent);
+        settled();
       },
       (error: unknown) => {
         if (!current()) return;
         this.state = { kind: 'failed', error };
         if (!isCancellation(error))
           this.host.logFailure(`Listing the Recycle Bin of ${this.region}`, error);
-        this.host.changed(this.parent);
+        settled();
       },
     );
+    this.state = { kind: 'loading', controller, done };
+    return done;
   }
 
   /** Forgets what was loaded (a refresh, a restore); the next region load lists it again. */
@@ -101,7 +125,7 @@ export class RecycleBinNode implements TreeNode {
     item.contextValue = contextValue(T.recycleBin);
     switch (this.state.kind) {
       case 'loaded': {
-        const n = this.state.images.length;
+        const n = this.shown(this.state.images).length;
         item.description = n === 0 ? 'empty' : `${n} AMI${n === 1 ? '' : 's'}`;
         break;
       }
@@ -117,20 +141,24 @@ export class RecycleBinNode implements TreeNode {
 
   getChildren(): TreeNode[] {
     switch (this.state.kind) {
-      case 'loaded':
-        if (this.state.images.length === 0) {
+      case 'loaded': {
+        const images = this.shown(this.state.images);
+        if (images.length === 0) {
           return [
             new MessageNode(`${this.id}/empty`, this, {
               kind: 'empty',
-              label: 'No AMIs in the Recycle Bin',
+              label: this.host.scope.nameFilter.trim()
+                ? 'No AMIs in the Recycle Bin match the name filter'
+                : 'No AMIs in the Recycle Bin',
               tooltip:
                 'Deregistered AMIs go to the Recycle Bin only when a retention rule covers them.',
             }),
           ];
         }
-        return this.state.images.map(
+        return images.map(
           (image) => new RecycledImageNode(`${this.id}/${image.imageId}`, this, image),
         );
+      }
       case 'failed':
         return [errorNode(`${this.id}/error`, this, this.state.error)];
       default:
