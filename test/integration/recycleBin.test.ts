@@ -178,6 +178,35 @@ describe('Recycle Bin', () => {
     }
   });
 
+  it('from the palette: region, then the recycled AMI; an AMI whose snapshot was kept needs none restored', async () => {
+    const sdk = ec2Sdk();
+    const name = 'recycled-batch-runner-2024.02';
+    const { result, input } = await withAnswers(
+      [
+        { pick: 'us-east-1' },
+        { pick: new RegExp(name) },
+        { confirm: 'Restore', message: new RegExp(`Restore ${name}`) },
+      ],
+      () =>
+        vscode.commands.executeCommand<RestoreOutcome>('amiExplorer.image.restoreFromRecycleBin'),
+    );
+    const imageId = result.plan.image.imageId;
+    try {
+      assert.deepEqual(result.plan.snapshots, []);
+      assert.match(
+        input.modals[0]?.detail ?? '',
+        /No snapshot made for this AMI is in the Recycle Bin/,
+      );
+      const { Images = [] } = await ec2Client('us-east-1').send(
+        new sdk.DescribeImagesCommand({ ImageIds: [imageId] }),
+      );
+      assert.equal(Images[0]?.State, 'available');
+      assert.ok(input.shown(new RegExp(`^Restored ${name} \\(${imageId}\\)\\.$`)).length > 0);
+    } finally {
+      await ec2Client('us-east-1').send(new sdk.DeregisterImageCommand({ ImageId: imageId }));
+    }
+  });
+
   it('the deregister confirmation says how long the AMI stays in the Recycle Bin, or that it will not', async () => {
     const withRule = await arrangeCopy('us-east-1', 'api-gateway-base-arm64-v3', `${PREFIX}kept`);
     const { imagesTree } = await amiExplorer();

@@ -85,7 +85,13 @@ export class RecycleBinService {
     [result.image] = await this.images.byId(region, [plan.image.imageId], signal);
     const needed = (result.image?.blockDevices ?? [])
       .map((d) => d.ebs?.snapshotId)
-      .filter((id): id is string => id !== undefined && !result.restoredSnapshots.includes(id));
+      .filter(
+        (id): id is string =>
+          id !== undefined &&
+          !result.restoredSnapshots.includes(id) &&
+          // One that just failed is reported, not tried again.
+          !result.failedSnapshots.some((f) => f.snapshotId === id),
+      );
     if (needed.length > 0) {
       const stillInBin = await this.bin.snapshots(region, needed, signal);
       for (const s of stillInBin) await restoreSnapshot(s.snapshotId);
