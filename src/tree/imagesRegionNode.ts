@@ -65,14 +65,15 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
     this.groupNodes.clear();
     // Nothing to show yet, but an image the user creates meanwhile is listed from now on.
     progress(listing, 'silent');
+    // Alongside the listing (its own action, its own request-rate bucket): one call per region
+    // load, which has almost always answered by the time the last page is in.
+    if (this.recycleBin.applies) void this.recycleBin.load();
     for await (const page of this.imagesHost.imagePages(this.region, signal)) {
       throwIfAborted(signal);
       listing.addPage(page);
       this.imagesHost.trackPending(this.region, page);
       // The first rows show at once; later pages at the tree's pace.
       progress(listing, listing.pages === 1 ? 'now' : 'soon');
-      // After the first rows, so that the bin never delays them; one call per region load.
-      if (this.recycleBin.applies) void this.recycleBin.load();
     }
     // The region renders once with its bin (which never fails the region: see RecycleBinNode).
     if (this.recycleBin.applies) await this.recycleBin.load();
