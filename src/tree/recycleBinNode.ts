@@ -30,7 +30,7 @@ type BinState =
 /**
  * "Recycle Bin" under an Images region: the AMIs a retention rule kept after they were
  * deregistered, with when they entered and when they will be deleted. Loaded once per region load,
- * after the region's first rows, by its region; a failure is an error row here, never the region's.
+ * alongside the region's listing, by its region; a failure is an error row here, never the region's.
  * Shown when it holds AMIs (or failed to say), or always when the user asked for that.
  */
 export class RecycleBinNode implements TreeNode {
