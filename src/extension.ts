@@ -13,6 +13,8 @@ import { Images } from './core/aws/images';
 import { AccountSettings } from './core/aws/accountSettings';
 import { ImageInsights } from './core/aws/imageInsights';
 import { RecycleBin } from './core/aws/recycleBin';
+import { RecycleBinRules } from './core/aws/recycleBinRules';
+import { RecycleBinService } from './core/services/recycleBinService';
 import { Instances } from './core/aws/instances';
 import { Regions } from './core/aws/regions';
 import { Snapshots } from './core/aws/snapshots';
@@ -61,6 +63,8 @@ import {
   readReferenceSettings,
   readSettings,
   SETTINGS_SECTION,
+  readShowRecycleBinAlways,
+  SHOW_RECYCLE_BIN_ALWAYS,
 } from './settings';
 import type { ExtensionSettings } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
@@ -154,6 +158,7 @@ export function activate(
   const ec2Insights = new ImageInsights(ec2);
   const ec2RecycleBin = new RecycleBin(ec2);
   const ec2AccountSettings = new AccountSettings(ec2);
+  const recycleBin = new RecycleBinService(ec2RecycleBin, new RecycleBinRules(clients), ec2Images);
   const images = new ImageService(ec2Images);
   const instances = new InstanceService(ec2Instances);
   const profiles = new ProfileService();
@@ -206,6 +211,8 @@ export function activate(
     identity,
     poller,
     events,
+    recycleBin: ec2RecycleBin,
+    showRecycleBinAlways: readShowRecycleBinAlways,
   });
   const instancesTree = new InstancesTreeProvider(common, instances);
   const documents = new ResourceDocumentProvider(
@@ -309,6 +316,11 @@ export function activate(
       'amiExplorer:hasNameFilter',
       scope.nameFilter.trim().length > 0,
     );
+    void vscode.commands.executeCommand(
+      'setContext',
+      'amiExplorer:recycleBinAlways',
+      readShowRecycleBinAlways(),
+    );
   };
 
   credentials.onDidChange(() => showState());
@@ -354,6 +366,7 @@ export function activate(
     copyImages: new CopyImageService(ec2Images, () => current().maxConcurrentRegions),
     deregisterImages: new DeregisterImageService(ec2Images, ec2Instances, ec2Snapshots),
     cleanup: new CleanupService(ec2Images, () => identity.get()),
+    recycleBin,
     imageCreation,
     imageRegistration,
     panels,
@@ -404,6 +417,10 @@ export function activate(
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.references`)) references.refresh();
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.families`)) families.regroup();
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.${SHOW_RECYCLE_BIN_ALWAYS}`)) {
+        showState();
+        imagesTree.rerenderRegions();
+      }
       const before = settings;
       settings = readSettings();
       // A change of the references settings alone leaves the views as they are.

@@ -127,3 +127,13 @@ export function readSnapshotPrice(): number {
     ? value
     : DEFAULT_SNAPSHOT_PRICE_PER_GB_MONTH;
 }
+
+/** `amiExplorer.recycleBin.showAlways`: the Recycle Bin row under every region, also when empty. */
+export const SHOW_RECYCLE_BIN_ALWAYS = 'recycleBin.showAlways';
+
+export function readShowRecycleBinAlways(): boolean {
+  return (
+    vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>(SHOW_RECYCLE_BIN_ALWAYS) ===
+    true
+  );
+}

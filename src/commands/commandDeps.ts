@@ -10,6 +10,7 @@ import type { Tags } from '../core/aws/tags';
 import type { CleanupService } from '../core/services/cleanupService';
 import type { CopyImageService } from '../core/services/copyImageService';
 import type { DeregisterImageService } from '../core/services/deregisterImageService';
+import type { RecycleBinService } from '../core/services/recycleBinService';
 import type { ImageCreationService } from '../core/services/imageCreationService';
 import type { ImageLifecycleService } from '../core/services/imageLifecycleService';
 import type { ImageRegistrationService } from '../core/services/imageRegistrationService';
@@ -75,6 +76,8 @@ export interface CommandDeps {
   deregisterImages: DeregisterImageService;
   /** The cleanup assistant's plans and paced execution. */
   cleanup: CleanupService;
+  /** Retention rules (for confirmations) and restoring an AMI with its snapshots. */
+  recycleBin: RecycleBinService;
   imageCreation: ImageCreationService;
   imageRegistration: ImageRegistrationService;
   panels: WebviewPanels;

@@ -8,6 +8,8 @@ import {
   secondConfirmation,
 } from '../core/model/deregisterPlan';
 import type { OperationReport } from '../core/model/operationReport';
+import type { RetentionLookup } from '../core/model/recycleBin';
+import { retentionSentence } from '../core/model/recycleBin';
 import { requireAllowed } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import { reportResults } from '../ui/reportResults';
@@ -71,11 +73,25 @@ export async function deregisterTargets(
   targets: { region: string; imageId: string }[],
   run: DeregisterRun = {},
 ): Promise<DeregisterImageOutcome> {
-  const facts = await withProgress(
+  const regions = [...new Set(targets.map((t) => t.region))];
+  const [facts, retention] = await withProgress(
     targets.length === 1
       ? `Checking ${targets[0]?.imageId ?? ''} before deregistering…`
       : `Checking ${targets.length} AMIs before deregistering…`,
-    (signal) => deps.deregisterImages.gatherFacts(targets, signal),
+    (signal) =>
+      Promise.all([
+        deps.deregisterImages.gatherFacts(targets, signal),
+        // Alongside the facts: whether what goes can come back (the Recycle Bin's rules).
+        Promise.all(
+          regions.map(async (region) => {
+            const [images, snapshots] = await Promise.all([
+              deps.recycleBin.retention(region, 'EC2_IMAGE', signal),
+              deps.recycleBin.retention(region, 'EBS_SNAPSHOT', signal),
+            ]);
+            return { region, images, snapshots };
+          }),
+        ),
+      ]),
   );
   const now = new Date();
   const options = run.options ?? (await askOptions(deps, facts, now));
@@ -87,7 +103,12 @@ export async function deregisterTargets(
     return { plan, outcomes: [], report };
   }
   const { message, detail } = describeDeregisterPlan(plan);
-  await deps.ui.confirm(message, run.note ? `${run.note}\n\n${detail}` : detail, 'Deregister');
+  const fullDetail = `${detail}\n\n${recycleBinNote(plan, retention)}`;
+  await deps.ui.confirm(
+    message,
+    run.note ? `${run.note}\n\n${fullDetail}` : fullDetail,
+    'Deregister',
+  );
   const second = secondConfirmation(plan);
   if (second) await deps.ui.confirm(second.message, second.detail, 'Deregister Anyway');
 
@@ -122,6 +143,24 @@ export async function deregisterTargets(
   // Always, also after Cancel: every planned item with what EC2 (or a re-read) showed of it.
   void reportResults(deps.ui, deps.log, report);
   return { plan, outcomes, report };
+}
+
+/** Per region: whether the AMIs (and the snapshots deleted with them) go to the Recycle Bin. */
+function recycleBinNote(
+  plan: DeregisterPlan,
+  retention: { region: string; images: RetentionLookup; snapshots: RetentionLookup }[],
+): string {
+  const acting = plan.decisions.filter((d) => d.action !== 'skip');
+  const lines: string[] = [];
+  for (const r of retention) {
+    const here = acting.filter((d) => d.facts.image.region === r.region);
+    if (here.length === 0) continue;
+    const prefix = retention.length > 1 ? `${r.region}: ` : '';
+    lines.push(prefix + retentionSentence('AMIs', r.region, r.images));
+    if (here.some((d) => d.snapshotsToDelete.length > 0))
+      lines.push(prefix + retentionSentence('snapshots', r.region, r.snapshots));
+  }
+  return lines.join('\n');
 }
 
 interface OptionItem extends vscode.QuickPickItem {

@@ -26,6 +26,8 @@ import {
   showReferenceBlockDevices,
 } from './referenceCommands';
 import { registerImage } from './registerImage';
+import { restoreFromRecycleBin, setRecycleBinAlways } from './recycleBinCommands';
+import { showAccountSettings } from './accountSettings';
 import { findReferencesInWorkspace } from '../references/findInWorkspace';
 import { reregisterImage } from './reregisterImage';
 import { runCommand } from './runCommand';
@@ -103,6 +105,10 @@ export const COMMANDS = {
   'amiExplorer.image.showLineage': showLineage,
   'amiExplorer.image.showUsage': showUsage,
   'amiExplorer.image.showFindings': showFindings,
+  'amiExplorer.image.restoreFromRecycleBin': restoreFromRecycleBin,
+  'amiExplorer.images.showRecycleBinAlways': () => setRecycleBinAlways(true),
+  'amiExplorer.images.showRecycleBinWhenNotEmpty': () => setRecycleBinAlways(false),
+  'amiExplorer.account.showSettings': showAccountSettings,
 } satisfies Record<`amiExplorer.${string}`, CommandHandler>;
 
 /** One command id. */

@@ -21,6 +21,10 @@ export const CONTEXT_TOKENS = {
   family: 'family',
   familyVersion: 'familyVersion',
   familyImage: 'familyImage',
+  /** A region's Recycle Bin (deregistered AMIs a retention rule kept). */
+  recycleBin: 'recycleBin',
+  /** An AMI in a Recycle Bin (Restore). */
+  recycledImage: 'recycledImage',
   // Backing type
   ebs: 'ebs',
   instanceStore: 'instanceStore',

@@ -9,12 +9,14 @@ import { BackingGroupNode } from './backingGroupNode';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import { ImageNode } from './imageNode';
 import { MessageNode } from './messageNode';
+import type { RecycleBinHost } from './recycleBinNode';
+import { RecycleBinNode } from './recycleBinNode';
 import type { Progress, RegionNodeHost } from './regionNode';
 import { RegionNode } from './regionNode';
 import type { TreeNode } from './treeNode';
 
 /** What an Images region needs from its tree beyond loading. */
-export interface ImagesRegionHost extends RegionNodeHost {
+export interface ImagesRegionHost extends RegionNodeHost, RecycleBinHost {
   /** The region's AMIs in the current scope, page by page as EC2 answers. */
   imagePages(region: string, signal: AbortSignal): AsyncIterable<Ami[]>;
   readonly scope: ListingScope;
@@ -42,6 +44,8 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
   /** One node per group and per image for as long as a load's data lives (VS Code keeps selection). */
   private readonly groupNodes = new Map<BackingType, BackingGroupNode>();
   private readonly imageNodes = new Map<string, ImageNode>();
+  /** The region's Recycle Bin, listed after the region's first rows (see `RecycleBinNode`). */
+  readonly recycleBin: RecycleBinNode;
 
   constructor(
     region: string,
@@ -49,6 +53,7 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
     expanded: boolean,
   ) {
     super(`images/${region}`, region, imagesHost, expanded);
+    this.recycleBin = new RecycleBinNode(`${this.id}/recycle-bin`, this, imagesHost);
   }
 
   protected async fetch(
@@ -60,6 +65,9 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
     this.groupNodes.clear();
     // Nothing to show yet, but an image the user creates meanwhile is listed from now on.
     progress(listing, 'silent');
+    // Alongside the listing (its own action, its own request-rate bucket): one call per region
+    // load, which has almost always answered by the time the last page is in.
+    if (this.recycleBin.applies) void this.recycleBin.load();
     for await (const page of this.imagesHost.imagePages(this.region, signal)) {
       throwIfAborted(signal);
       listing.addPage(page);
@@ -67,6 +75,9 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
       // The first rows show at once; later pages at the tree's pace.
       progress(listing, listing.pages === 1 ? 'now' : 'soon');
     }
+    // The region renders once with its bin (which never fails the region: see RecycleBinNode).
+    if (this.recycleBin.applies) await this.recycleBin.load();
+    throwIfAborted(signal);
     listing.finish();
     return listing;
   }
@@ -155,14 +166,34 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
           tooltip: 'No images match the current scope and filter in this region.',
           command: { command: 'amiExplorer.scope.select', title: 'Choose Scope…' },
         }),
+        ...this.binRow(),
       ];
     }
-    return this.groupRows(listing);
+    return [...this.groupRows(listing), ...this.binRow()];
   }
 
   protected override childrenWhileLoading(listing: RegionImages | undefined): TreeNode[] {
     if (!listing || listing.pages === 0) return super.childrenWhileLoading(listing);
-    return [...this.groupRows(listing), this.loadingRow('Loading more…', `${listing.size} so far`)];
+    return [
+      ...this.groupRows(listing),
+      ...this.binRow(),
+      this.loadingRow('Loading more…', `${listing.size} so far`),
+    ];
+  }
+
+  /** The Recycle Bin row, when it is shown (it holds AMIs, failed, or the user wants it always). */
+  private binRow(): TreeNode[] {
+    return this.recycleBin.visible ? [this.recycleBin] : [];
+  }
+
+  override reset(): void {
+    this.recycleBin.reset();
+    super.reset();
+  }
+
+  override dispose(): void {
+    this.recycleBin.reset();
+    super.dispose();
   }
 
   protected describe(listing: RegionImages): string {

@@ -2,6 +2,8 @@ import type { Ami } from '../core/model/ami';
 import type { ImageSortOrder } from '../core/model/grouping';
 import type { ListingScope } from '../core/model/scope';
 import { ownImageMatchesScope, validateScope } from '../core/model/scope';
+import type { RecycleBin } from '../core/aws/recycleBin';
+import type { RecycledImage } from '../core/model/imageInsights';
 import type { AccountIdentity } from '../core/services/accountIdentity';
 import type { ImageService } from '../core/services/imageService';
 import type { ImageEvents } from '../core/services/imageEvents';
@@ -9,6 +11,7 @@ import type { PendingImagePoller } from '../core/services/pendingPoller';
 import type { BackingGroupNode } from './backingGroupNode';
 import type { ImageNode } from './imageNode';
 import type { ImagesRegionHost } from './imagesRegionNode';
+import type { RecycleBinNode } from './recycleBinNode';
 import { ImagesRegionNode } from './imagesRegionNode';
 import { MessageNode } from './messageNode';
 import type { RegionTreeDeps } from './regionTreeProvider';
@@ -26,6 +29,10 @@ export interface ImagesTreeDeps extends RegionTreeDeps {
   poller: Pick<PendingImagePoller, 'track'>;
   /** Image changes: the tree shows what commands, panels and polling publish. */
   events: ImageEvents;
+  /** ListImagesInRecycleBin for a region (the Recycle Bin row under each region). */
+  recycleBin: Pick<RecycleBin, 'images'>;
+  /** Whether the Recycle Bin row shows also when empty (`amiExplorer.recycleBin.showAlways`). */
+  showRecycleBinAlways: () => boolean;
 }
 
 /** The Images view: Region → EBS-backed / Instance store-backed → AMIs. */
@@ -169,6 +176,35 @@ export class ImagesTreeProvider
       }
       yield page;
     }
+  }
+
+  recycledImages(region: string, signal: AbortSignal): Promise<RecycledImage[]> {
+    return this.imageDeps.recycleBin.images(region, signal);
+  }
+
+  get showRecycleBinAlways(): boolean {
+    return this.imageDeps.showRecycleBinAlways();
+  }
+
+  /** The Recycle Bin node of a region, when the region is listed. */
+  recycleBinOf(region: string): RecycleBinNode | undefined {
+    return this.regionNode(region)?.recycleBin;
+  }
+
+  /**
+   * A restored AMI left a region's Recycle Bin: its row goes without listing the bin again (the
+   * `appeared` event puts the AMI under its group).
+   */
+  restoredFromRecycleBin(region: string, imageId: string): void {
+    const node = this.regionNode(region);
+    if (!node) return;
+    node.recycleBin.remove(imageId);
+    this.changed(node);
+  }
+
+  /** Re-renders the regions (the Recycle Bin toggle changed). */
+  rerenderRegions(): void {
+    for (const region of this.regions) this.changed(region);
   }
 
   trackPending(region: string, images: readonly Ami[]): void {

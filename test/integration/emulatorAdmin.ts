@@ -59,3 +59,19 @@ async function admin(
     );
   }
 }
+
+/** A Recycle Bin retention rule as the emulator's admin route takes it. */
+export interface RetentionRuleJson {
+  readonly identifier: string;
+  readonly resourceType: 'EC2_IMAGE' | 'EBS_SNAPSHOT';
+  readonly retentionDays: number;
+  readonly description?: string;
+}
+
+/** Replaces the demo account's Recycle Bin retention rules in a region. */
+export async function setRecycleBinRules(
+  region: string,
+  rules: readonly RetentionRuleJson[],
+): Promise<void> {
+  await admin('PUT', '/__admin/recycle-bin/rules', { region, rules });
+}

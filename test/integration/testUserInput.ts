@@ -43,6 +43,8 @@ export type ScriptedAnswer =
 export class TestUserInput implements UserInput {
   /** Every notification shown, in order. */
   readonly notifications: MessageRequest[] = [];
+  /** Every modal dialog shown (message and detail), in order. */
+  readonly modals: MessageRequest[] = [];
   /** Every prompt, as `kind: title` (picks, inputs) or `modal: message`. */
   readonly asked: string[] = [];
   private readonly problems: string[] = [];
@@ -159,6 +161,7 @@ export class TestUserInput implements UserInput {
       return Promise.resolve(undefined);
     }
     this.asked.push(`modal: ${request.message}`);
+    this.modals.push(request);
     const answer = this.next(`modal "${request.message}"`);
     if (answer === undefined || answer === 'escape') return Promise.resolve(undefined);
     if (typeof answer !== 'object' || !('confirm' in answer)) {

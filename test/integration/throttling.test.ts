@@ -67,7 +67,7 @@ describe('A throttled region', function () {
     const healthy = await childNamed(imagesTree, undefined, 'us-east-1');
     assert.deepEqual(
       (await renderChildren(imagesTree, healthy.node)).map((g) => g.label),
-      ['EBS-backed', 'Instance store-backed'],
+      ['EBS-backed', 'Instance store-backed', 'Recycle Bin'],
     );
   });
 });

@@ -27,7 +27,21 @@ export interface ConnectionSettings {
 export type RetryPolicy = 'retryable' | 'unapplied-only';
 
 type CredentialsProvider = NonNullable<ConstructorParameters<typeof EC2Client>[0]>['credentials'];
-type Credentials = { expiration?: Date; accountId?: string };
+type Credentials = {
+  expiration?: Date;
+  accountId?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  sessionToken?: string;
+};
+
+/** What a request outside the EC2 client (Recycle Bin ListRules) needs to be signed and sent. */
+export interface SigningContext {
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** The endpoint override (`amiExplorer.endpointUrl`), if any. */
+  endpointUrl?: string;
+  requestTimeoutMs: number;
+}
 
 /**
  * Creates EC2 clients per profile + region + endpoint and caches them. One credentials provider is
@@ -71,6 +85,25 @@ export class Ec2ClientFactory {
   async resolveCredentials(): Promise<{ accountId?: string }> {
     const credentials = await this.credentialsFor(this.settings())();
     return credentials.accountId ? { accountId: credentials.accountId } : {};
+  }
+
+  /**
+   * The active credentials (the same chain and cache as the EC2 clients) and connection settings,
+   * for a signed request the EC2 client cannot make (the `rbin` service's ListRules).
+   */
+  async signingContext(): Promise<SigningContext> {
+    const s = this.settings();
+    const c = await this.credentialsFor(s)();
+    if (!c.accessKeyId || !c.secretAccessKey) throw new Error('credentials without keys');
+    return {
+      credentials: {
+        accessKeyId: c.accessKeyId,
+        secretAccessKey: c.secretAccessKey,
+        ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}),
+      },
+      ...(s.endpointUrl ? { endpointUrl: s.endpointUrl } : {}),
+      requestTimeoutMs: s.requestTimeoutMs,
+    };
   }
 
   /**

@@ -102,3 +102,4 @@ export { EC2Client } from '@aws-sdk/client-ec2';
 export { AdaptiveRetryStrategy } from '@smithy/core/retry';
 export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 export { Ec2QueryProtocol } from './ec2Protocol';
+export { SignatureV4 } from '@smithy/signature-v4';
