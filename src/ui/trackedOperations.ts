@@ -11,31 +11,20 @@ import type { GiveUpReason, UnknownCopy, UnknownCopyStore } from '../core/servic
 import { givenUpSentence } from '../core/services/unknownCopies';
 import { revealImage } from './revealImage';
 import type { Ask } from './userInput';
+import { workspaceList } from './workspaceList';
 
 const STORE_KEY = 'amiExplorer.trackedOperations';
 
 /** Keeps in-flight operations in the workspace state so polling resumes after a reload. */
 export function workspaceOperationStore(state: vscode.Memento): OperationStore {
-  return {
-    load: () => {
-      const value = state.get<unknown>(STORE_KEY);
-      return Array.isArray(value) ? value.filter(isTrackedOperation) : [];
-    },
-    save: (operations) => state.update(STORE_KEY, operations),
-  };
+  return workspaceList(state, STORE_KEY, isTrackedOperation);
 }
 
 const UNKNOWN_COPIES_KEY = 'amiExplorer.unknownCopies';
 
 /** Keeps copies whose outcome is unknown in the workspace state so the search resumes after a reload. */
 export function workspaceUnknownCopyStore(state: vscode.Memento): UnknownCopyStore {
-  return {
-    load: () => {
-      const value = state.get<unknown>(UNKNOWN_COPIES_KEY);
-      return Array.isArray(value) ? value.filter(isUnknownCopy) : [];
-    },
-    save: (copies) => state.update(UNKNOWN_COPIES_KEY, copies),
-  };
+  return workspaceList(state, UNKNOWN_COPIES_KEY, isUnknownCopy);
 }
 
 function isUnknownCopy(value: unknown): value is UnknownCopy {

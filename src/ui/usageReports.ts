@@ -6,18 +6,13 @@ import type {
   UsageReportOutcome,
 } from '../core/services/usageReportWatch';
 import type { Ask } from './userInput';
+import { workspaceList } from './workspaceList';
 
 const STORE_KEY = 'amiExplorer.pendingUsageReports';
 
 /** Keeps image usage reports in progress in the workspace state, so a reload keeps watching them. */
 export function workspaceUsageReportStore(state: vscode.Memento): PendingUsageReportStore {
-  return {
-    load: () => {
-      const value = state.get<unknown>(STORE_KEY);
-      return Array.isArray(value) ? value.filter(isPendingUsageReport) : [];
-    },
-    save: (reports) => state.update(STORE_KEY, reports),
-  };
+  return workspaceList(state, STORE_KEY, isPendingUsageReport);
 }
 
 function isPendingUsageReport(value: unknown): value is PendingUsageReport {
