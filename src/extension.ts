@@ -63,13 +63,13 @@ import {
   readReferenceSettings,
   readSettings,
   SETTINGS_SECTION,
+  readFamilyRule,
   readShowRecycleBinAlways,
   SHOW_RECYCLE_BIN_ALWAYS,
 } from './settings';
 import type { ExtensionSettings } from './settings';
 import { ImagesTreeProvider } from './tree/imagesTreeProvider';
 import { FamiliesTreeProvider } from './tree/familiesTreeProvider';
-import { familyRuleOf } from './core/model/imageFamily';
 import { InstancesTreeProvider } from './tree/instancesTreeProvider';
 import { RegionSource } from './core/services/regionSource';
 import { AmiReferenceLookup } from './core/services/amiReferenceLookup';
@@ -237,9 +237,7 @@ export function activate(
     showCollapseAll: true,
   });
   // Families of what the Images view lists: no EC2 call of its own.
-  const families = new FamiliesTreeProvider(imagesTree, () =>
-    familyRuleOf(vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('families.tag')),
-  );
+  const families = new FamiliesTreeProvider(imagesTree, readFamilyRule);
   const familiesView = vscode.window.createTreeView<TreeNode>('amiExplorer.families', {
     treeDataProvider: families,
     canSelectMany: true,

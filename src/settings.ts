@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { FamilyRule } from './core/model/imageFamily';
+import { familyRuleOf } from './core/model/imageFamily';
 import type { ConnectionSettings } from './core/aws/clientFactory';
 import type { ImageSortOrder } from './core/model/grouping';
 import { IMAGE_SORT_ORDERS } from './core/model/grouping';
@@ -135,5 +137,12 @@ export function readShowRecycleBinAlways(): boolean {
   return (
     vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>(SHOW_RECYCLE_BIN_ALWAYS) ===
     true
+  );
+}
+
+/** The rule of `amiExplorer.families.tag`: families by that tag's value, or (empty) by name. */
+export function readFamilyRule(): FamilyRule {
+  return familyRuleOf(
+    vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('families.tag'),
   );
 }

@@ -1,17 +1,21 @@
 import * as vscode from 'vscode';
 import type { Ami } from '../core/model/ami';
 import { DEFAULT_CLEANUP_RULES } from '../core/model/cleanupPlan';
-import { familyPattern } from '../core/model/imageFamily';
+import type { FamilyRule } from '../core/model/imageFamily';
+import { familyOf } from '../core/model/imageFamily';
 import { CLEANUP_BATCH_SIZE } from '../core/services/cleanupService';
-import { readSnapshotPrice } from '../settings';
+import { readFamilyRule, readSnapshotPrice } from '../settings';
 import { ImagesRegionNode } from '../tree/imagesRegionNode';
 import type { CleanupPanel } from '../webviews/cleanup/cleanupPanel';
 import type { CommandDeps } from './commandDeps';
 import { deregisterTargets } from './deregisterImage';
 
-/** The family an AMI belongs to in the assistant: its name with the version replaced by `*`. */
-export function cleanupFamilyOf(ami: Ami): string | undefined {
-  return ami.name ? familyPattern(ami.name) : undefined;
+/**
+ * The family an AMI belongs to in the assistant, under the same rule as the AMI Families view
+ * (`amiExplorer.families.tag`, else the name with its version replaced by `*`).
+ */
+export function cleanupFamilyOf(rule: FamilyRule): (ami: Ami) => string | undefined {
+  return (ami) => familyOf(ami, rule)?.label;
 }
 
 /**
@@ -30,7 +34,7 @@ export function openCleanupAssistant(deps: CommandDeps, clicked?: unknown): Prom
           regions,
           {
             rules,
-            familyOf: cleanupFamilyOf,
+            familyOf: cleanupFamilyOf(readFamilyRule()),
             pricePerGbMonth: readSnapshotPrice(),
             now: new Date(),
           },

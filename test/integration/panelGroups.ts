@@ -14,6 +14,13 @@ import * as vscode from 'vscode';
 export function eachPanelInANewGroup(): void {
   beforeEach(async () => {
     await vscode.commands.executeCommand('workbench.action.newGroupRight');
-    assert.equal(vscode.window.tabGroups.activeTabGroup.tabs.length, 0, 'a new, empty group');
+    const group = vscode.window.tabGroups.activeTabGroup;
+    assert.equal(
+      group.tabs.length,
+      0,
+      `a new, empty group (group ${group.viewColumn} of ${
+        vscode.window.tabGroups.all.length
+      } holds: ${group.tabs.map((t) => t.label).join(', ')})`,
+    );
   });
 }
