@@ -9,7 +9,7 @@ import type { DescribedRegistration } from '../model/reregistration';
 import { LIVE_INSTANCE_STATES } from '../model/instance';
 import type { DescribeImagesParams } from '../model/scope';
 import { LIST_PAGE_SIZE } from '../model/scope';
-import type { Ec2, Ec2Input } from './ec2';
+import type { Ec2, Ec2Input, Ec2Output } from './ec2';
 import { inIdChunks } from './ec2';
 import {
   toAmi,
@@ -348,34 +348,11 @@ export class Images {
     signal?: AbortSignal,
   ): Promise<Map<string, ImageReferenceFact[]>> {
     const byImage = new Map(imageIds.map((id) => [id, [] as ImageReferenceFact[]]));
-    const refs = await inIdChunks(
-      imageIds,
-      signal,
-      (chunk) =>
-        this.ec2.collect(
-          region,
-          'DescribeImageReferences',
-          {
-            ImageIds: chunk,
-            IncludeAllResourceTypes: true,
-            // Overrides the default options for instances only: a terminated one uses nothing.
-            ResourceTypes: [
-              {
-                ResourceType: 'ec2:Instance',
-                ResourceTypeOptions: [
-                  { OptionName: 'state-name', OptionValues: LIVE_INSTANCE_STATES },
-                ],
-              },
-            ],
-            MaxResults: LIST_PAGE_SIZE,
-          },
-          (page) =>
-            (page.ImageReferences ?? [])
-              .map(toImageReference)
-              .filter((ref) => ref.imageId.length > 0 && ref.arn.length > 0),
-          signal,
-        ),
-      IMAGE_REFERENCE_IDS_PER_CALL,
+    // Other resource types keep their default options: the override is for instances only.
+    const refs = await this.liveInstanceReferences(region, imageIds, true, signal, (page) =>
+      (page.ImageReferences ?? [])
+        .map(toImageReference)
+        .filter((ref) => ref.imageId.length > 0 && ref.arn.length > 0),
     );
     for (const { imageId, ...ref } of refs) byImage.get(imageId)?.push(ref);
     return byImage;
@@ -391,7 +368,26 @@ export class Images {
     signal?: AbortSignal,
   ): Promise<Map<string, string[]>> {
     const byImage = new Map(imageIds.map((id) => [id, [] as string[]]));
-    const refs = await inIdChunks(
+    const refs = await this.liveInstanceReferences(region, imageIds, false, signal, (page) =>
+      (page.ImageReferences ?? []).flatMap((ref) => toInstanceReference(ref) ?? []),
+    );
+    for (const { imageId, instanceId } of refs) byImage.get(imageId)?.push(instanceId);
+    return byImage;
+  }
+
+  /**
+   * DescribeImageReferences for `imageIds`, 10 at a time (EC2's maximum), counting only instances
+   * that are not terminated (a terminated one uses nothing); other resource types too when
+   * `allTypes`.
+   */
+  private liveInstanceReferences<T>(
+    region: string,
+    imageIds: readonly string[],
+    allTypes: boolean,
+    signal: AbortSignal | undefined,
+    map: (page: Ec2Output<'DescribeImageReferences'>) => T[],
+  ): Promise<T[]> {
+    return inIdChunks(
       imageIds,
       signal,
       (chunk) =>
@@ -400,6 +396,7 @@ export class Images {
           'DescribeImageReferences',
           {
             ImageIds: chunk,
+            ...(allTypes ? { IncludeAllResourceTypes: true } : {}),
             ResourceTypes: [
               {
                 ResourceType: 'ec2:Instance',
@@ -410,13 +407,11 @@ export class Images {
             ],
             MaxResults: LIST_PAGE_SIZE,
           },
-          (page) => (page.ImageReferences ?? []).flatMap((ref) => toInstanceReference(ref) ?? []),
+          map,
           signal,
         ),
       IMAGE_REFERENCE_IDS_PER_CALL,
     );
-    for (const { imageId, instanceId } of refs) byImage.get(imageId)?.push(instanceId);
-    return byImage;
   }
 
   private describeById<T>(
