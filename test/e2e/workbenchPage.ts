@@ -166,6 +166,26 @@ export class WorkbenchPage {
     return this.page.locator('.notifications-toasts .notification-toast');
   }
 
+  /** The side bar's title (the open view container's name). */
+  sideBarTitle(): Locator {
+    return this.page.locator('.monaco-workbench .part.sidebar > .composite.title');
+  }
+
+  /** The editor area: editors, panels and their tabs. */
+  editorArea(): Locator {
+    return this.page.locator('.monaco-workbench .part.editor');
+  }
+
+  /** The tabs of the active editor group. */
+  editorTabs(): Locator {
+    return this.page.locator('.editor-group-container.active .title');
+  }
+
+  /** The quick input widget (Command Palette, quick picks, wizards' steps) while it shows. */
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
   /** The content of a webview panel. */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
