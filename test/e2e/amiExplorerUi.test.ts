@@ -60,8 +60,15 @@ describe('AMI Explorer in the browser (real VS Code UI)', function () {
     assert.match(text, /"Name": "web-server-2024\.10\.1"/);
     assert.match(text, /"Region": "us-east-1"/);
     await session.screenshot('03-ami-json');
-    // README.md: an AMI's JSON beside the tree.
-    await session.readmeScreenshot('ami-json');
+    // README.md: an AMI's JSON beside the tree, down to the tree's last row.
+    await workbench.parkMouse();
+    await session.readmeScreenshot(
+      'ami-json',
+      workbench.activity('AMI Explorer'),
+      workbench.sideBarTitle(),
+      workbench.editorTabs(),
+      workbench.row(IMAGES, 'legacy-s3-backed-2016.09'),
+    );
   });
 
   it('switches the listing scope from the view title', async () => {

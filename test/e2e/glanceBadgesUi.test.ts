@@ -58,7 +58,7 @@ describe('Badges on Images rows in the browser (real VS Code UI)', function () {
     await session.screenshot('glance-01-findings-badge');
     // README.md: the tree (regions, backing groups, AMI rows with their state and badges), with
     // no row under the mouse.
-    await workbench.page.mouse.move(1000, 500);
+    await workbench.parkMouse();
     await session.readmeScreenshot(
       'images-tree',
       workbench.sideBarTitle(),
@@ -82,10 +82,16 @@ describe('Badges on Images rows in the browser (real VS Code UI)', function () {
     assert.match(text, /3 findings: 1 critical, 1 high, 1 medium; a fix is available for 2\./);
     assert.match(text, /\| critical \| CVE-2024-6387 \| openssh/);
     // The mouse stays where the context menu was; its hover would cover the report.
-    await workbench.page.mouse.move(1000, 800);
+    await workbench.parkMouse();
     await session.screenshot('glance-03-findings-report');
-    // README.md: a report, beside the row it is about.
-    await session.readmeScreenshot('findings-report');
+    // README.md: a report, beside the row it is about, down to the tree's last row.
+    await session.readmeScreenshot(
+      'findings-report',
+      workbench.activity('AMI Explorer'),
+      workbench.sideBarTitle(),
+      workbench.editorTabs(),
+      workbench.row(IMAGES, 'us-east-1'),
+    );
     await workbench.runCommand('View: Close All Editors');
   });
 
