@@ -207,6 +207,93 @@ describe('Recycle Bin', () => {
     }
   });
 
+  it('Cancel while a snapshot is being restored: the AMI stays in the bin, and the toast says what came back', async () => {
+    const sdk = ec2Sdk();
+    const api = await amiExplorer();
+    api.imagesTree.refresh();
+    const bin = await binRow('us-east-1');
+    const row = (await renderChildren(api.imagesTree, bin.node)).find((r) => r.label === RECYCLED);
+    assert.ok(row);
+    const snapshotsInBin = async (): Promise<string[]> => {
+      const { Snapshots = [] } = await ec2Client('us-east-1').send(
+        new sdk.ListSnapshotsInRecycleBinCommand({}),
+      );
+      return Snapshots.flatMap((x) => (x.SnapshotId ? [x.SnapshotId] : []));
+    };
+    const before = await snapshotsInBin();
+    // EC2 restores the snapshot; its answer never comes back, and the user cancels meanwhile.
+    await addFault({ action: 'RestoreSnapshotFromRecycleBin', hangAfterApply: {}, times: 1 });
+    const { result, input } = await withAnswers(
+      [{ confirm: 'Restore', message: new RegExp(`Restore ${RECYCLED} \\(ami-`) }],
+      async () => {
+        const running = vscode.commands.executeCommand<RestoreOutcome>(
+          'amiExplorer.image.restoreFromRecycleBin',
+          row.node,
+        );
+        await eventually(async () => {
+          const now = await snapshotsInBin();
+          assert.ok(now.length < before.length, 'EC2 restored the snapshot');
+        });
+        assert.ok(api.cancelProgress() > 0, 'the restore was under way');
+        return running;
+      },
+    );
+    const imageId = result.plan.image.imageId;
+    const [snapshotId] = result.plan.snapshots.map((x) => x.snapshotId);
+    assert.ok(snapshotId);
+    try {
+      assert.deepEqual(result.result.restoredSnapshots, [snapshotId], 'confirmed by re-reading');
+      assert.ok((await recycledIds('us-east-1')).includes(imageId), 'the AMI is still in the bin');
+      assert.deepEqual(
+        input.notifications.map((n) => [n.severity, n.message]),
+        [
+          [
+            'warning',
+            `Cancelled: ${RECYCLED} (${imageId}) is still in the Recycle Bin. Restored before that: ${snapshotId} (now ordinary snapshots).`,
+          ],
+        ],
+      );
+    } finally {
+      // Back as the demo had it: the snapshot in the bin.
+      await ec2Client('us-east-1').send(new sdk.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+    }
+  });
+
+  it('a restore whose answer is lost is settled by re-reading EC2, and said so', async () => {
+    const sdk = ec2Sdk();
+    const name = 'recycled-batch-runner-2024.02';
+    // EC2 restores the AMI; its answer never comes back (the SDK's retry then meets a restored AMI).
+    await addFault({ action: 'RestoreImageFromRecycleBin', dropAfterApply: {}, times: 1 });
+    const { result, input } = await withAnswers(
+      [
+        { pick: 'us-east-1' },
+        { pick: new RegExp(name) },
+        { confirm: 'Restore', message: new RegExp(`Restore ${name}`) },
+      ],
+      () =>
+        vscode.commands.executeCommand<RestoreOutcome>('amiExplorer.image.restoreFromRecycleBin'),
+    );
+    const imageId = result.plan.image.imageId;
+    try {
+      assert.equal(result.result.imageOutcome.kind, 'restored');
+      const { Images = [] } = await ec2Client('us-east-1').send(
+        new sdk.DescribeImagesCommand({ ImageIds: [imageId] }),
+      );
+      assert.equal(Images[0]?.State, 'available');
+      assert.deepEqual(
+        input.notifications.map((n) => [n.severity, n.message]),
+        [
+          [
+            'info',
+            `Restored ${name} (${imageId}) (EC2's answer was unclear; a re-read shows it registered).`,
+          ],
+        ],
+      );
+    } finally {
+      await ec2Client('us-east-1').send(new sdk.DeregisterImageCommand({ ImageId: imageId }));
+    }
+  });
+
   it('the deregister confirmation says how long the AMI stays in the Recycle Bin, or that it will not', async () => {
     const withRule = await arrangeCopy('us-east-1', 'api-gateway-base-arm64-v3', `${PREFIX}kept`);
     const { imagesTree } = await amiExplorer();
