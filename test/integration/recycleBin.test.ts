@@ -108,14 +108,14 @@ describe('Recycle Bin', () => {
     await addFault({
       region: 'eu-west-1',
       action: 'ListImagesInRecycleBin',
-      error: { code: 'UnauthorizedOperation', message: 'not allowed', status: 403 },
+      error: { code: 'InternalError', message: 'boom', status: 500 },
     });
     try {
       imagesTree.refresh();
       const bin = await binRow('eu-west-1');
       assert.equal(bin.description, 'could not be listed');
       const [error] = await renderChildren(imagesTree, bin.node);
-      assert.match(error?.label ?? '', /not allowed to call ListImagesInRecycleBin in eu-west-1/);
+      assert.match(error?.label ?? '', /EC2 had an internal error in eu-west-1/);
       const regionNode = await childNamed(imagesTree, undefined, 'eu-west-1');
       const rows = await renderChildren(imagesTree, regionNode.node);
       assert.ok(
@@ -124,6 +124,37 @@ describe('Recycle Bin', () => {
       );
       assert.match(regionNode.description ?? '', /^\d+ AMIs?$/);
     } finally {
+      await clearFaults();
+      imagesTree.refresh();
+    }
+  });
+
+  it('a bin the user may not list is hidden (not an error in every region), and explained when shown always', async () => {
+    const { imagesTree } = await amiExplorer();
+    await addFault({
+      region: 'eu-west-1',
+      action: 'ListImagesInRecycleBin',
+      error: { code: 'UnauthorizedOperation', message: 'not allowed', status: 403 },
+    });
+    try {
+      imagesTree.refresh();
+      const regionNode = await childNamed(imagesTree, undefined, 'eu-west-1');
+      await eventually(async () => {
+        const listed = await renderChildren(imagesTree, regionNode.node);
+        if (!listed.some((r) => r.label === 'EBS-backed')) throw new Error('region not listed');
+      });
+      // The bin's listing has ended (refused) when its load resolves.
+      await imagesTree.recycleBinOf('eu-west-1')?.load();
+      const rows = await renderChildren(imagesTree, regionNode.node);
+      assert.ok(!rows.some((r) => r.label === 'Recycle Bin'), rows.map((r) => r.label).join(', '));
+      assert.ok(rows.some((r) => r.label === 'EBS-backed'));
+      await vscode.commands.executeCommand('amiExplorer.images.showRecycleBinAlways');
+      const bin = await binRow('eu-west-1');
+      assert.equal(bin.description, 'could not be listed');
+      const [error] = await renderChildren(imagesTree, bin.node);
+      assert.match(error?.label ?? '', /not allowed to call ListImagesInRecycleBin in eu-west-1/);
+    } finally {
+      await vscode.commands.executeCommand('amiExplorer.images.showRecycleBinWhenNotEmpty');
       await clearFaults();
       imagesTree.refresh();
     }
