@@ -81,6 +81,12 @@ describe('Badges on Images rows in the browser (real VS Code UI)', function () {
     const text = (await workbench.activeEditorText()).replace(/\s+/g, ' ');
     assert.match(text, /3 findings: 1 critical, 1 high, 1 medium; a fix is available for 2\./);
     assert.match(text, /\| critical \| CVE-2024-6387 \| openssh/);
+    // The picture waits for the markdown colouring, which comes after the text: the heading is
+    // bold once the document is tokenized.
+    await workbench.page
+      .locator('.editor-group-container.active .view-line .mtkb')
+      .first()
+      .waitFor();
     // The mouse stays where the context menu was; its hover would cover the report.
     await workbench.parkMouse();
     await session.screenshot('glance-03-findings-report');
