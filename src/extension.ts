@@ -110,6 +110,8 @@ export interface AmiExplorerApi {
   insightDocuments: InsightDocumentProvider;
   /** The badges of Images rows (the provider VS Code asks for each row's resourceUri). */
   imageDecorations: ImageDecorationProvider;
+  /** The Getting Started walkthrough's milestones reached in this window. */
+  walkthrough: WalkthroughProgress;
   /** The extension's global storage folder (where dist/boot.js keeps the code cache). */
   globalStorage: vscode.Uri;
   /**
