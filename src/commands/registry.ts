@@ -127,9 +127,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       runCommand(id, deps, (clicked: unknown, selection: unknown) => {
         // The Images view's keys pass a marker, not a row: they act on the view's selection.
         const keyboard = keyboardTarget(clicked, deps.imagesView);
-        return keyboard
-          ? handler(deps, keyboard.clicked, keyboard.selection)
-          : handler(deps, clicked, selection);
+        if (!keyboard) return handler(deps, clicked, selection);
+        // A key on a row that is not an AMI does nothing (never a picker).
+        if (!keyboard.clicked) return Promise.resolve(undefined);
+        return handler(deps, keyboard.clicked, keyboard.selection);
       }),
     ),
   );

@@ -78,6 +78,19 @@ describe('Images view keys and the walkthrough', () => {
     assert.match(deregister.input.modals[0]?.message ?? '', new RegExp(imageId));
   });
 
+  it('on a row that is not an AMI, a key runs nothing: no picker, no tab', async () => {
+    const { imagesTree, imagesView } = await amiExplorer();
+    const region = await childNamed(imagesTree, undefined, 'us-east-1');
+    await imagesView.reveal(region.node, { select: true, focus: false, expand: false });
+    await eventually(() => assert.deepEqual(imagesView.selection, [region.node]));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // No scripted answer: any prompt would fail the test.
+    await withAnswers([], () =>
+      vscode.commands.executeCommand('amiExplorer.image.openJson', IMAGES_VIEW_SELECTION),
+    );
+    assert.equal(vscode.window.activeTextEditor, undefined);
+  });
+
   it('a panel opened on the selected AMI completes the panels step', async () => {
     await selectImages('web-server-2024.10.1');
     await vscode.commands.executeCommand(

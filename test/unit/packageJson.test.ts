@@ -417,23 +417,50 @@ describe('package.json contract', () => {
   describe('keybindings', () => {
     const bindings = pkg.contributes.keybindings ?? [];
 
+    /** The command a binding runs on the rows, and whether the focused row is selected first. */
+    function effect(b: (typeof bindings)[number]): {
+      command: string;
+      args: unknown;
+      select: boolean;
+    } {
+      if (b.command !== 'runCommands') return { command: b.command, args: b.args, select: false };
+      const steps = (b.args as { commands: (string | { command: string; args?: unknown })[] })
+        .commands;
+      const last = steps.at(-1);
+      assert.ok(typeof last === 'object', 'runCommands ends with the command and its argument');
+      assert.deepEqual(
+        steps.slice(0, -1),
+        ['list.select'],
+        'only the focused row is selected first',
+      );
+      return { command: last.command, args: last.args, select: true };
+    }
+
     it('Enter, Delete, F2 and Ctrl/Cmd+C act on the AMI rows of the Images view only', () => {
       assert.deepEqual(
-        bindings.map((b) => [b.key, b.mac, b.command]),
+        bindings.map((b) => [b.key, b.mac, effect(b).command, effect(b).select]),
         [
-          ['enter', undefined, 'amiExplorer.image.openJson'],
-          ['delete', 'cmd+backspace', 'amiExplorer.image.deregister'],
-          ['f2', undefined, 'amiExplorer.image.editDescription'],
-          ['ctrl+c', 'cmd+c', 'amiExplorer.image.copyId'],
+          ['enter', undefined, 'amiExplorer.image.openJson', true],
+          ['f2', undefined, 'amiExplorer.image.editDescription', true],
+          ['delete', 'cmd+backspace', 'amiExplorer.image.deregister', true],
+          ['delete', 'cmd+backspace', 'amiExplorer.image.deregister', false],
+          ['ctrl+c', 'cmd+c', 'amiExplorer.image.copyId', true],
+          ['ctrl+c', 'cmd+c', 'amiExplorer.image.copyId', false],
         ],
       );
       for (const b of bindings) {
-        assert.ok(contributed.includes(b.command), b.command);
+        const { command, args, select } = effect(b);
+        assert.ok(contributed.includes(command), command);
         assert.match(b.when ?? '', /\bfocusedView == amiExplorer\.images\b/);
-        assert.ok(b.when?.includes(IMAGE_ROW_SELECTED_KEY), b.command);
+        assert.ok(b.when?.includes(IMAGE_ROW_SELECTED_KEY), command);
         // Typing in the view's find box (Enter, Delete, Ctrl+C) stays typing.
-        assert.ok(b.when?.includes('!inputFocus'), b.command);
-        assert.equal(b.args, IMAGES_VIEW_SELECTION, 'the command acts on the selection');
+        assert.ok(b.when?.includes('!inputFocus'), command);
+        assert.equal(args, IMAGES_VIEW_SELECTION, 'the command acts on the selection');
+        // Arrow keys move the focus, not the selection: a key acts on the focused row, except
+        // on a multi-selection, which Delete and Ctrl+C act on whole.
+        if (!select) assert.match(b.when ?? '', /&& listMultiSelection$/);
+        else if (b.key === 'delete' || b.key === 'ctrl+c')
+          assert.match(b.when ?? '', /&& !listMultiSelection$/);
       }
     });
   });
