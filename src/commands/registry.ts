@@ -117,8 +117,9 @@ export type CommandId = keyof typeof COMMANDS;
 
 /**
  * Registers every command of the table through the error wrapper. Only the clicked node and the
- * selection reach a handler (from the Images view's keys: its selected AMI rows, `keyboardTarget`): whatever else it needs it asks the user, so no other extension can
- * skip a question or a confirmation by passing arguments.
+ * selection reach a handler (from the Images view's keys: its selected AMI rows, `keyboardTarget`):
+ * whatever else it needs it asks the user, so no other extension can skip a question or a
+ * confirmation by passing arguments.
  */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return Object.entries(COMMANDS).map(([id, handler]: [string, CommandHandler]) =>
