@@ -200,5 +200,10 @@ async function readmeScreenshot(
       ? README_SCREENSHOT_DIR
       : join(SCREENSHOT_DIR, 'readme');
   mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`), ...(clip ? { clip } : {}) });
+  // Animations stopped: a pending AMI's spinner would otherwise be caught at any angle.
+  await page.screenshot({
+    path: join(folder, `${name}.png`),
+    animations: 'disabled',
+    ...(clip ? { clip } : {}),
+  });
 }
