@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 /** The demo account "me" (test/ec2-emulator/seeds/demoAccounts.ts). */
 const DEMO_ACCOUNT = '111111111111';
@@ -8,19 +8,7 @@ const IMAGES = 'Images';
 
 // One VS Code for the whole file: the steps build on each other as a user's session does.
 describe('AMI Explorer in the browser (real VS Code UI)', function () {
-  let session: E2eSession;
-
-  before(async () => {
-    session = await startE2eSession();
-  });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
+  const session = useE2eSession();
 
   it('opens AMI Explorer from the activity bar and lists the regions', async () => {
     const { workbench } = session;
@@ -73,6 +61,15 @@ describe('AMI Explorer in the browser (real VS Code UI)', function () {
     assert.match(text, /"Name": "web-server-2024\.10\.1"/);
     assert.match(text, /"Region": "us-east-1"/);
     await session.screenshot('03-ami-json');
+    // README.md: an AMI's JSON beside the tree, down to the tree's last row.
+    await workbench.parkMouse();
+    await session.readmeScreenshot(
+      'ami-json',
+      workbench.activity('AMI Explorer'),
+      workbench.sideBarTitle(),
+      workbench.editorTabs(),
+      workbench.row(IMAGES, 'legacy-s3-backed-2016.09'),
+    );
   });
 
   it('switches the listing scope from the view title', async () => {

@@ -4,24 +4,15 @@ import { join } from 'node:path';
 import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { REPO_ROOT } from '../harness/codeServerInstall';
 import { emulatorClient } from '../emulator/support/emulatorClient';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 // A YAML file with an AMI id, opened the way a user opens one: AMI Explorer activates for it.
 describe('AMI ids in code (real VS Code UI)', function () {
-  let session: E2eSession;
+  const session = useE2eSession();
   const file = join(REPO_ROOT, 'test', 'integration', 'workspace', 'e2e-references.yaml');
 
-  before(async () => {
-    session = await startE2eSession();
-  });
-  after(async () => {
+  after(() => {
     rmSync(file, { force: true });
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
   });
 
   it('hovering an AMI id in a YAML file shows its name and state', async () => {
@@ -68,7 +59,8 @@ describe('AMI ids in code (real VS Code UI)', function () {
     assert.match(text, new RegExp(`${imageId} · available · us-east-1`));
     assert.match(text, /Open AMI JSON/);
     assert.match(text, /Copy Image…/);
-    // README.md shows this one (a copy in media/screenshots/ami-id-hover.png).
     await session.screenshot('40-ami-id-hover');
+    // README.md: the hover over an AMI id in code.
+    await session.readmeScreenshot('ami-id-hover', workbench.editorTabs(), hover);
   });
 });

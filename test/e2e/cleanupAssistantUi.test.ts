@@ -6,31 +6,24 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { DEMO_ACCESS_KEY_ID } from '../integration/integrationSetup';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 const REGION = 'ap-southeast-2';
 const PREFIX = 'e2e-cleanup-svc-1.0.';
 
 describe('Cleanup Assistant in the browser (real VS Code UI)', function () {
-  let session: E2eSession;
+  const session = useE2eSession();
   let client: EC2Client;
 
-  before(async () => {
-    session = await startE2eSession();
+  before(() => {
     client = new EC2Client({
       region: REGION,
       endpoint: session.emulator.url,
       credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, secretAccessKey: 'e2e' },
     });
   });
-  after(async () => {
+  after(() => {
     client?.destroy();
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
   });
 
   async function names(): Promise<string[]> {
@@ -108,6 +101,8 @@ describe('Cleanup Assistant in the browser (real VS Code UI)', function () {
     assert.match(refused, /1\.0\.1[\s\S]*protected by its tag keep=true/);
     assert.match(refused, /1\.0\.4[\s\S]*newest of .* the newest 1 are kept/);
     await session.screenshot('cleanup-01-preview');
+    // README.md: the Cleanup Assistant.
+    await session.readmeScreenshot('cleanup-assistant', workbench.editorArea());
 
     // Nothing is deleted from the preview: the button opens the deregister path's modal.
     await view.locator('#deregister-button').click();

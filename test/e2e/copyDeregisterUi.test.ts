@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DEMO_ACCESS_KEY_ID } from '../integration/integrationSetup';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 const IMAGES = 'Images';
 const SOURCE = 'web-server-2024.10.1';
@@ -10,22 +10,13 @@ const DESTINATION = 'eu-west-1';
 // A user copies an AMI to another region through the context menu and the wizard, watches the
 // copy settle, then deregisters it (with its snapshots) through the options pick and the modal.
 describe('Copy Image… and Deregister… in the browser (real VS Code UI)', function () {
-  let session: E2eSession;
+  const session = useE2eSession();
   /** The copy test 1 made, for test 2 to deregister; unset when test 1 made none. */
   let copy: { name: string; imageId: string } | undefined;
 
-  before(async () => {
-    session = await startE2eSession();
+  before(() => {
     // Copies stay pending until the test moves the emulator's clock, so "pending" is observable.
     session.emulator.world.settings.pendingMs = 10 * 60_000;
-  });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
   });
 
   async function describeByName(region: string, name: string) {
@@ -92,6 +83,8 @@ describe('Copy Image… and Deregister… in the browser (real VS Code UI)', fun
     await eu.click();
     await eu.and(page.locator('[aria-checked="true"]')).waitFor();
     await session.screenshot('copy-image-01-wizard');
+    // README.md: a wizard's step.
+    await session.readmeScreenshot('copy-image-wizard', workbench.quickInput());
     await input.press('Enter');
 
     // 2. Name: prefilled with the source's name; a unique one is typed.

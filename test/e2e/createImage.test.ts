@@ -1,25 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 const IMAGES = 'Images';
 const INSTANCES = 'Instances';
 
 // A user makes an AMI of a running web server from the Instances view and watches it appear.
 describe('Create Image… in the browser (real VS Code UI)', function () {
-  let session: E2eSession;
+  const session = useE2eSession();
 
-  before(async () => {
-    session = await startE2eSession();
+  before(() => {
     // New images stay pending until the test moves the emulator's clock, so "pending" is observable.
     session.emulator.world.settings.pendingMs = 10 * 60_000;
-  });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
   });
 
   it('right-click an instance → Create Image… → wizard → the AMI shows pending, then available', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 const IMAGES = 'Images';
 const FAMILIES = 'AMI Families';
@@ -10,23 +10,14 @@ const OLDER = 'orders-api-1.5.0';
 // Images view (eu-west-1), "Compare with…", the previous version picked from the same family (listed first);
 // VS Code's diff editor opens on the two normalised AMI documents.
 describe('Families and compare in the browser (real VS Code UI)', function () {
-  let session: E2eSession;
+  const session = useE2eSession();
 
   before(async () => {
-    session = await startE2eSession();
     const { workbench } = session;
     await workbench.openActivity('AMI Explorer');
     await workbench.expand(IMAGES, 'eu-west-1');
     await workbench.expand(IMAGES, 'EBS-backed');
     await workbench.row(IMAGES, NEWER).waitFor();
-  });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
   });
 
   it('"Compare with…" opens a diff of two versions of a family', async () => {

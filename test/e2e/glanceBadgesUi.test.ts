@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 const IMAGES = 'Images';
 
@@ -40,19 +40,7 @@ async function badgeOf(row: Locator, expected: string): Promise<string | undefin
 
 // One VS Code for the whole file: the steps build on each other as a user's session does.
 describe('Badges on Images rows in the browser (real VS Code UI)', function () {
-  let session: E2eSession;
-
-  before(async () => {
-    session = await startE2eSession();
-  });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
+  const session = useE2eSession();
 
   it('shows a C badge on my AMI with critical findings, none on a clean one', async () => {
     const { workbench } = session;
@@ -68,6 +56,49 @@ describe('Badges on Images rows in the browser (real VS Code UI)', function () {
     const description = (await runtime.locator('.label-description').textContent()) ?? '';
     assert.match(description, /^available · ami-…[0-9a-f]{8}$/);
     await session.screenshot('glance-01-findings-badge');
+    // README.md: the tree (regions, backing groups, AMI rows with their state and badges), with
+    // no row under the mouse.
+    await workbench.parkMouse();
+    await session.readmeScreenshot(
+      'images-tree',
+      workbench.sideBarTitle(),
+      workbench.activity('AMI Explorer'),
+      workbench.row(IMAGES, 'us-east-1'),
+    );
+  });
+
+  it('opens the findings behind the badge as a report from the context menu', async () => {
+    const { workbench } = session;
+    const runtime = workbench.row(IMAGES, 'app-runtime-2024.12');
+    await workbench.contextMenu(runtime, 'Show Findings');
+    await workbench.activeTabTitle().filter({ hasText: 'app-runtime-2024.12 findings' }).waitFor();
+    await workbench.page
+      .locator('.editor-group-container.active .monaco-editor .view-lines', {
+        hasText: 'CVE-2024-6387',
+      })
+      .waitFor();
+    // Long lines wrap in a markdown editor.
+    const text = (await workbench.activeEditorText()).replace(/\s+/g, ' ');
+    assert.match(text, /3 findings: 1 critical, 1 high, 1 medium; a fix is available for 2\./);
+    assert.match(text, /\| critical \| CVE-2024-6387 \| openssh/);
+    // The picture waits for the markdown colouring, which comes after the text: the heading is
+    // bold once the document is tokenized.
+    await workbench.page
+      .locator('.editor-group-container.active .view-line .mtkb')
+      .first()
+      .waitFor();
+    // The mouse stays where the context menu was; its hover would cover the report.
+    await workbench.parkMouse();
+    await session.screenshot('glance-03-findings-report');
+    // README.md: a report, beside the row it is about, down to the tree's last row.
+    await session.readmeScreenshot(
+      'findings-report',
+      workbench.activity('AMI Explorer'),
+      workbench.sideBarTitle(),
+      workbench.editorTabs(),
+      workbench.row(IMAGES, 'us-east-1'),
+    );
+    await workbench.runCommand('View: Close All Editors');
   });
 
   it('shows "!" on Amazon AMIs that Allowed AMIs (audit mode) would block in ap-southeast-2', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DEMO_ACCESS_KEY_ID } from '../integration/integrationSetup';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 const IMAGES = 'Images';
 const IMAGE = 'web-server-2024.10.1';
@@ -9,23 +9,14 @@ const IMAGE = 'web-server-2024.10.1';
 // A user changes an AMI through its context menu, as in the issue: Manage Tags…, and the
 // Lifecycle submenu's Schedule Deprecation…; EC2 (the emulator) is asked afterwards.
 describe('Tags and lifecycle in the browser (real VS Code UI)', function () {
-  let session: E2eSession;
+  const session = useE2eSession();
 
   before(async () => {
-    session = await startE2eSession();
     const { workbench } = session;
     await workbench.openActivity('AMI Explorer');
     await workbench.expand(IMAGES, 'us-east-1');
     await workbench.expand(IMAGES, 'EBS-backed');
     await workbench.row(IMAGES, IMAGE).waitFor();
-  });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
   });
 
   async function describeImage() {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isImageListing, isLastPage, RecordingEndpoint } from '../integration/recordingEndpoint';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 const IMAGES = 'Images';
 /** One region of 20,000 AMIs: 20 pages of 1,000. */
@@ -11,31 +11,26 @@ const PAGES = IMAGE_COUNT / 1000;
 // last page, then failed with "Element with id images/us-east-1/ebs is already registered". Here the
 // last page is held back until the test has seen the first rows.
 describe('A region of 20,000 AMIs in the browser (real VS Code UI)', function () {
-  let session: E2eSession;
   let endpoint: RecordingEndpoint;
   let releaseLastPage: () => void = () => undefined;
+  const session = useE2eSession({
+    seed: { scale: { imagesPerRegion: IMAGE_COUNT } },
+    proxy: async (emulatorUrl) => {
+      endpoint = await RecordingEndpoint.start(emulatorUrl);
+      releaseLastPage = endpoint.holdAnswers(
+        (answer) => isImageListing(answer) && isLastPage(answer),
+      );
+      return endpoint;
+    },
+  });
 
-  before(async () => {
-    session = await startE2eSession({
-      seed: { scale: { imagesPerRegion: IMAGE_COUNT } },
-      proxy: async (emulatorUrl) => {
-        endpoint = await RecordingEndpoint.start(emulatorUrl);
-        releaseLastPage = endpoint.holdAnswers(
-          (answer) => isImageListing(answer) && isLastPage(answer),
-        );
-        return endpoint;
-      },
-    });
+  before(() => {
     session.emulator.faults.add({ action: 'DescribeImages', latencyMs: 20 });
   });
-  after(async () => {
+  after(() => {
+    // Closing the session's endpoint releases held answers too; this is for a run that failed
+    // before it.
     releaseLastPage();
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
   });
 
   it('shows the region at once and AMI rows before the last page has been served', async () => {

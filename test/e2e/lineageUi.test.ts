@@ -1,25 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { emulatorClient } from '../emulator/support/emulatorClient';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 const IMAGES = 'Images';
 
 // Show Lineage as a user runs it: the AMI's context menu, the chain in a quick pick, a click.
 describe('Show Lineage (real VS Code UI)', function () {
-  let session: E2eSession;
-
-  before(async () => {
-    session = await startE2eSession();
-  });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
+  const session = useE2eSession();
 
   it('shows the chain of a copy of a copy and opens the root AMI from it', async () => {
     const { workbench } = session;
@@ -57,8 +45,9 @@ describe('Show Lineage (real VS Code UI)', function () {
       texts[2] ?? '',
       new RegExp(`web-server-2024\\.11\\.2.*${rootId} · us-east-1.*root`),
     );
-    // README.md shows this one (a copy in media/screenshots/show-lineage.png).
     await session.screenshot('50-show-lineage');
+    // README.md: Show Lineage.
+    await session.readmeScreenshot('show-lineage', workbench.quickInput());
 
     await root.click();
     await workbench.activeTabTitle().filter({ hasText: rootId }).waitFor();

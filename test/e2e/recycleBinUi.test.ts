@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DescribeImagesCommand, DescribeSnapshotsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DEMO_ACCESS_KEY_ID } from '../integration/integrationSetup';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 const IMAGES = 'Images';
 const RECYCLED = 'recycled-report-builder-2024.04';
@@ -10,19 +10,7 @@ const RECYCLED = 'recycled-report-builder-2024.04';
 // will be deleted, restores it (with its snapshot) from the row's context menu, and finds it under
 // EBS-backed again.
 describe('Recycle Bin in the browser (real VS Code UI)', function () {
-  let session: E2eSession;
-
-  before(async () => {
-    session = await startE2eSession();
-  });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
+  const session = useE2eSession();
 
   /** Folds a row so the rows below it come into view. */
   async function collapse(label: string): Promise<void> {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 const IMAGES = 'Images';
 
@@ -12,20 +12,11 @@ const IMAGE = 'web-server-2024.10.1';
 
 // One VS Code for the file: a new user opens the walkthrough, then works the Images view by keys.
 describe('Getting Started walkthrough and the Images view keys (real VS Code UI)', function () {
-  let session: E2eSession;
+  const session = useE2eSession();
 
   before(async () => {
-    session = await startE2eSession();
     // The copied id is read back from the browser's clipboard, as a paste would.
     await session.workbench.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
   });
 
   /** The walkthrough's tab (opening it again only reveals it). */

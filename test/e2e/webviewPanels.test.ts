@@ -1,27 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession, type E2eSession } from './e2eSession';
 
 const IMAGES = 'Images';
 const OU = 'arn:aws:organizations::111111111111:ou/o-demo123456/ou-demo-platform1';
 
 // One VS Code for the whole file: open a panel, use it, close it, as a user does.
 describe('AMI panels in the browser (block devices, launch permissions)', function () {
-  let session: E2eSession;
+  const session = useE2eSession();
 
   before(async () => {
-    session = await startE2eSession();
     const { workbench } = session;
     await workbench.openActivity('AMI Explorer');
     await workbench.expand(IMAGES, 'us-east-1');
     await workbench.expand(IMAGES, 'EBS-backed');
   });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
+  afterEach(async () => {
     await session.workbench.runCommand('View: Close All Editors');
   });
 
@@ -63,6 +56,8 @@ describe('AMI panels in the browser (block devices, launch permissions)', functi
     assert.match(await view.locator('h1').innerText(), /data-pipeline-encrypted-2024\.07/);
     await hideTreeHover(session);
     await session.screenshot('webview-block-devices');
+    // README.md: the block-device panel.
+    await session.readmeScreenshot('block-devices', workbench.editorArea());
   });
 
   it('brings the panel back after a window reload', async () => {
@@ -143,6 +138,8 @@ describe('AMI panels in the browser (block devices, launch permissions)', functi
     assert.equal(await view.locator('#pending-summary').innerText(), 'No unapplied changes.');
     await hideTreeHover(session);
     await session.screenshot('webview-launch-permissions');
+    // README.md: the launch-permission panel.
+    await session.readmeScreenshot('launch-permissions', workbench.editorArea());
   });
 
   it('warns about encrypted snapshots and reports the one EC2 would not share', async () => {

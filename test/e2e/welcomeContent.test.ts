@@ -1,23 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { noCredentialsEnvironment } from '../integration/integrationSetup';
-import { startE2eSession, type E2eSession } from './e2eSession';
+import { useE2eSession } from './e2eSession';
 
 // A VS Code whose extension host has no AWS credentials at all (and an empty HOME).
 describe('AMI Explorer without AWS credentials (real VS Code UI)', function () {
-  let session: E2eSession;
-
-  before(async () => {
-    session = await startE2eSession({
-      env: (emulatorUrl) => noCredentialsEnvironment(emulatorUrl, process.env),
-    });
-  });
-  after(async () => {
-    await session?.dispose();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await session.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
+  const session = useE2eSession({
+    env: (emulatorUrl) => noCredentialsEnvironment(emulatorUrl, process.env),
   });
 
   it('says in both views that no credentials were found, and lists no regions', async () => {

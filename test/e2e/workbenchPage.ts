@@ -178,6 +178,37 @@ export class WorkbenchPage {
     return this.page.locator('.notifications-toasts .notification-toast');
   }
 
+  /**
+   * Moves the mouse to an empty part of the title bar (right of the command center), where it
+   * neither hovers nor highlights anything, and waits for any hover to close.
+   */
+  async parkMouse(): Promise<void> {
+    const box = await this.page.locator('.monaco-workbench .part.titlebar').boundingBox();
+    if (!box) throw new Error('The title bar is not on screen');
+    await this.page.mouse.move(box.x + box.width * 0.78, box.y + box.height / 2);
+    await this.page.locator('.monaco-hover').first().waitFor({ state: 'hidden' });
+  }
+
+  /** The side bar's title (the open view container's name). */
+  sideBarTitle(): Locator {
+    return this.page.locator('.monaco-workbench .part.sidebar > .composite.title');
+  }
+
+  /** The editor area: editors, panels and their tabs. */
+  editorArea(): Locator {
+    return this.page.locator('.monaco-workbench .part.editor');
+  }
+
+  /** The tabs of the active editor group. */
+  editorTabs(): Locator {
+    return this.page.locator('.editor-group-container.active .title');
+  }
+
+  /** The quick input widget (Command Palette, quick picks, wizards' steps) while it shows. */
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
   /** The content of a webview panel. */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
