@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { logError } from '../log';
 import { panelPage } from './panelPage';
+import * as l10n from '@vscode/l10n';
 
 /** Where the web bundle, its CSS and the codicon font are built (scripts/build.mjs). */
 export const WEBVIEW_DIST = ['dist', 'webview'] as const;
@@ -133,6 +134,6 @@ function preview(message: unknown): string {
     // Too deep for JSON.stringify (JSON.parse, which is not recursive, reads it). String() can
     // throw too (a 100,000-deep array, a toString that is not a function), and a malformed
     // message must be ignored, not make the host throw.
-    return `(unprintable ${Array.isArray(message) ? 'array' : typeof message})`;
+    return l10n.t('(unprintable {0})', Array.isArray(message) ? 'array' : typeof message);
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** What a panel page needs: all of it comes from the host, none of it from EC2 data. */
 export interface PanelPageInput {
   /** A fresh random value per load (crypto.randomBytes); the only way a script may run. */
@@ -20,26 +21,20 @@ export interface PanelPageInput {
  */
 export function panelPage(input: PanelPageInput): string {
   const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${input.nonce}'`,
-    `style-src ${input.cspSource}`,
-    `font-src ${input.cspSource}`,
-    `img-src ${input.cspSource}`,
+    l10n.t("default-src 'none'"),
+    l10n.t("script-src 'nonce-{0}'", input.nonce),
+    l10n.t('style-src {0}', input.cspSource),
+    l10n.t('font-src {0}', input.cspSource),
+    l10n.t('img-src {0}', input.cspSource),
   ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(input.asset('panel.css'))}" id="vscode-codicon-stylesheet">
-<title>${escapeHtml(input.title)}</title>
-</head>
-<body>
-<main id="app" aria-busy="true"><p class="muted">Loading…</p></main>
-<script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.asset(input.script))}" async></script>
-</body>
-</html>`;
+  return l10n.t(
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="UTF-8">\n<meta http-equiv="Content-Security-Policy" content="{0}">\n<meta name="viewport" content="width=device-width, initial-scale=1.0">\n<link rel="stylesheet" href="{1}" id="vscode-codicon-stylesheet">\n<title>{2}</title>\n</head>\n<body>\n<main id="app" aria-busy="true"><p class="muted">Loading…</p></main>\n<script nonce="{3}" src="{4}" async></script>\n</body>\n</html>',
+    escapeHtml(csp),
+    escapeHtml(input.asset('panel.css')),
+    escapeHtml(input.title),
+    escapeHtml(input.nonce),
+    escapeHtml(input.asset(input.script)),
+  );
 }
 
 function escapeHtml(text: string): string {
