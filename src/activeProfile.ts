@@ -39,7 +39,7 @@ export class ProfileStatusBar implements vscode.Disposable {
   );
 
   constructor() {
-    this.item.name = 'AMI Explorer: AWS Profile';
+    this.item.name = l10n.t('AMI Explorer: AWS Profile');
     this.item.command = 'amiExplorer.profile.select';
   }
 

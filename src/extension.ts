@@ -1,3 +1,4 @@
+import './l10nSetup'; // first: configures l10n before any other module makes a message
 import * as vscode from 'vscode';
 import type { LoadedModule } from './codeCache';
 import type { Sdk } from './core/aws/loadSdk';

@@ -13,10 +13,8 @@ export function shellQuote(value: string): string {
  */
 export async function ssoLogin(deps: CommandDeps): Promise<void> {
   const profile = deps.activeProfile.current;
-  const command = profile
-    ? l10n.t('aws sso login --profile {0}', shellQuote(profile))
-    : l10n.t('aws sso login');
-  const terminal = vscode.window.createTerminal({ name: 'AWS SSO sign-in' });
+  const command = profile ? `aws sso login --profile ${shellQuote(profile)}` : 'aws sso login';
+  const terminal = vscode.window.createTerminal({ name: l10n.t('AWS SSO sign-in') });
   terminal.show();
   const integration = await shellIntegrationOf(terminal, 3000);
   if (!integration) {

@@ -129,12 +129,12 @@ export async function askRegistrationInput(
     const items: ValueItem<VirtualizationType>[] = [
       {
         value: 'hvm',
-        label: l10n.t('hvm'),
+        label: 'hvm',
         detail: l10n.t('Hardware virtual machine: every current instance type.'),
       },
       {
         value: 'paravirtual',
-        label: l10n.t('paravirtual'),
+        label: 'paravirtual',
         detail: l10n.t(
           'Older Xen guests; boots the kernel (AKI) and RAM disk (ARI) you name next.',
         ),
@@ -231,7 +231,7 @@ export async function askRegistrationInput(
         label: l10n.t('Default'),
         description: l10n.t('the instance type’s default'),
       },
-      { value: 'uefi', label: l10n.t('uefi') },
+      { value: 'uefi', label: 'uefi' },
       {
         value: 'uefi-preferred',
         label: 'uefi-preferred',

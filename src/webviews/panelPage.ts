@@ -10,6 +10,12 @@ export interface PanelPageInput {
   /** The panel's script in dist/webview. */
   script: string;
   title: string;
+  /**
+   * The translated messages of VS Code's display language (`vscode.l10n.bundle`; none for
+   * English): the page's script configures its own copy of @vscode/l10n with them before it
+   * renders anything (webview-ui/shared/l10n.ts).
+   */
+  l10nBundle?: Record<string, string>;
 }
 
 /**
@@ -21,20 +27,28 @@ export interface PanelPageInput {
  */
 export function panelPage(input: PanelPageInput): string {
   const csp = [
-    l10n.t("default-src 'none'"),
-    l10n.t("script-src 'nonce-{0}'", input.nonce),
-    l10n.t('style-src {0}', input.cspSource),
-    l10n.t('font-src {0}', input.cspSource),
-    l10n.t('img-src {0}', input.cspSource),
+    "default-src 'none'",
+    `script-src 'nonce-${input.nonce}'`,
+    `style-src ${input.cspSource}`,
+    `font-src ${input.cspSource}`,
+    `img-src ${input.cspSource}`,
   ].join('; ');
-  return l10n.t(
-    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="UTF-8">\n<meta http-equiv="Content-Security-Policy" content="{0}">\n<meta name="viewport" content="width=device-width, initial-scale=1.0">\n<link rel="stylesheet" href="{1}" id="vscode-codicon-stylesheet">\n<title>{2}</title>\n</head>\n<body>\n<main id="app" aria-busy="true"><p class="muted">Loading…</p></main>\n<script nonce="{3}" src="{4}" async></script>\n</body>\n</html>',
-    escapeHtml(csp),
-    escapeHtml(input.asset('panel.css')),
-    escapeHtml(input.title),
-    escapeHtml(input.nonce),
-    escapeHtml(input.asset(input.script)),
-  );
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(input.asset('panel.css'))}" id="vscode-codicon-stylesheet">
+<title>${escapeHtml(input.title)}</title>
+</head>
+<body>
+<main id="app" aria-busy="true"${
+    input.l10nBundle ? ` data-l10n="${escapeHtml(JSON.stringify(input.l10nBundle))}"` : ''
+  }><p class="muted">${escapeHtml(l10n.t('Loading…'))}</p></main>
+<script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.asset(input.script))}" async></script>
+</body>
+</html>`;
 }
 
 function escapeHtml(text: string): string {

@@ -265,9 +265,7 @@ function credentialsProblem(
       message,
     )
   ) {
-    const login = profile
-      ? l10n.t('aws sso login --profile {0}', profile)
-      : l10n.t('aws sso login');
+    const login = profile ? `aws sso login --profile ${profile}` : 'aws sso login';
     return new CredentialsError(
       'sso-expired',
       l10n.t(

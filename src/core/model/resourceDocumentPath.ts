@@ -1,6 +1,5 @@
 import { isSnapshotId } from './snapshot';
 import { isAmiId, isInstanceId, isRegionName } from './validation';
-import * as l10n from '@vscode/l10n';
 
 /** The URI scheme of the read-only JSON documents. */
 export const RESOURCE_DOCUMENT_SCHEME = 'ami';
@@ -28,7 +27,7 @@ export function formatResourceDocumentPath(
   const safeLabel = label ? sanitizeLabel(label) : '';
   const file =
     safeLabel.length > 0 && safeLabel !== ref.resourceId
-      ? l10n.t('{0} ({1}).json', safeLabel, ref.resourceId)
+      ? `${safeLabel} (${ref.resourceId}).json`
       : `${ref.resourceId}.json`;
   return `/${ref.region}/${file}`;
 }

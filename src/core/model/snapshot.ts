@@ -1,4 +1,3 @@
-import * as l10n from '@vscode/l10n';
 /**
  * One EBS snapshot as DescribeSnapshots reports it (the parts AMI Explorer uses): the deregister
  * preview, the register wizard's list, the block-device and launch-permission panels and the
@@ -47,5 +46,5 @@ export function shortKmsKey(keyId: string): string {
   if (!arn) return keyId;
   const [, kind, rest = ''] = arn;
   if (kind === 'alias') return `alias/${rest}`;
-  return rest.length > 14 ? l10n.t('key/{0}…{1}', rest.slice(0, 8), rest.slice(-4)) : `key/${rest}`;
+  return rest.length > 14 ? `key/${rest.slice(0, 8)}…${rest.slice(-4)}` : `key/${rest}`;
 }
