@@ -194,7 +194,7 @@ async function changeAllowedState(
     placeholder: l10n.t('Now: {0}', allowedStateLabel(current.state)),
     items: ALLOWED_STATES.map((s) => ({
       label: s.label,
-      ...(s.state === current.state ? { description: '(current)' } : {}),
+      ...(s.state === current.state ? { description: l10n.t('(current)') } : {}),
       detail: s.explained,
       state: s.state,
     })),

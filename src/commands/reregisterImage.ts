@@ -65,7 +65,7 @@ export async function reregisterImage(
         imageId,
       ),
     ].join('\n'),
-    'Re-register',
+    l10n.t('Re-register'),
   );
 
   const progress = await withProgress(

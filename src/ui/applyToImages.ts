@@ -123,7 +123,7 @@ export async function applyToImages(
   if (report.items.length === 1 && only?.outcome === 'succeeded') {
     // One sentence for a single success; the command is done when EC2 is, so nobody waits on it.
     deps.log.info(`${report.title}: ${only.detail ?? 'done'}`);
-    void deps.ui.notify('info', `${only.subject}: ${only.detail ?? 'done'}`);
+    void deps.ui.notify('info', `${only.subject}: ${only.detail ?? l10n.t('done')}`);
   } else {
     void reportResults(deps.ui, deps.log, report);
   }

@@ -192,6 +192,7 @@ export async function runCopyWizard(
           destination.region,
           destination.region,
         ),
+        // eslint-disable-next-line l10n/user-text -- a KMS alias, typed as it is
         placeholder: 'alias/aws/ebs',
         value: destination.kmsKey ?? '',
         validate: (v) => validateKmsKey(v, destination.region),

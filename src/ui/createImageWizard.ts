@@ -163,7 +163,7 @@ export async function askCreateImageInput(
       {
         value: 'noReboot',
         label: l10n.t('$(pulse) No reboot'),
-        description: 'crash-consistent',
+        description: l10n.t('crash-consistent'),
         detail: l10n.t(
           'Snapshots it running: data not yet on disk is missing, as after a power cut.',
         ),
@@ -212,7 +212,7 @@ export async function askCreateImageInput(
     const items: VolumeItem[] = review.volumes
       .filter((v) => s.included.has(v.deviceName))
       .map((volume) => ({
-        label: `${volume.deviceName}${volume.isRoot ? ' (root)' : ''}`,
+        label: `${volume.deviceName}${volume.isRoot ? l10n.t(' (root)') : ''}`,
         description: describeVolume(volume),
         ...(volumeDetail(volume) ? { detail: volumeDetail(volume) } : {}),
         volume,

@@ -119,6 +119,7 @@ export async function askRegistrationInput(
   const askManifest: InputStep<State> = async (input, s) => {
     s.manifestPath = await input.text({
       prompt: l10n.t('S3 path of the bundle’s manifest'),
+      // eslint-disable-next-line l10n/user-text -- an example of a value, typed as it is
       placeholder: 'my-bucket/images/web/image.manifest.xml',
       value: s.manifestPath,
       validate: validateManifestPath,
@@ -129,11 +130,13 @@ export async function askRegistrationInput(
     const items: ValueItem<VirtualizationType>[] = [
       {
         value: 'hvm',
+        // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
         label: 'hvm',
         detail: l10n.t('Hardware virtual machine: every current instance type.'),
       },
       {
         value: 'paravirtual',
+        // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
         label: 'paravirtual',
         detail: l10n.t(
           'Older Xen guests; boots the kernel (AKI) and RAM disk (ARI) you name next.',
@@ -158,6 +161,7 @@ export async function askRegistrationInput(
       prompt: l10n.t(
         'Kernel id (AKI) for the paravirtual image (optional: EC2 uses the manifest’s default)',
       ),
+      // eslint-disable-next-line l10n/user-text -- an example of a value, typed as it is
       placeholder: 'aki-0123456789abcdef0',
       value: s.kernelId,
       validate: validateKernelId,
@@ -167,6 +171,7 @@ export async function askRegistrationInput(
   const askRamdisk: InputStep<State> = async (input, s) => {
     s.ramdiskId = await input.text({
       prompt: l10n.t('RAM disk id (ARI) (optional)'),
+      // eslint-disable-next-line l10n/user-text -- an example of a value, typed as it is
       placeholder: 'ari-0123456789abcdef0',
       value: s.ramdiskId,
       validate: validateRamdiskId,
@@ -204,6 +209,7 @@ export async function askRegistrationInput(
     s.rootDeviceName = await input.text({
       prompt: l10n.t('Root device name'),
       value: s.rootDeviceName,
+      // eslint-disable-next-line l10n/user-text -- an example of a value, typed as it is
       placeholder: '/dev/xvda',
       validate: validateDeviceName,
     });
@@ -211,9 +217,12 @@ export async function askRegistrationInput(
   };
   const askArchitecture: InputStep<State> = async (input, s) => {
     const items: ValueItem<Architecture>[] = [
+      // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
       { value: 'x86_64', label: 'x86_64', description: l10n.t('64-bit Intel/AMD') },
+      // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
       { value: 'arm64', label: 'arm64', description: l10n.t('AWS Graviton (UEFI boot)') },
-      { value: 'i386', label: 'i386', description: '32-bit' },
+      // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
+      { value: 'i386', label: 'i386', description: l10n.t('32-bit') },
     ];
     const chosen = await input.pick({
       placeholder: l10n.t('Architecture'),
@@ -231,15 +240,18 @@ export async function askRegistrationInput(
         label: l10n.t('Default'),
         description: l10n.t('the instance type’s default'),
       },
+      // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
       { value: 'uefi', label: 'uefi' },
       {
         value: 'uefi-preferred',
+        // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
         label: 'uefi-preferred',
         description: l10n.t('UEFI where the instance type supports it'),
       },
       ...(s.architecture === 'arm64'
         ? []
-        : [{ value: 'legacy-bios' as const, label: 'legacy-bios' }]),
+        : // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
+          [{ value: 'legacy-bios' as const, label: 'legacy-bios' }]),
     ];
     const chosen = await input.pick({
       placeholder: l10n.t('Boot mode'),

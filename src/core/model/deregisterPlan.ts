@@ -529,7 +529,11 @@ export function deregisterReport(
         items.push({
           subject,
           outcome: 'succeeded',
-          detail: `deregistered${outcome.protectionDisabled ? PROTECTION_NOTE : ''}${how}`,
+          detail: l10n.t(
+            'deregistered{0}{1}',
+            outcome.protectionDisabled ? PROTECTION_NOTE : '',
+            how,
+          ),
         });
         const results = new Map(outcome.snapshotResults.map((r) => [r.snapshotId, r.returnCode]));
         for (const [snapshotId, code] of results) {

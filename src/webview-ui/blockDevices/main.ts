@@ -181,7 +181,7 @@ function row(r: BlockDeviceRow): HTMLElement {
       : r.kind === 'no-device'
         ? l10n.t('no device')
         : l10n.t('instance store{0}', r.virtualName ? ` (${r.virtualName})` : '');
-  const dash = h('span', { class: 'muted', 'aria-label': 'none' }, '—');
+  const dash = h('span', { class: 'muted', 'aria-label': l10n.t('none') }, '—');
   const num = (v: number | undefined): Node =>
     v === undefined ? dash.cloneNode(true) : document.createTextNode(String(v));
   return h(
@@ -196,7 +196,7 @@ function row(r: BlockDeviceRow): HTMLElement {
             'span',
             { class: 'tag', title: l10n.t('The root device: the instance boots from it') },
             icon('star-full'),
-            ' root',
+            l10n.t(' root'),
           )
         : undefined,
     ),
@@ -236,8 +236,8 @@ function row(r: BlockDeviceRow): HTMLElement {
       r.encrypted === undefined
         ? dash.cloneNode(true)
         : r.encrypted
-          ? h('span', {}, icon('lock'), ' yes')
-          : h('span', {}, icon('unlock'), ' no'),
+          ? h('span', {}, icon('lock'), l10n.t(' yes'))
+          : h('span', {}, icon('unlock'), l10n.t(' no')),
     ),
     h(
       'td',
@@ -264,8 +264,8 @@ function row(r: BlockDeviceRow): HTMLElement {
       r.deleteOnTermination === undefined
         ? dash.cloneNode(true)
         : r.deleteOnTermination
-          ? 'yes'
-          : 'no',
+          ? l10n.t('yes')
+          : l10n.t('no'),
     ),
   );
 }

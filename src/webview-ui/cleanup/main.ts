@@ -511,7 +511,7 @@ function candidatesTable(rows: CandidateRow[]): HTMLElement {
               'td',
               {},
               r.snapshots.length === 0
-                ? h('span', { class: 'muted' }, 'none')
+                ? h('span', { class: 'muted' }, l10n.t('none'))
                 : h(
                     'ul',
                     { class: 'plain' },

@@ -272,7 +272,7 @@ function renderPage(): void {
     h(
       'p',
       { class: 'muted' },
-      `${b.imageId} · ${b.region} · ${b.backingType === 'ebs' ? 'EBS-backed' : l10n.t('instance store-backed')}`,
+      `${b.imageId} · ${b.region} · ${b.backingType === 'ebs' ? l10n.t('EBS-backed') : l10n.t('instance store-backed')}`,
     ),
     b.disabled
       ? h(
@@ -528,14 +528,14 @@ function entryRow(
       const a = snapshotAccessFor(entry.value, base.snapshots);
       access =
         a.of === 0
-          ? h('span', { class: 'muted' }, 'unknown')
+          ? h('span', { class: 'muted' }, l10n.t('unknown'))
           : a.granted === a.of
             ? h('span', {}, icon('check'), l10n.t(' yes ({0} of {1})', a.granted, a.of))
             : h(
                 'span',
                 {},
                 icon('circle-slash'),
-                a.granted === 0 ? ' no' : l10n.t(' {0} of {1}', a.granted, a.of),
+                a.granted === 0 ? l10n.t(' no') : l10n.t(' {0} of {1}', a.granted, a.of),
               );
     }
   }
@@ -544,7 +544,7 @@ function entryRow(
       ? h('span', { class: 'status-add' }, icon('diff-added'), l10n.t(' to add'))
       : status === 'remove'
         ? h('span', { class: 'status-remove' }, icon('diff-removed'), l10n.t(' to remove'))
-        : h('span', { class: 'muted' }, 'shared');
+        : h('span', { class: 'muted' }, l10n.t('shared'));
   return h(
     'tr',
     {
@@ -667,9 +667,9 @@ function snapshotSection(b: PermissionsInit): HTMLElement {
                           'span',
                           { title: s.kmsKeyId ?? '' },
                           icon('lock'),
-                          s.kmsKeyId ? ` ${shortKmsKey(s.kmsKeyId)}` : ' yes',
+                          s.kmsKeyId ? ` ${shortKmsKey(s.kmsKeyId)}` : l10n.t(' yes'),
                         )
-                      : h('span', {}, icon('unlock'), ' no'),
+                      : h('span', {}, icon('unlock'), l10n.t(' no')),
                   ),
                   h(
                     'td',
