@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { RecycledImage } from '../core/model/imageInsights';
 import { errorSentence } from '../core/model/errorSentence';
 import { utcTime } from '../core/model/recycleBin';
+import { unknownCause, whyUnknown } from '../core/services/rereadOutcome';
 import type { RestorePlan, RestoreResult } from '../core/services/recycleBinService';
 import { SETTINGS_SECTION, SHOW_RECYCLE_BIN_ALWAYS } from '../settings';
 import { RecycleBinNode, RecycledImageNode } from '../tree/recycleBinNode';
@@ -48,31 +49,97 @@ export async function restoreFromRecycleBin(
   const result = await withProgress(`Restoring ${image.imageId}…`, (signal) =>
     deps.recycleBin.restore(plan, signal),
   );
-  deps.imagesTree.restoredFromRecycleBin(image.region, image.imageId);
-  if (result.image) deps.events.publish({ kind: 'appeared', image: result.image });
+  reportRestore(deps, image, label, result);
+  return { plan, result };
+}
+
+/** Says what the restore did: the AMI, every snapshot, what Cancel left undone, what is unknown. */
+function reportRestore(
+  deps: CommandDeps,
+  image: RecycledImage,
+  label: string,
+  result: RestoreResult,
+): void {
+  const outcome = result.imageOutcome;
+  const plural = (n: number): string => (n === 1 ? '' : 's');
   const restored =
     result.restoredSnapshots.length > 0
-      ? ` with ${result.restoredSnapshots.length} snapshot${result.restoredSnapshots.length === 1 ? '' : 's'} (${result.restoredSnapshots.join(', ')})`
+      ? ` with ${result.restoredSnapshots.length} snapshot${plural(result.restoredSnapshots.length)} (${result.restoredSnapshots.join(', ')})`
       : '';
-  if (result.failedSnapshots.length > 0) {
-    for (const f of result.failedSnapshots) {
-      deps.log.error(`Restoring ${f.snapshotId} from the Recycle Bin failed`, f.error);
+  for (const f of result.failedSnapshots) {
+    deps.log.error(`Restoring ${f.snapshotId} from the Recycle Bin failed`, f.error);
+  }
+  const failed = result.failedSnapshots.map(
+    (f) =>
+      `${f.snapshotId} (${
+        f.unknown
+          ? `not known whether restored: ${unknownCause(f.error, 'its restore').replace(/\.$/, '')}`
+          : errorSentence(f.error).replace(/\.$/, '')
+      })`,
+  );
+  const notTried =
+    result.notAttempted.length > 0
+      ? ` Cancelled before restoring ${result.notAttempted.join(', ')}.`
+      : '';
+  if (outcome.kind !== 'restored') {
+    const snapshotsBack =
+      result.restoredSnapshots.length > 0
+        ? ` Restored before that: ${result.restoredSnapshots.join(', ')} (now ordinary snapshots).`
+        : '';
+    const notBack = failed.length > 0 ? ` Not restored: ${failed.join('; ')}.` : '';
+    if (outcome.kind === 'not-restored' && outcome.cancelled) {
+      void deps.ui.notify(
+        result.restoredSnapshots.length > 0 ? 'warning' : 'info',
+        `Cancelled: ${label} is still in the Recycle Bin.${snapshotsBack}${notBack}${notTried}`,
+      );
+    } else if (outcome.kind === 'not-restored') {
+      deps.log.error(`Restoring ${image.imageId} from the Recycle Bin failed`, outcome.error);
+      void deps.ui.notify(
+        'error',
+        `${label} was not restored: ${errorSentence(outcome.error)}${snapshotsBack}${notBack}${notTried}`,
+      );
+    } else {
+      deps.log.warn(`Restoring ${image.imageId}: outcome unknown (${whyUnknown(outcome.error)}).`);
+      const reread =
+        outcome.rereadError === undefined
+          ? `EC2 does not list it as registered yet, but may still restore it.`
+          : `EC2 could not be re-read either ("${errorSentence(outcome.rereadError).replace(/\.$/, '')}").`;
+      void deps.ui.notify(
+        'warning',
+        `${unknownCause(outcome.error, 'the restore of ' + image.imageId)} Whether ${label} was restored is not known: ${reread} Refresh ${image.region} in a minute to check.${snapshotsBack}${notBack}${notTried}`,
+      );
     }
+    return;
+  }
+  deps.imagesTree.restoredFromRecycleBin(image.region, image.imageId);
+  if (result.image) deps.events.publish({ kind: 'appeared', image: result.image });
+  if (outcome.unknownBecause) {
+    deps.log.warn(
+      `Restoring ${image.imageId}: ${outcome.unknownBecause}; a re-read shows it registered.`,
+    );
+  }
+  const confirmed = outcome.unknownBecause
+    ? ` (EC2's answer was unclear; a re-read shows it registered)`
+    : '';
+  if (failed.length > 0 || result.notAttempted.length > 0) {
+    const missing = [
+      ...(failed.length > 0 ? [`not ${failed.join('; ')}`] : []),
+      ...(result.notAttempted.length > 0
+        ? [`not ${result.notAttempted.join(', ')} (cancelled before it was asked for)`]
+        : []),
+    ].join('; ');
     void deps.ui.notify(
       'warning',
-      `Restored ${label}${restored}, but not ${result.failedSnapshots
-        .map((f) => `${f.snapshotId} (${errorSentence(f.error).replace(/\.$/, '')})`)
-        .join('; ')}: the AMI cannot launch until its snapshots are back.`,
+      `Restored ${label}${restored}${confirmed}, but ${missing}: the AMI cannot launch until its snapshots are back.`,
     );
   } else if (!result.image) {
     void deps.ui.notify(
       'warning',
-      `Restored ${label}${restored}; EC2 does not list it yet. Refresh ${image.region} in a moment.`,
+      `Restored ${label}${restored}${confirmed}; EC2 does not list it yet. Refresh ${image.region} in a moment.`,
     );
   } else {
-    void deps.ui.notify('info', `Restored ${label}${restored}.`);
+    void deps.ui.notify('info', `Restored ${label}${restored}${confirmed}.`);
   }
-  return { plan, result };
 }
 
 /** The clicked recycled AMI, or one picked from a region's Recycle Bin. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { amiDisplayName } from '../core/model/ami';
 import { CancelledError, InputError } from '../core/model/errors';
-import type { PendingUsageReport } from '../core/services/usageReportWatch';
+import { errorSentence } from '../core/model/errorSentence';
+import { unknownCause } from '../core/services/rereadOutcome';
 import { withProgress } from '../ui/progress';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
@@ -11,7 +12,9 @@ import type { CommandDeps } from './commandDeps';
  * `amiExplorer.image.showUsage` on an AMI the account owns: what in this account references it
  * (DescribeImageReferences) and, when it is shared (launch permissions or public), which accounts
  * use it: an image usage report, waited for under progress with Cancel (EC2 keeps preparing it
- * and AMI Explorer says when it is ready, also after a reload), shown in a markdown document.
+ * and AMI Explorer says when it is ready, also after a reload), shown in a markdown document. A
+ * report EC2 is already preparing for the AMI is followed, not asked for twice; when the request's
+ * outcome is unknown, EC2 is re-read and what it shows is followed or said.
  */
 export async function showUsage(
   deps: CommandDeps,
@@ -32,46 +35,48 @@ export async function showUsage(
       }.`,
     );
   }
-  const pending = await withProgress(`Reading who may launch ${label}…`, async (signal) => {
+  // One progress notification for the whole wait, so a Cancel at any moment is handled once.
+  const asked = await withProgress(`Show Usage: ${label}`, async (signal, progress) => {
+    progress.report({ message: 'reading who may launch it…' });
     const shared =
       ami.isPublic ||
       (await deps.ec2.images.launchPermissions(ami.region, ami.imageId, signal)).length > 0;
     if (!shared) return undefined;
-    // A report already in progress for this AMI is followed rather than asked for twice.
-    const remembered = deps.usageReports.pendingFor(ami.region, ami.imageId);
-    if (remembered) return remembered;
-    const reportId = await deps.ec2.insights.createUsageReport(
-      ami.region,
-      ami.imageId,
+    progress.report({ message: 'asking EC2 for a usage report…' });
+    const request = await deps.usageReports.request(
+      { region: ami.region, imageId: ami.imageId, label },
       { resourceTypes: ['ec2:Instance', 'ec2:LaunchTemplate'], clientToken: randomUUID() },
       signal,
     );
-    const report: PendingUsageReport = {
-      region: ami.region,
-      imageId: ami.imageId,
-      label,
-      reportId,
-      startedAt: new Date().toISOString(),
-    };
-    await deps.usageReports.remember(report);
-    return report;
-  });
-  if (pending) {
+    if (request.kind !== 'following' || request.cancelled) return request;
+    progress.report({ message: `waiting for EC2's usage report ${request.pending.reportId}…` });
     try {
-      await withProgress(
-        `Waiting for EC2's usage report of ${label} (${pending.reportId})…`,
-        (signal) => deps.usageReports.wait(pending, signal),
-      );
+      await deps.usageReports.wait(request.pending, signal);
     } catch (error) {
       if (!(error instanceof CancelledError)) throw error;
-      void deps.ui.notify(
-        'info',
-        `EC2 keeps preparing the usage report of ${label} (${pending.reportId}); AMI Explorer ` +
-          'says when it is ready.',
-      );
-      return;
+      return { ...request, cancelled: true };
     }
+    return request;
+  });
+  if (asked && asked.kind !== 'following') {
+    // Not seen: EC2 may still make it; Show Usage follows a report EC2 is preparing for the AMI.
+    const cause = unknownCause(asked.error, 'the request for a usage report');
+    void deps.ui.notify(
+      'warning',
+      asked.kind === 'not-seen'
+        ? `${cause} EC2 shows no new usage report of ${label} (${ami.imageId}); it may still make one. Run Show Usage again in a minute: it follows a report EC2 is preparing.`
+        : `${cause} EC2 could not be re-read either ("${errorSentence(asked.rereadError)}"), so whether a usage report of ${label} (${ami.imageId}) is being prepared is not known. Run Show Usage again in a minute: it follows a report EC2 is preparing.`,
+    );
+    return;
   }
+  if (asked?.cancelled) {
+    void deps.ui.notify(
+      'info',
+      `EC2 keeps preparing the usage report of ${label} (${asked.pending.reportId}); AMI Explorer says when it is ready.`,
+    );
+    return;
+  }
+  const pending = asked?.pending;
   await openUsage(deps, {
     region: ami.region,
     imageId: ami.imageId,

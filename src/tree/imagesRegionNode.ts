@@ -133,10 +133,10 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
    * while pages still arrive. Returns its node, or `undefined` when the region's listing has not
    * started (it will list the image when it does).
    */
-  upsert(ami: Ami): ImageNode | undefined {
+  upsert(ami: Ami, placement: 'made' | 'changed' = 'made'): ImageNode | undefined {
     const listing = this.current;
     if (!listing) return undefined;
-    listing.upsert(ami);
+    listing.upsert(ami, placement);
     this.host.changed(this);
     return this.imageNode(ami.imageId);
   }

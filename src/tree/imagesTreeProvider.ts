@@ -69,20 +69,21 @@ export class ImagesTreeProvider
    * region is loaded and the image belongs in the current scope; polls it while it is pending.
    * Returns its node (for "Reveal in tree").
    */
-  showImage(ami: Ami): ImageNode | undefined {
+  showImage(ami: Ami, placement: 'made' | 'changed' = 'made'): ImageNode | undefined {
     if (!ownImageMatchesScope(ami, this.scope)) return undefined;
-    return this.regionNode(ami.region)?.upsert(ami);
+    return this.regionNode(ami.region)?.upsert(ami, placement);
   }
 
   /**
    * Shows what EC2 now reports for an image the user just changed (tags, description, deprecation,
    * protection, disabled…): a listed image's row is re-rendered in place, even when the change takes
    * it out of the current scope (a disabled AMI stays visible, so it can be re-enabled, until the
-   * next refresh); an image not listed yet goes through `showImage`.
+   * next refresh); an image not listed yet goes through `showImage`, after the rows a loading
+   * region shows (a change is not a new AMI: no row moves under the user's cursor for it).
    */
   updateImage(ami: Ami): ImageNode | undefined {
     const node = this.regionNode(ami.region)?.replace(ami);
-    if (!node) return this.showImage(ami);
+    if (!node) return this.showImage(ami, 'changed');
     this.changed(node);
     return node;
   }

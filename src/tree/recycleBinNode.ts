@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCancellation } from '../core/model/errors';
+import { isAccessDenied, isCancellation } from '../core/model/errors';
 import type { ListingScope } from '../core/model/scope';
 import { matchesNameFilter } from '../core/model/scope';
 import type { RecycledImage } from '../core/model/imageInsights';
@@ -31,7 +31,8 @@ type BinState =
  * "Recycle Bin" under an Images region: the AMIs a retention rule kept after they were
  * deregistered, with when they entered and when they will be deleted. Loaded once per region load,
  * alongside the region's listing, by its region; a failure is an error row here, never the region's.
- * Shown when it holds AMIs (or failed to say), or always when the user asked for that.
+ * Shown when it holds AMIs (or failed to say, unless for want of permission), or always when the
+ * user asked for that.
  */
 export class RecycleBinNode implements TreeNode {
   private state: BinState = { kind: 'idle' };
@@ -55,9 +56,13 @@ export class RecycleBinNode implements TreeNode {
   get visible(): boolean {
     if (!this.applies) return false;
     if (this.host.showRecycleBinAlways) return true;
+    // A bin the user may not list (no ec2:ListImagesInRecycleBin) is not an error row in every
+    // region: it is logged, and shown when the user asks for the bin always.
     return (
       (this.state.kind === 'loaded' && this.shown(this.state.images).length > 0) ||
-      (this.state.kind === 'failed' && !isCancellation(this.state.error))
+      (this.state.kind === 'failed' &&
+        !isCancellation(this.state.error) &&
+        !isAccessDenied(this.state.error))
     );
   }
 

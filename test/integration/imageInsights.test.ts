@@ -205,8 +205,9 @@ describe('AMI insights: lineage, findings, usage', () => {
       const api = await amiExplorer();
       const row = await imageRow('us-east-1', 'golden-image-org-2024.09');
       const imageId = idOf(row);
-      // The first look at the new report hangs, so Cancel comes while the user waits for it.
-      await addFault({ action: 'DescribeImageUsageReports', latencyMs: 8_000, times: 1 });
+      // The look for a report in progress and the first look at the new one are slow, so Cancel
+      // comes while the report is still pending on EC2.
+      await addFault({ action: 'DescribeImageUsageReports', latencyMs: 3_000, times: 2 });
       const { input } = await withAnswers(
         [
           {
@@ -242,6 +243,75 @@ describe('AMI insights: lineage, findings, usage', () => {
         /^EC2 keeps preparing the usage report of golden-image-org-2024\.09 \([a-z]+-[0-9a-f]+\)/,
       );
       assert.match(activeText(), /\| 222222222222 \| instances \| 5 \|/);
+    });
+
+    it('on Cancel while EC2 makes the report (no answer yet), re-reads EC2 and follows the report it made', async () => {
+      const api = await amiExplorer();
+      const row = await imageRow('us-east-1', 'shared-base-for-partner-1.4');
+      const imageId = idOf(row);
+      const reportsOnEc2 = async (): Promise<string[]> => {
+        const sdk = ec2Sdk();
+        const { ImageUsageReports = [] } = await ec2Client('us-east-1').send(
+          new sdk.DescribeImageUsageReportsCommand({ ImageIds: [imageId] }),
+        );
+        return ImageUsageReports.map((r) => r.ReportId ?? '');
+      };
+      const before = await reportsOnEc2();
+      // EC2 makes the report, and its answer never comes back.
+      await addFault({ action: 'CreateImageUsageReport', hangAfterApply: {}, times: 1 });
+      const { input } = await withAnswers([], async () => {
+        const running = vscode.commands.executeCommand('amiExplorer.image.showUsage', row.node);
+        const made = await eventually(async () => {
+          const [id, ...more] = (await reportsOnEc2()).filter((r) => !before.includes(r));
+          assert.ok(id !== undefined && more.length === 0, 'EC2 made one report');
+          return id;
+        });
+        assert.deepEqual(api.usageReports.pending(), [], 'the answer has not come back');
+        assert.ok(api.cancelProgress() > 0, 'the request was under way');
+        await running;
+        assert.deepEqual(
+          api.usageReports.pending().map((r) => [r.imageId, r.reportId]),
+          [[imageId, made]],
+          'the report EC2 made is followed',
+        );
+        await eventually(
+          async () => {
+            await api.usageReports.lookNow();
+            assert.deepEqual(api.usageReports.pending(), []);
+          },
+          { timeoutMs: 20_000, intervalMs: 500 },
+        );
+      });
+      assert.match(
+        input.notifications[0]?.message ?? '',
+        /^EC2 keeps preparing the usage report of shared-base-for-partner-1\.4 \([a-z]+-[0-9a-f]+\)/,
+      );
+      assert.match(
+        input.notifications[1]?.message ?? '',
+        /^The usage report of shared-base-for-partner-1\.4 .* is ready\.$/,
+      );
+    });
+
+    it('follows a report EC2 is already preparing for the AMI instead of asking for another', async () => {
+      const api = await amiExplorer();
+      const row = await imageRow('us-east-1', 'shared-base-for-partner-1.4');
+      const imageId = idOf(row);
+      const sdk = ec2Sdk();
+      const { ReportId } = await ec2Client('us-east-1').send(
+        new sdk.CreateImageUsageReportCommand({
+          ImageId: imageId,
+          ResourceTypes: [{ ResourceType: 'ec2:Instance' }],
+        }),
+      );
+      await withAnswers([], () =>
+        vscode.commands.executeCommand('amiExplorer.image.showUsage', row.node),
+      );
+      assert.equal(
+        vscode.window.activeTextEditor?.document.uri.query,
+        `report=${ReportId ?? ''}`,
+        'the document shows the report made elsewhere',
+      );
+      assert.deepEqual(api.usageReports.pending(), []);
     });
   });
 });

@@ -108,14 +108,14 @@ describe('Recycle Bin', () => {
     await addFault({
       region: 'eu-west-1',
       action: 'ListImagesInRecycleBin',
-      error: { code: 'UnauthorizedOperation', message: 'not allowed', status: 403 },
+      error: { code: 'InternalError', message: 'boom', status: 500 },
     });
     try {
       imagesTree.refresh();
       const bin = await binRow('eu-west-1');
       assert.equal(bin.description, 'could not be listed');
       const [error] = await renderChildren(imagesTree, bin.node);
-      assert.match(error?.label ?? '', /not allowed to call ListImagesInRecycleBin in eu-west-1/);
+      assert.match(error?.label ?? '', /EC2 had an internal error in eu-west-1/);
       const regionNode = await childNamed(imagesTree, undefined, 'eu-west-1');
       const rows = await renderChildren(imagesTree, regionNode.node);
       assert.ok(
@@ -124,6 +124,37 @@ describe('Recycle Bin', () => {
       );
       assert.match(regionNode.description ?? '', /^\d+ AMIs?$/);
     } finally {
+      await clearFaults();
+      imagesTree.refresh();
+    }
+  });
+
+  it('a bin the user may not list is hidden (not an error in every region), and explained when shown always', async () => {
+    const { imagesTree } = await amiExplorer();
+    await addFault({
+      region: 'eu-west-1',
+      action: 'ListImagesInRecycleBin',
+      error: { code: 'UnauthorizedOperation', message: 'not allowed', status: 403 },
+    });
+    try {
+      imagesTree.refresh();
+      const regionNode = await childNamed(imagesTree, undefined, 'eu-west-1');
+      await eventually(async () => {
+        const listed = await renderChildren(imagesTree, regionNode.node);
+        if (!listed.some((r) => r.label === 'EBS-backed')) throw new Error('region not listed');
+      });
+      // The bin's listing has ended (refused) when its load resolves.
+      await imagesTree.recycleBinOf('eu-west-1')?.load();
+      const rows = await renderChildren(imagesTree, regionNode.node);
+      assert.ok(!rows.some((r) => r.label === 'Recycle Bin'), rows.map((r) => r.label).join(', '));
+      assert.ok(rows.some((r) => r.label === 'EBS-backed'));
+      await vscode.commands.executeCommand('amiExplorer.images.showRecycleBinAlways');
+      const bin = await binRow('eu-west-1');
+      assert.equal(bin.description, 'could not be listed');
+      const [error] = await renderChildren(imagesTree, bin.node);
+      assert.match(error?.label ?? '', /not allowed to call ListImagesInRecycleBin in eu-west-1/);
+    } finally {
+      await vscode.commands.executeCommand('amiExplorer.images.showRecycleBinWhenNotEmpty');
       await clearFaults();
       imagesTree.refresh();
     }
@@ -202,6 +233,93 @@ describe('Recycle Bin', () => {
       );
       assert.equal(Images[0]?.State, 'available');
       assert.ok(input.shown(new RegExp(`^Restored ${name} \\(${imageId}\\)\\.$`)).length > 0);
+    } finally {
+      await ec2Client('us-east-1').send(new sdk.DeregisterImageCommand({ ImageId: imageId }));
+    }
+  });
+
+  it('Cancel while a snapshot is being restored: the AMI stays in the bin, and the toast says what came back', async () => {
+    const sdk = ec2Sdk();
+    const api = await amiExplorer();
+    api.imagesTree.refresh();
+    const bin = await binRow('us-east-1');
+    const row = (await renderChildren(api.imagesTree, bin.node)).find((r) => r.label === RECYCLED);
+    assert.ok(row);
+    const snapshotsInBin = async (): Promise<string[]> => {
+      const { Snapshots = [] } = await ec2Client('us-east-1').send(
+        new sdk.ListSnapshotsInRecycleBinCommand({}),
+      );
+      return Snapshots.flatMap((x) => (x.SnapshotId ? [x.SnapshotId] : []));
+    };
+    const before = await snapshotsInBin();
+    // EC2 restores the snapshot; its answer never comes back, and the user cancels meanwhile.
+    await addFault({ action: 'RestoreSnapshotFromRecycleBin', hangAfterApply: {}, times: 1 });
+    const { result, input } = await withAnswers(
+      [{ confirm: 'Restore', message: new RegExp(`Restore ${RECYCLED} \\(ami-`) }],
+      async () => {
+        const running = vscode.commands.executeCommand<RestoreOutcome>(
+          'amiExplorer.image.restoreFromRecycleBin',
+          row.node,
+        );
+        await eventually(async () => {
+          const now = await snapshotsInBin();
+          assert.ok(now.length < before.length, 'EC2 restored the snapshot');
+        });
+        assert.ok(api.cancelProgress() > 0, 'the restore was under way');
+        return running;
+      },
+    );
+    const imageId = result.plan.image.imageId;
+    const [snapshotId] = result.plan.snapshots.map((x) => x.snapshotId);
+    assert.ok(snapshotId);
+    try {
+      assert.deepEqual(result.result.restoredSnapshots, [snapshotId], 'confirmed by re-reading');
+      assert.ok((await recycledIds('us-east-1')).includes(imageId), 'the AMI is still in the bin');
+      assert.deepEqual(
+        input.notifications.map((n) => [n.severity, n.message]),
+        [
+          [
+            'warning',
+            `Cancelled: ${RECYCLED} (${imageId}) is still in the Recycle Bin. Restored before that: ${snapshotId} (now ordinary snapshots).`,
+          ],
+        ],
+      );
+    } finally {
+      // Back as the demo had it: the snapshot in the bin.
+      await ec2Client('us-east-1').send(new sdk.DeleteSnapshotCommand({ SnapshotId: snapshotId }));
+    }
+  });
+
+  it('a restore whose answer is lost is settled by re-reading EC2, and said so', async () => {
+    const sdk = ec2Sdk();
+    const name = 'recycled-batch-runner-2024.02';
+    // EC2 restores the AMI; its answer never comes back (the SDK's retry then meets a restored AMI).
+    await addFault({ action: 'RestoreImageFromRecycleBin', dropAfterApply: {}, times: 1 });
+    const { result, input } = await withAnswers(
+      [
+        { pick: 'us-east-1' },
+        { pick: new RegExp(name) },
+        { confirm: 'Restore', message: new RegExp(`Restore ${name}`) },
+      ],
+      () =>
+        vscode.commands.executeCommand<RestoreOutcome>('amiExplorer.image.restoreFromRecycleBin'),
+    );
+    const imageId = result.plan.image.imageId;
+    try {
+      assert.equal(result.result.imageOutcome.kind, 'restored');
+      const { Images = [] } = await ec2Client('us-east-1').send(
+        new sdk.DescribeImagesCommand({ ImageIds: [imageId] }),
+      );
+      assert.equal(Images[0]?.State, 'available');
+      assert.deepEqual(
+        input.notifications.map((n) => [n.severity, n.message]),
+        [
+          [
+            'info',
+            `Restored ${name} (${imageId}) (EC2's answer was unclear; a re-read shows it registered).`,
+          ],
+        ],
+      );
     } finally {
       await ec2Client('us-east-1').send(new sdk.DeregisterImageCommand({ ImageId: imageId }));
     }

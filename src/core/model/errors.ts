@@ -95,6 +95,16 @@ export function outcomeUnknown(error: unknown): boolean {
   return (error instanceof AwsApiError || error instanceof CancelledError) && error.outcomeUnknown;
 }
 
+/** Whether AWS refused the call for want of permission (UnauthorizedOperation, AccessDenied…). */
+export function isAccessDenied(error: unknown): boolean {
+  return (
+    error instanceof AwsApiError &&
+    (error.code === 'UnauthorizedOperation' ||
+      error.code === 'AccessDenied' ||
+      error.code === 'AccessDeniedException')
+  );
+}
+
 /** Throws CancelledError when the signal has fired (between pages, between steps). */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();

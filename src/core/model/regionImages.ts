@@ -115,10 +115,12 @@ export class RegionImages {
 
   /**
    * Shows a new or changed image: a listed one keeps its place when its group and order cannot have
-   * changed; a new one goes where it belongs in a sorted region, else on top of its group (the
-   * user has just made it).
+   * changed; a new one goes where it belongs in a sorted region, else on top of its group when
+   * the user has just made it (`made`), or at the end of its group (where the pages still to come
+   * go) when it is only a change EC2 reported for an image the listing has not reached yet: no row
+   * shown moves for it.
    */
-  upsert(ami: Ami): void {
+  upsert(ami: Ami, placement: 'made' | 'changed' = 'made'): void {
     this.noteChange(ami.imageId);
     const known = this.byId.get(ami.imageId);
     if (
@@ -133,7 +135,8 @@ export class RegionImages {
     this.byId.set(ami.imageId, ami);
     const rows = this.rowsFor(ami.rootDeviceType, this.sorted);
     if (!this.sorted) {
-      rows.unshift(ami);
+      if (placement === 'made') rows.unshift(ami);
+      else rows.push(ami);
       return;
     }
     let low = 0;

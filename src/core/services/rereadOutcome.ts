@@ -99,7 +99,7 @@ export function unknownCause(error: unknown, action: string): string {
 }
 
 /** How far this machine's clock and EC2's may disagree when telling an image made by this attempt. */
-const CLOCK_SKEW_MS = 5 * 60_000;
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * The images among `candidates` (found by name, which EC2 keeps unique per region) that this

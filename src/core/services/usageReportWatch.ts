@@ -1,6 +1,8 @@
-import type { ImageInsights } from '../aws/imageInsights';
+import type { ImageInsights, UsageReportRequest } from '../aws/imageInsights';
 import { CancelledError } from '../model/errors';
 import type { ImageUsageReport } from '../model/imageInsights';
+import type { RereadOptions } from './rereadOutcome';
+import { CLOCK_SKEW_MS, settle } from './rereadOutcome';
 
 /** An image usage report EC2 is still preparing (remembered across window reloads). */
 export interface PendingUsageReport {
@@ -25,6 +27,23 @@ export type UsageReportOutcome =
   | { kind: 'gone' }
   | { kind: 'given-up'; lastError?: unknown };
 
+/**
+ * What asking for a report for an AMI ended with. `following`: a report EC2 is preparing is
+ * remembered (`how`: one already remembered, one found pending on EC2, one this request made, or
+ * one a re-read found after an unknown outcome); `cancelled` when the user cancelled meanwhile, so
+ * the background watch follows it. `not-seen`/`unknown`: the request's outcome is unknown and a
+ * re-read did not show a new report (or EC2 could not be re-read).
+ */
+export type UsageReportRequestOutcome =
+  | {
+      kind: 'following';
+      pending: PendingUsageReport;
+      how: 'remembered' | 'found' | 'created' | 'confirmed';
+      cancelled: boolean;
+    }
+  | { kind: 'not-seen'; error: unknown }
+  | { kind: 'unknown'; error: unknown; rereadError: unknown };
+
 /** Between look-ups while the user waits: 2 s. */
 export const WAIT_INTERVAL_MS = 2_000;
 /** Between look-ups in the background (after Cancel, or after a reload): 30 s. */
@@ -46,7 +65,7 @@ export class UsageReportWatch {
   private lastErrors = new Map<string, unknown>();
 
   constructor(
-    private readonly insights: Pick<ImageInsights, 'usageReports'>,
+    private readonly insights: Pick<ImageInsights, 'usageReports' | 'createUsageReport'>,
     private readonly store: PendingUsageReportStore,
     private readonly onSettled: (pending: PendingUsageReport, outcome: UsageReportOutcome) => void,
     private readonly intervals: { waitMs: number; watchMs: number; giveUpAfterMs: number } = {
@@ -55,7 +74,71 @@ export class UsageReportWatch {
       giveUpAfterMs: WATCH_GIVE_UP_AFTER_MS,
     },
     private readonly now: () => number = Date.now,
+    private readonly reread: RereadOptions = {},
   ) {}
+
+  /**
+   * A report of the AMI to follow: the one remembered, else one EC2 is already preparing (made by
+   * another window or an earlier attempt), else a new one (CreateImageUsageReport). When the
+   * request's outcome is unknown (a lost answer, a timeout, Cancel while it was under way), EC2 is
+   * re-read for a report of the AMI made since the request started, which is then followed. A
+   * cancel before the request was sent throws `CancelledError`; EC2's refusal throws.
+   */
+  async request(
+    target: { region: string; imageId: string; label: string },
+    options: Pick<UsageReportRequest, 'resourceTypes' | 'clientToken'>,
+    signal: AbortSignal,
+  ): Promise<UsageReportRequestOutcome> {
+    const { region, imageId, label } = target;
+    const follow = async (
+      reportId: string,
+      how: 'remembered' | 'found' | 'created' | 'confirmed',
+      startedAt: string,
+    ): Promise<UsageReportRequestOutcome> => {
+      const pending: PendingUsageReport = { region, imageId, label, reportId, startedAt };
+      if (how !== 'remembered') await this.remember(pending);
+      const cancelled = signal.aborted;
+      if (cancelled) this.schedule();
+      return { kind: 'following', pending, how, cancelled };
+    };
+    const remembered = this.pendingFor(region, imageId);
+    if (remembered) return follow(remembered.reportId, 'remembered', remembered.startedAt);
+    const onEc2 = newest(
+      (await this.insights.usageReports(region, { imageIds: [imageId] }, signal)).filter(
+        (r) => r.state === 'pending',
+      ),
+    );
+    if (onEc2) {
+      return follow(
+        onEc2.reportId,
+        'found',
+        onEc2.creationTime ?? new Date(this.now()).toISOString(),
+      );
+    }
+    const startedAt = this.now();
+    const settled = await settle(
+      () => this.insights.createUsageReport(region, imageId, options, signal),
+      async () =>
+        newest(
+          (await this.insights.usageReports(region, { imageIds: [imageId] })).filter((r) => {
+            const created = r.creationTime ? Date.parse(r.creationTime) : Number.NaN;
+            return Number.isNaN(created) || created >= startedAt - CLOCK_SKEW_MS;
+          }),
+        ),
+      this.reread,
+    );
+    const started = new Date(startedAt).toISOString();
+    switch (settled.kind) {
+      case 'answered':
+        return follow(settled.value, 'created', started);
+      case 'confirmed':
+        return follow(settled.found.reportId, 'confirmed', started);
+      case 'refused':
+        throw settled.error;
+      default:
+        return settled;
+    }
+  }
 
   /** The reports remembered as pending. */
   pending(): PendingUsageReport[] {
@@ -171,6 +254,17 @@ export class UsageReportWatch {
         });
     }, this.intervals.watchMs);
   }
+}
+
+/** The report created last (one without a creation time counts as oldest). */
+function newest(reports: readonly ImageUsageReport[]): ImageUsageReport | undefined {
+  const time = (r: ImageUsageReport): number => {
+    const t = r.creationTime ? Date.parse(r.creationTime) : Number.NaN;
+    return Number.isNaN(t) ? -Infinity : t;
+  };
+  let best: ImageUsageReport | undefined;
+  for (const r of reports) if (!best || time(r) > time(best)) best = r;
+  return best;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -159,6 +159,23 @@ describe('core/model/regionImages', () => {
       listing.upsert(fresh);
       assert.equal(listing.imagesOf('ebs')[0], fresh);
     });
+
+    it('a change EC2 reports for an AMI no page has brought yet moves no row shown: it goes last', () => {
+      const listing = new RegionImages('newest');
+      const [first = []] = pagesOf(estate(20, 5), 10);
+      listing.addPage(first);
+      const before = shown(listing);
+      const changed = makeAmi({ imageId: 'ami-99999998' });
+      listing.upsert(changed, 'changed');
+      const after = shown(listing);
+      const [group, ids] = after.find(([g]) => g === 'ebs') ?? ['', []];
+      assert.equal(group, 'ebs');
+      assert.equal(ids.at(-1), 'ami-99999998');
+      assert.deepEqual(
+        after.map(([g, rows]) => [g, rows.filter((id) => id !== 'ami-99999998')]),
+        before,
+      );
+    });
   });
 
   it('puts a new AMI where it belongs in a sorted region, and drops a group left empty', () => {

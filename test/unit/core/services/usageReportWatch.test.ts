@@ -35,8 +35,46 @@ function fakeEc2(states: (string | undefined)[]) {
           : [{ reportId: id, imageId: pending.imageId, state, resourceTypes: [], accountIds: [] }],
       );
     },
+    createUsageReport: (): Promise<string> => Promise.reject(new Error('not expected')),
   };
 }
+
+const report = (reportId: string, state: string, creationTime?: string): ImageUsageReport => ({
+  reportId,
+  imageId: pending.imageId,
+  state,
+  resourceTypes: [],
+  accountIds: [],
+  ...(creationTime ? { creationTime } : {}),
+});
+
+/**
+ * EC2 for `request`: the reports it holds for the AMI (by image id), and what CreateImageUsageReport
+ * does (`create`); the calls are recorded.
+ */
+function ec2ForRequest(onEc2: ImageUsageReport[], create: () => Promise<string>) {
+  const calls: string[] = [];
+  return {
+    calls,
+    onEc2,
+    usageReports: (
+      _region: string,
+      by: { reportIds?: readonly string[]; imageIds?: readonly string[] },
+      signal?: AbortSignal,
+    ): Promise<ImageUsageReport[]> => {
+      calls.push(`describe:${by.imageIds ? 'image' : 'report'}:${signal ? 'signal' : 'no-signal'}`);
+      if (signal?.aborted) return Promise.reject(new CancelledError());
+      return Promise.resolve([...onEc2]);
+    },
+    createUsageReport: (): Promise<string> => {
+      calls.push('create');
+      return create();
+    },
+  };
+}
+
+const target = { region: 'us-east-1', imageId: pending.imageId, label: 'shared-base' };
+const noDelays = { delaysMs: [0] };
 
 function memoryStore(initial: PendingUsageReport[] = []) {
   let saved = [...initial];
@@ -132,5 +170,129 @@ describe('core/services/usageReportWatch', () => {
     assert.deepEqual(outcomes, ['gone', 'given-up']);
     gone.dispose();
     stale.dispose();
+  });
+
+  describe('request', () => {
+    it('follows the report it made, remembered', async () => {
+      const ec2 = ec2ForRequest([], () => Promise.resolve('amiur-new'));
+      const store = memoryStore();
+      const watch = new UsageReportWatch(ec2, store, () => {}, fast, Date.now, noDelays);
+      const outcome = await watch.request(target, {}, new AbortController().signal);
+      assert.equal(outcome.kind === 'following' && outcome.how, 'created');
+      assert.equal(outcome.kind === 'following' && outcome.cancelled, false);
+      assert.deepEqual(
+        store.load().map((r) => r.reportId),
+        ['amiur-new'],
+      );
+      assert.deepEqual(ec2.calls, ['describe:image:signal', 'create']);
+      watch.dispose();
+    });
+
+    it('follows a report EC2 is already preparing for the AMI instead of making another', async () => {
+      const ec2 = ec2ForRequest(
+        [
+          report('amiur-old-done', 'available', '2026-11-01T00:00:00.000Z'),
+          report('amiur-other-window', 'pending', '2026-11-30T10:00:00.000Z'),
+        ],
+        () => Promise.resolve('amiur-new'),
+      );
+      const watch = new UsageReportWatch(ec2, memoryStore(), () => {}, fast, Date.now, noDelays);
+      const outcome = await watch.request(target, {}, new AbortController().signal);
+      assert.equal(outcome.kind === 'following' && outcome.pending.reportId, 'amiur-other-window');
+      assert.equal(outcome.kind === 'following' && outcome.how, 'found');
+      assert.ok(!ec2.calls.includes('create'), 'no second report');
+      watch.dispose();
+    });
+
+    it('on Cancel while CreateImageUsageReport was under way, re-reads EC2 and follows the report it made', async () => {
+      const controller = new AbortController();
+      const ec2 = ec2ForRequest([], () => {
+        // EC2 makes the report; the answer never arrives because the user cancels.
+        ec2.onEc2.push(report('amiur-made', 'pending', new Date().toISOString()));
+        controller.abort();
+        return Promise.reject(new CancelledError({ outcomeUnknown: true }));
+      });
+      const store = memoryStore();
+      const watch = new UsageReportWatch(
+        ec2,
+        store,
+        () => {},
+        { ...fast, watchMs: 60_000 },
+        Date.now,
+        noDelays,
+      );
+      const outcome = await watch.request(target, {}, controller.signal);
+      assert.equal(outcome.kind, 'following');
+      assert.equal(outcome.kind === 'following' && outcome.how, 'confirmed');
+      assert.equal(outcome.kind === 'following' && outcome.cancelled, true);
+      assert.deepEqual(
+        store.load().map((r) => r.reportId),
+        ['amiur-made'],
+        'remembered for the background watch',
+      );
+      assert.equal(ec2.calls.at(-1), 'describe:image:no-signal', 'the re-read is not cancelled');
+      watch.dispose();
+    });
+
+    it('does not adopt an older report of the AMI after an unknown outcome: says not seen', async () => {
+      const ec2 = ec2ForRequest([], () => {
+        ec2.onEc2.push(report('amiur-last-month', 'available', '2026-10-01T00:00:00.000Z'));
+        return Promise.reject(new CancelledError({ outcomeUnknown: true }));
+      });
+      const store = memoryStore();
+      const watch = new UsageReportWatch(ec2, store, () => {}, fast, Date.now, noDelays);
+      const outcome = await watch.request(target, {}, new AbortController().signal);
+      assert.equal(outcome.kind, 'not-seen');
+      assert.deepEqual(store.load(), []);
+      watch.dispose();
+    });
+
+    it('says unknown when EC2 cannot be re-read either; a refusal or a cancel before sending throws', async () => {
+      let reads = 0;
+      const failing = {
+        usageReports: (): Promise<ImageUsageReport[]> =>
+          ++reads === 1 ? Promise.resolve([]) : Promise.reject(new Error('connection reset')),
+        createUsageReport: (): Promise<string> =>
+          Promise.reject(new CancelledError({ outcomeUnknown: true })),
+      };
+      const unknown = new UsageReportWatch(
+        failing,
+        memoryStore(),
+        () => {},
+        fast,
+        Date.now,
+        noDelays,
+      );
+      const outcome = await unknown.request(target, {}, new AbortController().signal);
+      assert.equal(outcome.kind, 'unknown');
+
+      const refused = new UsageReportWatch(
+        ec2ForRequest([], () => Promise.reject(new Error('InvalidAMIID.Unavailable'))),
+        memoryStore(),
+        () => {},
+        fast,
+        Date.now,
+        noDelays,
+      );
+      await assert.rejects(
+        refused.request(target, {}, new AbortController().signal),
+        /InvalidAMIID/,
+      );
+      const notSent = new UsageReportWatch(
+        ec2ForRequest([], () => Promise.reject(new CancelledError())),
+        memoryStore(),
+        () => {},
+        fast,
+        Date.now,
+        noDelays,
+      );
+      await assert.rejects(
+        notSent.request(target, {}, new AbortController().signal),
+        CancelledError,
+      );
+      unknown.dispose();
+      refused.dispose();
+      notSent.dispose();
+    });
   });
 });
