@@ -26,6 +26,8 @@ const CALL_SINKS = {
   requireAllowed: 2,
   regionTarget: 2,
   pickRegion: 1,
+  // the arguments of l10n.t itself: a word put into a message is part of it
+  t: 1,
 };
 
 /** Constructors whose arguments (from `from` on) are shown to the user. */

@@ -143,7 +143,7 @@ export async function showAccountSettings(
           region,
           snapshotBlockPublicAccess.ok
             ? snapshotBlockLabel(snapshotBlockPublicAccess.value)
-            : 'unknown',
+            : l10n.t('unknown'),
         ),
       );
       return { shown };

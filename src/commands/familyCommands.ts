@@ -41,7 +41,7 @@ export async function copyNewestToMissingRegions(
       l10n.t(
         'The newest version of {0} ({1}) is in every listed region.',
         family.label,
-        newest?.name ?? 'none',
+        newest?.name ?? l10n.t('none'),
       ),
     );
     return undefined;

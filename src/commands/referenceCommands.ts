@@ -93,7 +93,7 @@ export async function replaceReference(
       l10n.t(
         'The name of {0} ({1}) has no version or date part, so it has no family to look in.',
         imageId,
-        current.name ?? 'none',
+        current.name ?? l10n.t('none'),
       ),
     );
   }
@@ -123,7 +123,7 @@ export async function replaceReference(
       l10n.t(
         'No other available, not deprecated AMI of the family {0} (owner {1}) in {2}.',
         family,
-        current.ownerId ?? 'unknown',
+        current.ownerId ?? l10n.t('unknown'),
         region,
       ),
     );

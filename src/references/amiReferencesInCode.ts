@@ -454,9 +454,9 @@ function imageSummary(image: Ami, where: string): string {
     `${image.imageId} · ${image.state} · ${image.region} (${where})`,
     l10n.t(
       'Owner: {0}{1} · {2}',
-      image.ownerId ?? 'unknown',
+      image.ownerId ?? l10n.t('unknown'),
       image.ownerAlias ? ` (${image.ownerAlias})` : '',
-      image.isPublic ? 'public' : 'private',
+      image.isPublic ? l10n.t('public') : l10n.t('private'),
     ),
     [
       image.creationDate ? l10n.t('Created {0}', image.creationDate.slice(0, 10)) : undefined,
@@ -469,7 +469,9 @@ function imageSummary(image: Ami, where: string): string {
   ];
   if (image.deprecationTime) lines.push(l10n.t('Deprecation: {0}', image.deprecationTime));
   if (image.imageAllowed !== undefined)
-    lines.push(l10n.t('Allowed AMIs: {0}', image.imageAllowed ? 'allowed' : l10n.t('not allowed')));
+    lines.push(
+      l10n.t('Allowed AMIs: {0}', image.imageAllowed ? l10n.t('allowed') : l10n.t('not allowed')),
+    );
   if (image.lastLaunchedTime !== undefined)
     lines.push(l10n.t('Last launched: {0}', image.lastLaunchedTime));
   return lines.join('\n') + '\n';

@@ -100,7 +100,7 @@ export async function findReferencesInWorkspace(
       'info',
       l10n.t(
         'No {0} found in the workspace{1}.',
-        only.size === 0 ? l10n.t('AMI ids') : 'references',
+        only.size === 0 ? l10n.t('AMI ids') : l10n.t('references'),
         limits.length > 0 ? ` (${limits.join('; ')})` : '',
       ),
     );

@@ -118,7 +118,12 @@ export async function pickImages(
     ]);
   });
   const request = {
-    title: l10n.t('{0}: {1} in {2}', options.title, options.many ? 'AMIs' : 'AMI', region),
+    title: l10n.t(
+      '{0}: {1} in {2}',
+      options.title,
+      options.many ? l10n.t('AMIs') : l10n.t('AMI'),
+      region,
+    ),
     placeholder: l10n.t('Choose an AMI, or type or paste an AMI id (ami-…)'),
     items,
     matchOnDescription: true,

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { l10nBundle } from '../l10nSetup';
 import { logError } from '../log';
 import { panelPage } from './panelPage';
-import * as l10n from '@vscode/l10n';
 
 /** Where the web bundle, its CSS and the codicon font are built (scripts/build.mjs). */
 export const WEBVIEW_DIST = ['dist', 'webview'] as const;
@@ -136,6 +135,6 @@ function preview(message: unknown): string {
     // Too deep for JSON.stringify (JSON.parse, which is not recursive, reads it). String() can
     // throw too (a 100,000-deep array, a toString that is not a function), and a malformed
     // message must be ignored, not make the host throw.
-    return l10n.t('(unprintable {0})', Array.isArray(message) ? 'array' : typeof message);
+    return `(unprintable ${Array.isArray(message) ? 'array' : typeof message})`;
   }
 }

@@ -279,12 +279,12 @@ export function copyReport(results: readonly CopyResult[]): OperationReport {
       regions === 1
         ? l10n.t(
             'Copy {0} to {1} region',
-            sources === 1 ? 'AMI' : l10n.t('{0} AMIs', sources),
+            sources === 1 ? l10n.t('AMI') : l10n.t('{0} AMIs', sources),
             regions,
           )
         : l10n.t(
             'Copy {0} to {1} regions',
-            sources === 1 ? 'AMI' : l10n.t('{0} AMIs', sources),
+            sources === 1 ? l10n.t('AMI') : l10n.t('{0} AMIs', sources),
             regions,
           ),
     items,

@@ -380,7 +380,7 @@ export function describeDeregisterPlan(plan: DeregisterPlan): { message: string;
               image.region,
               d.disableProtectionFirst
                 ? l10n.t('disable deregistration protection, then deregister')
-                : 'deregister',
+                : l10n.t('deregister'),
             );
     lines.push(head);
     for (const w of d.warnings) lines.push(`  ⚠ ${w}`);

@@ -17,14 +17,25 @@ export function relativeTime(iso: string, now: Date): string | undefined {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return undefined;
   const ago = now.getTime() - at;
-  const unit = (n: number, word: string): string =>
-    n === 1 ? l10n.t('{0} {1} ago', n, word) : l10n.t('{0} {1}s ago', n, word);
   if (ago < MINUTE) return l10n.t('just now');
-  if (ago < HOUR) return unit(Math.floor(ago / MINUTE), 'minute');
-  if (ago < DAY) return unit(Math.floor(ago / HOUR), 'hour');
-  if (ago < 30 * DAY) return unit(Math.floor(ago / DAY), 'day');
-  if (ago < 365 * DAY) return unit(Math.floor(ago / (30 * DAY)), 'month');
-  return unit(Math.floor(ago / (365 * DAY)), 'year');
+  if (ago < HOUR) {
+    const n = Math.floor(ago / MINUTE);
+    return n === 1 ? l10n.t('{0} minute ago', n) : l10n.t('{0} minutes ago', n);
+  }
+  if (ago < DAY) {
+    const n = Math.floor(ago / HOUR);
+    return n === 1 ? l10n.t('{0} hour ago', n) : l10n.t('{0} hours ago', n);
+  }
+  if (ago < 30 * DAY) {
+    const n = Math.floor(ago / DAY);
+    return n === 1 ? l10n.t('{0} day ago', n) : l10n.t('{0} days ago', n);
+  }
+  if (ago < 365 * DAY) {
+    const n = Math.floor(ago / (30 * DAY));
+    return n === 1 ? l10n.t('{0} month ago', n) : l10n.t('{0} months ago', n);
+  }
+  const n = Math.floor(ago / (365 * DAY));
+  return n === 1 ? l10n.t('{0} year ago', n) : l10n.t('{0} years ago', n);
 }
 
 /**

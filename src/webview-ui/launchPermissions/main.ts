@@ -377,7 +377,7 @@ function renderVisibility(): void {
       : h(
           'p',
           { class: 'muted', id: 'bpa' },
-          l10n.t('Image block public access: {0}.', base.blockPublicAccess ?? 'unknown'),
+          l10n.t('Image block public access: {0}.', base.blockPublicAccess ?? l10n.t('unknown')),
         );
   render(
     el,
