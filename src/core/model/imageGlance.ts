@@ -48,7 +48,7 @@ export function lastLaunchedText(
   owned: boolean,
   now: Date,
 ): string | undefined {
-  if (ami.lastLaunchedTime === undefined) return owned ? 'never' : undefined;
+  if (ami.lastLaunchedTime === undefined) return owned ? l10n.t('never') : undefined;
   const ago = relativeTime(ami.lastLaunchedTime, now);
   return ago ? `${ago} (${ami.lastLaunchedTime.slice(0, 10)})` : ami.lastLaunchedTime;
 }
@@ -76,7 +76,7 @@ export function findingsText(
   }
   const scanned = ami.findingScanDate
     ? l10n.t('scanned {0}', ami.findingScanDate.slice(0, 10))
-    : 'scanned';
+    : l10n.t('scanned');
   return ami.highestFindingSeverity
     ? l10n.t(
         'highest severity {0} (Amazon Inspector, {1})',

@@ -194,12 +194,16 @@ export function findingsMarkdown(
     const { vulnerability, packageName } = splitFindingTitle(f.title);
     lines.push(
       `| ${cells([
-        f.severity ?? 'untriaged',
+        f.severity ?? l10n.t('untriaged'),
         vulnerability,
         packageName ?? '—',
         f.paths.length > 0 ? f.paths.join(', ') : '—',
         f.score === undefined ? '—' : String(f.score),
-        f.fixAvailable === undefined ? 'unknown' : f.fixAvailable ? 'yes' : 'no',
+        f.fixAvailable === undefined
+          ? l10n.t('unknown')
+          : f.fixAvailable
+            ? l10n.t('yes')
+            : l10n.t('no'),
         f.firstObservedAt ? shortTime(f.firstObservedAt) : '—',
       ])} |`,
     );
@@ -357,7 +361,7 @@ function reportLines(report: ImageUsageReport, entries: readonly ImageUsageEntry
 
 /** `ec2:Instance` → `instances`, `ec2:LaunchTemplate` → `launch templates`. */
 export function resourceTypeLabel(type: string): string {
-  if (type === 'ec2:Instance') return 'instances';
+  if (type === 'ec2:Instance') return l10n.t('instances');
   if (type === 'ec2:LaunchTemplate') return l10n.t('launch templates');
   return type;
 }
