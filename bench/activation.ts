@@ -128,6 +128,7 @@ async function buildProductionVsix(
     'src',
     'scripts',
     'media',
+    'l10n',
     'package.json',
     'tsconfig.json',
     '.vscodeignore',
