@@ -41,6 +41,9 @@ import { InstanceService } from './core/services/instanceService';
 import { ProfileService } from './core/services/profileService';
 import { RegionService } from './core/services/regionService';
 import { CredentialsStatus } from './credentialsStatus';
+import { selectionHasImage } from './ui/targets';
+import { IMAGE_ROW_SELECTED_KEY } from './contextKeys';
+import { WalkthroughProgress } from './walkthrough';
 import { ResourceDocumentProvider } from './documents/resourceDocumentProvider';
 import { INSIGHT_DOCUMENT_SCHEME, InsightDocumentProvider } from './documents/insightDocuments';
 import { UsageReportWatch } from './core/services/usageReportWatch';
@@ -109,6 +112,8 @@ export interface AmiExplorerApi {
   insightDocuments: InsightDocumentProvider;
   /** The badges of Images rows (the provider VS Code asks for each row's resourceUri). */
   imageDecorations: ImageDecorationProvider;
+  /** The Getting Started walkthrough's milestones reached in this window. */
+  walkthrough: WalkthroughProgress;
   /** The extension's global storage folder (where dist/boot.js keeps the code cache). */
   globalStorage: vscode.Uri;
   /**
@@ -165,8 +170,16 @@ export function activate(
   const instances = new InstanceService(ec2Instances);
   const profiles = new ProfileService();
   const identity = new AccountIdentity();
+  // The Getting Started walkthrough's steps complete on what really happens (see walkthrough.ts).
+  const walkthrough = new WalkthroughProgress();
   const regions = new RegionSource({
-    api: ec2,
+    api: {
+      checkCredentials: async () => {
+        const answer = await ec2.checkCredentials();
+        walkthrough.reach('credentialsFound');
+        return answer;
+      },
+    },
     regionService: new RegionService(new Regions(ec2)),
     profiles,
     configuredRegions: () => current().regions,
@@ -212,6 +225,7 @@ export function activate(
   };
   const imagesTree = new ImagesTreeProvider({
     ...common,
+    onRegionListed: () => walkthrough.regionListed(),
     images,
     scope: () => current().scope,
     sortBy: () => current().sortBy,
@@ -221,7 +235,10 @@ export function activate(
     recycleBin: ec2RecycleBin,
     showRecycleBinAlways: readShowRecycleBinAlways,
   });
-  const instancesTree = new InstancesTreeProvider(common, instances);
+  const instancesTree = new InstancesTreeProvider(
+    { ...common, onRegionListed: () => walkthrough.reach('credentialsFound') },
+    instances,
+  );
   const documents = new ResourceDocumentProvider(
     images,
     instances,
@@ -402,7 +419,16 @@ export function activate(
     familiesView,
     instancesView,
     // Rows the user has selected keep their places while their region finishes loading.
-    imagesView.onDidChangeSelection((event) => imagesTree.selectionChanged(event.selection)),
+    imagesView.onDidChangeSelection((event) => {
+      imagesTree.selectionChanged(event.selection);
+      // Enter, Delete, F2 and Ctrl/Cmd+C act on AMI rows only (package.json keybindings).
+      void vscode.commands.executeCommand(
+        'setContext',
+        IMAGE_ROW_SELECTED_KEY,
+        selectionHasImage(event.selection),
+      );
+    }),
+    walkthrough,
     vscode.workspace.registerTextDocumentContentProvider(RESOURCE_DOCUMENT_SCHEME, documents),
     ...([BLOCK_DEVICES_VIEW_TYPE, LAUNCH_PERMISSIONS_VIEW_TYPE] as const).map((viewType) =>
       vscode.window.registerWebviewPanelSerializer(viewType, {
@@ -475,6 +501,7 @@ export function activate(
     imageRegistration,
     references,
     usageReports,
+    walkthrough,
     insightDocuments,
     imageDecorations,
     cancelProgress: cancelRunningProgress,

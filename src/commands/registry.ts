@@ -38,6 +38,7 @@ import { showLineage } from './showLineage';
 import { showMoreImages } from './showMore';
 import { showUsage } from './showUsage';
 import { ssoLogin } from './ssoLogin';
+import { keyboardTarget } from '../ui/targets';
 
 /**
  * A command handler: the composition root's dependencies, then what VS Code passes — the clicked
@@ -116,16 +117,22 @@ export type CommandId = keyof typeof COMMANDS;
 
 /**
  * Registers every command of the table through the error wrapper. Only the clicked node and the
- * selection reach a handler: whatever else it needs it asks the user, so no other extension can
- * skip a question or a confirmation by passing arguments.
+ * selection reach a handler (from the Images view's keys: its selected AMI rows, `keyboardTarget`):
+ * whatever else it needs it asks the user, so no other extension can skip a question or a
+ * confirmation by passing arguments.
  */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return Object.entries(COMMANDS).map(([id, handler]: [string, CommandHandler]) =>
     vscode.commands.registerCommand(
       id,
-      runCommand(id, deps, (clicked: unknown, selection: unknown) =>
-        handler(deps, clicked, selection),
-      ),
+      runCommand(id, deps, (clicked: unknown, selection: unknown) => {
+        // The Images view's keys pass a marker, not a row: they act on the view's selection.
+        const keyboard = keyboardTarget(clicked, deps.imagesView);
+        if (!keyboard) return handler(deps, clicked, selection);
+        // A key on a row that is not an AMI does nothing (never a picker).
+        if (!keyboard.clicked) return Promise.resolve(undefined);
+        return handler(deps, keyboard.clicked, keyboard.selection);
+      }),
     ),
   );
 }

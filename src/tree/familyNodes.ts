@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ami } from '../core/model/ami';
+import { shortImageId } from '../core/model/ami';
 import { allows } from '../core/model/capabilities';
 import type { FamilyVersion, ImageFamily } from '../core/model/imageFamily';
 import { missingRegions } from '../core/model/imageFamily';
@@ -147,7 +148,7 @@ export class FamilyImageNode extends ImageNode {
     const item = super.getTreeItem();
     const now = new Date();
     item.label = this.ami.region;
-    item.description = `${this.ami.imageId} · ${imageStateLabel(this.ami, now)}`;
+    item.description = `${imageStateLabel(this.ami, now)} · ${shortImageId(this.ami.imageId)}`;
     item.contextValue = contextValue(T.familyImage, this.hasPrevious && T.hasPrevious).concat(
       `;${item.contextValue ?? ''}`,
     );

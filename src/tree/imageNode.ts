@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Ami } from '../core/model/ami';
-import { amiDisplayName, isDeprecated } from '../core/model/ami';
+import { amiDisplayName, isDeprecated, shortImageId } from '../core/model/ami';
 import { imageFacts, imageStateIcon, imageStateLabel } from '../core/model/imagePresentation';
 import type { ContextToken } from './contextValues';
 import { CAPABILITY_TOKENS, CONTEXT_TOKENS as T, contextValue } from './contextValues';
@@ -37,6 +37,15 @@ export function imageContextValue(ami: Ami, owned: boolean, now: Date): string {
   );
 }
 
+/**
+ * What an AMI row says after its label, in the order the eye reads a narrow sidebar: the state,
+ * then the short id (`shortImageId`) when the label is the name (an unnamed AMI's label is its id).
+ */
+export function imageRowDescription(ami: Ami, now: Date): string {
+  const state = imageStateLabel(ami, now);
+  return ami.name ? `${state} · ${shortImageId(ami.imageId)}` : state;
+}
+
 /** An AMI in the Images tree. Its `ami` is replaced in place when polling sees a new state. */
 export class ImageNode implements TreeNode {
   constructor(
@@ -52,9 +61,7 @@ export class ImageNode implements TreeNode {
     const ami = this.ami;
     const item = new vscode.TreeItem(amiDisplayName(ami), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = ami.name
-      ? `${ami.imageId} · ${imageStateLabel(ami, now)}`
-      : imageStateLabel(ami, now);
+    item.description = imageRowDescription(ami, now);
     const icon = imageStateIcon(ami, now);
     item.iconPath = new vscode.ThemeIcon(
       icon.codicon,

@@ -17,6 +17,8 @@ export interface RegionNodeHost {
   progressed(node: TreeNode): void;
   /** Logs a failed load with its full error. */
   logFailure(what: string, error: unknown): void;
+  /** A region's load has succeeded (the walkthrough counts it). */
+  listed?(region: string): void;
   /** Logs a detail of how the tree behaves, for a bug report (trace level). */
   trace(message: string): void;
 }
@@ -106,6 +108,7 @@ export abstract class RegionNode<T> implements TreeNode {
           this.state = { kind: 'loaded', data };
           this.onLoaded(data);
           this.host.changed(this);
+          this.host.listed?.(this.region);
         },
         (error: unknown) => {
           if (!current()) return;

@@ -17,6 +17,8 @@ export interface RegionTreeDeps {
   credentials: CredentialsStatus;
   log: vscode.LogOutputChannel;
   maxConcurrentRegions: () => number;
+  /** Told each time a region's load succeeds. */
+  onRegionListed?: (region: string) => void;
 }
 
 /**
@@ -196,6 +198,10 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
   /** The region nodes currently shown. */
   get regions(): readonly N[] {
     return this.regionNodes;
+  }
+
+  listed(region: string): void {
+    this.deps.onRegionListed?.(region);
   }
 
   changed(node: TreeNode): void {

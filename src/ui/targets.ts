@@ -7,6 +7,7 @@ import type { ImageTarget, PickerDeps } from './pickers';
 import { pickImages, pickInstance, pickRegion } from './pickers';
 import { selectedNodes } from './selection';
 import * as l10n from '@vscode/l10n';
+import { IMAGES_VIEW_SELECTION } from '../contextKeys';
 
 /**
  * The one way commands find what they act on: the clicked node, the multi-selection it belongs to,
@@ -55,6 +56,24 @@ export async function instanceTarget(
 /** The instances a command acts on (the multi-selection); none from the palette. */
 export function selectedInstances(clicked: unknown, selection: unknown): InstanceNode[] {
   return selectedNodes(clicked, selection, isInstanceNode);
+}
+
+/**
+ * What a command run from an Images view key acts on: the AMI rows selected there (the first as the
+ * clicked one). `undefined` when the command was not run from those keys.
+ */
+export function keyboardTarget(
+  argument: unknown,
+  imagesView: { readonly selection: readonly unknown[] },
+): { clicked: ImageNode | undefined; selection: ImageNode[] } | undefined {
+  if (argument !== IMAGES_VIEW_SELECTION) return undefined;
+  const images = imagesView.selection.filter(isImageNode);
+  return { clicked: images[0], selection: images };
+}
+
+/** Whether a selection of the Images view holds an AMI row (the keybindings' context key). */
+export function selectionHasImage(selection: readonly unknown[]): boolean {
+  return selection.some(isImageNode);
 }
 
 /** The selected image nodes (for commands that need no picker, like Copy AMI ID). */

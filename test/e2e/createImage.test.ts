@@ -92,13 +92,13 @@ describe('Create Image… in the browser (real VS Code UI)', function () {
 
     // The new AMI is in the tree at once, pending.
     const row = workbench.row(IMAGES, name);
-    await row.locator('.label-description', { hasText: /^ami-[0-9a-f]+ · pending$/ }).waitFor();
+    await row.locator('.label-description', { hasText: /^pending · ami-…[0-9a-f]{8}$/ }).waitFor();
     await session.screenshot('create-image-04-pending');
 
     // EC2 finishes the image; the tree says so without a reload.
     emulator.advanceTime(11 * 60_000);
     await row
-      .locator('.label-description', { hasText: /^ami-[0-9a-f]+ · available$/ })
+      .locator('.label-description', { hasText: /^available · ami-…[0-9a-f]{8}$/ })
       .waitFor({ timeout: 30_000 });
     await workbench
       .notifications()
@@ -231,11 +231,11 @@ describe('Create Image… in the browser (real VS Code UI)', function () {
     await widget.waitFor({ state: 'hidden' });
 
     const row = workbench.row(IMAGES, name);
-    await row.locator('.label-description', { hasText: /^ami-[0-9a-f]+ · pending$/ }).waitFor();
+    await row.locator('.label-description', { hasText: /^pending · ami-…[0-9a-f]{8}$/ }).waitFor();
     await session.screenshot('register-image-02-pending');
     emulator.advanceTime(11 * 60_000);
     await row
-      .locator('.label-description', { hasText: /^ami-[0-9a-f]+ · available$/ })
+      .locator('.label-description', { hasText: /^available · ami-…[0-9a-f]{8}$/ })
       .waitFor({ timeout: 30_000 });
     await session.screenshot('register-image-03-available');
   });
@@ -251,10 +251,7 @@ describe('Create Image… in the browser (real VS Code UI)', function () {
     }
     await workbench.expand(IMAGES, 'Instance store-backed');
     const row = workbench.row(IMAGES, name);
-    const before = /ami-[0-9a-f]+/.exec(
-      (await row.locator('.label-description').textContent()) ?? '',
-    )?.[0];
-    assert.ok(before, 'the row shows the AMI id');
+    const before = await workbench.imageIdOf(row);
 
     await workbench.contextMenu(row, 'Re-register Image…');
     const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -272,13 +269,13 @@ describe('Create Image… in the browser (real VS Code UI)', function () {
     await session.screenshot('reregister-01-confirm');
     await dialog.getByRole('button', { name: 'Re-register' }).click();
 
-    const renewed = row.locator('.label-description', { hasText: /^ami-[0-9a-f]+ · pending$/ });
+    const renewed = row.locator('.label-description', { hasText: /^pending · ami-…[0-9a-f]{8}$/ });
     await renewed.waitFor();
-    const after = /ami-[0-9a-f]+/.exec((await renewed.textContent()) ?? '')?.[0];
-    assert.ok(after && after !== before, `a new id (${after ?? ''} vs ${before})`);
+    const after = await workbench.imageIdOf(row);
+    assert.ok(after !== before, `a new id (${after} vs ${before})`);
     emulator.advanceTime(11 * 60_000);
     await row
-      .locator('.label-description', { hasText: new RegExp(`^${after} · available$`) })
+      .locator('.label-description', { hasText: `available · ami-…${after.slice(-8)}` })
       .waitFor({ timeout: 30_000 });
     await session.screenshot('reregister-02-available');
   });

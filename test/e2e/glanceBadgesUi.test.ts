@@ -64,9 +64,9 @@ describe('Badges on Images rows in the browser (real VS Code UI)', function () {
     assert.equal(await badgeOf(runtime, 'C'), 'C', 'the critical findings badge');
     // The clean, scanned AMI next to it has none (its row rendered with the badged one).
     assert.equal(await badgeNow(workbench.row(IMAGES, 'bastion-arm64-2024.08')), undefined);
-    // The row still reads name, id and state.
+    // The row still reads name, state and short id.
     const description = (await runtime.locator('.label-description').textContent()) ?? '';
-    assert.match(description, /ami-[0-9a-f]+/);
+    assert.match(description, /^available · ami-…[0-9a-f]{8}$/);
     await session.screenshot('glance-01-findings-badge');
   });
 

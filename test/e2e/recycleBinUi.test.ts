@@ -74,7 +74,7 @@ describe('Recycle Bin in the browser (real VS Code UI)', function () {
     await workbench.expand(IMAGES, 'EBS-backed');
     await workbench
       .row(IMAGES, RECYCLED)
-      .locator('.label-description', { hasText: `${imageId} · available` })
+      .locator('.label-description', { hasText: `available · ami-…${imageId.slice(-8)}` })
       .waitFor();
     await session.screenshot('recycle-bin-03-restored');
 

@@ -47,6 +47,18 @@ export class WorkbenchPage {
     });
   }
 
+  /**
+   * The full id of an AMI row: the row shows the state and a short id (`available · ami-…9abcdef0`);
+   * its accessible label, which screen readers read, has the name, the full id and the state.
+   */
+  async imageIdOf(row: Locator): Promise<string> {
+    await row.waitFor();
+    const label = (await row.getAttribute('aria-label')) ?? '';
+    const imageId = /\b(ami-[0-9a-f]+)\b/.exec(label)?.[1];
+    if (!imageId) throw new Error(`no AMI id in the row's accessible label "${label}"`);
+    return imageId;
+  }
+
   /** The visible labels of a view's rows, top to bottom. */
   async rowLabels(viewTitle: string): Promise<string[]> {
     return this.rows(viewTitle).locator('.label-name').allInnerTexts();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { amiExplorer } from './extensionUnderTest';
-import { childNamed } from './renderedTree';
+import { childNamed, imageIdOf } from './renderedTree';
 
 describe('AMI JSON documents', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
@@ -11,8 +11,8 @@ describe('AMI JSON documents', () => {
     const region = await childNamed(imagesTree, undefined, 'us-east-1');
     const ebs = await childNamed(imagesTree, region.node, 'EBS-backed');
     const image = await childNamed(imagesTree, ebs.node, 'web-server-2024.10.1');
-    const imageId = /^(ami-[0-9a-f]+)/.exec(image.description ?? '')?.[1];
-    assert.ok(imageId, 'the row shows the AMI id');
+    const imageId = imageIdOf(image);
+    assert.ok(imageId, "the row's tooltip shows the AMI id");
 
     await vscode.commands.executeCommand('amiExplorer.image.openJson', image.node);
 

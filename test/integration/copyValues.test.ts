@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { amiExplorer } from './extensionUnderTest';
-import { childNamed } from './renderedTree';
+import { childNamed, imageIdOf } from './renderedTree';
 
 describe('Copy AMI ID and Copy Name', () => {
   async function twoImages() {
@@ -16,7 +16,7 @@ describe('Copy AMI ID and Copy Name', () => {
     return rows.map((row) => ({
       node: row.node,
       name: row.label,
-      id: /^ami-[0-9a-f]+/.exec(row.description ?? '')?.[0] ?? '',
+      id: imageIdOf(row) ?? '',
     }));
   }
 

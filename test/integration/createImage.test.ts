@@ -8,7 +8,8 @@ import { amiExplorer } from './extensionUnderTest';
 import { myImageNamed } from './imageOperationsFixtures';
 import type { RecordedCall } from './recordingEndpoint';
 import { routeThroughRecordingEndpoint } from './routedEndpoint';
-import { childNamed, render } from './renderedTree';
+import { childNamed, imageIdOf, render } from './renderedTree';
+import { shortImageId } from '../../src/core/model/ami';
 import type { ScriptedAnswer } from './testUserInput';
 import { withAnswers } from './testUserInput';
 
@@ -116,8 +117,9 @@ describe('Create Image from an instance', () => {
 
     // At once in the tree, pending, without a reload; and remembered as an operation.
     const row = await ebsImageRow('us-east-1', name);
-    const imageId = /^(ami-[0-9a-f]+) · pending$/.exec(row.description ?? '')?.[1];
-    assert.ok(imageId, `pending row: "${row.description ?? ''}"`);
+    const imageId = imageIdOf(row);
+    assert.ok(imageId, 'the tooltip shows the id');
+    assert.equal(row.description, `pending · ${shortImageId(imageId)}`);
     assert.ok(
       operations
         .list()
@@ -128,7 +130,10 @@ describe('Create Image from an instance', () => {
     await advanceEmulatorClock(60_000);
     await eventually(
       async () =>
-        assert.equal((await render(imagesTree, row.node)).description, `${imageId} · available`),
+        assert.equal(
+          (await render(imagesTree, row.node)).description,
+          `available · ${shortImageId(imageId)}`,
+        ),
       { timeoutMs: 20_000, intervalMs: 200 },
     );
     await eventually(() => assert.ok(!operations.list().some((o) => o.imageId === imageId)));

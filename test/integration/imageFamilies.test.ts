@@ -9,7 +9,7 @@ import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { removeImagesNamed } from './imageOperationsFixtures';
 import type { RenderedNode } from './renderedTree';
-import { childNamed, renderChildren } from './renderedTree';
+import { childNamed, imageIdOf, renderChildren } from './renderedTree';
 import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import type { ScriptedAnswer } from './testUserInput';
 import { TestUserInput, withAnswers } from './testUserInput';
@@ -110,7 +110,7 @@ describe('AMI Families', () => {
       ['eu-west-1', 'us-east-1'],
     );
     for (const region of regions) {
-      assert.match(region.description ?? '', /^ami-[0-9a-f]+ · available$/);
+      assert.match(region.description ?? '', /^available · ami-…[0-9a-f]{8}$/);
       // An AMI row: the image commands (JSON, copy, compare) act on it.
       assert.match(
         region.contextValue ?? '',
@@ -163,7 +163,7 @@ describe('AMI Families', () => {
   it('"Copy Newest to Missing Regions…" opens Copy Image with the newest version and the missing regions ticked', async () => {
     const orders = await familyRow(ORDERS.family);
     const newest = await familyImage(ORDERS.family, 'orders-api-1.6.0', 'eu-west-1');
-    const newestId = /^(ami-[0-9a-f]+)/.exec(newest.description ?? '')?.[1];
+    const newestId = imageIdOf(newest);
     const name = `${PREFIX}orders-api-1.6.0`;
     const { result, input } = await withAnswers(
       [

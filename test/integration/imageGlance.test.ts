@@ -5,7 +5,7 @@ import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { EMULATOR_URL_VARIABLE } from './integrationSetup';
-import { childNamed, renderChildren, type RenderedNode } from './renderedTree';
+import { childNamed, imageIdOf, renderChildren, type RenderedNode } from './renderedTree';
 import { isImageListing } from './recordingEndpoint';
 import { routeThroughRecordingEndpoint } from './routedEndpoint';
 import { withAnswers } from './testUserInput';
@@ -102,8 +102,8 @@ describe('What the Images tree tells at a glance', () => {
       color: 'problemsErrorIcon.foreground',
       tooltip: 'Critical vulnerability findings',
     });
-    // The description stays what it was: id and state.
-    assert.match(runtime.description ?? '', /^ami-[0-9a-f]+ · available$/);
+    // The description stays what it was: state and short id.
+    assert.match(runtime.description ?? '', /^available · ami-…[0-9a-f]{8}$/);
     // Rows, tooltips (rendered on hover) and badges cost no call beyond the region's listing
     // (one page for its few AMIs; a reload the endpoint change started may add another listing)
     // and its Recycle Bin's (one call per region, listed alongside).
@@ -199,7 +199,7 @@ describe('Remove from My Account… (an AMI shared with me)', () => {
     restore = await useSettings({ 'listing.scope': 'shared' }, 'Shared with me');
     const shared = await row(region, name);
     assert.match(shared.contextValue ?? '', /\bnotOwned\b/);
-    const imageId = /^(ami-[0-9a-f]+)/.exec(shared.description ?? '')?.[1];
+    const imageId = imageIdOf(shared);
     assert.ok(imageId);
     const sdk = ec2Sdk();
     try {

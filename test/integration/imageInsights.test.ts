@@ -5,7 +5,7 @@ import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import type { RenderedNode } from './renderedTree';
-import { childNamed } from './renderedTree';
+import { childNamed, imageIdOf } from './renderedTree';
 import { withAnswers } from './testUserInput';
 
 /** An AMI row of the Images view: region → EBS-backed → name. */
@@ -17,8 +17,8 @@ async function imageRow(region: string, name: string): Promise<RenderedNode<unkn
 }
 
 function idOf(row: RenderedNode<unknown>): string {
-  const id = /^(ami-[0-9a-f]+)/.exec(row.description ?? '')?.[1];
-  assert.ok(id, `the row ${row.label} shows its AMI id`);
+  const id = imageIdOf(row);
+  assert.ok(id, `the tooltip of ${row.label} shows its AMI id`);
   return id;
 }
 

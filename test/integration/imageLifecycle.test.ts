@@ -421,7 +421,7 @@ describe('Tags and lifecycle of an AMI (real commands, local EC2)', function () 
     let row = await render(imagesTree, node);
     assert.equal(imagesTree.findImage(REGION, imageA), node, 'still shown, in place');
     assert.deepEqual(row.icon, { id: 'circle-slash', color: 'disabledForeground' });
-    assert.match(row.description ?? '', /· disabled$/);
+    assert.match(row.description ?? '', /^disabled · /);
     assert.match(row.contextValue ?? '', /\bcanEnable\b/);
     assert.doesNotMatch(row.contextValue ?? '', /\bcanDisable\b/);
 

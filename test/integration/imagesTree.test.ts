@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { addFault, clearFaults } from './emulatorAdmin';
 import { amiExplorer } from './extensionUnderTest';
-import { childNamed, renderChildren } from './renderedTree';
+import { childNamed, imageIdOf, renderChildren } from './renderedTree';
 
 // The demo seed's account "me" (AKIAAMIEXPLORERDEMO1), default scope: AMIs it owns.
 describe('Images tree against the demo estate', () => {
@@ -37,12 +37,15 @@ describe('Images tree against the demo estate', () => {
     );
   });
 
-  it('shows an owned EBS AMI with its id, state and a tooltip of facts', async () => {
+  it('shows an owned EBS AMI with its state, short id and a tooltip of facts', async () => {
     const { imagesTree } = await amiExplorer();
     const region = await childNamed(imagesTree, undefined, 'us-east-1');
     const ebs = await childNamed(imagesTree, region.node, 'EBS-backed');
     const image = await childNamed(imagesTree, ebs.node, 'web-server-2024.10.1');
-    assert.match(image.description ?? '', /^ami-[0-9a-f]{8,17} · available$/);
+    // The state first, then the short id: readable at the default sidebar width.
+    const imageId = imageIdOf(image);
+    assert.match(imageId ?? '', /^ami-[0-9a-f]{17}$/, 'the tooltip has the full id');
+    assert.equal(image.description, `available · ami-…${(imageId ?? '').slice(-8)}`);
     assert.match(image.contextValue ?? '', /^image;ebs;owned\b/);
     const tooltip = image.tooltip ?? '';
     assert.match(tooltip, /^\*\*web-server-2024\.10\.1\*\*/);

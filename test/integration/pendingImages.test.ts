@@ -3,7 +3,8 @@ import { demoLongPendingMs } from '../ec2-emulator/seeds/demoSeed';
 import { addFault, advanceEmulatorClock, clearFaults } from './emulatorAdmin';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
-import { childNamed, render } from './renderedTree';
+import { childNamed, imageIdOf, render } from './renderedTree';
+import { shortImageId } from '../../src/core/model/ami';
 import { TestUserInput } from './testUserInput';
 
 // The demo estate has one AMI that stays pending for ten minutes of emulator time.
@@ -14,8 +15,9 @@ describe('Pending AMIs', () => {
     const region = await childNamed(imagesTree, undefined, 'us-east-1');
     const ebs = await childNamed(imagesTree, region.node, 'EBS-backed');
     const pending = await childNamed(imagesTree, ebs.node, 'nightly-build-in-progress');
-    const imageId = /^(ami-[0-9a-f]+) · pending$/.exec(pending.description ?? '')?.[1];
-    assert.ok(imageId, `pending row: "${pending.description ?? ''}"`);
+    const imageId = imageIdOf(pending);
+    assert.ok(imageId, 'the tooltip shows the id');
+    assert.equal(pending.description, `pending · ${shortImageId(imageId)}`);
     assert.deepEqual(pending.icon, { id: 'loading~spin', color: undefined });
     assert.match(pending.contextValue ?? '', /\bpending\b/);
 
@@ -29,7 +31,7 @@ describe('Pending AMIs', () => {
       const settled = await eventually(
         async () => {
           const row = await render(imagesTree, pending.node);
-          assert.equal(row.description, `${imageId} · available`);
+          assert.equal(row.description, `available · ${shortImageId(imageId)}`);
           return row;
         },
         { timeoutMs: 40_000, intervalMs: 200 },

@@ -4,7 +4,7 @@ import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { routeThroughRecordingEndpoint } from './routedEndpoint';
-import { childNamed, render, renderChildren } from './renderedTree';
+import { childNamed, imageIdOf, render, renderChildren } from './renderedTree';
 
 describe('Refresh', () => {
   const endpoint = routeThroughRecordingEndpoint();
@@ -21,7 +21,7 @@ describe('Refresh', () => {
         .node,
       'web-server-2024.10.1',
     );
-    const sourceId = /^ami-[0-9a-f]+/.exec(source.description ?? '')?.[0];
+    const sourceId = imageIdOf(source);
     assert.ok(sourceId);
 
     // Someone copies an image into eu-west-1 outside VS Code.

@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import { describeFailureState, planReregister } from '../../src/core/model/reregistration';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import type { Ami } from '../../src/core/model/ami';
+import { shortImageId } from '../../src/core/model/ami';
 import { addFault, advanceEmulatorClock, clearFaults } from './emulatorAdmin';
 import { eventually } from './eventually';
 import { amiExplorer } from './extensionUnderTest';
 import { routeThroughRecordingEndpoint } from './routedEndpoint';
-import { childNamed, render, renderChildren } from './renderedTree';
+import { childNamed, imageIdOf, render, renderChildren, type RenderedNode } from './renderedTree';
 import type { ScriptedAnswer } from './testUserInput';
 import { withAnswers } from './testUserInput';
 
@@ -32,13 +33,15 @@ async function settles(row: Awaited<ReturnType<typeof imageRow>>, imageId: strin
   await advanceEmulatorClock(60_000);
   await eventually(
     async () =>
-      assert.equal((await render(imagesTree, row.node)).description, `${imageId} · available`),
+      assert.equal(
+        (await render(imagesTree, row.node)).description,
+        `available · ${shortImageId(imageId)}`,
+      ),
     { timeoutMs: 20_000, intervalMs: 200 },
   );
 }
 
-const idOf = (description: string | undefined): string =>
-  /^(ami-[0-9a-f]+)/.exec(description ?? '')?.[1] ?? '';
+const idOf = (row: RenderedNode<unknown>): string => imageIdOf(row) ?? '';
 
 describe('Register and re-register images', () => {
   const endpoint = routeThroughRecordingEndpoint();
@@ -73,8 +76,8 @@ describe('Register and re-register images', () => {
     assert.equal(register.params.get('Architecture'), 'x86_64');
 
     const row = await imageRow('us-east-1', 'Instance store-backed', name);
-    const imageId = idOf(row.description);
-    assert.match(row.description ?? '', / · pending$/);
+    const imageId = idOf(row);
+    assert.equal(row.description, `pending · ${shortImageId(imageId)}`);
     assert.ok(operations.list().some((o) => o.imageId === imageId && o.kind === 'register'));
     await settles(row, imageId);
   });
@@ -115,7 +118,7 @@ describe('Register and re-register images', () => {
     for (const key of register.params.keys()) assert.doesNotMatch(key, /Encrypted|KmsKeyId/);
 
     const row = await imageRow('us-east-1', 'EBS-backed', name);
-    const imageId = idOf(row.description);
+    const imageId = idOf(row);
     await settles(row, imageId);
     const sdk = ec2Sdk();
     const out = await ec2Client('us-east-1').send(
@@ -210,7 +213,7 @@ describe('Register and re-register images', () => {
     await advanceEmulatorClock(60_000);
     imagesTree.refresh();
     const before = await imageRow('us-east-1', 'Instance store-backed', name);
-    assert.equal(idOf(before.description), oldId);
+    assert.equal(idOf(before), oldId);
     assert.match(before.contextValue ?? '', /\bcanReregister\b/);
     endpoint().clear();
 
@@ -268,13 +271,13 @@ describe('Register and re-register images', () => {
       'Instance store-backed',
     );
     const rows = await renderChildren(imagesTree, group.node);
-    assert.ok(!rows.some((r) => idOf(r.description) === oldId), 'the old image left the tree');
+    assert.ok(!rows.some((r) => idOf(r) === oldId), 'the old image left the tree');
     const after = rows.find((r) => r.label === name);
     assert.ok(after, rows.map((r) => r.label).join(', '));
-    assert.equal(idOf(after.description), newId);
+    assert.equal(idOf(after), newId);
     assert.ok(
       operations.list().some((o) => o.imageId === newId && o.kind === 'reregister') ||
-        after.description === `${newId} · available`,
+        after.description === `available · ${shortImageId(newId)}`,
     );
     await settles(after, newId);
   });
@@ -338,7 +341,7 @@ describe('Register and re-register images', () => {
     assert.doesNotMatch(ebs.contextValue ?? '', /\bcanReregister\b/);
     endpoint().clear();
     await assert.rejects(
-      imageRegistration.capture('us-east-1', idOf(ebs.description)),
+      imageRegistration.capture('us-east-1', idOf(ebs)),
       /is EBS-backed: only instance store-backed AMIs are re-registered/,
     );
     assert.equal(endpoint().calls({ action: 'DeregisterImage' }).length, 0);

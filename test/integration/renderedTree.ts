@@ -45,6 +45,14 @@ export async function renderChildrenNow<T>(
   return Promise.all(children.map((child) => render(provider, child)));
 }
 
+/**
+ * The full id of an AMI row, as its tooltip shows it: the row itself shows the state and a short id
+ * (`available · ami-…89abcdef`).
+ */
+export function imageIdOf(row: RenderedNode<unknown>): string | undefined {
+  return /\| ID \| (ami-[0-9a-f]+) \|/.exec(row.tooltip ?? '')?.[1];
+}
+
 /** Whether a row is there only while its region loads ("Loading…", "Loading more…"). */
 export function isLoadingRow(row: RenderedNode<unknown>): boolean {
   return /\bloading\b/.test(row.contextValue ?? '');

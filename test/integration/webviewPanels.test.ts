@@ -15,7 +15,7 @@ import { eventually } from './eventually';
 import { eachPanelInANewGroup } from './panelGroups';
 import { TestUserInput } from './testUserInput';
 import { amiExplorer } from './extensionUnderTest';
-import { childNamed } from './renderedTree';
+import { childNamed, imageIdOf } from './renderedTree';
 
 const ORG = 'arn:aws:organizations::111111111111:organization/o-demo123456';
 const OU = 'arn:aws:organizations::111111111111:ou/o-demo123456/ou-demo-platform1';
@@ -30,8 +30,8 @@ async function imageNode(
   const regionNode = await childNamed(api.imagesTree, undefined, region);
   const groupNode = await childNamed(api.imagesTree, regionNode.node, group);
   const image = await childNamed(api.imagesTree, groupNode.node, name);
-  const imageId = /^(ami-[0-9a-f]+)/.exec(image.description ?? '')?.[1];
-  assert.ok(imageId, `the row of ${name} shows its id`);
+  const imageId = imageIdOf(image);
+  assert.ok(imageId, `the tooltip of ${name} shows its id`);
   return { node: image.node, imageId };
 }
 

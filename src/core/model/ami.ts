@@ -111,6 +111,15 @@ export function amiDisplayName(ami: Pick<Ami, 'imageId' | 'name'>): string {
 }
 
 /**
+ * An AMI id short enough for a tree row at the default sidebar width: `ami-…` and the id's last 8
+ * hex digits (the part that tells ids apart; an old 8-digit id stays whole). The full id is in the
+ * row's tooltip, its accessible label and everything the row opens.
+ */
+export function shortImageId(imageId: string): string {
+  return /^ami-[0-9a-f]{9,}$/.test(imageId) ? `ami-…${imageId.slice(-8)}` : imageId;
+}
+
+/**
  * Whether the AMI counts as deprecated at `now`. EC2 reports a future deprecation time too, so only a
  * time in the past counts.
  */

@@ -4,6 +4,7 @@ import {
   amiDisplayName,
   isDeprecated,
   isSettledState,
+  shortImageId,
 } from '../../../../src/core/model/ami';
 
 const now = new Date('2025-06-01T12:00:00.000Z');
@@ -80,5 +81,16 @@ describe('core/model/ami', () => {
     for (const state of ['available', 'failed', 'error', 'invalid', 'deregistered', 'disabled']) {
       assert.equal(isSettledState(state), true, state);
     }
+  });
+
+  describe('shortImageId', () => {
+    it('keeps the prefix and the last 8 hex digits of a 17-digit id', () => {
+      assert.equal(shortImageId('ami-0123456789abcdef0'), 'ami-…9abcdef0');
+    });
+
+    it('leaves an old 8-digit id, and anything that is not an AMI id, whole', () => {
+      assert.equal(shortImageId('ami-12345678'), 'ami-12345678');
+      assert.equal(shortImageId('web-server'), 'web-server');
+    });
   });
 });
