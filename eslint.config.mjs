@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { l10nPlugin } from './eslint-rules/userText.mjs';
 
 const NO_DEFAULT_EXPORT = {
   selector: 'ExportDefaultDeclaration',
@@ -60,6 +61,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Text shown to the user goes through l10n.t (eslint-rules/userText.mjs; docs/architecture.md
+    // "Localization" lists the places it watches).
+    files: ['src/**/*.ts'],
+    plugins: { l10n: l10nPlugin },
+    rules: { 'l10n/user-text': 'error' },
   },
   {
     // Only src/core/aws talks to the AWS SDK.

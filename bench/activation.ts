@@ -50,7 +50,7 @@ import { join } from 'node:path';
 import { startE2eSession } from '../test/e2e/e2eSession';
 import type { WorkbenchPage } from '../test/e2e/workbenchPage';
 import { REPO_ROOT } from '../test/harness/codeServerInstall';
-import { packageExtension } from '../test/harness/packageExtension';
+import { packageExtension, packagedTopLevelEntries } from '../test/harness/packageExtension';
 
 const EXTENSION_ID = 'ami-explorer.ami-explorer';
 const DEFAULT_RUNS = 5;
@@ -124,16 +124,16 @@ async function buildProductionVsix(
   staging: string,
 ): Promise<{ vsix: string; description: string }> {
   const source = join(staging, 'source');
+  // What the build needs, and what the package ships besides dist/ (as .vscodeignore lets it in:
+  // media, l10n, package.nls.json, the docs…), so a new shipped file needs no change here.
+  const shipped = packagedTopLevelEntries(readFileSync(join(REPO_ROOT, '.vscodeignore'), 'utf8'));
   for (const entry of [
     'src',
     'scripts',
-    'media',
     'package.json',
     'tsconfig.json',
     '.vscodeignore',
-    'README.md',
-    'CHANGELOG.md',
-    'LICENSE',
+    ...shipped.filter((e) => e !== 'dist'),
   ]) {
     cpSync(join(REPO_ROOT, entry), join(source, entry), { recursive: true });
   }

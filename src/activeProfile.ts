@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CredentialsError } from './core/model/errors';
+import * as l10n from '@vscode/l10n';
 
 const STATE_KEY = 'amiExplorer.activeProfile';
 
@@ -38,7 +39,7 @@ export class ProfileStatusBar implements vscode.Disposable {
   );
 
   constructor() {
-    this.item.name = 'AMI Explorer: AWS Profile';
+    this.item.name = l10n.t('AMI Explorer: AWS Profile');
     this.item.command = 'amiExplorer.profile.select';
   }
 
@@ -47,17 +48,25 @@ export class ProfileStatusBar implements vscode.Disposable {
     endpointUrl: string | undefined,
     problem: CredentialsError | undefined,
   ): void {
-    const who = profile ?? 'default chain';
-    this.item.text = `${problem ? '$(warning)' : '$(cloud)'} AWS: ${who}${endpointUrl ? ' $(plug)' : ''}`;
+    const who = profile ?? l10n.t('default chain');
+    this.item.text = l10n.t(
+      '{0} AWS: {1}{2}',
+      problem ? '$(warning)' : '$(cloud)',
+      who,
+      endpointUrl ? ' $(plug)' : '',
+    );
     this.item.backgroundColor = problem
       ? new vscode.ThemeColor('statusBarItem.warningBackground')
       : undefined;
     const tooltip = new vscode.MarkdownString(
-      `**AMI Explorer** uses ${profile ? `the profile \`${profile}\`` : 'the default credential chain'}.`,
+      l10n.t(
+        '**AMI Explorer** uses {0}.',
+        profile ? l10n.t('the profile `{0}`', profile) : l10n.t('the default credential chain'),
+      ),
     );
     if (problem) tooltip.appendMarkdown('\n\n**Problem:** ').appendText(problem.message);
-    if (endpointUrl) tooltip.appendMarkdown(`\n\nEndpoint override: \`${endpointUrl}\``);
-    tooltip.appendMarkdown('\n\nClick to switch profile.');
+    if (endpointUrl) tooltip.appendMarkdown(l10n.t('\n\nEndpoint override: `{0}`', endpointUrl));
+    tooltip.appendMarkdown(l10n.t('\n\nClick to switch profile.'));
     this.item.tooltip = tooltip;
     this.item.show();
   }

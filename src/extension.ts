@@ -1,3 +1,4 @@
+import './l10nSetup'; // first: configures l10n before any other module makes a message
 import * as vscode from 'vscode';
 import type { LoadedModule } from './codeCache';
 import type { Sdk } from './core/aws/loadSdk';
@@ -80,6 +81,7 @@ import { AmiReferencesInCode } from './references/amiReferencesInCode';
 import { RegionMemory } from './core/services/regionMemory';
 import { whenFirstVisible } from './startEarly';
 import { ImageDecorationProvider } from './tree/imageDecorations';
+import * as l10n from '@vscode/l10n';
 
 /**
  * What `activate` returns outside production mode: the extension's parts, for integration tests in
@@ -206,7 +208,12 @@ export function activate(
       const n = gaveUp.length;
       void ui.notify(
         'warning',
-        `Stopped checking ${n === 1 ? `the pending AMI ${gaveUp[0] ?? ''}` : `${n} pending AMIs`} in ${region}: ${errorSentence(error)} Refresh the region to check again.`,
+        l10n.t(
+          'Stopped checking {0} in {1}: {2} Refresh the region to check again.',
+          n === 1 ? l10n.t('the pending AMI {0}', gaveUp[0] ?? '') : l10n.t('{0} pending AMIs', n),
+          region,
+          errorSentence(error),
+        ),
       );
     },
   );

@@ -19,6 +19,7 @@ import type {
 import { withProgress } from '../ui/progress';
 import { regionTarget } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /** A setting as read, or why it could not be read. */
 type Read<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -50,7 +51,7 @@ const settled = <T>(p: Promise<T>): Promise<Read<T>> =>
   );
 
 const unreadable = (error: unknown): string =>
-  `could not be read: ${errorSentence(error).replace(/\.$/, '')}`;
+  l10n.t('could not be read: {0}', errorSentence(error).replace(/\.$/, ''));
 
 /**
  * `amiExplorer.account.showSettings` ("Account Settings…"): for a region, shows Allowed AMIs (state,
@@ -61,46 +62,66 @@ export async function showAccountSettings(
   deps: CommandDeps,
   clicked?: unknown,
 ): Promise<AccountSettingsOutcome> {
-  const region = await regionTarget(deps, clicked, 'Account Settings');
-  const shown = await withProgress(`Reading the account settings of ${region}…`, (signal) =>
-    readGuardrails(deps, region, signal),
+  const region = await regionTarget(deps, clicked, l10n.t('Account Settings'));
+  const shown = await withProgress(
+    l10n.t('Reading the account settings of {0}…', region),
+    (signal) => readGuardrails(deps, region, signal),
   );
   const { allowedImages, imageBlockPublicAccess, snapshotBlockPublicAccess } = shown;
   const items: ChoiceItem[] = [
     {
       choice: 'allowedState',
-      label: `Allowed AMIs: ${allowedImages.ok ? allowedStateLabel(allowedImages.value.state) : 'unknown'}`,
+      label: l10n.t(
+        'Allowed AMIs: {0}',
+        allowedImages.ok ? allowedStateLabel(allowedImages.value.state) : l10n.t('unknown'),
+      ),
       description: allowedImages.ok
-        ? `${allowedImages.value.criteria.length} criteria${allowedImages.value.managedBy === 'declarative-policy' ? ' · managed by a declarative policy' : ''}`
+        ? l10n.t(
+            '{0} criteria{1}',
+            allowedImages.value.criteria.length,
+            allowedImages.value.managedBy === 'declarative-policy'
+              ? l10n.t(' · managed by a declarative policy')
+              : '',
+          )
         : unreadable(allowedImages.error),
-      detail: 'Change the state: enabled, audit mode or disabled',
+      detail: l10n.t('Change the state: enabled, audit mode or disabled'),
     },
     {
       choice: 'criteria',
-      label: 'Allowed AMIs criteria',
+      label: l10n.t('Allowed AMIs criteria'),
       description: allowedImages.ok
         ? describeCriteria(allowedImages.value.criteria).replace(/\n/g, '  ')
         : unreadable(allowedImages.error),
-      detail: 'Edit the criteria (replaces the whole list)',
+      detail: l10n.t('Edit the criteria (replaces the whole list)'),
     },
     {
       choice: 'imageBlock',
-      label: `Image block public access: ${imageBlockPublicAccess.ok ? imageBlockLabel(imageBlockPublicAccess.value) : 'unknown'}`,
+      label: l10n.t(
+        'Image block public access: {0}',
+        imageBlockPublicAccess.ok
+          ? imageBlockLabel(imageBlockPublicAccess.value)
+          : l10n.t('unknown'),
+      ),
       ...(imageBlockPublicAccess.ok
-        ? { detail: 'Turn it on or off' }
+        ? { detail: l10n.t('Turn it on or off') }
         : { description: unreadable(imageBlockPublicAccess.error) }),
     },
     {
       choice: 'snapshotBlock',
-      label: `Snapshot block public access: ${snapshotBlockPublicAccess.ok ? snapshotBlockLabel(snapshotBlockPublicAccess.value) : 'unknown'}`,
+      label: l10n.t(
+        'Snapshot block public access: {0}',
+        snapshotBlockPublicAccess.ok
+          ? snapshotBlockLabel(snapshotBlockPublicAccess.value)
+          : l10n.t('unknown'),
+      ),
       ...(snapshotBlockPublicAccess.ok
-        ? { detail: 'Shown only (change it in the EC2 console: EBS › Block public access)' }
+        ? { detail: l10n.t('Shown only (change it in the EC2 console: EBS › Block public access)') }
         : { description: unreadable(snapshotBlockPublicAccess.error) }),
     },
   ];
   const picked = await deps.ui.pick({
-    title: `Account Settings: ${region}`,
-    placeholder: 'Pick a setting to change it',
+    title: l10n.t('Account Settings: {0}', region),
+    placeholder: l10n.t('Pick a setting to change it'),
     items,
   });
   switch (picked.choice) {
@@ -117,13 +138,20 @@ export async function showAccountSettings(
     case 'snapshotBlock':
       void deps.ui.notify(
         'info',
-        `Snapshot block public access in ${region}: ${snapshotBlockPublicAccess.ok ? snapshotBlockLabel(snapshotBlockPublicAccess.value) : 'unknown'}. AMI Explorer shows it only; change it in the EC2 console (EBS › Block public access).`,
+        l10n.t(
+          'Snapshot block public access in {0}: {1}. AMI Explorer shows it only; change it in the EC2 console (EBS › Block public access).',
+          region,
+          snapshotBlockPublicAccess.ok
+            ? snapshotBlockLabel(snapshotBlockPublicAccess.value)
+            : l10n.t('unknown'),
+        ),
       );
       return { shown };
   }
   // Re-read: what EC2 says now is what the user is told, whatever was asked.
-  const after = await withProgress(`Reading the account settings of ${region} again…`, (signal) =>
-    readGuardrails(deps, region, signal),
+  const after = await withProgress(
+    l10n.t('Reading the account settings of {0} again…', region),
+    (signal) => readGuardrails(deps, region, signal),
   );
   void deps.ui.notify('info', summary(picked.choice, after));
   return { shown, changed: picked.choice, after };
@@ -148,7 +176,9 @@ function requireChangeable(read: Read<AllowedImagesSettings>): AllowedImagesSett
   if (!read.ok) throw read.error;
   if (read.value.managedBy === 'declarative-policy') {
     throw new InputError(
-      'Allowed AMIs in this region are managed by a declarative policy of your AWS Organization: change them there.',
+      l10n.t(
+        'Allowed AMIs in this region are managed by a declarative policy of your AWS Organization: change them there.',
+      ),
     );
   }
   return read.value;
@@ -160,22 +190,22 @@ async function changeAllowedState(
   current: AllowedImagesSettings,
 ): Promise<void> {
   const chosen = await deps.ui.pick({
-    title: `Allowed AMIs in ${region}`,
-    placeholder: `Now: ${allowedStateLabel(current.state)}`,
+    title: l10n.t('Allowed AMIs in {0}', region),
+    placeholder: l10n.t('Now: {0}', allowedStateLabel(current.state)),
     items: ALLOWED_STATES.map((s) => ({
       label: s.label,
-      ...(s.state === current.state ? { description: '(current)' } : {}),
+      ...(s.state === current.state ? { description: l10n.t('(current)') } : {}),
       detail: s.explained,
       state: s.state,
     })),
   });
   if (chosen.state === current.state) return;
   await deps.ui.confirm(
-    `Set Allowed AMIs in ${region} to ${chosen.label.toLowerCase()}?`,
-    `${chosen.detail}\n\nCriteria: ${describeCriteria(current.criteria)}`,
+    l10n.t('Set Allowed AMIs in {0} to {1}?', region, chosen.label.toLowerCase()),
+    l10n.t('{0}\n\nCriteria: {1}', chosen.detail, describeCriteria(current.criteria)),
     chosen.label,
   );
-  await withProgress(`Setting Allowed AMIs in ${region}…`, (signal) =>
+  await withProgress(l10n.t('Setting Allowed AMIs in {0}…', region), (signal) =>
     chosen.state === 'disabled'
       ? deps.ec2.accountSettings.disableAllowedImages(region, signal)
       : deps.ec2.accountSettings.enableAllowedImages(region, chosen.state, signal),
@@ -188,9 +218,10 @@ async function changeCriteria(
   current: AllowedImagesSettings,
 ): Promise<void> {
   const text = await deps.ui.text({
-    title: `Allowed AMIs criteria in ${region}`,
-    prompt:
+    title: l10n.t('Allowed AMIs criteria in {0}', region),
+    prompt: l10n.t(
       'A JSON array of criteria; an AMI is allowed when it matches one. Fields: imageProviders (amazon, aws-marketplace, aws-backup-vault, none, account ids), imageNames (with * and ?), marketplaceProductCodes, maximumDaysSinceCreated, maximumDaysSinceDeprecated.',
+    ),
     value: criteriaText(current.criteria),
     validate: (value) => {
       const parsed = parseCriteria(value);
@@ -201,17 +232,19 @@ async function changeCriteria(
   if ('problem' in parsed) throw new InputError(parsed.problem);
   const criteria: ImageCriterion[] = parsed.criteria;
   await deps.ui.confirm(
-    `Replace the Allowed AMIs criteria in ${region}?`,
-    `New criteria:\n${describeCriteria(criteria)}\n\nThey apply ${
+    l10n.t('Replace the Allowed AMIs criteria in {0}?', region),
+    l10n.t(
+      'New criteria:\n{0}\n\nThey apply {1}.',
+      describeCriteria(criteria),
       current.state === 'enabled'
-        ? 'at once: AMIs that match none can no longer be discovered or launched here'
+        ? l10n.t('at once: AMIs that match none can no longer be discovered or launched here')
         : current.state === 'audit-mode'
-          ? 'in audit mode: nothing is blocked, AMIs only say whether they would be allowed'
-          : 'when Allowed AMIs is enabled (it is disabled now)'
-    }.`,
-    'Replace',
+          ? l10n.t('in audit mode: nothing is blocked, AMIs only say whether they would be allowed')
+          : l10n.t('when Allowed AMIs is enabled (it is disabled now)'),
+    ),
+    l10n.t('Replace'),
   );
-  await withProgress(`Replacing the Allowed AMIs criteria in ${region}…`, (signal) =>
+  await withProgress(l10n.t('Replacing the Allowed AMIs criteria in {0}…', region), (signal) =>
     deps.ec2.accountSettings.replaceImageCriteria(region, criteria, signal),
   );
 }
@@ -224,14 +257,16 @@ async function changeImageBlock(
   const on = current === 'block-new-sharing';
   await deps.ui.confirm(
     on
-      ? `Turn off image block public access in ${region}?`
-      : `Turn on image block public access in ${region}?`,
+      ? l10n.t('Turn off image block public access in {0}?', region)
+      : l10n.t('Turn on image block public access in {0}?', region),
     on
-      ? 'AMIs of this account in this region can then be made public again.'
-      : 'New public sharing of AMIs is then blocked in this region. AMIs that are public now stay public until you change their launch permissions.',
-    on ? 'Turn Off' : 'Turn On',
+      ? l10n.t('AMIs of this account in this region can then be made public again.')
+      : l10n.t(
+          'New public sharing of AMIs is then blocked in this region. AMIs that are public now stay public until you change their launch permissions.',
+        ),
+    on ? l10n.t('Turn Off') : l10n.t('Turn On'),
   );
-  await withProgress(`Changing image block public access in ${region}…`, (signal) =>
+  await withProgress(l10n.t('Changing image block public access in {0}…', region), (signal) =>
     on
       ? deps.ec2.accountSettings.disableImageBlockPublicAccess(region, signal)
       : deps.ec2.accountSettings.enableImageBlockPublicAccess(region, signal),
@@ -243,10 +278,21 @@ function summary(choice: Choice, after: GuardrailsRead): string {
   const where = after.region;
   switch (choice) {
     case 'imageBlock':
-      return `Image block public access in ${where} (read again): ${after.imageBlockPublicAccess.ok ? imageBlockLabel(after.imageBlockPublicAccess.value) : unreadable(after.imageBlockPublicAccess.error)}.`;
+      return l10n.t(
+        'Image block public access in {0} (read again): {1}.',
+        where,
+        after.imageBlockPublicAccess.ok
+          ? imageBlockLabel(after.imageBlockPublicAccess.value)
+          : unreadable(after.imageBlockPublicAccess.error),
+      );
     default:
       return after.allowedImages.ok
-        ? `Allowed AMIs in ${where} (read again): ${allowedStateLabel(after.allowedImages.value.state)}; ${describeCriteria(after.allowedImages.value.criteria).replace(/\n/g, '; ')}.`
-        : `Allowed AMIs in ${where}: ${unreadable(after.allowedImages.error)}.`;
+        ? l10n.t(
+            'Allowed AMIs in {0} (read again): {1}; {2}.',
+            where,
+            allowedStateLabel(after.allowedImages.value.state),
+            describeCriteria(after.allowedImages.value.criteria).replace(/\n/g, '; '),
+          )
+        : l10n.t('Allowed AMIs in {0}: {1}.', where, unreadable(after.allowedImages.error));
   }
 }

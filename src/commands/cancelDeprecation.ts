@@ -1,8 +1,9 @@
 import { applyToImages } from '../ui/applyToImages';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
-const TITLE = 'Cancel Deprecation';
+const TITLE = l10n.t('Cancel Deprecation');
 
 /** `amiExplorer.image.cancelDeprecation`: DisableImageDeprecation for each AMI. */
 export async function cancelDeprecation(
@@ -21,7 +22,9 @@ export async function cancelDeprecation(
     capability: 'cancelDeprecation',
     apply: async (target, signal) => ({
       image: await deps.lifecycle.cancelDeprecation(target.ami.region, target.ami.imageId, signal),
-      detail: 'deprecation cancelled: the AMI is listed for everyone it is shared with again.',
+      detail: l10n.t(
+        'deprecation cancelled: the AMI is listed for everyone it is shared with again.',
+      ),
     }),
   });
 }

@@ -9,6 +9,7 @@ import { ImagesRegionNode } from '../tree/imagesRegionNode';
 import type { CleanupPanel } from '../webviews/cleanup/cleanupPanel';
 import type { CommandDeps } from './commandDeps';
 import { deregisterTargets } from './deregisterImage';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The family an AMI belongs to in the assistant, under the same rule as the AMI Families view
@@ -48,7 +49,11 @@ export function openCleanupAssistant(deps: CommandDeps, clicked?: unknown): Prom
             // Snapshots go with their AMI (that is what the plan's cost counts); protected AMIs
             // were refused by the plan and stay skipped if protection was turned on since.
             options: { deleteSnapshots: true, disableProtection: false },
-            note: `Cleanup Assistant: ${plan.candidates.length} AMIs chosen by the rules, with their snapshots; deregistered in batches of ${CLEANUP_BATCH_SIZE} at EC2's request rate.`,
+            note: l10n.t(
+              "Cleanup Assistant: {0} AMIs chosen by the rules, with their snapshots; deregistered in batches of {1} at EC2's request rate.",
+              plan.candidates.length,
+              CLEANUP_BATCH_SIZE,
+            ),
             execute: (p, signal, onOutcome, onBatch) =>
               deps.cleanup.execute(deps.deregisterImages, p, signal, onOutcome, onBatch),
           },

@@ -12,6 +12,7 @@ import { withProgress } from '../ui/progress';
 import { reportResults } from '../ui/reportResults';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /** What the command resolves to (what `executeCommand` returns). */
 export interface CopyImageOutcome {
@@ -31,7 +32,7 @@ export async function copyImage(
   selection?: unknown,
 ): Promise<CopyImageOutcome> {
   const targets = await imageTargets(deps, clicked, selection, {
-    title: 'Copy Image',
+    title: l10n.t('Copy Image'),
     capability: 'copy',
     many: true,
   });
@@ -48,7 +49,7 @@ export async function copyTargets(
   targets: readonly ImageTarget[],
   prefill?: CopyWizardPrefill,
 ): Promise<CopyImageOutcome> {
-  requireAllowed(targets, 'copy', 'Copy Image');
+  requireAllowed(targets, 'copy', l10n.t('Copy Image'));
   const sources = targets.map((t) => copySourceOf(t.ami));
   const regions = await deps.regions.get().then(
     (resolved) => resolved.regions,
@@ -61,8 +62,8 @@ export async function copyTargets(
   const startedAt = new Date();
   const results = await withProgress(
     calls.length === 1
-      ? `Copying to ${calls[0]?.region ?? ''}…`
-      : `Starting ${calls.length} copies…`,
+      ? l10n.t('Copying to {0}…', calls[0]?.region ?? '')
+      : l10n.t('Starting {0} copies…', calls.length),
     (signal, progress) =>
       deps.copyImages.run(calls, signal, (result) => {
         progress.report({ increment: 100 / calls.length });

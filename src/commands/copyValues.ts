@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import { InputError } from '../core/model/errors';
 import { selectedImages, selectedInstances } from '../ui/targets';
+import * as l10n from '@vscode/l10n';
 
 /** Copies one value per selected node, one per line, and says what was copied. */
 async function copyLines(values: string[], what: string): Promise<void> {
-  if (values.length === 0) throw new InputError(`Select ${what} in the AMI Explorer first.`);
+  if (values.length === 0)
+    throw new InputError(l10n.t('Select {0} in the AMI Explorer first.', what));
   await vscode.env.clipboard.writeText(values.join('\n'));
   vscode.window.setStatusBarMessage(
-    values.length === 1 ? `Copied ${values[0] ?? ''}` : `Copied ${values.length} values`,
+    values.length === 1
+      ? l10n.t('Copied {0}', values[0] ?? '')
+      : l10n.t('Copied {0} values', values.length),
     3000,
   );
 }
@@ -17,7 +21,7 @@ export async function copyImageId(clicked?: unknown, selection?: unknown): Promi
   const nodes = selectedImages(clicked, selection);
   await copyLines(
     nodes.map((n) => n.ami.imageId),
-    'an AMI',
+    l10n.t('an AMI'),
   );
 }
 
@@ -26,7 +30,7 @@ export async function copyImageName(clicked?: unknown, selection?: unknown): Pro
   const nodes = selectedImages(clicked, selection);
   await copyLines(
     nodes.flatMap((n) => (n.ami.name ? [n.ami.name] : [])),
-    'a named AMI',
+    l10n.t('a named AMI'),
   );
 }
 
@@ -35,6 +39,6 @@ export async function copyInstanceId(clicked?: unknown, selection?: unknown): Pr
   const nodes = selectedInstances(clicked, selection);
   await copyLines(
     nodes.map((n) => n.instance.instanceId),
-    'an instance',
+    l10n.t('an instance'),
   );
 }

@@ -11,6 +11,7 @@ import { askCreateImageInput } from '../ui/createImageWizard';
 import { withProgress } from '../ui/progress';
 import { instanceTarget } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /**
  * `amiExplorer.instance.createImage`: from an instance node, or from the palette (region, then
@@ -20,16 +21,19 @@ export async function createImageFromInstance(
   deps: CommandDeps,
   clicked?: unknown,
 ): Promise<CreateImageResult | undefined> {
-  const { region, instanceId } = await instanceTarget(deps, clicked, 'Create Image');
+  const { region, instanceId } = await instanceTarget(deps, clicked, l10n.t('Create Image'));
 
-  const { instance, review } = await withProgress(`Reading ${instanceId}…`, async (signal) => {
-    const found = await deps.imageCreation.getInstance(region, instanceId, signal);
-    if (found.rootDeviceType !== 'ebs') return { instance: found, review: undefined };
-    return {
-      instance: found,
-      review: await deps.imageCreation.reviewVolumes(region, found, signal),
-    };
-  });
+  const { instance, review } = await withProgress(
+    l10n.t('Reading {0}…', instanceId),
+    async (signal) => {
+      const found = await deps.imageCreation.getInstance(region, instanceId, signal);
+      if (found.rootDeviceType !== 'ebs') return { instance: found, review: undefined };
+      return {
+        instance: found,
+        review: await deps.imageCreation.reviewVolumes(region, found, signal),
+      };
+    },
+  );
   if (!review) {
     explainInstanceStore(deps, region);
     return undefined;
@@ -53,9 +57,11 @@ export async function createImageFromInstance(
 
   if (input.consistency === 'stop' && instance.state === 'running') {
     await deps.ui.confirm(
-      `Stop ${label} (${instanceId}) to create "${input.name}"?`,
-      'The instance is stopped and stays stopped until the image has been created; its instance-store data (if any) and public IP address (unless Elastic) are lost. You can start it again afterwards.',
-      'Stop and Create Image',
+      l10n.t('Stop {0} ({1}) to create "{2}"?', label, instanceId, input.name),
+      l10n.t(
+        'The instance is stopped and stays stopped until the image has been created; its instance-store data (if any) and public IP address (unless Elastic) are lost. You can start it again afterwards.',
+      ),
+      l10n.t('Stop and Create Image'),
     );
   }
 
@@ -63,7 +69,7 @@ export async function createImageFromInstance(
   let result: CreateImageResult;
   try {
     result = await withProgress(
-      `Creating image "${input.name}" from ${label}`,
+      l10n.t('Creating image "{0}" from {1}', input.name, label),
       (signal, progress) =>
         deps.imageCreation.create(input, signal, {
           step: (message) => progress.report({ message }),
@@ -85,10 +91,17 @@ export async function createImageFromInstance(
         region,
         instanceId,
         error instanceof OutcomeUnknownError
-          ? `${errorSentence(error)} ${label} was stopped for it and stays stopped.`
+          ? l10n.t('{0} {1} was stopped for it and stays stopped.', errorSentence(error), label)
           : isCancellation(error)
-            ? `Cancelled: no image was created. ${label} was stopped for it and stays stopped.`
-            : `No image was created (${errorSentence(error)}). ${label} was stopped for it and stays stopped.`,
+            ? l10n.t(
+                'Cancelled: no image was created. {0} was stopped for it and stays stopped.',
+                label,
+              )
+            : l10n.t(
+                'No image was created ({0}). {1} was stopped for it and stays stopped.',
+                errorSentence(error),
+                label,
+              ),
       );
     }
     throw error;
@@ -104,11 +117,21 @@ export async function createImageFromInstance(
     });
   }
   const how = result.confirmedByRereading
-    ? ` (confirmed by re-reading: ${result.confirmedByRereading})`
+    ? l10n.t(' (confirmed by re-reading: {0})', result.confirmedByRereading)
     : '';
   const extra =
     alsoCreated.length > 0
-      ? ` EC2 also shows ${alsoCreated.map((i) => i.imageId).join(', ')} with the same name from ${instanceId}, made now: the request was applied more than once; deregister the extra image${alsoCreated.length === 1 ? '' : 's'}.`
+      ? alsoCreated.length === 1
+        ? l10n.t(
+            ' EC2 also shows {0} with the same name from {1}, made now: the request was applied more than once; deregister the extra image.',
+            alsoCreated.map((i) => i.imageId).join(', '),
+            instanceId,
+          )
+        : l10n.t(
+            ' EC2 also shows {0} with the same name from {1}, made now: the request was applied more than once; deregister the extra images.',
+            alsoCreated.map((i) => i.imageId).join(', '),
+            instanceId,
+          )
       : '';
   deps.log.info(
     `CreateImage ${image.imageId} "${input.name}" from ${instanceId} in ${region} (pending)${how}.${extra}`,
@@ -119,12 +142,27 @@ export async function createImageFromInstance(
       deps,
       region,
       instanceId,
-      `Image "${input.name}" (${image.imageId}) is being created in ${region}${how}; ${label} is stopped.${extra} Start it again?`,
+      l10n.t(
+        'Image "{0}" ({1}) is being created in {2}{3}; {4} is stopped.{5} Start it again?',
+        input.name,
+        image.imageId,
+        region,
+        how,
+        label,
+        extra,
+      ),
     );
   } else {
     void deps.ui.notify(
       alsoCreated.length > 0 ? 'warning' : 'info',
-      `Image "${input.name}" (${image.imageId}) is being created in ${region}${how}.${extra} You will be told when it is available.`,
+      l10n.t(
+        'Image "{0}" ({1}) is being created in {2}{3}.{4} You will be told when it is available.',
+        input.name,
+        image.imageId,
+        region,
+        how,
+        extra,
+      ),
     );
   }
   return result;
@@ -133,7 +171,7 @@ export async function createImageFromInstance(
 /** Explains why an instance store-backed instance has no CreateImage and offers Register Image. */
 export function explainInstanceStore(deps: CommandDeps, region: string): void {
   deps.log.info(`Create Image: ${INSTANCE_STORE_EXPLANATION}`);
-  const register = 'Register Image…';
+  const register = l10n.t('Register Image…');
   void deps.ui.notify('info', INSTANCE_STORE_EXPLANATION, register).then(async (choice) => {
     if (choice === register)
       await vscode.commands.executeCommand('amiExplorer.image.register', region);
@@ -141,7 +179,7 @@ export function explainInstanceStore(deps: CommandDeps, region: string): void {
 }
 
 function offerStart(deps: CommandDeps, region: string, instanceId: string, message: string): void {
-  const start = 'Start Instance';
+  const start = l10n.t('Start Instance');
   void deps.ui.notify('info', message, start).then(async (choice) => {
     if (choice !== start) return;
     try {
@@ -149,13 +187,16 @@ function offerStart(deps: CommandDeps, region: string, instanceId: string, messa
     } catch (error) {
       if (isCancellation(error)) return;
       logError(deps.log, `Starting ${instanceId}`, error);
-      void deps.ui.notify('error', `Could not start ${instanceId}: ${errorSentence(error)}`);
+      void deps.ui.notify(
+        'error',
+        l10n.t('Could not start {0}: {1}', instanceId, errorSentence(error)),
+      );
     }
   });
 }
 
 async function startInstance(deps: CommandDeps, region: string, instanceId: string): Promise<void> {
-  await withProgress(`Starting ${instanceId}…`, (signal) =>
+  await withProgress(l10n.t('Starting {0}…', instanceId), (signal) =>
     deps.ec2.instances.start(region, instanceId, signal),
   );
   deps.log.info(`StartInstances ${instanceId} in ${region}.`);

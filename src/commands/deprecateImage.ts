@@ -12,8 +12,9 @@ import { applyToImages } from '../ui/applyToImages';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
 import type { ImageTarget } from '../ui/pickers';
+import * as l10n from '@vscode/l10n';
 
-const TITLE = 'Schedule Deprecation';
+const TITLE = l10n.t('Schedule Deprecation');
 
 /**
  * `amiExplorer.image.deprecate`: a time (presets such as "in 30 days" or a custom UTC time, which
@@ -53,7 +54,10 @@ export async function deprecateImage(
       );
       return {
         image,
-        detail: `deprecates on ${image.deprecationTime ?? `${formatUtcMinute(at)} UTC`}. It stays launchable; other accounts no longer see it in listings unless they include deprecated AMIs.`,
+        detail: l10n.t(
+          'deprecates on {0}. It stays launchable; other accounts no longer see it in listings unless they include deprecated AMIs.',
+          image.deprecationTime ?? l10n.t('{0} UTC', formatUtcMinute(at)),
+        ),
       };
     },
   });
@@ -72,37 +76,40 @@ async function askTime(
   const images = targets.map((t) => t.ami);
   const current =
     single?.deprecationTime !== undefined
-      ? ` — ${isDeprecated(single, now) ? 'deprecated since' : 'deprecates on'} ${single.deprecationTime}`
+      ? ` — ${isDeprecated(single, now) ? l10n.t('deprecated since') : l10n.t('deprecates on')} ${single.deprecationTime}`
       : '';
   const title = single
     ? `${TITLE}: ${amiDisplayName(single)}${current}`
-    : `${TITLE}: ${targets.length} AMIs`;
+    : l10n.t('{0}: {1} AMIs', TITLE, targets.length);
   const items: TimeItem[] = [
     ...deprecationPresets(now)
       // A preset beyond a public AMI's limit would only be refused.
       .filter((p) => validateDeprecationTime(formatUtcMinute(p.time), now, images) === undefined)
       .map((p) => ({
         label: p.label,
-        description: `${formatUtcMinute(p.time)} UTC`,
+        description: l10n.t('{0} UTC', formatUtcMinute(p.time)),
         value: formatUtcMinute(p.time),
       })),
-    { label: 'Custom…', description: 'Enter a UTC date and time' },
-    { label: 'What deprecation does', kind: vscode.QuickPickItemKind.Separator },
-    { label: '$(info) Deprecated AMIs stay launchable', detail: DEPRECATION_EXPLAINED },
+    { label: l10n.t('Custom…'), description: l10n.t('Enter a UTC date and time') },
+    { label: l10n.t('What deprecation does'), kind: vscode.QuickPickItemKind.Separator },
+    { label: l10n.t('$(info) Deprecated AMIs stay launchable'), detail: DEPRECATION_EXPLAINED },
   ];
   for (;;) {
     const picked = await deps.ui.pick({
       title,
-      placeholder: 'When should EC2 deprecate it? (UTC)',
+      placeholder: l10n.t('When should EC2 deprecate it? (UTC)'),
       items,
       matchOnDescription: true,
     });
     if (picked.value !== undefined) return picked.value;
-    if (picked.label !== 'Custom…') continue;
+    if (picked.label !== l10n.t('Custom…')) continue;
     try {
       return await deps.ui.text({
         title,
-        prompt: `UTC date and time, YYYY-MM-DD HH:MM: in the future, at most 10 years ahead (a public AMI: at most 2 years after its creation). ${DEPRECATION_EXPLAINED}`,
+        prompt: l10n.t(
+          'UTC date and time, YYYY-MM-DD HH:MM: in the future, at most 10 years ahead (a public AMI: at most 2 years after its creation). {0}',
+          DEPRECATION_EXPLAINED,
+        ),
         placeholder: formatUtcMinute(deprecationPresets(now)[0].time),
         validate: (value) => validateDeprecationTime(value, new Date(), images),
       });

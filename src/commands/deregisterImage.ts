@@ -15,6 +15,7 @@ import { withProgress } from '../ui/progress';
 import { reportResults } from '../ui/reportResults';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /** What the command resolves to (what `executeCommand` returns). */
 export interface DeregisterImageOutcome {
@@ -35,12 +36,12 @@ export async function deregisterImage(
   selection?: unknown,
 ): Promise<DeregisterImageOutcome> {
   const picked = await imageTargets(deps, clicked, selection, {
-    title: 'Deregister',
+    title: l10n.t('Deregister'),
     capability: 'deregister',
     many: true,
     pickMany: true,
   });
-  requireAllowed(picked, 'deregister', 'Deregister');
+  requireAllowed(picked, 'deregister', l10n.t('Deregister'));
   return deregisterTargets(
     deps,
     picked.map((t) => ({ region: t.ami.region, imageId: t.ami.imageId })),
@@ -76,8 +77,8 @@ export async function deregisterTargets(
   const regions = [...new Set(targets.map((t) => t.region))];
   const [facts, retention] = await withProgress(
     targets.length === 1
-      ? `Checking ${targets[0]?.imageId ?? ''} before deregistering…`
-      : `Checking ${targets.length} AMIs before deregistering…`,
+      ? l10n.t('Checking {0} before deregistering…', targets[0]?.imageId ?? '')
+      : l10n.t('Checking {0} AMIs before deregistering…', targets.length),
     (signal) =>
       Promise.all([
         deps.deregisterImages.gatherFacts(targets, signal),
@@ -107,10 +108,10 @@ export async function deregisterTargets(
   await deps.ui.confirm(
     message,
     run.note ? `${run.note}\n\n${fullDetail}` : fullDetail,
-    'Deregister',
+    l10n.t('Deregister'),
   );
   const second = secondConfirmation(plan);
-  if (second) await deps.ui.confirm(second.message, second.detail, 'Deregister Anyway');
+  if (second) await deps.ui.confirm(second.message, second.detail, l10n.t('Deregister Anyway'));
 
   const execute =
     run.execute ??
@@ -119,7 +120,7 @@ export async function deregisterTargets(
       signal: AbortSignal,
       onOutcome: (i: number, o: DeregisterOutcome) => void,
     ) => deps.deregisterImages.execute(p, signal, onOutcome));
-  const outcomes = await withProgress('Deregistering…', (signal, progress) =>
+  const outcomes = await withProgress(l10n.t('Deregistering…'), (signal, progress) =>
     execute(
       plan,
       signal,
@@ -135,7 +136,7 @@ export async function deregisterTargets(
         }
       },
       (batch, of) => {
-        if (of > 1) progress.report({ message: `batch ${batch} of ${of}` });
+        if (of > 1) progress.report({ message: l10n.t('batch {0} of {1}', batch, of) });
       },
     ),
   );
@@ -186,29 +187,43 @@ async function askOptions(
   if (snapshots.size > 0) {
     items.push({
       option: 'deleteSnapshots',
-      label: 'Also delete the associated snapshots',
-      description: `${snapshots.size} snapshot${snapshots.size === 1 ? '' : 's'}, ${gib} GiB`,
+      label: l10n.t('Also delete the associated snapshots'),
+      description:
+        snapshots.size === 1
+          ? l10n.t('{0} snapshot, {1} GiB', snapshots.size, gib)
+          : l10n.t('{0} snapshots, {1} GiB', snapshots.size, gib),
       detail:
         shared.length > 0
-          ? `Shared with other AMIs, so EC2 keeps them: ${shared.map((s) => `${s.snapshotId} (used by ${s.usedBy.join(', ')})`).join('; ')}`
-          : 'Snapshots another AMI still uses are kept (EC2 skips them).',
+          ? l10n.t(
+              'Shared with other AMIs, so EC2 keeps them: {0}',
+              shared
+                .map((s) => l10n.t('{0} (used by {1})', s.snapshotId, s.usedBy.join(', ')))
+                .join('; '),
+            )
+          : l10n.t('Snapshots another AMI still uses are kept (EC2 skips them).'),
     });
   }
   if (protectedOnes.length > 0) {
     items.push({
       option: 'disableProtection',
-      label: 'Disable deregistration protection first',
-      description: `${protectedOnes.length} protected AMI${protectedOnes.length === 1 ? '' : 's'}`,
+      label: l10n.t('Disable deregistration protection first'),
+      description:
+        protectedOnes.length === 1
+          ? l10n.t('{0} protected AMI', protectedOnes.length)
+          : l10n.t('{0} protected AMIs', protectedOnes.length),
       detail:
         withCooldown.length > 0
-          ? `With a cooldown (${withCooldown.map((f) => f.image.imageId).join(', ')}), EC2 keeps the AMI protected for 24 hours after disabling: those are not deregistered now.`
-          : 'Otherwise protected AMIs are skipped.',
+          ? l10n.t(
+              'With a cooldown ({0}), EC2 keeps the AMI protected for 24 hours after disabling: those are not deregistered now.',
+              withCooldown.map((f) => f.image.imageId).join(', '),
+            )
+          : l10n.t('Otherwise protected AMIs are skipped.'),
     });
   }
   if (items.length === 0) return { deleteSnapshots: false, disableProtection: false };
   const picked = await deps.ui.pickMany({
-    title: 'Deregister: options (the next step shows exactly what will happen)',
-    placeholder: 'Tick what to do as well, then press Enter',
+    title: l10n.t('Deregister: options (the next step shows exactly what will happen)'),
+    placeholder: l10n.t('Tick what to do as well, then press Enter'),
     items,
   });
   return {

@@ -11,11 +11,13 @@ import { applyToImages, imageSubject } from '../ui/applyToImages';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
 import { withProgress } from '../ui/progress';
+import * as l10n from '@vscode/l10n';
 
-const TITLE = 'Disable AMI';
+const TITLE = l10n.t('Disable AMI');
 
-const CONSEQUENCES =
-  'Disabling removes ALL launch permissions (the AMI becomes private) and hides it from DescribeImages for everyone but you; nobody can launch it until it is re-enabled. Re-enabling does NOT restore the launch permissions: they must be shared again. Instances already running are not affected.';
+const CONSEQUENCES = l10n.t(
+  'Disabling removes ALL launch permissions (the AMI becomes private) and hides it from DescribeImages for everyone but you; nobody can launch it until it is re-enabled. Re-enabling does NOT restore the launch permissions: they must be shared again. Instances already running are not affected.',
+);
 
 /**
  * `amiExplorer.image.disable`: reads each AMI's launch permissions (DescribeImageAttribute
@@ -35,7 +37,7 @@ export async function disableImage(
   const eligible = targets.filter((t) => allows(t, 'disable'));
   /** Each AMI's launch permissions, or why they could not be read. */
   const permissions = new Map<string, LaunchPermission[] | string>();
-  await withProgress(`${TITLE}: reading launch permissions`, async (signal) => {
+  await withProgress(l10n.t('{0}: reading launch permissions', TITLE), async (signal) => {
     for (const { ami } of eligible) {
       try {
         const list = await deps.lifecycle.launchPermissions(ami.region, ami.imageId, signal);
@@ -56,17 +58,21 @@ export async function disableImage(
       const found = permissions.get(ami.imageId);
       const what =
         typeof found === 'string'
-          ? `its launch permissions could not be read (${found}); it will not be disabled`
+          ? l10n.t('its launch permissions could not be read ({0}); it will not be disabled', found)
           : describePermissionsLost(found ?? []);
       return `• ${amiDisplayName(ami)} (${ami.imageId}): ${what}`;
     });
     const [only] = eligible;
     await deps.ui.confirm(
       eligible.length === 1 && only
-        ? `Disable ${amiDisplayName(only.ami)}?`
-        : `Disable ${eligible.length} AMIs?`,
-      `${lines.join('\n')}\n\n${CONSEQUENCES}\n\nThe current launch permissions are written to the AMI Explorer log.`,
-      'Disable',
+        ? l10n.t('Disable {0}?', amiDisplayName(only.ami))
+        : l10n.t('Disable {0} AMIs?', eligible.length),
+      l10n.t(
+        '{0}\n\n{1}\n\nThe current launch permissions are written to the AMI Explorer log.',
+        lines.join('\n'),
+        CONSEQUENCES,
+      ),
+      l10n.t('Disable'),
     );
   }
   await applyToImages(deps, {
@@ -86,14 +92,21 @@ export async function disableImage(
       const lost = found ?? [];
       const hidden = deps.imagesTree.scope.includeDisabled
         ? ''
-        : ' The Images view drops it on the next refresh unless Listing Options include disabled AMIs.';
+        : l10n.t(
+            ' The Images view drops it on the next refresh unless Listing Options include disabled AMIs.',
+          );
       return {
         image,
-        detail: `disabled. ${
+        detail: l10n.t(
+          'disabled. {0}{1}',
           lost.length > 0
-            ? `Removed launch permissions (also in the log): ${lost.map(describeLaunchPermission).join('; ')}.`
-            : 'It had no launch permissions.'
-        }${hidden}`,
+            ? l10n.t(
+                'Removed launch permissions (also in the log): {0}.',
+                lost.map(describeLaunchPermission).join('; '),
+              )
+            : l10n.t('It had no launch permissions.'),
+          hidden,
+        ),
       };
     },
   });

@@ -2,8 +2,9 @@ import { describeProtection } from '../core/model/deregistrationProtection';
 import { applyToImages } from '../ui/applyToImages';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
-const TITLE = 'Disable Deregistration Protection';
+const TITLE = l10n.t('Disable Deregistration Protection');
 
 /**
  * `amiExplorer.image.disableProtection`: DisableImageDeregistrationProtection for each AMI; when a
@@ -33,7 +34,10 @@ export async function disableProtection(
         image,
         detail:
           protection.kind === 'cooldown'
-            ? `protection disabled, but the 24-hour cooldown keeps the AMI protected until ${protection.until}.`
+            ? l10n.t(
+                'protection disabled, but the 24-hour cooldown keeps the AMI protected until {0}.',
+                protection.until,
+              )
             : describeProtection(protection),
       };
     },

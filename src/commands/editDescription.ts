@@ -3,8 +3,9 @@ import { validateDescription } from '../core/model/imageInputs';
 import { applyToImages } from '../ui/applyToImages';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
-const TITLE = 'Edit Description';
+const TITLE = l10n.t('Edit Description');
 
 /**
  * `amiExplorer.image.editDescription`: an input prefilled with the current description, validated
@@ -24,7 +25,7 @@ export async function editDescription(
   const ami = targets[0].ami;
   const description = await deps.ui.text({
     title: `${TITLE}: ${amiDisplayName(ami)} (${ami.imageId})`,
-    prompt: 'Description (up to 255 characters; empty clears it)',
+    prompt: l10n.t('Description (up to 255 characters; empty clears it)'),
     value: ami.description ?? '',
     validate: validateDescription,
   });
@@ -41,7 +42,9 @@ export async function editDescription(
         signal,
       ),
       detail:
-        description.length > 0 ? `description set to "${description}".` : 'description cleared.',
+        description.length > 0
+          ? l10n.t('description set to "{0}".', description)
+          : l10n.t('description cleared.'),
     }),
   });
 }

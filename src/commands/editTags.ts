@@ -5,8 +5,9 @@ import { askTagForImages, editTagsInteractively } from '../ui/tagEditor';
 import { applyToImages } from '../ui/applyToImages';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
-const TITLE = 'Manage Tags';
+const TITLE = l10n.t('Manage Tags');
 
 /**
  * `amiExplorer.image.editTags`: on one AMI, the tag editor (add, change, remove; optionally on its
@@ -33,9 +34,9 @@ export async function editTags(
     changes = { set: [asked.tag], remove: [] };
     includeSnapshots = asked.includeSnapshots;
   }
-  if (isEmptyTagChange(changes)) throw new InputError('No tag changes to apply.');
+  if (isEmptyTagChange(changes)) throw new InputError(l10n.t('No tag changes to apply.'));
   await applyToImages(deps, {
-    title: targets.length === 1 ? TITLE : `Tag ${targets.length} AMIs`,
+    title: targets.length === 1 ? TITLE : l10n.t('Tag {0} AMIs', targets.length),
     targets,
     capability: 'editTags',
     apply: async (target, signal) => {
@@ -43,7 +44,7 @@ export async function editTags(
       const snapshots = result.resourceIds.length - 1;
       return {
         image: result.image,
-        detail: `${describeTagChanges(changes)}${snapshots > 0 ? ` (also on ${snapshots} snapshot${snapshots === 1 ? '' : 's'}: ${result.resourceIds.slice(1).join(', ')})` : ''}.`,
+        detail: `${describeTagChanges(changes)}${snapshots > 0 ? (snapshots === 1 ? l10n.t(' (also on {0} snapshot: {1})', snapshots, result.resourceIds.slice(1).join(', ')) : l10n.t(' (also on {0} snapshots: {1})', snapshots, result.resourceIds.slice(1).join(', '))) : ''}.`,
       };
     },
   });

@@ -7,8 +7,9 @@ import {
 import { applyToImages } from '../ui/applyToImages';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
-const TITLE = 'Enable Deregistration Protection';
+const TITLE = l10n.t('Enable Deregistration Protection');
 
 /**
  * `amiExplorer.image.enableProtection`: with or without the 24-hour cooldown (explained), then
@@ -29,8 +30,8 @@ export async function enableProtection(
     title:
       targets.length === 1 && first
         ? `${TITLE}: ${amiDisplayName(first.ami)}`
-        : `${TITLE}: ${targets.length} AMIs`,
-    placeholder: 'A protected AMI cannot be deregistered until protection is disabled',
+        : l10n.t('{0}: {1} AMIs', TITLE, targets.length),
+    placeholder: l10n.t('A protected AMI cannot be deregistered until protection is disabled'),
     items: PROTECTION_CHOICES.map((c) => ({
       label: c.label,
       detail: c.detail,

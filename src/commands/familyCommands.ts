@@ -13,6 +13,7 @@ import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
 import type { CopyImageOutcome } from './copyImage';
 import { copyTargets } from './copyImage';
+import * as l10n from '@vscode/l10n';
 
 /** What the compare commands resolve to (what `executeCommand` returns): the two documents. */
 export interface ComparisonOutcome {
@@ -37,7 +38,11 @@ export async function copyNewestToMissingRegions(
   if (!newest || missing.length === 0) {
     await deps.ui.notify(
       'info',
-      `The newest version of ${family.label} (${newest?.name ?? 'none'}) is in every listed region.`,
+      l10n.t(
+        'The newest version of {0} ({1}) is in every listed region.',
+        family.label,
+        newest?.name ?? l10n.t('none'),
+      ),
     );
     return undefined;
   }
@@ -46,7 +51,10 @@ export async function copyNewestToMissingRegions(
   );
   if (!source) {
     throw new InputError(
-      `${newest.name} cannot be copied from any region it is in (it must be available and yours or shared with you).`,
+      l10n.t(
+        '{0} cannot be copied from any region it is in (it must be available and yours or shared with you).',
+        newest.name,
+      ),
     );
   }
   return copyTargets(deps, [{ ami: source, owned: deps.families.isOwned(source) }], {
@@ -65,16 +73,19 @@ export async function compareImages(
   selection?: unknown,
 ): Promise<ComparisonOutcome> {
   const targets = await imageTargets(deps, clicked, selection, {
-    title: 'Compare AMIs',
+    title: l10n.t('Compare AMIs'),
     many: true,
   });
   if (targets.length > 2) {
     throw new InputError(
-      `Compare takes two AMIs; ${targets.length} are selected. Select one (to pick the other) or two.`,
+      l10n.t(
+        'Compare takes two AMIs; {0} are selected. Select one (to pick the other) or two.',
+        targets.length,
+      ),
     );
   }
   const [first, second] = targets;
-  if (!first) throw new InputError('Choose an AMI to compare.');
+  if (!first) throw new InputError(l10n.t('Choose an AMI to compare.'));
   const other = second?.ami ?? (await pickOther(deps, first.ami));
   return openComparison(deps, first.ami, other);
 }
@@ -92,23 +103,26 @@ export async function compareWithPrevious(
   else if (clicked instanceof FamilyImageNode) ami = clicked.ami;
   else {
     const [target] = await imageTargets(deps, clicked, undefined, {
-      title: 'Compare with Previous Version',
+      title: l10n.t('Compare with Previous Version'),
       many: false,
     });
     ami = target?.ami;
   }
-  if (!ami) throw new InputError('Choose an AMI to compare.');
+  if (!ami) throw new InputError(l10n.t('Choose an AMI to compare.'));
   const family = deps.families.familyOf(ami);
   if (!family) {
     throw new InputError(
-      `${amiDisplayName(ami)} is in no family (see amiExplorer.families.tag), so it has no previous version.`,
+      l10n.t(
+        '{0} is in no family (see amiExplorer.families.tag), so it has no previous version.',
+        amiDisplayName(ami),
+      ),
     );
   }
   const previous = previousVersionOf(family, ami);
   if (!previous) {
     await deps.ui.notify(
       'info',
-      `${amiDisplayName(ami)} is the oldest listed version of ${family.label}.`,
+      l10n.t('{0} is the oldest listed version of {1}.', amiDisplayName(ami), family.label),
     );
     return undefined;
   }
@@ -117,11 +131,11 @@ export async function compareWithPrevious(
 
 async function openComparison(deps: CommandDeps, a: Ami, b: Ami): Promise<ComparisonOutcome> {
   if (a.imageId === b.imageId && a.region === b.region) {
-    throw new InputError('Choose two different AMIs to compare.');
+    throw new InputError(l10n.t('Choose two different AMIs to compare.'));
   }
   const [older, newer] = (a.creationDate ?? '') <= (b.creationDate ?? '') ? [a, b] : [b, a];
   const [left, right] = await withProgress(
-    `Loading ${older.imageId} and ${newer.imageId}…`,
+    l10n.t('Loading {0} and {1}…', older.imageId, newer.imageId),
     (signal) =>
       Promise.all(
         [older, newer].map((ami) =>
@@ -132,7 +146,7 @@ async function openComparison(deps: CommandDeps, a: Ami, b: Ami): Promise<Compar
         ),
       ),
   );
-  if (!left || !right) throw new InputError('Could not load both AMIs.');
+  if (!left || !right) throw new InputError(l10n.t('Could not load both AMIs.'));
   const side = (ami: Ami): string => `${amiDisplayName(ami)} (${ami.region})`;
   await vscode.commands.executeCommand(
     'vscode.diff',
@@ -174,32 +188,46 @@ async function pickOther(deps: CommandDeps, ami: Ami): Promise<Ami> {
     ...(members.length > 0
       ? [
           {
-            label: `Same family: ${family?.label ?? ''}`,
+            label: l10n.t('Same family: {0}', family?.label ?? ''),
             kind: vscode.QuickPickItemKind.Separator,
           },
           ...members.map(item),
         ]
       : []),
     ...(others.length > 0
-      ? [{ label: 'Other AMIs', kind: vscode.QuickPickItemKind.Separator }, ...others.map(item)]
+      ? [
+          { label: l10n.t('Other AMIs'), kind: vscode.QuickPickItemKind.Separator },
+          ...others.map(item),
+        ]
       : []),
   ];
   const chosen = await deps.ui.pick<OtherItem>({
-    title: `Compare ${amiDisplayName(ami)} (${ami.imageId}) with`,
+    title: l10n.t('Compare {0} ({1}) with', amiDisplayName(ami), ami.imageId),
     placeholder:
       rule.kind === 'tag'
-        ? `AMI to compare with (the same ${rule.key} tag first), or type an AMI id in ${ami.region}`
-        : `AMI to compare with (the same family first), or type an AMI id in ${ami.region}`,
+        ? l10n.t(
+            'AMI to compare with (the same {0} tag first), or type an AMI id in {1}',
+            rule.key,
+            ami.region,
+          )
+        : l10n.t(
+            'AMI to compare with (the same family first), or type an AMI id in {0}',
+            ami.region,
+          ),
     items,
     matchOnDescription: true,
     typedItem: (value) =>
       isAmiId(value)
-        ? { label: value, description: `look up this AMI id in ${ami.region}`, typedId: value }
+        ? {
+            label: value,
+            description: l10n.t('look up this AMI id in {0}', ami.region),
+            typedId: value,
+          }
         : undefined,
   });
   if (chosen.ami) return chosen.ami;
   const typedId = chosen.typedId ?? '';
-  return withProgress(`Looking up ${typedId}…`, (signal) =>
+  return withProgress(l10n.t('Looking up {0}…', typedId), (signal) =>
     deps.images.getImage(ami.region, typedId, signal),
   );
 }
@@ -216,15 +244,21 @@ async function pickFamily(deps: CommandDeps): Promise<ImageFamily> {
     .families.filter((f) => missingRegions(f, listed).length > 0);
   if (families.length === 0) {
     throw new InputError(
-      'No family has its newest version missing in a listed region (the AMI Families view groups what the Images view lists).',
+      l10n.t(
+        'No family has its newest version missing in a listed region (the AMI Families view groups what the Images view lists).',
+      ),
     );
   }
   const chosen = await deps.ui.pick<FamilyItem>({
-    title: 'Copy Newest to Missing Regions',
-    placeholder: 'Family whose newest version to copy',
+    title: l10n.t('Copy Newest to Missing Regions'),
+    placeholder: l10n.t('Family whose newest version to copy'),
     items: families.map((family) => ({
       label: family.label,
-      description: `newest ${family.versions[0]?.name ?? ''} · not in ${missingRegions(family, listed).join(', ')}`,
+      description: l10n.t(
+        'newest {0} · not in {1}',
+        family.versions[0]?.name ?? '',
+        missingRegions(family, listed).join(', '),
+      ),
       family,
     })),
     matchOnDescription: true,

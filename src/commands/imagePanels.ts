@@ -1,5 +1,6 @@
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /** `amiExplorer.image.showBlockDevices`: one panel per selected AMI, or one picked. */
 export async function showBlockDevices(
@@ -8,7 +9,7 @@ export async function showBlockDevices(
   selection?: unknown,
 ): Promise<void> {
   const targets = await imageTargets(deps, clicked, selection, {
-    title: 'Show Block Devices',
+    title: l10n.t('Show Block Devices'),
     capability: 'viewBlockDevices',
     many: true,
   });
@@ -25,7 +26,7 @@ export async function editPermissions(
 ): Promise<void> {
   // Any AMI: the panel itself explains what may not be changed (not yours, disabled…).
   const targets = await imageTargets(deps, clicked, selection, {
-    title: 'Edit Launch Permissions',
+    title: l10n.t('Edit Launch Permissions'),
     many: true,
   });
   for (const { ami } of targets) {

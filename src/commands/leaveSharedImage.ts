@@ -4,8 +4,9 @@ import { leaveRefusal } from '../core/model/leaveShared';
 import { withProgress } from '../ui/progress';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
-const TITLE = 'Remove from My Account';
+const TITLE = l10n.t('Remove from My Account');
 
 /**
  * `amiExplorer.image.leaveShared`: CancelImageLaunchPermission on an AMI another account shared
@@ -19,16 +20,26 @@ export async function leaveSharedImage(deps: CommandDeps, clicked?: unknown): Pr
   const { ami } = target;
   const why = leaveRefusal(target);
   if (why !== undefined) throw new InputError(`${TITLE}: ${ami.imageId} — ${why}.`);
-  const owner = ami.ownerAlias ?? ami.ownerId ?? 'its owner';
+  const owner = ami.ownerAlias ?? ami.ownerId ?? l10n.t('its owner');
   await deps.ui.confirm(
-    `Remove ${amiDisplayName(ami)} (${ami.imageId}) from your account in ${ami.region}?`,
-    `Your account will no longer be able to see it or launch instances from it. Instances already ` +
-      `launched from it keep running. The AMI itself stays with its owner (${owner}), who can share ` +
-      `it with you again.`,
-    'Remove',
+    l10n.t(
+      'Remove {0} ({1}) from your account in {2}?',
+      amiDisplayName(ami),
+      ami.imageId,
+      ami.region,
+    ),
+    l10n.t(
+      'Your account will no longer be able to see it or launch instances from it. Instances already ',
+    ) +
+      l10n.t(
+        'launched from it keep running. The AMI itself stays with its owner ({0}), who can share ',
+        owner,
+      ) +
+      l10n.t('it with you again.'),
+    l10n.t('Remove'),
   );
   const stillVisible = await withProgress(
-    `Removing ${ami.imageId} from your account…`,
+    l10n.t('Removing {0} from your account…', ami.imageId),
     async (signal) => {
       try {
         await deps.ec2.images.leaveShared(ami.region, ami.imageId, signal);
@@ -46,12 +57,18 @@ export async function leaveSharedImage(deps: CommandDeps, clicked?: unknown): Pr
   );
   if (stillVisible === undefined) {
     deps.events.publish({ kind: 'gone', region: ami.region, imageId: ami.imageId });
-    void deps.ui.notify('info', `${ami.imageId} was removed from your account in ${ami.region}.`);
+    void deps.ui.notify(
+      'info',
+      l10n.t('{0} was removed from your account in {1}.', ami.imageId, ami.region),
+    );
     return;
   }
   deps.events.publish({ kind: 'changed', image: stillVisible });
   void deps.ui.notify(
     'warning',
-    `Your account was removed from ${ami.imageId}'s launch permissions, but you can still see it: it is also shared with your organization or an organizational unit.`,
+    l10n.t(
+      "Your account was removed from {0}'s launch permissions, but you can still see it: it is also shared with your organization or an organizational unit.",
+      ami.imageId,
+    ),
   );
 }

@@ -5,6 +5,7 @@ import { instanceDisplayName } from '../core/model/instance';
 import { withProgress } from '../ui/progress';
 import { imageTargets, instanceTarget, selectedInstances } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /** `amiExplorer.image.openJson`: from the tree (one or several AMIs) or the palette (the AMI picker). */
 export async function openImageJson(
@@ -13,7 +14,7 @@ export async function openImageJson(
   selection?: unknown,
 ): Promise<void> {
   const targets = await imageTargets(deps, clicked, selection, {
-    title: 'Open AMI JSON',
+    title: l10n.t('Open AMI JSON'),
     many: true,
   });
   await openDocuments(
@@ -40,7 +41,7 @@ export async function openInstanceJson(
           resourceId: n.instance.instanceId,
           label: instanceDisplayName(n.instance),
         }))
-      : [await instanceTarget(deps, undefined, 'Open Instance JSON')].map((t) => ({
+      : [await instanceTarget(deps, undefined, l10n.t('Open Instance JSON'))].map((t) => ({
           region: t.region,
           resourceId: t.instanceId,
         }));
@@ -51,11 +52,11 @@ async function openDocuments(
   deps: CommandDeps,
   targets: { region: string; resourceId: string; label?: string }[],
 ): Promise<void> {
-  if (targets.length === 0) throw new InputError('Select an AMI or instance first.');
+  if (targets.length === 0) throw new InputError(l10n.t('Select an AMI or instance first.'));
   const title =
     targets.length === 1
-      ? `Loading ${targets[0]?.resourceId ?? ''}…`
-      : `Loading ${targets.length} documents…`;
+      ? l10n.t('Loading {0}…', targets[0]?.resourceId ?? '')
+      : l10n.t('Loading {0} documents…', targets.length);
   const uris = await withProgress(title, async (signal) => {
     const loaded: vscode.Uri[] = [];
     for (const t of targets) loaded.push(await deps.documents.load(t, signal));

@@ -9,6 +9,7 @@ import { RecycleBinNode, RecycledImageNode } from '../tree/recycleBinNode';
 import { withProgress } from '../ui/progress';
 import { regionTarget } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /** What Restore resolves to (what `executeCommand` returns). */
 export interface RestoreOutcome {
@@ -26,27 +27,35 @@ export async function restoreFromRecycleBin(
   clicked?: unknown,
 ): Promise<RestoreOutcome> {
   const image = await recycledTarget(deps, clicked);
-  const plan = await withProgress(`Looking for the snapshots of ${image.imageId}…`, (signal) =>
-    deps.recycleBin.planRestore(image, signal),
+  const plan = await withProgress(
+    l10n.t('Looking for the snapshots of {0}…', image.imageId),
+    (signal) => deps.recycleBin.planRestore(image, signal),
   );
   const label = image.name ? `${image.name} (${image.imageId})` : image.imageId;
   const snapshots =
     plan.snapshots.length > 0
-      ? `Restored first, so that it can launch: ${plan.snapshots
-          .map((s) => `${s.snapshotId}${s.description ? ` (${s.description})` : ''}`)
-          .join('; ')}.`
-      : 'No snapshot made for this AMI is in the Recycle Bin (its snapshots were kept, or are gone for good).';
+      ? l10n.t(
+          'Restored first, so that it can launch: {0}.',
+          plan.snapshots
+            .map((s) => `${s.snapshotId}${s.description ? ` (${s.description})` : ''}`)
+            .join('; '),
+        )
+      : l10n.t(
+          'No snapshot made for this AMI is in the Recycle Bin (its snapshots were kept, or are gone for good).',
+        );
   await deps.ui.confirm(
-    `Restore ${label} from the Recycle Bin in ${image.region}?`,
+    l10n.t('Restore {0} from the Recycle Bin in {1}?', label, image.region),
     [
-      'It becomes a registered AMI again, with the same id.',
+      l10n.t('It becomes a registered AMI again, with the same id.'),
       snapshots,
-      'Any other snapshot its block devices name that is still in the Recycle Bin is restored after it.',
-      `Otherwise the Recycle Bin deletes it at ${utcTime(image.exitsAt)}.`,
+      l10n.t(
+        'Any other snapshot its block devices name that is still in the Recycle Bin is restored after it.',
+      ),
+      l10n.t('Otherwise the Recycle Bin deletes it at {0}.', utcTime(image.exitsAt)),
     ].join('\n\n'),
-    'Restore',
+    l10n.t('Restore'),
   );
-  const result = await withProgress(`Restoring ${image.imageId}…`, (signal) =>
+  const result = await withProgress(l10n.t('Restoring {0}…', image.imageId), (signal) =>
     deps.recycleBin.restore(plan, signal),
   );
   reportRestore(deps, image, label, result);
@@ -64,7 +73,12 @@ function reportRestore(
   const plural = (n: number): string => (n === 1 ? '' : 's');
   const restored =
     result.restoredSnapshots.length > 0
-      ? ` with ${result.restoredSnapshots.length} snapshot${plural(result.restoredSnapshots.length)} (${result.restoredSnapshots.join(', ')})`
+      ? l10n.t(
+          ' with {0} snapshot{1} ({2})',
+          result.restoredSnapshots.length,
+          plural(result.restoredSnapshots.length),
+          result.restoredSnapshots.join(', '),
+        )
       : '';
   for (const f of result.failedSnapshots) {
     deps.log.error(`Restoring ${f.snapshotId} from the Recycle Bin failed`, f.error);
@@ -73,40 +87,71 @@ function reportRestore(
     (f) =>
       `${f.snapshotId} (${
         f.unknown
-          ? `not known whether restored: ${unknownCause(f.error, 'its restore').replace(/\.$/, '')}`
+          ? l10n.t(
+              'not known whether restored: {0}',
+              unknownCause(f.error, l10n.t('its restore')).replace(/\.$/, ''),
+            )
           : errorSentence(f.error).replace(/\.$/, '')
       })`,
   );
   const notTried =
     result.notAttempted.length > 0
-      ? ` Cancelled before restoring ${result.notAttempted.join(', ')}.`
+      ? l10n.t(' Cancelled before restoring {0}.', result.notAttempted.join(', '))
       : '';
   if (outcome.kind !== 'restored') {
     const snapshotsBack =
       result.restoredSnapshots.length > 0
-        ? ` Restored before that: ${result.restoredSnapshots.join(', ')} (now ordinary snapshots).`
+        ? l10n.t(
+            ' Restored before that: {0} (now ordinary snapshots).',
+            result.restoredSnapshots.join(', '),
+          )
         : '';
-    const notBack = failed.length > 0 ? ` Not restored: ${failed.join('; ')}.` : '';
+    const notBack = failed.length > 0 ? l10n.t(' Not restored: {0}.', failed.join('; ')) : '';
     if (outcome.kind === 'not-restored' && outcome.cancelled) {
       void deps.ui.notify(
         result.restoredSnapshots.length > 0 ? 'warning' : 'info',
-        `Cancelled: ${label} is still in the Recycle Bin.${snapshotsBack}${notBack}${notTried}`,
+        l10n.t(
+          'Cancelled: {0} is still in the Recycle Bin.{1}{2}{3}',
+          label,
+          snapshotsBack,
+          notBack,
+          notTried,
+        ),
       );
     } else if (outcome.kind === 'not-restored') {
       deps.log.error(`Restoring ${image.imageId} from the Recycle Bin failed`, outcome.error);
       void deps.ui.notify(
         'error',
-        `${label} was not restored: ${errorSentence(outcome.error)}${snapshotsBack}${notBack}${notTried}`,
+        l10n.t(
+          '{0} was not restored: {1}{2}{3}{4}',
+          label,
+          errorSentence(outcome.error),
+          snapshotsBack,
+          notBack,
+          notTried,
+        ),
       );
     } else {
       deps.log.warn(`Restoring ${image.imageId}: outcome unknown (${whyUnknown(outcome.error)}).`);
       const reread =
         outcome.rereadError === undefined
-          ? `EC2 does not list it as registered yet, but may still restore it.`
-          : `EC2 could not be re-read either ("${errorSentence(outcome.rereadError).replace(/\.$/, '')}").`;
+          ? l10n.t('EC2 does not list it as registered yet, but may still restore it.')
+          : l10n.t(
+              'EC2 could not be re-read either ("{0}").',
+              errorSentence(outcome.rereadError).replace(/\.$/, ''),
+            );
       void deps.ui.notify(
         'warning',
-        `${unknownCause(outcome.error, 'the restore of ' + image.imageId)} Whether ${label} was restored is not known: ${reread} Refresh ${image.region} in a minute to check.${snapshotsBack}${notBack}${notTried}`,
+        l10n.t(
+          '{0} Whether {1} was restored is not known: {2} Refresh {3} in a minute to check.{4}{5}{6}',
+          unknownCause(outcome.error, l10n.t('the restore of ') + image.imageId),
+          label,
+          reread,
+          image.region,
+          snapshotsBack,
+          notBack,
+          notTried,
+        ),
       );
     }
     return;
@@ -119,26 +164,38 @@ function reportRestore(
     );
   }
   const confirmed = outcome.unknownBecause
-    ? ` (EC2's answer was unclear; a re-read shows it registered)`
+    ? l10n.t(" (EC2's answer was unclear; a re-read shows it registered)")
     : '';
   if (failed.length > 0 || result.notAttempted.length > 0) {
     const missing = [
-      ...(failed.length > 0 ? [`not ${failed.join('; ')}`] : []),
+      ...(failed.length > 0 ? [l10n.t('not {0}', failed.join('; '))] : []),
       ...(result.notAttempted.length > 0
-        ? [`not ${result.notAttempted.join(', ')} (cancelled before it was asked for)`]
+        ? [l10n.t('not {0} (cancelled before it was asked for)', result.notAttempted.join(', '))]
         : []),
     ].join('; ');
     void deps.ui.notify(
       'warning',
-      `Restored ${label}${restored}${confirmed}, but ${missing}: the AMI cannot launch until its snapshots are back.`,
+      l10n.t(
+        'Restored {0}{1}{2}, but {3}: the AMI cannot launch until its snapshots are back.',
+        label,
+        restored,
+        confirmed,
+        missing,
+      ),
     );
   } else if (!result.image) {
     void deps.ui.notify(
       'warning',
-      `Restored ${label}${restored}${confirmed}; EC2 does not list it yet. Refresh ${image.region} in a moment.`,
+      l10n.t(
+        'Restored {0}{1}{2}; EC2 does not list it yet. Refresh {3} in a moment.',
+        label,
+        restored,
+        confirmed,
+        image.region,
+      ),
     );
   } else {
-    void deps.ui.notify('info', `Restored ${label}${restored}${confirmed}.`);
+    void deps.ui.notify('info', l10n.t('Restored {0}{1}{2}.', label, restored, confirmed));
   }
 }
 
@@ -148,15 +205,15 @@ async function recycledTarget(deps: CommandDeps, clicked: unknown): Promise<Recy
   const region =
     clicked instanceof RecycleBinNode
       ? clicked.region
-      : await regionTarget(deps, clicked, 'Restore from Recycle Bin');
+      : await regionTarget(deps, clicked, l10n.t('Restore from Recycle Bin'));
   const chosen = await deps.ui.pick({
-    title: `Restore from Recycle Bin: ${region}`,
-    placeholder: 'AMI to restore',
+    title: l10n.t('Restore from Recycle Bin: {0}', region),
+    placeholder: l10n.t('AMI to restore'),
     matchOnDescription: true,
     items: deps.ec2.recycleBin.images(region).then((images) =>
       images.map((image) => ({
         label: image.name ?? image.imageId,
-        description: `${image.imageId} · deleted at ${utcTime(image.exitsAt)}`,
+        description: l10n.t('{0} · deleted at {1}', image.imageId, utcTime(image.exitsAt)),
         image,
       })),
     ),

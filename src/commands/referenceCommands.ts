@@ -11,6 +11,7 @@ import { openResourceDocument } from '../webviews/openResourceDocument';
 import type { CommandDeps } from './commandDeps';
 import type { CopyImageOutcome } from './copyImage';
 import { copyTargets } from './copyImage';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The commands that the hover of an AMI id in code and its quick fixes run. They take the AMI (and,
@@ -30,9 +31,9 @@ export interface ReplaceTarget extends ReferenceTarget {
 function referenceTarget(argument: unknown): ReferenceTarget {
   const { region, imageId } = (argument ?? {}) as Partial<Record<string, unknown>>;
   if (typeof region !== 'string' || !isRegionName(region))
-    throw new InputError('This action needs the region of an AMI id in code.');
+    throw new InputError(l10n.t('This action needs the region of an AMI id in code.'));
   if (typeof imageId !== 'string' || !isAmiId(imageId))
-    throw new InputError('This action needs an AMI id from code.');
+    throw new InputError(l10n.t('This action needs an AMI id from code.'));
   return { region, imageId };
 }
 
@@ -55,7 +56,11 @@ export async function revealReference(deps: CommandDeps, argument: unknown): Pro
   if (!shown) {
     await deps.ui.notify(
       'info',
-      `${imageId} is not in the Images view: its region (${region}) is not listed, or the view's scope does not include it (change it with Select Scope…).`,
+      l10n.t(
+        "{0} is not in the Images view: its region ({1}) is not listed, or the view's scope does not include it (change it with Select Scope…).",
+        imageId,
+        region,
+      ),
     );
   }
   return shown;
@@ -73,22 +78,26 @@ export async function replaceReference(
   const { region, imageId } = referenceTarget(argument);
   const { uri, start } = (argument ?? {}) as Partial<Record<string, unknown>>;
   if (typeof uri !== 'string' || typeof start !== 'number' || !Number.isInteger(start) || start < 0)
-    throw new InputError('This action needs where the AMI id is written.');
+    throw new InputError(l10n.t('This action needs where the AMI id is written.'));
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
   const range = new vscode.Range(
     document.positionAt(start),
     document.positionAt(start + imageId.length),
   );
-  const current = await withProgress(`Looking up the family of ${imageId}…`, (signal) =>
+  const current = await withProgress(l10n.t('Looking up the family of {0}…', imageId), (signal) =>
     deps.images.getImage(region, imageId, signal),
   );
   const family = current.name === undefined ? undefined : familyPattern(current.name);
   if (family === undefined) {
     throw new InputError(
-      `The name of ${imageId} (${current.name ?? 'none'}) has no version or date part, so it has no family to look in.`,
+      l10n.t(
+        'The name of {0} ({1}) has no version or date part, so it has no family to look in.',
+        imageId,
+        current.name ?? l10n.t('none'),
+      ),
     );
   }
-  const members = await withProgress(`Listing ${family} in ${region}…`, (signal) =>
+  const members = await withProgress(l10n.t('Listing {0} in {1}…', family, region), (signal) =>
     deps.ec2.images.list(
       region,
       {
@@ -111,31 +120,42 @@ export async function replaceReference(
   if (candidates.length === 0) {
     await deps.ui.notify(
       'info',
-      `No other available, not deprecated AMI of the family ${family} (owner ${current.ownerId ?? 'unknown'}) in ${region}.`,
+      l10n.t(
+        'No other available, not deprecated AMI of the family {0} (owner {1}) in {2}.',
+        family,
+        current.ownerId ?? l10n.t('unknown'),
+        region,
+      ),
     );
     return undefined;
   }
   const { image: chosen } = await deps.ui.pick<vscode.QuickPickItem & { image: Ami }>({
-    title: `Replace ${imageId} (${amiDisplayName(current)}) with`,
-    placeholder: `AMIs of the family ${family} in ${region}, newest first`,
+    title: l10n.t('Replace {0} ({1}) with', imageId, amiDisplayName(current)),
+    placeholder: l10n.t('AMIs of the family {0} in {1}, newest first', family, region),
     items: candidates.map((m) => ({
       label: amiDisplayName(m),
-      description: `${m.imageId} · created ${(m.creationDate ?? 'unknown').slice(0, 10)}`,
+      description: l10n.t(
+        '{0} · created {1}',
+        m.imageId,
+        (m.creationDate ?? 'unknown').slice(0, 10),
+      ),
       detail:
         (m.creationDate ?? '') > (current.creationDate ?? '')
-          ? 'newer than the AMI in the code'
-          : 'older than the AMI in the code',
+          ? l10n.t('newer than the AMI in the code')
+          : l10n.t('older than the AMI in the code'),
       image: m,
     })),
     matchOnDescription: true,
   });
   if (document.getText(range) !== imageId) {
-    throw new InputError(`The code changed meanwhile: ${imageId} is no longer where it was.`);
+    throw new InputError(
+      l10n.t('The code changed meanwhile: {0} is no longer where it was.', imageId),
+    );
   }
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, range, chosen.imageId);
   if (!(await vscode.workspace.applyEdit(edit))) {
-    throw new InputError(`VS Code did not apply the edit to ${document.uri.fsPath}.`);
+    throw new InputError(l10n.t('VS Code did not apply the edit to {0}.', document.uri.fsPath));
   }
   return chosen.imageId;
 }
@@ -156,9 +176,9 @@ export async function copyReference(
     (!Array.isArray(toRegions) ||
       !toRegions.every((r): r is string => typeof r === 'string' && isRegionName(r)))
   ) {
-    throw new InputError('This action needs region names to copy the AMI to.');
+    throw new InputError(l10n.t('This action needs region names to copy the AMI to.'));
   }
-  const ami = await withProgress(`Looking up ${imageId} in ${region}…`, (signal) =>
+  const ami = await withProgress(l10n.t('Looking up {0} in {1}…', imageId, region), (signal) =>
     deps.images.getImage(region, imageId, signal),
   );
   return copyTargets(

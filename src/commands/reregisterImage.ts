@@ -14,6 +14,7 @@ import { withProgress } from '../ui/progress';
 import { reportResults } from '../ui/reportResults';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /**
  * `amiExplorer.image.reregister`: replaces an instance store-backed AMI's registration (after its
@@ -26,16 +27,17 @@ export async function reregisterImage(
   clicked?: unknown,
 ): Promise<ReregisterProgress> {
   const [target] = await imageTargets(deps, clicked, undefined, {
-    title: 'Re-register Image',
+    title: l10n.t('Re-register Image'),
     capability: 'reregister',
     many: false,
   });
-  if (!target) throw new InputError('Re-register Image: choose an AMI.');
-  requireAllowed([target], 'reregister', 'Re-register Image');
+  if (!target) throw new InputError(l10n.t('Re-register Image: choose an AMI.'));
+  requireAllowed([target], 'reregister', l10n.t('Re-register Image'));
   const { region, imageId } = target.ami;
 
-  const captured = await withProgress(`Reading the registration of ${imageId}…`, (signal) =>
-    deps.imageRegistration.capture(region, imageId, signal),
+  const captured = await withProgress(
+    l10n.t('Reading the registration of {0}…', imageId),
+    (signal) => deps.imageRegistration.capture(region, imageId, signal),
   );
   // Before anything changes: whatever happens next, the old registration can be rebuilt from the log.
   deps.log.info(
@@ -43,9 +45,10 @@ export async function reregisterImage(
   );
 
   const manifestPath = await deps.ui.text({
-    title: `Re-register ${captured.name} (${imageId})`,
-    prompt:
+    title: l10n.t('Re-register {0} ({1})', captured.name, imageId),
+    prompt: l10n.t(
       'Manifest to register: keep it to register the updated bundle at the same place, or enter the new one',
+    ),
     value: captured.manifestPath,
     validate: validateManifestPath,
   });
@@ -53,19 +56,24 @@ export async function reregisterImage(
   if ('error' in steps) throw new InputError(steps.error);
 
   await deps.ui.confirm(
-    `Re-register ${captured.name} (${imageId}) in ${region}?`,
+    l10n.t('Re-register {0} ({1}) in {2}?', captured.name, imageId, region),
     [
       ...steps.map((step, i) => `${i + 1}. ${describeStep(step, captured)}`),
       '',
-      `The new image gets a new id; ${imageId} stops existing. Instances already running from it are not affected. The old registration is written to the log first.`,
+      l10n.t(
+        'The new image gets a new id; {0} stops existing. Instances already running from it are not affected. The old registration is written to the log first.',
+        imageId,
+      ),
     ].join('\n'),
-    'Re-register',
+    l10n.t('Re-register'),
   );
 
-  const progress = await withProgress(`Re-registering ${captured.name}`, (signal, report) =>
-    deps.imageRegistration.reregister(captured, steps, signal, (step) =>
-      report.report({ message: describeStep(step, captured) }),
-    ),
+  const progress = await withProgress(
+    l10n.t('Re-registering {0}', captured.name),
+    (signal, report) =>
+      deps.imageRegistration.reregister(captured, steps, signal, (step) =>
+        report.report({ message: describeStep(step, captured) }),
+      ),
   );
 
   if (progress.done.some((s) => s.kind === 'deregister'))
@@ -78,7 +86,7 @@ export async function reregisterImage(
     });
   }
   const report = {
-    title: `Re-register ${captured.name} (${imageId})`,
+    title: l10n.t('Re-register {0} ({1})', captured.name, imageId),
     items: reregisterReportItems(captured, steps, progress),
   };
   const failure = describeFailureState(captured, steps, progress);
@@ -97,5 +105,6 @@ export async function reregisterImage(
 }
 
 async function reportFailure(deps: CommandDeps, failure: string): Promise<void> {
-  if ((await deps.ui.notify('error', failure, 'Show Log')) === 'Show Log') deps.log.show(true);
+  if ((await deps.ui.notify('error', failure, l10n.t('Show Log'))) === l10n.t('Show Log'))
+    deps.log.show(true);
 }

@@ -3,6 +3,7 @@ import { CredentialsError, InputError, isCancellation } from '../core/model/erro
 import { errorSentence } from '../core/model/errorSentence';
 import { logError } from '../log';
 import type { Ask } from '../ui/userInput';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Wraps a command handler: logs the full error, shows one sentence with a "Show Log" action, stays
@@ -37,11 +38,17 @@ async function showError(
     return;
   }
   if (error instanceof CredentialsError) {
-    const choice = await deps.ui.notify('error', message, 'Select Profile', 'Show Log');
-    if (choice === 'Select Profile')
+    const choice = await deps.ui.notify(
+      'error',
+      message,
+      l10n.t('Select Profile'),
+      l10n.t('Show Log'),
+    );
+    if (choice === l10n.t('Select Profile'))
       await vscode.commands.executeCommand('amiExplorer.profile.select');
-    else if (choice === 'Show Log') deps.log.show(true);
+    else if (choice === l10n.t('Show Log')) deps.log.show(true);
     return;
   }
-  if ((await deps.ui.notify('error', message, 'Show Log')) === 'Show Log') deps.log.show(true);
+  if ((await deps.ui.notify('error', message, l10n.t('Show Log'))) === l10n.t('Show Log'))
+    deps.log.show(true);
 }

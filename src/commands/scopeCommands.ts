@@ -5,15 +5,17 @@ import type { ScopeKind } from '../core/model/scope';
 import { SCOPE_LABELS } from '../core/model/scope';
 import { parseAccountIds, splitNameFilter, validateNameFilter } from '../core/model/validation';
 import { readSettings, updateSetting } from '../settings';
+import * as l10n from '@vscode/l10n';
 
 const SCOPE_DETAILS: Record<ScopeKind, string> = {
-  owned: 'AMIs your account owns (Owners=self)',
-  shared:
+  owned: l10n.t('AMIs your account owns (Owners=self)'),
+  shared: l10n.t(
     'AMIs other accounts share with you, directly or through your organization or OU (ExecutableUsers=self)',
-  amazon: 'AMIs published by Amazon (Owners=amazon)',
-  'aws-marketplace': 'AWS Marketplace AMIs (Owners=aws-marketplace); needs a name filter',
-  accounts: 'AMIs owned by account ids you give',
-  public: 'Every public AMI (ExecutableUsers=all); needs a name filter',
+  ),
+  amazon: l10n.t('AMIs published by Amazon (Owners=amazon)'),
+  'aws-marketplace': l10n.t('AWS Marketplace AMIs (Owners=aws-marketplace); needs a name filter'),
+  accounts: l10n.t('AMIs owned by account ids you give'),
+  public: l10n.t('Every public AMI (ExecutableUsers=all); needs a name filter'),
 };
 
 /** `amiExplorer.scope.select`: whose AMIs to list. */
@@ -25,20 +27,20 @@ export async function selectScope(ui: Ask): Promise<void> {
     scope: kind,
   }));
   const picked = await ui.pick({
-    title: 'AMI Explorer: list which AMIs?',
-    placeholder: `Currently: ${SCOPE_LABELS[current.kind]}`,
+    title: l10n.t('AMI Explorer: list which AMIs?'),
+    placeholder: l10n.t('Currently: {0}', SCOPE_LABELS[current.kind]),
     items,
     matchOnDetail: true,
   });
   if (picked.scope === 'accounts') {
     const value = await ui.text({
-      title: 'Owner account ids',
-      prompt: 'One or more 12-digit account ids, separated by commas or spaces',
+      title: l10n.t('Owner account ids'),
+      prompt: l10n.t('One or more 12-digit account ids, separated by commas or spaces'),
       value: current.accountIds.join(', '),
       validate: (v) => {
         const { ids, errors } = parseAccountIds(v);
         if (errors.length > 0) return errors.join(' ');
-        return ids.length === 0 ? 'Enter at least one account id.' : undefined;
+        return ids.length === 0 ? l10n.t('Enter at least one account id.') : undefined;
       },
     });
     await updateSetting('listing.accountIds', parseAccountIds(value).ids);
@@ -68,14 +70,16 @@ export async function clearNameFilter(): Promise<void> {
 
 async function askNameFilter(ui: Ask, current: string, required: boolean): Promise<string> {
   const value = await ui.text({
-    title: 'Filter AMIs by name',
+    title: l10n.t('Filter AMIs by name'),
     prompt:
-      'EC2 name pattern: * matches any characters, ? one character; separate several patterns with commas.' +
-      (required ? ' Required for this scope.' : ' Leave empty for no filter.'),
-    placeholder: 'e.g. web-server-*, al2023-ami-*',
+      l10n.t(
+        'EC2 name pattern: * matches any characters, ? one character; separate several patterns with commas.',
+      ) + (required ? l10n.t(' Required for this scope.') : l10n.t(' Leave empty for no filter.')),
+    placeholder: l10n.t('e.g. web-server-*, al2023-ami-*'),
     value: current,
     validate: (v) => {
-      if (required && splitNameFilter(v).length === 0) return 'This scope needs a name filter.';
+      if (required && splitNameFilter(v).length === 0)
+        return l10n.t('This scope needs a name filter.');
       return validateNameFilter(v);
     },
   });
@@ -87,19 +91,19 @@ export async function listingOptions(ui: Ask): Promise<void> {
   const s = readSettings();
   const items = [
     {
-      label: 'Include deprecated AMIs',
+      label: l10n.t('Include deprecated AMIs'),
       picked: s.scope.includeDeprecated,
       key: 'listing.includeDeprecated',
     },
     {
-      label: 'Include disabled AMIs',
+      label: l10n.t('Include disabled AMIs'),
       picked: s.scope.includeDisabled,
       key: 'listing.includeDisabled',
     },
   ];
   const picked = await ui.pickMany({
-    title: 'AMI Explorer: listing options',
-    placeholder: 'Tick what the Images view should include, then press Enter',
+    title: l10n.t('AMI Explorer: listing options'),
+    placeholder: l10n.t('Tick what the Images view should include, then press Enter'),
     items,
     active: items.filter((i) => i.picked),
   });
@@ -111,15 +115,15 @@ export async function listingOptions(ui: Ask): Promise<void> {
     order,
   }));
   const sort = await ui.pick({
-    title: 'AMI Explorer: sort AMIs',
-    placeholder: `Currently: ${SORT_LABELS[s.sortBy]}`,
+    title: l10n.t('AMI Explorer: sort AMIs'),
+    placeholder: l10n.t('Currently: {0}', SORT_LABELS[s.sortBy]),
     items: orders,
   });
   await updateSetting('sortBy', sort.order);
 }
 
 const SORT_LABELS: Record<ImageSortOrder, string> = {
-  newest: 'Newest first (creation date)',
-  name: 'By name',
-  lastLaunched: 'Last launched first (never-launched last)',
+  newest: l10n.t('Newest first (creation date)'),
+  name: l10n.t('By name'),
+  lastLaunched: l10n.t('Last launched first (never-launched last)'),
 };

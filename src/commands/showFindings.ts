@@ -3,6 +3,7 @@ import { amiDisplayName } from '../core/model/ami';
 import { withProgress } from '../ui/progress';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /**
  * `amiExplorer.image.showFindings`: Amazon Inspector's findings for an AMI (GetImageFindings) in a
@@ -15,16 +16,18 @@ export async function showFindings(
   selection?: unknown,
 ): Promise<void> {
   const [target] = await imageTargets(deps, clicked, selection, {
-    title: 'Show Findings',
+    title: l10n.t('Show Findings'),
     many: false,
   });
   if (!target) return;
   const { ami } = target;
-  const uri = await withProgress(`Reading the findings of ${amiDisplayName(ami)}…`, (signal) =>
-    deps.insightDocuments.load(
-      { kind: 'findings', region: ami.region, imageId: ami.imageId },
-      signal,
-    ),
+  const uri = await withProgress(
+    l10n.t('Reading the findings of {0}…', amiDisplayName(ami)),
+    (signal) =>
+      deps.insightDocuments.load(
+        { kind: 'findings', region: ami.region, imageId: ami.imageId },
+        signal,
+      ),
   );
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), {
     preview: true,

@@ -11,6 +11,7 @@ import {
 import { withProgress } from '../ui/progress';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 interface LineageItem extends vscode.QuickPickItem {
   step: LineageStep;
@@ -26,14 +27,15 @@ export async function showLineage(
   selection?: unknown,
 ): Promise<void> {
   const [target] = await imageTargets(deps, clicked, selection, {
-    title: 'Show Lineage',
+    title: l10n.t('Show Lineage'),
     many: false,
   });
   if (!target) return;
   const { ami } = target;
   // Read under progress first: a failure is reported before an empty pick opens.
-  const steps = await withProgress(`Reading the lineage of ${amiDisplayName(ami)}…`, (signal) =>
-    readLineage(deps, ami, signal),
+  const steps = await withProgress(
+    l10n.t('Reading the lineage of {0}…', amiDisplayName(ami)),
+    (signal) => readLineage(deps, ami, signal),
   );
   const items: LineageItem[] = steps.map((step) => ({
     ...lineageRow(step, steps.length),
@@ -41,8 +43,13 @@ export async function showLineage(
     step,
   }));
   const chosen = await deps.ui.pick({
-    title: `Lineage of ${amiDisplayName(ami)} (${ami.imageId}): ${generations(steps.length)}`,
-    placeholder: 'Choose an AMI to open its JSON',
+    title: l10n.t(
+      'Lineage of {0} ({1}): {2}',
+      amiDisplayName(ami),
+      ami.imageId,
+      generations(steps.length),
+    ),
+    placeholder: l10n.t('Choose an AMI to open its JSON'),
     items,
     matchOnDescription: true,
     matchOnDetail: true,
@@ -51,7 +58,7 @@ export async function showLineage(
     void deps.ui.notify('info', notVisibleSentence(chosen.step));
     return;
   }
-  const uri = await withProgress(`Loading ${chosen.step.imageId}…`, (signal) =>
+  const uri = await withProgress(l10n.t('Loading {0}…', chosen.step.imageId), (signal) =>
     deps.documents.load(
       {
         region: chosen.step.region,
@@ -86,5 +93,5 @@ async function readLineage(
 }
 
 function generations(n: number): string {
-  return n === 1 ? 'no source AMI' : `${n} generations`;
+  return n === 1 ? l10n.t('no source AMI') : l10n.t('{0} generations', n);
 }

@@ -7,6 +7,7 @@ import { unknownCause } from '../core/services/rereadOutcome';
 import { withProgress } from '../ui/progress';
 import { imageTargets } from '../ui/targets';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /**
  * `amiExplorer.image.showUsage` on an AMI the account owns: what in this account references it
@@ -22,7 +23,7 @@ export async function showUsage(
   selection?: unknown,
 ): Promise<void> {
   const [target] = await imageTargets(deps, clicked, selection, {
-    title: 'Show Usage',
+    title: l10n.t('Show Usage'),
     many: false,
   });
   if (!target) return;
@@ -30,26 +31,31 @@ export async function showUsage(
   const label = amiDisplayName(ami);
   if (!target.owned) {
     throw new InputError(
-      `Show Usage is for AMIs you own: ${label} (${ami.imageId}) belongs to ${
-        ami.ownerAlias ?? ami.ownerId ?? 'another account'
-      }.`,
+      l10n.t(
+        'Show Usage is for AMIs you own: {0} ({1}) belongs to {2}.',
+        label,
+        ami.imageId,
+        ami.ownerAlias ?? ami.ownerId ?? l10n.t('another account'),
+      ),
     );
   }
   // One progress notification for the whole wait, so a Cancel at any moment is handled once.
-  const asked = await withProgress(`Show Usage: ${label}`, async (signal, progress) => {
-    progress.report({ message: 'reading who may launch it…' });
+  const asked = await withProgress(l10n.t('Show Usage: {0}', label), async (signal, progress) => {
+    progress.report({ message: l10n.t('reading who may launch it…') });
     const shared =
       ami.isPublic ||
       (await deps.ec2.images.launchPermissions(ami.region, ami.imageId, signal)).length > 0;
     if (!shared) return undefined;
-    progress.report({ message: 'asking EC2 for a usage report…' });
+    progress.report({ message: l10n.t('asking EC2 for a usage report…') });
     const request = await deps.usageReports.request(
       { region: ami.region, imageId: ami.imageId, label },
       { resourceTypes: ['ec2:Instance', 'ec2:LaunchTemplate'], clientToken: randomUUID() },
       signal,
     );
     if (request.kind !== 'following' || request.cancelled) return request;
-    progress.report({ message: `waiting for EC2's usage report ${request.pending.reportId}…` });
+    progress.report({
+      message: l10n.t("waiting for EC2's usage report {0}…", request.pending.reportId),
+    });
     try {
       await deps.usageReports.wait(request.pending, signal);
     } catch (error) {
@@ -60,19 +66,34 @@ export async function showUsage(
   });
   if (asked && asked.kind !== 'following') {
     // Not seen: EC2 may still make it; Show Usage follows a report EC2 is preparing for the AMI.
-    const cause = unknownCause(asked.error, 'the request for a usage report');
+    const cause = unknownCause(asked.error, l10n.t('the request for a usage report'));
     void deps.ui.notify(
       'warning',
       asked.kind === 'not-seen'
-        ? `${cause} EC2 shows no new usage report of ${label} (${ami.imageId}); it may still make one. Run Show Usage again in a minute: it follows a report EC2 is preparing.`
-        : `${cause} EC2 could not be re-read either ("${errorSentence(asked.rereadError)}"), so whether a usage report of ${label} (${ami.imageId}) is being prepared is not known. Run Show Usage again in a minute: it follows a report EC2 is preparing.`,
+        ? l10n.t(
+            '{0} EC2 shows no new usage report of {1} ({2}); it may still make one. Run Show Usage again in a minute: it follows a report EC2 is preparing.',
+            cause,
+            label,
+            ami.imageId,
+          )
+        : l10n.t(
+            '{0} EC2 could not be re-read either ("{1}"), so whether a usage report of {2} ({3}) is being prepared is not known. Run Show Usage again in a minute: it follows a report EC2 is preparing.',
+            cause,
+            errorSentence(asked.rereadError),
+            label,
+            ami.imageId,
+          ),
     );
     return;
   }
   if (asked?.cancelled) {
     void deps.ui.notify(
       'info',
-      `EC2 keeps preparing the usage report of ${label} (${asked.pending.reportId}); AMI Explorer says when it is ready.`,
+      l10n.t(
+        'EC2 keeps preparing the usage report of {0} ({1}); AMI Explorer says when it is ready.',
+        label,
+        asked.pending.reportId,
+      ),
     );
     return;
   }
@@ -89,7 +110,7 @@ export async function openUsage(
   deps: Pick<CommandDeps, 'insightDocuments'>,
   ref: { region: string; imageId: string; reportId?: string },
 ): Promise<void> {
-  const uri = await withProgress(`Reading what uses ${ref.imageId}…`, (signal) =>
+  const uri = await withProgress(l10n.t('Reading what uses {0}…', ref.imageId), (signal) =>
     deps.insightDocuments.load({ kind: 'usage', ...ref }, signal),
   );
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), {

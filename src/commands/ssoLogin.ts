@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './commandDeps';
+import * as l10n from '@vscode/l10n';
 
 /** Quotes a profile name for a POSIX or PowerShell command line when it needs it. */
 export function shellQuote(value: string): string {
@@ -13,14 +14,14 @@ export function shellQuote(value: string): string {
 export async function ssoLogin(deps: CommandDeps): Promise<void> {
   const profile = deps.activeProfile.current;
   const command = profile ? `aws sso login --profile ${shellQuote(profile)}` : 'aws sso login';
-  const terminal = vscode.window.createTerminal({ name: 'AWS SSO sign-in' });
+  const terminal = vscode.window.createTerminal({ name: l10n.t('AWS SSO sign-in') });
   terminal.show();
   const integration = await shellIntegrationOf(terminal, 3000);
   if (!integration) {
     terminal.sendText(command);
     void deps.ui.notify(
       'info',
-      'Finish signing in in the terminal, then refresh the AMI Explorer views.',
+      l10n.t('Finish signing in in the terminal, then refresh the AMI Explorer views.'),
     );
     return;
   }

@@ -9,6 +9,7 @@ import type { SharedUsage } from '../core/model/imageInsightsText';
 import { findingsMarkdown, usageMarkdown } from '../core/model/imageInsightsText';
 import { isRegionName } from '../core/model/validation';
 import { logError } from '../log';
+import * as l10n from '@vscode/l10n';
 
 /** The scheme of the Show Findings and Show Usage documents. */
 export const INSIGHT_DOCUMENT_SCHEME = 'ami-insight';
@@ -84,14 +85,14 @@ export class InsightDocumentProvider
       return ready;
     }
     const ref = parseInsightDocumentUri(uri);
-    if (!ref) return `This is not an AMI Explorer document: ${uri.path}\n`;
+    if (!ref) return l10n.t('This is not an AMI Explorer document: {0}\n', uri.path);
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
       return (await this.render(ref, controller.signal)).text;
     } catch (error) {
       logError(this.log, `Loading ${uri.toString()}`, error);
-      return `# ${ref.imageId} in ${ref.region}\n\n${errorSentence(error)}\n`;
+      return l10n.t('# {0} in {1}\n\n{2}\n', ref.imageId, ref.region, errorSentence(error));
     } finally {
       subscription.dispose();
     }
@@ -120,7 +121,7 @@ export class InsightDocumentProvider
 
   private async image(ref: InsightDocumentRef, signal?: AbortSignal): Promise<Ami> {
     const [image] = await this.images.byId(ref.region, [ref.imageId], signal);
-    if (!image) throw new InputError(`${ref.imageId} is not visible in ${ref.region}.`);
+    if (!image) throw new InputError(l10n.t('{0} is not visible in {1}.', ref.imageId, ref.region));
     return image;
   }
 

@@ -24,6 +24,7 @@ import { errorSentence } from '../core/model/errorSentence';
 import type { ImageEvents } from '../core/services/imageEvents';
 import { eventRegion } from '../core/services/imageEvents';
 import { logError } from '../log';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Read-only JSON documents for AMIs, instances and snapshots: `ami:/<region>/<label> (<id>).json`. The URI holds
@@ -77,7 +78,8 @@ export class ResourceDocumentProvider
     signal?: AbortSignal,
   ): Promise<vscode.Uri> {
     const ref = parseResourceDocumentPath(formatResourceDocumentPath(target));
-    if (!ref) throw new InputError(`Not an AMI, instance or snapshot id: ${target.resourceId}`);
+    if (!ref)
+      throw new InputError(l10n.t('Not an AMI, instance or snapshot id: {0}', target.resourceId));
     const normalized = target.normalized === true && ref.kind === 'image';
     const value = await this.fetch(ref, signal);
     const label = target.label ?? value.label;
@@ -106,7 +108,7 @@ export class ResourceDocumentProvider
       return ready;
     }
     const ref = parseResourceDocumentPath(uri.path);
-    if (!ref) return errorJson(`This is not an AMI Explorer document: ${uri.path}`);
+    if (!ref) return errorJson(l10n.t('This is not an AMI Explorer document: {0}', uri.path));
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
@@ -159,7 +161,7 @@ export class ResourceDocumentProvider
       return { document, ...(typeof name === 'string' && name.length > 0 ? { label: name } : {}) };
     }
     if (ref.kind === 'snapshot') {
-      if (!this.snapshots) throw new InputError('Snapshot documents are not available.');
+      if (!this.snapshots) throw new InputError(l10n.t('Snapshot documents are not available.'));
       const snapshot = await this.snapshots(ref.region, ref.resourceId, signal);
       return { document: { Region: ref.region, Snapshot: snapshot.raw } };
     }

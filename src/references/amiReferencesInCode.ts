@@ -21,6 +21,7 @@ import { CredentialsError } from '../core/model/errors';
 import { lookupKey } from '../core/services/amiReferenceLookup';
 import type { AmiReferenceLookup } from '../core/services/amiReferenceLookup';
 import { logError } from '../log';
+import * as l10n from '@vscode/l10n';
 
 /** The `amiExplorer.references.*` settings. */
 export interface ReferenceSettings {
@@ -41,7 +42,7 @@ export interface ReferenceDeps {
 }
 
 /** The `source` of our diagnostics in the Problems view. */
-export const DIAGNOSTIC_SOURCE = 'AMI Explorer';
+export const DIAGNOSTIC_SOURCE = l10n.t('AMI Explorer');
 
 /** How long after the last keystroke a document is checked. */
 const CHECK_DELAY_MS = 600;
@@ -226,7 +227,7 @@ export class AmiReferencesInCode implements vscode.Disposable {
         return {
           region,
           kind: 'failed',
-          reason: result === undefined ? 'not looked up' : errorSentence(result.error),
+          reason: result === undefined ? l10n.t('not looked up') : errorSentence(result.error),
         };
       }),
     }));
@@ -260,7 +261,10 @@ export class AmiReferencesInCode implements vscode.Disposable {
       const target = { region: image.region, imageId: image.imageId };
       if (image.name !== undefined && familyPattern(image.name) !== undefined) {
         const replace = new vscode.CodeAction(
-          `Replace with another AMI of the same family (${familyPattern(image.name) ?? ''})…`,
+          l10n.t(
+            'Replace with another AMI of the same family ({0})…',
+            familyPattern(image.name) ?? '',
+          ),
           vscode.CodeActionKind.QuickFix,
         );
         replace.diagnostics = [diagnostic];
@@ -273,7 +277,7 @@ export class AmiReferencesInCode implements vscode.Disposable {
         actions.push(replace);
       }
       const open = new vscode.CodeAction(
-        `Open AMI JSON of ${image.imageId}`,
+        l10n.t('Open AMI JSON of {0}', image.imageId),
         vscode.CodeActionKind.QuickFix,
       );
       open.diagnostics = [diagnostic];
@@ -304,7 +308,7 @@ export class AmiReferencesInCode implements vscode.Disposable {
     if (answers.length > 0 && answers.every((a) => a.kind === 'missing')) return [];
     return gapCopiesAt(findAmiReferences(document.getText(), syntax), start).map((copy) => {
       const action = new vscode.CodeAction(
-        `Copy ${copy.imageId} to ${copy.toRegion}…`,
+        l10n.t('Copy {0} to {1}…', copy.imageId, copy.toRegion),
         vscode.CodeActionKind.QuickFix,
       );
       action.diagnostics = [diagnostic];
@@ -404,7 +408,7 @@ function hoverMarkdown(
   const found = answers.flatMap((a) => (a.kind === 'found' ? [a.image] : []));
   if (found.length === 0) {
     md.appendMarkdown(`**${reference.imageId}**\n\n`);
-    md.appendText(`Region: ${where}.\n`);
+    md.appendText(l10n.t('Region: {0}.\n', where));
   }
   for (const image of found) {
     md.appendMarkdown('**');
@@ -414,7 +418,7 @@ function hoverMarkdown(
   }
   for (const finding of findings) md.appendText(`\n⚠ ${finding.message}`);
   for (const a of answers) {
-    if (a.kind === 'failed') md.appendText(`\nNot known in ${a.region}: ${a.reason}`);
+    if (a.kind === 'failed') md.appendText(l10n.t('\nNot known in {0}: {1}', a.region, a.reason));
   }
   const [image] = found;
   if (image !== undefined) {
@@ -422,18 +426,18 @@ function hoverMarkdown(
     // A region map that lacks the id somewhere: Copy Image… with those regions ticked.
     const lacking = findings.find((f) => f.code === 'ami-region-map-gap')?.lackingRegions;
     const links = [
-      commandLink('Open AMI JSON', 'amiExplorer.reference.openJson', target),
-      commandLink('Show Block Devices', 'amiExplorer.reference.showBlockDevices', target),
-      commandLink('Reveal in Tree', 'amiExplorer.reference.reveal', target),
+      commandLink(l10n.t('Open AMI JSON'), 'amiExplorer.reference.openJson', target),
+      commandLink(l10n.t('Show Block Devices'), 'amiExplorer.reference.showBlockDevices', target),
+      commandLink(l10n.t('Reveal in Tree'), 'amiExplorer.reference.reveal', target),
       commandLink(
-        'Copy Image…',
+        l10n.t('Copy Image…'),
         'amiExplorer.reference.copy',
         lacking === undefined ? target : { ...target, toRegions: lacking },
       ),
     ];
     if (image.name !== undefined && familyPattern(image.name) !== undefined) {
       links.push(
-        commandLink('Replace with…', 'amiExplorer.reference.replace', {
+        commandLink(l10n.t('Replace with…'), 'amiExplorer.reference.replace', {
           ...target,
           uri: uri.toString(),
           start: reference.start,
@@ -448,19 +452,27 @@ function hoverMarkdown(
 function imageSummary(image: Ami, where: string): string {
   const lines = [
     `${image.imageId} · ${image.state} · ${image.region} (${where})`,
-    `Owner: ${image.ownerId ?? 'unknown'}${image.ownerAlias ? ` (${image.ownerAlias})` : ''} · ${image.isPublic ? 'public' : 'private'}`,
+    l10n.t(
+      'Owner: {0}{1} · {2}',
+      image.ownerId ?? l10n.t('unknown'),
+      image.ownerAlias ? ` (${image.ownerAlias})` : '',
+      image.isPublic ? l10n.t('public') : l10n.t('private'),
+    ),
     [
-      image.creationDate ? `Created ${image.creationDate.slice(0, 10)}` : undefined,
+      image.creationDate ? l10n.t('Created {0}', image.creationDate.slice(0, 10)) : undefined,
       image.architecture,
-      image.rootDeviceType === 'ebs' ? 'EBS-backed' : 'instance store-backed',
+      image.rootDeviceType === 'ebs' ? 'EBS-backed' : l10n.t('instance store-backed'),
       image.platformDetails ?? image.platform,
     ]
       .filter((p) => p !== undefined)
       .join(' · '),
   ];
-  if (image.deprecationTime) lines.push(`Deprecation: ${image.deprecationTime}`);
+  if (image.deprecationTime) lines.push(l10n.t('Deprecation: {0}', image.deprecationTime));
   if (image.imageAllowed !== undefined)
-    lines.push(`Allowed AMIs: ${image.imageAllowed ? 'allowed' : 'not allowed'}`);
-  if (image.lastLaunchedTime !== undefined) lines.push(`Last launched: ${image.lastLaunchedTime}`);
+    lines.push(
+      l10n.t('Allowed AMIs: {0}', image.imageAllowed ? l10n.t('allowed') : l10n.t('not allowed')),
+    );
+  if (image.lastLaunchedTime !== undefined)
+    lines.push(l10n.t('Last launched: {0}', image.lastLaunchedTime));
   return lines.join('\n') + '\n';
 }

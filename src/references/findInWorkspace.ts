@@ -11,6 +11,7 @@ import type { AmiReference } from '../core/model/amiReferences';
 import { InputError } from '../core/model/errors';
 import { withProgress } from '../ui/progress';
 import { selectedImages } from '../ui/targets';
+import * as l10n from '@vscode/l10n';
 
 /** Files larger than this are skipped: generated state files, bundles, logs. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -42,12 +43,14 @@ export async function findReferencesInWorkspace(
 ): Promise<WorkspaceScan> {
   const only = new Set(selectedImages(clicked, selection).map((n) => n.ami.imageId));
   if ((vscode.workspace.workspaceFolders ?? []).length === 0) {
-    throw new InputError('Open a folder or workspace first: there are no files to search.');
+    throw new InputError(l10n.t('Open a folder or workspace first: there are no files to search.'));
   }
   const maxFiles = deps.references.settings.maxFiles;
   const title =
-    only.size === 0 ? 'AMI ids in the workspace' : `References to ${[...only].join(', ')}`;
-  const found = await withProgress(`Finding ${title}…`, async (signal, progress) => {
+    only.size === 0
+      ? l10n.t('AMI ids in the workspace')
+      : l10n.t('References to {0}', [...only].join(', '));
+  const found = await withProgress(l10n.t('Finding {0}…', title), async (signal, progress) => {
     const uris = await vscode.workspace.findFiles(
       `**/*.{${Object.keys(REFERENCE_FILE_EXTENSIONS).join(',')}}`,
       excludes(),
@@ -57,7 +60,8 @@ export async function findReferencesInWorkspace(
     let skippedLarge = 0;
     for (const [index, uri] of uris.slice(0, maxFiles).entries()) {
       if (signal.aborted) break;
-      if (index % 50 === 0) progress.report({ message: `${index} of ${uris.length} files` });
+      if (index % 50 === 0)
+        progress.report({ message: l10n.t('{0} of {1} files', index, uris.length) });
       const syntax = syntaxForFileName(uri.path);
       if (syntax === undefined) continue;
       const { size } = await vscode.workspace.fs.stat(uri);
@@ -71,7 +75,7 @@ export async function findReferencesInWorkspace(
       );
       if (references.length > 0) files.push({ uri, text, references });
     }
-    progress.report({ message: 'asking EC2…' });
+    progress.report({ message: l10n.t('asking EC2…') });
     const checked = await deps.references.answersFor(
       files.flatMap((f) => f.references),
       signal,
@@ -86,13 +90,19 @@ export async function findReferencesInWorkspace(
     references: total,
   };
   const limits = [
-    found.truncated ? `stopped after ${maxFiles} files (amiExplorer.references.maxFiles)` : '',
-    found.skippedLarge > 0 ? `${found.skippedLarge} file(s) over 1 MB skipped` : '',
+    found.truncated
+      ? l10n.t('stopped after {0} files (amiExplorer.references.maxFiles)', maxFiles)
+      : '',
+    found.skippedLarge > 0 ? l10n.t('{0} file(s) over 1 MB skipped', found.skippedLarge) : '',
   ].filter((l) => l.length > 0);
   if (total === 0) {
     await deps.ui.notify(
       'info',
-      `No ${only.size === 0 ? 'AMI ids' : 'references'} found in the workspace${limits.length > 0 ? ` (${limits.join('; ')})` : ''}.`,
+      l10n.t(
+        'No {0} found in the workspace{1}.',
+        only.size === 0 ? l10n.t('AMI ids') : l10n.t('references'),
+        limits.length > 0 ? ` (${limits.join('; ')})` : '',
+      ),
     );
     return scan;
   }
@@ -126,15 +136,25 @@ export async function findReferencesInWorkspace(
           .join(' · '),
         detail:
           problem?.message ??
-          (verdict === undefined ? 'not checked: no usable AWS credentials' : `line ${line}`),
+          (verdict === undefined
+            ? l10n.t('not checked: no usable AWS credentials')
+            : l10n.t('line {0}', line)),
         uri: file.uri,
         offset: reference.start,
       });
     }
   }
   const chosen = await deps.ui.pick<Item>({
-    title: `${title}: ${total} in ${found.files.length} file(s)${limits.length > 0 ? ` (${limits.join('; ')})` : ''}`,
-    placeholder: 'Type to filter by id, name, state or problem; Enter opens the file at the id',
+    title: l10n.t(
+      '{0}: {1} in {2} file(s){3}',
+      title,
+      total,
+      found.files.length,
+      limits.length > 0 ? ` (${limits.join('; ')})` : '',
+    ),
+    placeholder: l10n.t(
+      'Type to filter by id, name, state or problem; Enter opens the file at the id',
+    ),
     items,
     matchOnDescription: true,
     matchOnDetail: true,

@@ -5,6 +5,7 @@ import { GROUP_ROWS_SHOWN } from '../core/model/regionImages';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import type { ImageNode } from './imageNode';
 import type { TreeNode } from './treeNode';
+import * as l10n from '@vscode/l10n';
 
 /** What a backing group reads from its region. */
 export interface BackingGroupParent extends TreeNode {
@@ -43,14 +44,26 @@ export class BackingGroupNode implements TreeNode {
     item.id = this.id;
     const count = this.images.length;
     const sorted = this.parent.isSorted;
-    item.description = sorted ? `${count}` : `${count} · not sorted yet`;
+    item.description = sorted ? `${count}` : l10n.t('{0} · not sorted yet', count);
     item.tooltip =
       (this.backingType === 'ebs'
-        ? `${count} EBS-backed AMI${count === 1 ? '' : 's'}: the root volume is an EBS snapshot.`
-        : `${count} instance store-backed AMI${count === 1 ? '' : 's'}: the image is a bundle in S3; instance-store volumes exist only while an instance runs.`) +
+        ? count === 1
+          ? l10n.t('{0} EBS-backed AMI: the root volume is an EBS snapshot.', count)
+          : l10n.t('{0} EBS-backed AMIs: the root volume is an EBS snapshot.', count)
+        : count === 1
+          ? l10n.t(
+              '{0} instance store-backed AMI: the image is a bundle in S3; instance-store volumes exist only while an instance runs.',
+              count,
+            )
+          : l10n.t(
+              '{0} instance store-backed AMIs: the image is a bundle in S3; instance-store volumes exist only while an instance runs.',
+              count,
+            )) +
       (sorted
         ? ''
-        : ' Rows are in the order they arrived until every page is in (and, while you have rows of this region selected, until you select elsewhere), so that nothing moves under your cursor.');
+        : l10n.t(
+            ' Rows are in the order they arrived until every page is in (and, while you have rows of this region selected, until you select elsewhere), so that nothing moves under your cursor.',
+          ));
     item.iconPath = new vscode.ThemeIcon(this.backingType === 'ebs' ? 'database' : 'package');
     item.contextValue = contextValue(
       T.backingGroup,
@@ -102,15 +115,23 @@ export class ShowMoreNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(
-      `Show ${this.more} more`,
+      l10n.t('Show {0} more', this.more),
       vscode.TreeItemCollapsibleState.None,
     );
     item.id = this.id;
-    item.description = `${this.hidden} not listed`;
-    item.tooltip = `This group lists its first ${this.parent.images.length - this.hidden} AMIs. Click to list ${this.more} more.`;
+    item.description = l10n.t('{0} not listed', this.hidden);
+    item.tooltip = l10n.t(
+      'This group lists its first {0} AMIs. Click to list {1} more.',
+      this.parent.images.length - this.hidden,
+      this.more,
+    );
     item.iconPath = new vscode.ThemeIcon('more');
     item.contextValue = contextValue(T.message, T.showMore);
-    item.command = { command: SHOW_MORE_COMMAND, title: 'Show More', arguments: [this.parent] };
+    item.command = {
+      command: SHOW_MORE_COMMAND,
+      title: l10n.t('Show More'),
+      arguments: [this.parent],
+    };
     return item;
   }
 

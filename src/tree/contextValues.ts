@@ -16,6 +16,7 @@ export const CONTEXT_TOKENS = {
   backingGroup: 'backingGroup',
   image: 'image',
   instance: 'instance',
+  // eslint-disable-next-line l10n/user-text -- a context value (menus' when clauses), not text
   message: 'message',
   /** The AMI Families view: a family, one of its versions, a version's AMI in one region. */
   family: 'family',

@@ -8,6 +8,7 @@ import { FamilyNode } from './familyNodes';
 import type { ImagesTreeProvider } from './imagesTreeProvider';
 import { MessageNode } from './messageNode';
 import type { TreeNode } from './treeNode';
+import * as l10n from '@vscode/l10n';
 
 /** How long the view waits after the Images tree changed before it groups again. */
 const REGROUP_DELAY_MS = 300;
@@ -89,8 +90,8 @@ export class FamiliesTreeProvider
       notes.push(
         new MessageNode('families/loading', undefined, {
           kind: 'loading',
-          label: `Listing ${loading.join(', ')}…`,
-          tooltip: 'Families fill in as the Images view lists these regions.',
+          label: l10n.t('Listing {0}…', loading.join(', ')),
+          tooltip: l10n.t('Families fill in as the Images view lists these regions.'),
         }),
       );
     }
@@ -98,22 +99,26 @@ export class FamiliesTreeProvider
       notes.push(
         new MessageNode('families/unlisted', undefined, {
           kind: 'info',
-          label: `Not listed: ${unlisted.join(', ')}`,
-          tooltip:
+          label: l10n.t('Not listed: {0}', unlisted.join(', ')),
+          tooltip: l10n.t(
             'These regions failed to load in the Images view (or were cancelled): their AMIs are not in any family, and no version counts as missing there. Refresh the Images view to try again.',
+          ),
         }),
       );
     }
     if (rows.length === 0 && loading.length === 0 && this.images.regions.length > 0) {
       const how =
         rule.kind === 'tag'
-          ? `No listed AMI has the tag ${rule.key} (amiExplorer.families.tag).`
-          : 'No listed AMI has a version, date or build number in its name.';
+          ? l10n.t('No listed AMI has the tag {0} (amiExplorer.families.tag).', rule.key)
+          : l10n.t('No listed AMI has a version, date or build number in its name.');
       notes.push(
         new MessageNode('families/none', undefined, {
           kind: 'empty',
-          label: 'No AMI families',
-          tooltip: `${how} The view groups what the Images view lists (its scope and filter).`,
+          label: l10n.t('No AMI families'),
+          tooltip: l10n.t(
+            '{0} The view groups what the Images view lists (its scope and filter).',
+            how,
+          ),
         }),
       );
     }

@@ -8,6 +8,7 @@ import { imageStateLabel } from '../core/model/imagePresentation';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import { ImageNode } from './imageNode';
 import type { TreeNode } from './treeNode';
+import * as l10n from '@vscode/l10n';
 
 /** What family rows need from their tree. */
 export interface FamilyNodeHost {
@@ -16,8 +17,6 @@ export interface FamilyNodeHost {
   /** Whether the caller's account owns an image (decides which actions apply). */
   isOwned(ami: Pick<Ami, 'ownerId'>): boolean;
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * A family in the AMI Families view: its versions newest first. Its tooltip is the region matrix
@@ -46,11 +45,15 @@ export class FamilyNode implements TreeNode {
     const newest = family.versions[0];
     const missing = this.missing;
     item.description = [
-      plural(family.versions.length, 'version'),
-      newest ? `newest ${newest.version}` : undefined,
+      family.versions.length === 1
+        ? l10n.t('{0} version', family.versions.length)
+        : l10n.t('{0} versions', family.versions.length),
+      newest ? l10n.t('newest {0}', newest.version) : undefined,
       missing.length > 0
-        ? `not in ${missing.join(', ')}`
-        : `in ${plural(family.regions.length, 'region')}`,
+        ? l10n.t('not in {0}', missing.join(', '))
+        : family.regions.length === 1
+          ? l10n.t('in {0} region', family.regions.length)
+          : l10n.t('in {0} regions', family.regions.length),
     ]
       .filter((part) => part !== undefined)
       .join(' · ');
@@ -100,13 +103,18 @@ export class FamilyVersionNode implements TreeNode {
     item.description = [
       version.builtAt?.slice(0, 10),
       version.regions.join(', '),
-      missing.length > 0 ? `not in ${missing.join(', ')}` : undefined,
+      missing.length > 0 ? l10n.t('not in {0}', missing.join(', ')) : undefined,
     ]
       .filter((part) => part !== undefined && part.length > 0)
       .join(' · ');
     item.iconPath = new vscode.ThemeIcon('tag');
     item.contextValue = contextValue(T.familyVersion, this.hasPrevious && T.hasPrevious);
-    item.tooltip = `${version.name}: version ${version.version}, in ${version.regions.join(', ')}`;
+    item.tooltip = l10n.t(
+      '{0}: version {1}, in {2}',
+      version.name,
+      version.version,
+      version.regions.join(', '),
+    );
     return item;
   }
 
@@ -160,8 +168,10 @@ export function familyMatrix(
 ): vscode.MarkdownString {
   const regions = [...new Set([...listedRegions, ...family.regions])].sort();
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escapeMarkdown(family.label)}**: versions by region, newest first\n\n`);
-  md.appendMarkdown(`| Version | ${regions.map(escapeMarkdown).join(' | ')} |\n`);
+  md.appendMarkdown(
+    l10n.t('**{0}**: versions by region, newest first\n\n', escapeMarkdown(family.label)),
+  );
+  md.appendMarkdown(l10n.t('| Version | {0} |\n', regions.map(escapeMarkdown).join(' | ')));
   md.appendMarkdown(`|---|${regions.map(() => ':-:').join('|')}|\n`);
   for (const version of family.versions) {
     const cells = regions.map((r) => (version.regions.includes(r) ? '✓' : '—'));

@@ -14,6 +14,7 @@ import { RecycleBinNode } from './recycleBinNode';
 import type { Progress, RegionNodeHost } from './regionNode';
 import { RegionNode } from './regionNode';
 import type { TreeNode } from './treeNode';
+import * as l10n from '@vscode/l10n';
 
 /** What an Images region needs from its tree beyond loading. */
 export interface ImagesRegionHost extends RegionNodeHost, RecycleBinHost {
@@ -32,7 +33,7 @@ export interface ImagesRegionHost extends RegionNodeHost, RecycleBinHost {
   holdsOrder(region: ImagesRegionNode): boolean;
 }
 
-const count = (n: number): string => `${n} AMI${n === 1 ? '' : 's'}`;
+const count = (n: number): string => (n === 1 ? l10n.t('{0} AMI', n) : l10n.t('{0} AMIs', n));
 
 /**
  * A region in the Images view: its AMIs grouped by backing type. They show page by page as EC2
@@ -162,9 +163,9 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
       return [
         new MessageNode(`${this.id}/empty`, this, {
           kind: 'empty',
-          label: 'No AMIs in this scope',
-          tooltip: 'No images match the current scope and filter in this region.',
-          command: { command: 'amiExplorer.scope.select', title: 'Choose Scope…' },
+          label: l10n.t('No AMIs in this scope'),
+          tooltip: l10n.t('No images match the current scope and filter in this region.'),
+          command: { command: 'amiExplorer.scope.select', title: l10n.t('Choose Scope…') },
         }),
         ...this.binRow(),
       ];
@@ -177,7 +178,7 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
     return [
       ...this.groupRows(listing),
       ...this.binRow(),
-      this.loadingRow('Loading more…', `${listing.size} so far`),
+      this.loadingRow(l10n.t('Loading more…'), l10n.t('{0} so far', listing.size)),
     ];
   }
 
@@ -202,7 +203,7 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
 
   protected override describeWhileLoading(listing: RegionImages | undefined): string {
     if (!listing || listing.pages === 0) return super.describeWhileLoading(listing);
-    return `${count(listing.size)}, loading…`;
+    return l10n.t('{0}, loading…', count(listing.size));
   }
 
   /** The group nodes of the groups that have AMIs, in the order shown. */
@@ -241,7 +242,7 @@ export class ImagesRegionNode extends RegionNode<RegionImages> implements Backin
 
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
-    item.tooltip = `Region ${this.region}: AMIs in scope, grouped by backing type`;
+    item.tooltip = l10n.t('Region {0}: AMIs in scope, grouped by backing type', this.region);
     return item;
   }
 }

@@ -17,6 +17,7 @@ import { MessageNode } from './messageNode';
 import type { RegionTreeDeps } from './regionTreeProvider';
 import { RegionTreeProvider } from './regionTreeProvider';
 import type { TreeNode } from './treeNode';
+import * as l10n from '@vscode/l10n';
 
 /** What the Images tree needs beyond the common region-tree dependencies. */
 export interface ImagesTreeDeps extends RegionTreeDeps {
@@ -225,7 +226,7 @@ export class ImagesTreeProvider
       kind: 'info',
       label: problem,
       tooltip: problem,
-      command: { command: 'amiExplorer.scope.setNameFilter', title: 'Set Name Filter…' },
+      command: { command: 'amiExplorer.scope.setNameFilter', title: l10n.t('Set Name Filter…') },
     });
   }
 

@@ -6,6 +6,7 @@ import type { TreeNode } from './treeNode';
 import type { InstanceImage } from '../core/model/imageInsights';
 import { instanceAmiSummary, instanceAmiText } from '../core/model/instanceAmi';
 import { errorSentence } from '../core/model/errorSentence';
+import * as l10n from '@vscode/l10n';
 
 /** What the Instances listing learned about an instance's AMI (DescribeInstanceImageMetadata). */
 export interface InstanceAmiInfo {
@@ -72,19 +73,23 @@ export class InstanceNode implements TreeNode {
       ['ID', i.instanceId],
       ['State', i.state],
       ['Type', i.instanceType],
-      ['Root device', [i.rootDeviceName, i.rootDeviceType].filter(Boolean).join(' · ')],
+      [l10n.t('Root device'), [i.rootDeviceName, i.rootDeviceType].filter(Boolean).join(' · ')],
       [
         'AMI',
         ami
-          ? `${ami.imageId}${ami.label !== ami.imageId ? ` ${ami.label}` : ''}${ami.problem ? ` (${ami.problem})` : ami.hidden ? ' (not visible to you)' : ''}`
+          ? `${ami.imageId}${ami.label !== ami.imageId ? ` ${ami.label}` : ''}${ami.problem ? ` (${ami.problem})` : ami.hidden ? l10n.t(' (not visible to you)') : ''}`
           : this.ami.imagesError !== undefined
-            ? `${i.imageId ?? ''} (its details are unknown: ${errorSentence(this.ami.imagesError)})`
+            ? l10n.t(
+                '{0} (its details are unknown: {1})',
+                i.imageId ?? '',
+                errorSentence(this.ami.imagesError),
+              )
             : i.imageId,
       ],
       ['Platform', i.platform],
       ['Launched', i.launchTime],
-      ['Private IP', i.privateIpAddress],
-      ['Public IP', i.publicIpAddress],
+      [l10n.t('Private IP'), i.privateIpAddress],
+      [l10n.t('Public IP'), i.publicIpAddress],
     ];
     for (const [label, value] of rows) {
       if (value) md.appendMarkdown(`- ${label}: \`${value.replace(/`/g, "'")}\`\n`);

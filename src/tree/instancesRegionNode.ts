@@ -5,6 +5,7 @@ import { MessageNode } from './messageNode';
 import type { RegionNodeHost } from './regionNode';
 import { RegionNode } from './regionNode';
 import type { TreeNode } from './treeNode';
+import * as l10n from '@vscode/l10n';
 
 /** What an Instances region needs from its tree beyond loading. */
 export interface InstancesRegionHost extends RegionNodeHost {
@@ -29,7 +30,9 @@ export class InstancesRegionNode extends RegionNode<InstancesWithImages> {
 
   protected childrenOf({ instances, images, imagesError }: InstancesWithImages): TreeNode[] {
     if (instances.length === 0) {
-      return [new MessageNode(`${this.id}/empty`, this, { kind: 'empty', label: 'No instances' })];
+      return [
+        new MessageNode(`${this.id}/empty`, this, { kind: 'empty', label: l10n.t('No instances') }),
+      ];
     }
     return instances.map(
       (i) =>
@@ -41,6 +44,8 @@ export class InstancesRegionNode extends RegionNode<InstancesWithImages> {
   }
 
   protected describe({ instances }: InstancesWithImages): string {
-    return `${instances.length} instance${instances.length === 1 ? '' : 's'}`;
+    return instances.length === 1
+      ? l10n.t('{0} instance', instances.length)
+      : l10n.t('{0} instances', instances.length);
   }
 }

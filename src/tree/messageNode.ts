@@ -4,6 +4,7 @@ import { errorSentence } from '../core/model/errorSentence';
 import type { ContextToken } from './contextValues';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import type { TreeNode } from './treeNode';
+import * as l10n from '@vscode/l10n';
 
 /** What a message node says and what clicking it does. */
 export interface MessageSpec {
@@ -47,7 +48,7 @@ export class MessageNode implements TreeNode {
   }
 }
 
-const SHOW_LOG: vscode.Command = { command: 'amiExplorer.log.show', title: 'Show Log' };
+const SHOW_LOG: vscode.Command = { command: 'amiExplorer.log.show', title: l10n.t('Show Log') };
 
 /** An error node with a plain sentence; clicking it opens the log with the full error. */
 export function errorNode(id: string, parent: TreeNode | undefined, error: unknown): MessageNode {
@@ -55,10 +56,10 @@ export function errorNode(id: string, parent: TreeNode | undefined, error: unkno
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText(message);
   if (error instanceof AwsApiError) {
-    tooltip.appendMarkdown(`\n\nError code: \`${error.code}\``);
+    tooltip.appendMarkdown(l10n.t('\n\nError code: `{0}`', error.code));
     if (error.details.requestId)
-      tooltip.appendMarkdown(`  \nRequest id: \`${error.details.requestId}\``);
+      tooltip.appendMarkdown(l10n.t('  \nRequest id: `{0}`', error.details.requestId));
   }
-  tooltip.appendMarkdown('\n\nClick to show the log.');
+  tooltip.appendMarkdown(l10n.t('\n\nClick to show the log.'));
   return new MessageNode(id, parent, { kind: 'error', label: message, tooltip, command: SHOW_LOG });
 }

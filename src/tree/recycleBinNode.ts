@@ -7,6 +7,7 @@ import { recycledImageDescription, utcTime } from '../core/model/recycleBin';
 import { CONTEXT_TOKENS as T, contextValue } from './contextValues';
 import { errorNode, MessageNode } from './messageNode';
 import type { TreeNode } from './treeNode';
+import * as l10n from '@vscode/l10n';
 
 /** What a region's Recycle Bin node needs from its region and tree. */
 export interface RecycleBinHost {
@@ -124,23 +125,30 @@ export class RecycleBinNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Recycle Bin', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      l10n.t('Recycle Bin'),
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('trash');
     item.contextValue = contextValue(T.recycleBin);
     switch (this.state.kind) {
       case 'loaded': {
         const n = this.shown(this.state.images).length;
-        item.description = n === 0 ? 'empty' : `${n} AMI${n === 1 ? '' : 's'}`;
+        item.description =
+          n === 0 ? l10n.t('empty') : n === 1 ? l10n.t('{0} AMI', n) : l10n.t('{0} AMIs', n);
         break;
       }
       case 'failed':
-        item.description = 'could not be listed';
+        item.description = l10n.t('could not be listed');
         break;
       default:
-        item.description = 'loading…';
+        item.description = l10n.t('loading…');
     }
-    item.tooltip = `Deregistered AMIs that a Recycle Bin retention rule keeps in ${this.region}; restore them before they are deleted.`;
+    item.tooltip = l10n.t(
+      'Deregistered AMIs that a Recycle Bin retention rule keeps in {0}; restore them before they are deleted.',
+      this.region,
+    );
     return item;
   }
 
@@ -153,10 +161,11 @@ export class RecycleBinNode implements TreeNode {
             new MessageNode(`${this.id}/empty`, this, {
               kind: 'empty',
               label: this.host.scope.nameFilter.trim()
-                ? 'No AMIs in the Recycle Bin match the name filter'
-                : 'No AMIs in the Recycle Bin',
-              tooltip:
+                ? l10n.t('No AMIs in the Recycle Bin match the name filter')
+                : l10n.t('No AMIs in the Recycle Bin'),
+              tooltip: l10n.t(
                 'Deregistered AMIs go to the Recycle Bin only when a retention rule covers them.',
+              ),
             }),
           ];
         }
@@ -170,7 +179,7 @@ export class RecycleBinNode implements TreeNode {
         return [
           new MessageNode(`${this.id}/loading`, this, {
             kind: 'loading',
-            label: 'Loading…',
+            label: l10n.t('Loading…'),
           }),
         ];
     }
@@ -198,7 +207,11 @@ export class RecycledImageNode implements TreeNode {
     item.tooltip = [
       `${image.name ?? image.imageId} (${image.imageId})`,
       ...(image.description ? [image.description] : []),
-      `In the Recycle Bin since ${utcTime(image.enteredAt)}; deleted for good at ${utcTime(image.exitsAt)}.`,
+      l10n.t(
+        'In the Recycle Bin since {0}; deleted for good at {1}.',
+        utcTime(image.enteredAt),
+        utcTime(image.exitsAt),
+      ),
     ].join('\n');
     return item;
   }

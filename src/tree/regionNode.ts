@@ -3,6 +3,7 @@ import { CancelledError, isCancellation } from '../core/model/errors';
 import type { ConcurrencyLimiter } from '../core/services/concurrency';
 import { errorNode, MessageNode } from './messageNode';
 import type { TreeNode } from './treeNode';
+import * as l10n from '@vscode/l10n';
 
 /** What a region node needs from its tree. */
 export interface RegionNodeHost {
@@ -70,12 +71,12 @@ export abstract class RegionNode<T> implements TreeNode {
 
   /** The nodes under a region still loading, given what has arrived (if anything). */
   protected childrenWhileLoading(_partial: T | undefined): TreeNode[] {
-    return [this.loadingRow('Loading…')];
+    return [this.loadingRow(l10n.t('Loading…'))];
   }
 
   /** The description while loading, given what has arrived (if anything). */
   protected describeWhileLoading(_partial: T | undefined): string {
-    return 'loading…';
+    return l10n.t('loading…');
   }
 
   /** Starts loading if it has not started yet; resolves when that load has ended, however. */
@@ -168,7 +169,7 @@ export abstract class RegionNode<T> implements TreeNode {
         item.iconPath = new vscode.ThemeIcon('globe');
         break;
       case 'failed':
-        item.description = 'failed to load';
+        item.description = l10n.t('failed to load');
         item.iconPath = new vscode.ThemeIcon(
           'warning',
           new vscode.ThemeColor('problemsWarningIcon.foreground'),
@@ -179,10 +180,10 @@ export abstract class RegionNode<T> implements TreeNode {
         item.iconPath = new vscode.ThemeIcon('globe');
         break;
       default:
-        item.description = 'loading…';
+        item.description = l10n.t('loading…');
         item.iconPath = new vscode.ThemeIcon('globe');
     }
-    item.tooltip = `Region ${this.region}`;
+    item.tooltip = l10n.t('Region {0}', this.region);
     return item;
   }
 
@@ -198,7 +199,7 @@ export abstract class RegionNode<T> implements TreeNode {
           return [
             new MessageNode(`${this.id}/cancelled`, this, {
               kind: 'info',
-              label: 'Cancelled. Refresh to load again.',
+              label: l10n.t('Cancelled. Refresh to load again.'),
             }),
           ];
         }
@@ -217,7 +218,7 @@ export abstract class RegionNode<T> implements TreeNode {
       kind: 'loading',
       label,
       ...(description !== undefined ? { description } : {}),
-      tooltip: `Listing ${this.region}…`,
+      tooltip: l10n.t('Listing {0}…', this.region),
     });
   }
 }

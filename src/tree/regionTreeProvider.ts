@@ -9,6 +9,7 @@ import { CheckingRegionNode } from './checkingRegionNode';
 import type { RegionNode, RegionNodeHost } from './regionNode';
 import type { RegionSource } from '../core/services/regionSource';
 import type { TreeNode } from './treeNode';
+import * as l10n from '@vscode/l10n';
 
 /** What every region tree needs from the composition root. */
 export interface RegionTreeDeps {
@@ -138,7 +139,7 @@ export abstract class RegionTreeProvider<N extends RegionNode<unknown>>
         return [
           new MessageNode('root/no-regions', undefined, {
             kind: 'info',
-            label: 'No regions to list. Check amiExplorer.regions.',
+            label: l10n.t('No regions to list. Check amiExplorer.regions.'),
           }),
         ];
       }

@@ -17,6 +17,7 @@ import type { ImageTarget } from './pickers';
 import { withProgress } from './progress';
 import { reportResults } from './reportResults';
 import type { Ask } from './userInput';
+import * as l10n from '@vscode/l10n';
 
 /** `ami-… (name)` for reports and dialogs. */
 export function imageSubject(ami: Pick<Ami, 'imageId' | 'name'>): string {
@@ -67,19 +68,24 @@ export async function applyToImages(
     throw new InputError(
       options.targets.length === 1 && only
         ? `${options.title}: ${imageSubject(only.ami)} — ${refusal(only, options.capability) ?? ''}.`
-        : `${options.title}: none of the ${options.targets.length} AMIs allows it (${items.map((i) => `${i.subject}: ${i.detail ?? ''}`).join('; ')}).`,
+        : l10n.t(
+            '{0}: none of the {1} AMIs allows it ({2}).',
+            options.title,
+            options.targets.length,
+            items.map((i) => `${i.subject}: ${i.detail ?? ''}`).join('; '),
+          ),
     );
   }
   const title =
     options.targets.length === 1 && options.targets[0]
       ? `${options.title}: ${amiDisplayName(options.targets[0].ami)}`
-      : `${options.title} (${options.targets.length} AMIs)`;
+      : l10n.t('{0} ({1} AMIs)', options.title, options.targets.length);
   const report: OperationReport = { title, items };
   await withProgress(title, async (signal, progress) => {
     for (const [index, target] of eligible.entries()) {
       const subject = imageSubject(target.ami);
       if (signal.aborted) {
-        items.push({ subject, outcome: 'skipped', detail: 'cancelled' });
+        items.push({ subject, outcome: 'skipped', detail: l10n.t('cancelled') });
         continue;
       }
       progress.report({
@@ -93,7 +99,10 @@ export async function applyToImages(
       } catch (error) {
         if (outcomeUnknown(error)) {
           // The change may have been made: never "cancelled" or "failed" without knowing.
-          const detail = `unknown whether it was applied: ${whyUnknown(error)}; refresh to see what EC2 shows`;
+          const detail = l10n.t(
+            'unknown whether it was applied: {0}; refresh to see what EC2 shows',
+            whyUnknown(error),
+          );
           if (options.targets.length === 1)
             throw new OutcomeUnknownError(`${options.title}: ${subject} — ${detail}.`);
           items.push({ subject, outcome: 'unknown', detail });
@@ -101,7 +110,7 @@ export async function applyToImages(
         }
         if (options.targets.length === 1) throw error;
         if (isCancellation(error)) {
-          items.push({ subject, outcome: 'skipped', detail: 'cancelled' });
+          items.push({ subject, outcome: 'skipped', detail: l10n.t('cancelled') });
           continue;
         }
         deps.log.error(`${options.title} ${subject}: ${errorSentence(error)}`);
@@ -114,7 +123,7 @@ export async function applyToImages(
   if (report.items.length === 1 && only?.outcome === 'succeeded') {
     // One sentence for a single success; the command is done when EC2 is, so nobody waits on it.
     deps.log.info(`${report.title}: ${only.detail ?? 'done'}`);
-    void deps.ui.notify('info', `${only.subject}: ${only.detail ?? 'done'}`);
+    void deps.ui.notify('info', `${only.subject}: ${only.detail ?? l10n.t('done')}`);
   } else {
     void reportResults(deps.ui, deps.log, report);
   }

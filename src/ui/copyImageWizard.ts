@@ -6,6 +6,7 @@ import { validateAmiName, validateDescription, validateKmsKey } from '../core/mo
 import type { InputStep } from './multiStepInput';
 import { MultiStepInput } from './multiStepInput';
 import type { Ask } from './userInput';
+import * as l10n from '@vscode/l10n';
 
 /** What the copy wizard collects. */
 export interface CopyWizardState {
@@ -45,8 +46,8 @@ export async function runCopyWizard(
   const encryptable = sources.some((s) => s.rootDeviceType === 'ebs');
   const forced = sources.some((s) => s.encrypted);
   const title = single
-    ? `Copy ${amiDisplayName(single)} (${single.imageId})`
-    : `Copy ${sources.length} AMIs`;
+    ? l10n.t('Copy {0} ({1})', amiDisplayName(single), single.imageId)
+    : l10n.t('Copy {0} AMIs', sources.length);
   const prefilled = prefill.destinations ?? [];
   const state: CopyWizardState = {
     destinations: prefilled.map((region) => ({ region })),
@@ -66,14 +67,16 @@ export async function runCopyWizard(
     const items: RegionItem[] = listed.map((region) => ({
       label: region,
       region,
-      ...(sourceRegions.has(region) ? { description: 'source region (needs a new name)' } : {}),
+      ...(sourceRegions.has(region)
+        ? { description: l10n.t('source region (needs a new name)') }
+        : {}),
     }));
     const chosen = new Set(state.destinations.map((d) => d.region));
     const picked = await input.pickMany({
-      placeholder: 'Destination regions (one or several; CopyImage is called in each)',
+      placeholder: l10n.t('Destination regions (one or several; CopyImage is called in each)'),
       items,
       active: items.filter((i) => chosen.has(i.region)),
-      requireSelection: 'Choose at least one destination region',
+      requireSelection: l10n.t('Choose at least one destination region'),
     });
     const keys = new Map(state.destinations.map((d) => [d.region, d.kmsKey]));
     state.destinations = picked.map((i) => ({
@@ -86,8 +89,9 @@ export async function runCopyWizard(
   const askName: InputStep<CopyWizardState> = async (input) => {
     input.totalSteps = totalSteps();
     state.name = await input.text({
-      prompt:
+      prompt: l10n.t(
         "Name of the copy (3–128 characters: letters, digits, spaces and ( ) [ ] . / - ' @ _)",
+      ),
       value: state.name ?? '',
       validate: (v) => {
         const problem = validateAmiName(v);
@@ -97,7 +101,10 @@ export async function runCopyWizard(
           v.trim() === single.name &&
           state.destinations.some((d) => d.region === single.region)
         ) {
-          return `The copy in ${single.region} (the source's region) needs a different name.`;
+          return l10n.t(
+            "The copy in {0} (the source's region) needs a different name.",
+            single.region,
+          );
         }
         return undefined;
       },
@@ -108,7 +115,7 @@ export async function runCopyWizard(
   const askDescription: InputStep<CopyWizardState> = async (input) => {
     input.totalSteps = totalSteps();
     state.description = await input.text({
-      prompt: 'Description of the copy (optional, at most 255 characters)',
+      prompt: l10n.t('Description of the copy (optional, at most 255 characters)'),
       value: state.description ?? '',
       validate: validateDescription,
     });
@@ -118,11 +125,15 @@ export async function runCopyWizard(
   const askCopyTags: InputStep<CopyWizardState> = async (input) => {
     input.totalSteps = totalSteps();
     const items: ChoiceItem<boolean>[] = [
-      { label: 'Copy tags', description: "the source AMI's tags (CopyImageTags)", value: true },
-      { label: "Don't copy tags", value: false },
+      {
+        label: l10n.t('Copy tags'),
+        description: l10n.t("the source AMI's tags (CopyImageTags)"),
+        value: true,
+      },
+      { label: l10n.t("Don't copy tags"), value: false },
     ];
     const choice = await input.pick({
-      placeholder: 'Copy the tags of the source AMI?',
+      placeholder: l10n.t('Copy the tags of the source AMI?'),
       items,
       active: items.filter((i) => i.value === state.copyTags),
     });
@@ -136,23 +147,27 @@ export async function runCopyWizard(
     const items: ChoiceItem<boolean>[] = forced
       ? [
           {
-            label: 'Encrypt the copies (required)',
+            label: l10n.t('Encrypt the copies (required)'),
             detail: note.join(' '),
             value: true,
           },
         ]
       : [
-          { label: 'Keep encryption as in the source', detail: note.join(' '), value: false },
           {
-            label: 'Encrypt the copies',
-            detail: 'Choose a KMS key for each destination region next.',
+            label: l10n.t('Keep encryption as in the source'),
+            detail: note.join(' '),
+            value: false,
+          },
+          {
+            label: l10n.t('Encrypt the copies'),
+            detail: l10n.t('Choose a KMS key for each destination region next.'),
             value: true,
           },
         ];
     const choice = await input.pick({
       placeholder: forced
-        ? 'An encrypted AMI can only be copied encrypted'
-        : 'Encrypt the copied volumes?',
+        ? l10n.t('An encrypted AMI can only be copied encrypted')
+        : l10n.t('Encrypt the copied volumes?'),
       items,
       active: items.filter((i) => i.value === state.encrypt),
     });
@@ -172,7 +187,12 @@ export async function runCopyWizard(
       const destination = state.destinations[index];
       if (!destination) return undefined;
       const value = await input.text({
-        prompt: `KMS key for the copy in ${destination.region}: empty or alias/aws/ebs for the default EBS key, or an alias, key id or key ARN. The key must exist in ${destination.region}.`,
+        prompt: l10n.t(
+          'KMS key for the copy in {0}: empty or alias/aws/ebs for the default EBS key, or an alias, key id or key ARN. The key must exist in {1}.',
+          destination.region,
+          destination.region,
+        ),
+        // eslint-disable-next-line l10n/user-text -- a KMS alias, typed as it is
         placeholder: 'alias/aws/ebs',
         value: destination.kmsKey ?? '',
         validate: (v) => validateKmsKey(v, destination.region),

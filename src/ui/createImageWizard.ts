@@ -20,6 +20,7 @@ import type { InputStep } from './multiStepInput';
 import { MultiStepInput } from './multiStepInput';
 import type { Ask } from './userInput';
 import { debouncedCheck } from './debouncedCheck';
+import * as l10n from '@vscode/l10n';
 
 /** What the Create Image wizard needs to know before it asks anything. */
 export interface CreateImageWizardContext {
@@ -87,7 +88,10 @@ export async function askCreateImageInput(
 
   const askName: InputStep<State> = async (input, s) => {
     s.name = await input.text({
-      prompt: `Name of the new AMI (unique among your AMIs in ${ctx.region}; it cannot be changed later)`,
+      prompt: l10n.t(
+        'Name of the new AMI (unique among your AMIs in {0}; it cannot be changed later)',
+        ctx.region,
+      ),
       value: s.name,
       validate: async (value) => validateAmiName(value) ?? (await checkName(value.trim())),
     });
@@ -95,9 +99,12 @@ export async function askCreateImageInput(
   };
   const askDescription: InputStep<State> = async (input, s) => {
     s.description = await input.text({
-      prompt: 'Description (optional)',
+      prompt: l10n.t('Description (optional)'),
       value: s.description,
-      placeholder: `e.g. ${instance.name ?? instance.instanceId} with the November patches`,
+      placeholder: l10n.t(
+        'e.g. {0} with the November patches',
+        instance.name ?? instance.instanceId,
+      ),
       validate: validateDescription,
     });
     return instanceTags.length > 0 ? askCopyTags : askTypedTags;
@@ -109,7 +116,10 @@ export async function askCreateImageInput(
       tag,
     }));
     const chosen = await input.pickMany({
-      placeholder: `Copy tags of ${instance.name ?? instance.instanceId} to the image and its snapshots`,
+      placeholder: l10n.t(
+        'Copy tags of {0} to the image and its snapshots',
+        instance.name ?? instance.instanceId,
+      ),
       items,
       active: items.filter((i) => s.copiedTags.some((t) => t.key === i.tag.key)),
     });
@@ -118,10 +128,11 @@ export async function askCreateImageInput(
   };
   const askTypedTags: InputStep<State> = async (input, s) => {
     s.typedTagsText = await input.text({
-      prompt:
+      prompt: l10n.t(
         'More tags for the image and its snapshots (optional): key=value, separated by commas; a comma not followed by key= stays in the value (Owner=Smith, John)',
+      ),
       value: s.typedTagsText,
-      placeholder: 'team=platform, purpose=release',
+      placeholder: l10n.t('team=platform, purpose=release'),
       validate: (value) => {
         const parsed = parseTagList(value);
         return 'error' in parsed ? parsed.error : undefined;
@@ -135,25 +146,31 @@ export async function askCreateImageInput(
     const items: ConsistencyItem[] = [
       {
         value: 'stop',
-        label: '$(debug-stop) Stop the instance first',
-        description: 'consistent',
-        detail: 'Stops it, waits until stopped, creates the image, then offers to start it again.',
+        label: l10n.t('$(debug-stop) Stop the instance first'),
+        description: l10n.t('consistent'),
+        detail: l10n.t(
+          'Stops it, waits until stopped, creates the image, then offers to start it again.',
+        ),
       },
       {
         value: 'reboot',
-        label: '$(debug-restart) Reboot',
-        description: "EC2's default",
-        detail: 'EC2 shuts it down, snapshots the volumes, starts it again: a short outage.',
+        label: l10n.t('$(debug-restart) Reboot'),
+        description: l10n.t("EC2's default"),
+        detail: l10n.t(
+          'EC2 shuts it down, snapshots the volumes, starts it again: a short outage.',
+        ),
       },
       {
         value: 'noReboot',
-        label: '$(pulse) No reboot',
-        description: 'crash-consistent',
-        detail: 'Snapshots it running: data not yet on disk is missing, as after a power cut.',
+        label: l10n.t('$(pulse) No reboot'),
+        description: l10n.t('crash-consistent'),
+        detail: l10n.t(
+          'Snapshots it running: data not yet on disk is missing, as after a power cut.',
+        ),
       },
     ];
     const chosen = await input.pick({
-      placeholder: 'How should the image be made consistent?',
+      placeholder: l10n.t('How should the image be made consistent?'),
       items,
       active: items.filter((i) => i.value === s.consistency),
       matchOnDetail: true,
@@ -164,21 +181,24 @@ export async function askCreateImageInput(
   // Shown under each volume: where its size and encryption come from, when not from the volume itself.
   const origin =
     review.source === 'sourceImage'
-      ? `size and encryption from ${instance.imageId ?? 'the source AMI'} (DescribeVolumes unavailable)`
+      ? l10n.t(
+          'size and encryption from {0} (DescribeVolumes unavailable)',
+          instance.imageId ?? l10n.t('the source AMI'),
+        )
       : review.source === 'none'
-        ? 'size and encryption unknown'
+        ? l10n.t('size and encryption unknown')
         : undefined;
   const volumeDetail = (volume: AttachedVolume): string | undefined =>
     [volume.volumeId, origin].filter(Boolean).join(' · ') || undefined;
   const askVolumes: InputStep<State> = async (input, s) => {
     const items: VolumeItem[] = review.volumes.map((volume) => ({
-      label: `${volume.deviceName}${volume.isRoot ? ' (root, always included)' : ''}`,
+      label: `${volume.deviceName}${volume.isRoot ? l10n.t(' (root, always included)') : ''}`,
       description: describeVolume(volume),
       ...(volumeDetail(volume) ? { detail: volumeDetail(volume) } : {}),
       volume,
     }));
     const chosen = await input.pickMany({
-      placeholder: 'Volumes in the image (uncheck a data volume to leave it out)',
+      placeholder: l10n.t('Volumes in the image (uncheck a data volume to leave it out)'),
       items,
       active: items.filter((i) => s.included.has(i.volume.deviceName)),
     });
@@ -192,13 +212,13 @@ export async function askCreateImageInput(
     const items: VolumeItem[] = review.volumes
       .filter((v) => s.included.has(v.deviceName))
       .map((volume) => ({
-        label: `${volume.deviceName}${volume.isRoot ? ' (root)' : ''}`,
+        label: `${volume.deviceName}${volume.isRoot ? l10n.t(' (root)') : ''}`,
         description: describeVolume(volume),
         ...(volumeDetail(volume) ? { detail: volumeDetail(volume) } : {}),
         volume,
       }));
     const chosen = await input.pickMany({
-      placeholder: 'Delete on termination: checked volumes go when the instance does',
+      placeholder: l10n.t('Delete on termination: checked volumes go when the instance does'),
       items,
       active: items.filter((i) => s.deleteOnTermination.has(i.volume.deviceName)),
     });
@@ -209,7 +229,7 @@ export async function askCreateImageInput(
   // Only a root volume: nothing to leave out, straight to DeleteOnTermination.
   const volumesStep = nonRoot.length > 0 ? askVolumes : askDeleteOnTermination;
 
-  const title = `Create Image from ${instance.name ?? instance.instanceId}`;
+  const title = l10n.t('Create Image from {0}', instance.name ?? instance.instanceId);
   const filled = await MultiStepInput.run(ctx.ask, title, total, askName, state);
   const volumes: VolumeChoice[] = review.volumes.map((v) => ({
     deviceName: v.deviceName,

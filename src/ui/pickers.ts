@@ -15,6 +15,7 @@ import type { InstancesTreeProvider } from '../tree/instancesTreeProvider';
 import type { RegionSource } from '../core/services/regionSource';
 import { withProgress } from './progress';
 import type { Ask } from './userInput';
+import * as l10n from '@vscode/l10n';
 
 /** What the pickers need. */
 export interface PickerDeps {
@@ -55,11 +56,11 @@ export async function pickRegion(
   );
   const chosen = await deps.ui.pick<RegionItem>({
     title,
-    placeholder: 'Region, e.g. us-east-1',
+    placeholder: l10n.t('Region, e.g. us-east-1'),
     items: listed,
     typedItem: (value) =>
       validateAccountRegion(value, accountRegions) === undefined
-        ? { label: value, description: 'not in the list', region: value }
+        ? { label: value, description: l10n.t('not in the list'), region: value }
         : undefined,
   });
   return chosen.region;
@@ -86,7 +87,7 @@ export async function pickImages(
     capability?: ImageCapability;
   },
 ): Promise<ImageTarget[]> {
-  const region = await pickRegion(deps, `${options.title}: region`);
+  const region = await pickRegion(deps, l10n.t('{0}: region', options.title));
   const controller = new AbortController();
   const now = new Date();
   const owned = (ami: Ami): boolean => deps.imagesTree.isOwned(ami);
@@ -98,8 +99,11 @@ export async function pickImages(
     if (usable.length === 0) {
       return [
         {
-          label: `No AMI listed here allows this`,
-          description: `${images.length} listed in the Images view's scope; type or paste an AMI id`,
+          label: l10n.t('No AMI listed here allows this'),
+          description: l10n.t(
+            "{0} listed in the Images view's scope; type or paste an AMI id",
+            images.length,
+          ),
         },
       ];
     }
@@ -114,33 +118,42 @@ export async function pickImages(
     ]);
   });
   const request = {
-    title: `${options.title}: ${options.many ? 'AMIs' : 'AMI'} in ${region}`,
-    placeholder: 'Choose an AMI, or type or paste an AMI id (ami-…)',
+    title: l10n.t(
+      '{0}: {1} in {2}',
+      options.title,
+      options.many ? l10n.t('AMIs') : l10n.t('AMI'),
+      region,
+    ),
+    placeholder: l10n.t('Choose an AMI, or type or paste an AMI id (ami-…)'),
     items,
     matchOnDescription: true,
     matchOnDetail: true,
     typedItem: (value: string): ImageItem | undefined =>
       isAmiId(value)
-        ? { label: value, description: 'look up this AMI id', typedId: value }
+        ? { label: value, description: l10n.t('look up this AMI id'), typedId: value }
         : undefined,
-    loadFailed: () => 'Could not list the AMIs of this region; type or paste an AMI id',
+    loadFailed: () => l10n.t('Could not list the AMIs of this region; type or paste an AMI id'),
   };
   let chosen: ImageItem[];
   try {
     chosen = options.many
-      ? await deps.ui.pickMany({ ...request, requireSelection: 'Choose at least one AMI' })
+      ? await deps.ui.pickMany({ ...request, requireSelection: l10n.t('Choose at least one AMI') })
       : [await deps.ui.pick(request)];
   } finally {
     controller.abort();
   }
   if (chosen.every((i) => i.ami === undefined && i.typedId === undefined)) {
     throw new InputError(
-      `${options.title}: none of the AMIs listed in ${region} allows it. Type or paste an AMI id, or change the Images view's scope.`,
+      l10n.t(
+        "{0}: none of the AMIs listed in {1} allows it. Type or paste an AMI id, or change the Images view's scope.",
+        options.title,
+        region,
+      ),
     );
   }
   const typed = chosen.flatMap((i) => (i.typedId !== undefined ? [i.typedId] : []));
   const found = typed.length
-    ? await withProgress(`Looking up ${typed.join(', ')} in ${region}…`, (signal) =>
+    ? await withProgress(l10n.t('Looking up {0} in {1}…', typed.join(', '), region), (signal) =>
         Promise.all(typed.map((id) => lookUp(deps, region, id, signal, options.title))),
       )
     : [];
@@ -178,7 +191,12 @@ async function lookUp(
   } catch (error) {
     if (error instanceof AwsApiError && error.code === 'InvalidAMIID.NotFound') {
       throw new InputError(
-        `${title}: ${imageId} was not found in ${region}. It may have been deregistered, or it belongs to another region or account that does not share it with you.`,
+        l10n.t(
+          '{0}: {1} was not found in {2}. It may have been deregistered, or it belongs to another region or account that does not share it with you.',
+          title,
+          imageId,
+          region,
+        ),
       );
     }
     throw error;
@@ -195,7 +213,7 @@ export async function pickInstance(
   deps: PickerDeps,
   title: string,
 ): Promise<{ region: string; instanceId: string }> {
-  const region = await pickRegion(deps, `${title}: region`);
+  const region = await pickRegion(deps, l10n.t('{0}: region', title));
   const controller = new AbortController();
   const items = deps.instancesTree.listInstances(region, controller.signal).then((instances) =>
     instances.map((i): InstanceItem => ({
@@ -208,18 +226,18 @@ export async function pickInstance(
   );
   try {
     const chosen = await deps.ui.pick<InstanceItem>({
-      title: `${title}: instance in ${region}`,
-      placeholder: 'Instance to create the image from (or type an instance id)',
+      title: l10n.t('{0}: instance in {1}', title, region),
+      placeholder: l10n.t('Instance to create the image from (or type an instance id)'),
       items,
       matchOnDescription: true,
       typedItem: (value) =>
         isInstanceId(value)
-          ? { label: value, description: 'use this instance id', typedId: value }
+          ? { label: value, description: l10n.t('use this instance id'), typedId: value }
           : undefined,
-      loadFailed: () => 'Could not list the instances of this region; type an instance id',
+      loadFailed: () => l10n.t('Could not list the instances of this region; type an instance id'),
     });
     const instanceId = chosen.instance?.instanceId ?? chosen.typedId;
-    if (instanceId === undefined) throw new InputError(`${title}: choose an instance.`);
+    if (instanceId === undefined) throw new InputError(l10n.t('{0}: choose an instance.', title));
     return { region, instanceId };
   } finally {
     controller.abort();

@@ -24,6 +24,7 @@ import { debouncedCheck } from './debouncedCheck';
 import type { InputStep } from './multiStepInput';
 import { MultiStepInput } from './multiStepInput';
 import type { Ask } from './userInput';
+import * as l10n from '@vscode/l10n';
 
 /** What the Register Image wizard needs. */
 export interface RegisterImageWizardContext {
@@ -90,19 +91,21 @@ export async function askRegistrationInput(
     const items: ValueItem<Kind>[] = [
       {
         value: 'ebs-snapshot',
-        label: '$(database) EBS-backed, from a snapshot',
-        detail:
+        label: l10n.t('$(database) EBS-backed, from a snapshot'),
+        detail: l10n.t(
           'The root volume (and any additional volumes) come from your EBS snapshots; each volume keeps its snapshot’s encryption and KMS key.',
+        ),
       },
       {
         value: 'instance-store',
-        label: '$(cloud) Instance store-backed, from an S3 manifest',
-        detail:
+        label: l10n.t('$(cloud) Instance store-backed, from an S3 manifest'),
+        detail: l10n.t(
           'A bundle uploaded with ec2-upload-bundle: give the path of its image.manifest.xml in your S3 bucket.',
+        ),
       },
     ];
     const chosen = await input.pick({
-      placeholder: `What to register in ${ctx.region}`,
+      placeholder: l10n.t('What to register in {0}', ctx.region),
       items,
       active: items.filter((i) => i.value === s.kind),
       matchOnDetail: true,
@@ -115,7 +118,8 @@ export async function askRegistrationInput(
   // Instance store-backed
   const askManifest: InputStep<State> = async (input, s) => {
     s.manifestPath = await input.text({
-      prompt: 'S3 path of the bundle’s manifest',
+      prompt: l10n.t('S3 path of the bundle’s manifest'),
+      // eslint-disable-next-line l10n/user-text -- an example of a value, typed as it is
       placeholder: 'my-bucket/images/web/image.manifest.xml',
       value: s.manifestPath,
       validate: validateManifestPath,
@@ -126,17 +130,21 @@ export async function askRegistrationInput(
     const items: ValueItem<VirtualizationType>[] = [
       {
         value: 'hvm',
+        // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
         label: 'hvm',
-        detail: 'Hardware virtual machine: every current instance type.',
+        detail: l10n.t('Hardware virtual machine: every current instance type.'),
       },
       {
         value: 'paravirtual',
+        // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
         label: 'paravirtual',
-        detail: 'Older Xen guests; boots the kernel (AKI) and RAM disk (ARI) you name next.',
+        detail: l10n.t(
+          'Older Xen guests; boots the kernel (AKI) and RAM disk (ARI) you name next.',
+        ),
       },
     ];
     const chosen = await input.pick({
-      placeholder: 'Virtualization type',
+      placeholder: l10n.t('Virtualization type'),
       items,
       active: items.filter((i) => i.value === s.virtualizationType),
     });
@@ -150,8 +158,10 @@ export async function askRegistrationInput(
   };
   const askKernel: InputStep<State> = async (input, s) => {
     s.kernelId = await input.text({
-      prompt:
+      prompt: l10n.t(
         'Kernel id (AKI) for the paravirtual image (optional: EC2 uses the manifest’s default)',
+      ),
+      // eslint-disable-next-line l10n/user-text -- an example of a value, typed as it is
       placeholder: 'aki-0123456789abcdef0',
       value: s.kernelId,
       validate: validateKernelId,
@@ -160,7 +170,8 @@ export async function askRegistrationInput(
   };
   const askRamdisk: InputStep<State> = async (input, s) => {
     s.ramdiskId = await input.text({
-      prompt: 'RAM disk id (ARI) (optional)',
+      prompt: l10n.t('RAM disk id (ARI) (optional)'),
+      // eslint-disable-next-line l10n/user-text -- an example of a value, typed as it is
       placeholder: 'ari-0123456789abcdef0',
       value: s.ramdiskId,
       validate: validateRamdiskId,
@@ -180,12 +191,12 @@ export async function askRegistrationInput(
     snapshots ??= (await ctx.listSnapshots()).filter((x) => x.state === 'completed');
     if (snapshots.length === 0) {
       throw new InputError(
-        `You have no completed EBS snapshots in ${ctx.region} to register an image from.`,
+        l10n.t('You have no completed EBS snapshots in {0} to register an image from.', ctx.region),
       );
     }
     const items = snapshotItems(snapshots);
     const chosen = await input.pick({
-      placeholder: 'Snapshot of the root volume (its encryption and KMS key carry over)',
+      placeholder: l10n.t('Snapshot of the root volume (its encryption and KMS key carry over)'),
       items,
       active: items.filter((i) => i.snapshot.snapshotId === s.rootSnapshot?.snapshotId),
       matchOnDescription: true,
@@ -196,8 +207,9 @@ export async function askRegistrationInput(
   };
   const askRootDevice: InputStep<State> = async (input, s) => {
     s.rootDeviceName = await input.text({
-      prompt: 'Root device name',
+      prompt: l10n.t('Root device name'),
       value: s.rootDeviceName,
+      // eslint-disable-next-line l10n/user-text -- an example of a value, typed as it is
       placeholder: '/dev/xvda',
       validate: validateDeviceName,
     });
@@ -205,12 +217,15 @@ export async function askRegistrationInput(
   };
   const askArchitecture: InputStep<State> = async (input, s) => {
     const items: ValueItem<Architecture>[] = [
-      { value: 'x86_64', label: 'x86_64', description: '64-bit Intel/AMD' },
-      { value: 'arm64', label: 'arm64', description: 'AWS Graviton (UEFI boot)' },
-      { value: 'i386', label: 'i386', description: '32-bit' },
+      // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
+      { value: 'x86_64', label: 'x86_64', description: l10n.t('64-bit Intel/AMD') },
+      // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
+      { value: 'arm64', label: 'arm64', description: l10n.t('AWS Graviton (UEFI boot)') },
+      // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
+      { value: 'i386', label: 'i386', description: l10n.t('32-bit') },
     ];
     const chosen = await input.pick({
-      placeholder: 'Architecture',
+      placeholder: l10n.t('Architecture'),
       items,
       active: items.filter((i) => i.value === s.architecture),
     });
@@ -220,19 +235,26 @@ export async function askRegistrationInput(
   };
   const askBootMode: InputStep<State> = async (input, s) => {
     const items: ValueItem<BootMode | undefined>[] = [
-      { value: undefined, label: 'Default', description: 'the instance type’s default' },
+      {
+        value: undefined,
+        label: l10n.t('Default'),
+        description: l10n.t('the instance type’s default'),
+      },
+      // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
       { value: 'uefi', label: 'uefi' },
       {
         value: 'uefi-preferred',
+        // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
         label: 'uefi-preferred',
-        description: 'UEFI where the instance type supports it',
+        description: l10n.t('UEFI where the instance type supports it'),
       },
       ...(s.architecture === 'arm64'
         ? []
-        : [{ value: 'legacy-bios' as const, label: 'legacy-bios' }]),
+        : // eslint-disable-next-line l10n/user-text -- EC2's own value, not a word
+          [{ value: 'legacy-bios' as const, label: 'legacy-bios' }]),
     ];
     const chosen = await input.pick({
-      placeholder: 'Boot mode',
+      placeholder: l10n.t('Boot mode'),
       items,
       active: items.filter((i) => i.value === s.bootMode),
     });
@@ -242,11 +264,15 @@ export async function askRegistrationInput(
   };
   const askEna: InputStep<State> = async (input, s) => {
     const items: ValueItem<boolean>[] = [
-      { value: true, label: 'ENA enabled', description: 'needed by current instance types' },
-      { value: false, label: 'ENA not enabled' },
+      {
+        value: true,
+        label: l10n.t('ENA enabled'),
+        description: l10n.t('needed by current instance types'),
+      },
+      { value: false, label: l10n.t('ENA not enabled') },
     ];
     const chosen = await input.pick({
-      placeholder: 'Enhanced networking (ENA)',
+      placeholder: l10n.t('Enhanced networking (ENA)'),
       items,
       active: items.filter((i) => i.value === s.enaSupport),
     });
@@ -261,8 +287,9 @@ export async function askRegistrationInput(
     }
     const items = snapshotItems(others);
     const chosen = await input.pickMany({
-      placeholder:
+      placeholder: l10n.t(
         'Additional volumes from other snapshots (optional; each keeps its own encryption and key)',
+      ),
       items,
       active: items.filter((i) =>
         s.extraSnapshots.some((x) => x.snapshotId === i.snapshot.snapshotId),
@@ -280,11 +307,15 @@ export async function askRegistrationInput(
       if (!snapshot) return askName;
       const taken = [s.rootDeviceName, ...s.extraDevices.slice(0, index)];
       s.extraDevices[index] = await input.text({
-        prompt: `Device name for ${snapshot.snapshotId} (${describeSnapshot(snapshot)})`,
+        prompt: l10n.t(
+          'Device name for {0} ({1})',
+          snapshot.snapshotId,
+          describeSnapshot(snapshot),
+        ),
         value: s.extraDevices[index] ?? nextDeviceName(taken),
         validate: (value) =>
           validateDeviceName(value) ??
-          (taken.includes(value.trim()) ? `${value.trim()} is already used.` : undefined),
+          (taken.includes(value.trim()) ? l10n.t('{0} is already used.', value.trim()) : undefined),
       });
       return index + 1 < s.extraSnapshots.length ? askExtraDevice(index + 1) : askName;
     };
@@ -292,7 +323,7 @@ export async function askRegistrationInput(
   // Both
   const askName: InputStep<State> = async (input, s) => {
     s.name = await input.text({
-      prompt: `Name of the new AMI (unique among your AMIs in ${ctx.region})`,
+      prompt: l10n.t('Name of the new AMI (unique among your AMIs in {0})', ctx.region),
       value: s.name,
       validate: async (value) => validateAmiName(value) ?? (await checkName(value.trim())),
     });
@@ -300,7 +331,7 @@ export async function askRegistrationInput(
   };
   const askDescription: InputStep<State> = async (input, s) => {
     s.description = await input.text({
-      prompt: 'Description (optional)',
+      prompt: l10n.t('Description (optional)'),
       value: s.description,
       validate: validateDescription,
     });
@@ -309,7 +340,7 @@ export async function askRegistrationInput(
 
   const filled = await MultiStepInput.run(
     ctx.ask,
-    `Register Image in ${ctx.region}`,
+    l10n.t('Register Image in {0}', ctx.region),
     6,
     askKind,
     state,
@@ -327,7 +358,7 @@ export async function askRegistrationInput(
       ...(filled.ramdiskId ? { ramdiskId: filled.ramdiskId } : {}),
     };
   }
-  if (!filled.rootSnapshot) throw new InputError('Choose a root snapshot.');
+  if (!filled.rootSnapshot) throw new InputError(l10n.t('Choose a root snapshot.'));
   const additionalVolumes: AdditionalVolume[] = filled.extraSnapshots.map((snapshot, i) => ({
     snapshot,
     deviceName: filled.extraDevices[i] ?? nextDeviceName([]),

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { OperationReport } from '../core/model/operationReport';
 import { countOutcomes, formatReport, summarizeReport } from '../core/model/operationReport';
 import type { Ask } from './userInput';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Shows the outcome of a multi-item operation: one message (error when anything failed, warning
@@ -23,7 +24,7 @@ export async function reportResults(
     single?.detail && single.outcome !== 'succeeded' ? `${message} ${single.detail}` : message;
   const severity =
     counts.failed > 0 ? 'error' : counts.skipped > 0 || counts.unknown > 0 ? 'warning' : 'info';
-  const choice = await ui.notify(severity, text, ...extraActions, 'Show Details');
-  if (choice === 'Show Details') log.show(true);
+  const choice = await ui.notify(severity, text, ...extraActions, l10n.t('Show Details'));
+  if (choice === l10n.t('Show Details')) log.show(true);
   return choice;
 }

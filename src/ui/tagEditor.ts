@@ -15,6 +15,7 @@ import {
 } from '../core/model/tagChanges';
 import { MultiStepInput } from './multiStepInput';
 import type { Ask } from './userInput';
+import * as l10n from '@vscode/l10n';
 
 /** What the tag editor produced: the change and whether it also goes to the AMI's snapshots. */
 export interface TagEditResult {
@@ -45,14 +46,14 @@ export async function editTagsInteractively(ui: Ask, ami: Ami): Promise<TagEditR
   let working: Tag[] = original.map((t) => ({ ...t }));
   let includeSnapshots = false;
   const snapshots = snapshotIdsOf(ami).length;
-  const title = `Manage Tags: ${amiDisplayName(ami)} (${ami.imageId})`;
+  const title = l10n.t('Manage Tags: {0} ({1})', amiDisplayName(ami), ami.imageId);
   for (;;) {
     const changes = diffTags(original, working);
     const picked = await ui.pick({
       title,
       placeholder: isEmptyTagChange(changes)
-        ? 'Select a tag to change its value, or add or remove tags'
-        : `Pending: ${describeTagChanges(changes)}. Select "Apply" to send them to EC2.`,
+        ? l10n.t('Select a tag to change its value, or add or remove tags')
+        : l10n.t('Pending: {0}. Select "Apply" to send them to EC2.', describeTagChanges(changes)),
       items: listItems(original, working, changes, snapshots, includeSnapshots),
       matchOnDescription: true,
     });
@@ -82,7 +83,7 @@ export async function editTagsInteractively(ui: Ask, ami: Ami): Promise<TagEditR
         const chosen = await orBack(
           ui.pickMany({
             title,
-            placeholder: 'Tags to remove',
+            placeholder: l10n.t('Tags to remove'),
             items: working.map((tag) => ({ label: formatTag(tag), tag })),
           }),
         );
@@ -109,30 +110,43 @@ function listItems(
   const items: ActionItem[] = [];
   if (!isEmptyTagChange(changes)) {
     items.push({
-      label: '$(check) Apply changes',
+      label: l10n.t('$(check) Apply changes'),
       description: describeTagChanges(changes),
-      detail: `One CreateTags and/or one DeleteTags call on the AMI${includeSnapshots ? ` and its ${snapshots} snapshot${snapshots === 1 ? '' : 's'}` : ''}.`,
+      detail: l10n.t(
+        'One CreateTags and/or one DeleteTags call on the AMI{0}.',
+        includeSnapshots
+          ? snapshots === 1
+            ? l10n.t(' and its {0} snapshot', snapshots)
+            : l10n.t(' and its {0} snapshots', snapshots)
+          : '',
+      ),
       action: { kind: 'apply' },
     });
   }
   items.push({
-    label: '$(add) Add tag…',
+    label: l10n.t('$(add) Add tag…'),
     ...(working.length >= MAX_TAGS_PER_RESOURCE
-      ? { description: `EC2 allows at most ${MAX_TAGS_PER_RESOURCE} tags` }
+      ? { description: l10n.t('EC2 allows at most {0} tags', MAX_TAGS_PER_RESOURCE) }
       : {}),
     action: { kind: 'add' },
   });
   if (working.length > 0)
-    items.push({ label: '$(trash) Remove tags…', action: { kind: 'remove' } });
+    items.push({ label: l10n.t('$(trash) Remove tags…'), action: { kind: 'remove' } });
   if (snapshots > 0) {
     items.push({
-      label: `$(database) Also apply to its ${snapshots} EBS snapshot${snapshots === 1 ? '' : 's'}`,
-      description: includeSnapshots ? 'Yes (select to change)' : 'No (select to change)',
+      label:
+        snapshots === 1
+          ? l10n.t('$(database) Also apply to its {0} EBS snapshot', snapshots)
+          : l10n.t('$(database) Also apply to its {0} EBS snapshots', snapshots),
+      description: includeSnapshots
+        ? l10n.t('Yes (select to change)')
+        : l10n.t('No (select to change)'),
       action: { kind: 'snapshots' },
     });
   }
-  items.push({ label: 'Tags', kind: vscode.QuickPickItemKind.Separator });
-  if (working.length === 0) items.push({ label: 'No tags', description: 'Add one above' });
+  items.push({ label: l10n.t('Tags'), kind: vscode.QuickPickItemKind.Separator });
+  if (working.length === 0)
+    items.push({ label: l10n.t('No tags'), description: l10n.t('Add one above') });
   const before = new Map(original.map((t) => [t.key, t.value]));
   for (const tag of working) {
     const was = before.get(tag.key);
@@ -140,20 +154,20 @@ function listItems(
       label: formatTag(tag),
       description:
         was === undefined
-          ? 'new'
+          ? l10n.t('new')
           : was !== tag.value
-            ? `changed (was ${was.length > 0 ? was : 'empty'})`
+            ? l10n.t('changed (was {0})', was.length > 0 ? was : l10n.t('empty'))
             : undefined,
       action: { kind: 'edit', key: tag.key },
     });
   }
   const removed = original.filter((t) => !working.some((w) => w.key === t.key));
   if (removed.length > 0) {
-    items.push({ label: 'To be removed', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: l10n.t('To be removed'), kind: vscode.QuickPickItemKind.Separator });
     for (const tag of removed) {
       items.push({
         label: `$(circle-slash) ${formatTag(tag)}`,
-        description: 'select to keep',
+        description: l10n.t('select to keep'),
         action: { kind: 'restore', tag },
       });
     }
@@ -169,13 +183,13 @@ async function askNewTag(
   const key = await orBack(
     ui.text({
       title,
-      prompt: 'Tag key (1–128 characters; keys starting with "aws:" are reserved)',
+      prompt: l10n.t('Tag key (1–128 characters; keys starting with "aws:" are reserved)'),
       validate: (value) => {
         const problem = validateTagKey(value);
         if (problem) return problem;
-        if (value !== value.trim()) return 'A tag key cannot start or end with spaces.';
+        if (value !== value.trim()) return l10n.t('A tag key cannot start or end with spaces.');
         return working.some((t) => t.key === value)
-          ? `${quoted(value)} already exists: select it in the list to change its value.`
+          ? l10n.t('{0} already exists: select it in the list to change its value.', quoted(value))
           : undefined;
       },
     }),
@@ -189,7 +203,7 @@ function askValue(ui: Ask, title: string, key: string, value: string): Promise<s
   return orBack(
     ui.text({
       title,
-      prompt: `Value of "${key}" (up to 256 characters; may be empty)`,
+      prompt: l10n.t('Value of "{0}" (up to 256 characters; may be empty)', key),
       value,
       validate: validateTagValue,
     }),
@@ -216,29 +230,30 @@ export async function askTagForImages(
   const state: { key?: string; value?: string; includeSnapshots?: boolean } = {};
   await MultiStepInput.run(
     ui,
-    `Add Tag to ${count} AMIs`,
+    l10n.t('Add Tag to {0} AMIs', count),
     3,
     async (input, s) => {
       s.key = await input.text({
-        prompt:
+        prompt: l10n.t(
           'Tag key (1–128 characters; keys starting with "aws:" are reserved). An existing key gets the new value.',
+        ),
         ...(s.key !== undefined ? { value: s.key } : {}),
         validate: (v) =>
           validateTagKey(v) ??
-          (v !== v.trim() ? 'A tag key cannot start or end with spaces.' : undefined),
+          (v !== v.trim() ? l10n.t('A tag key cannot start or end with spaces.') : undefined),
       });
       return async (input2, s2) => {
         s2.value = await input2.text({
-          prompt: `Value of "${s2.key ?? ''}" (up to 256 characters; may be empty)`,
+          prompt: l10n.t('Value of "{0}" (up to 256 characters; may be empty)', s2.key ?? ''),
           ...(s2.value !== undefined ? { value: s2.value } : {}),
           validate: validateTagValue,
         });
         return async (input3, s3) => {
           const choice = await input3.pick({
-            placeholder: 'Tag their EBS snapshots too?',
+            placeholder: l10n.t('Tag their EBS snapshots too?'),
             items: [
-              { label: 'AMIs only', snapshots: false },
-              { label: 'AMIs and their EBS snapshots', snapshots: true },
+              { label: l10n.t('AMIs only'), snapshots: false },
+              { label: l10n.t('AMIs and their EBS snapshots'), snapshots: true },
             ],
           });
           s3.includeSnapshots = choice.snapshots;

@@ -6,6 +6,7 @@ import { InstanceNode } from '../tree/instanceNode';
 import type { ImageTarget, PickerDeps } from './pickers';
 import { pickImages, pickInstance, pickRegion } from './pickers';
 import { selectedNodes } from './selection';
+import * as l10n from '@vscode/l10n';
 import { IMAGES_VIEW_SELECTION } from '../contextKeys';
 
 /**
@@ -91,5 +92,5 @@ export async function regionTarget(
 ): Promise<string> {
   if (clicked instanceof ImagesRegionNode) return clicked.region;
   if (typeof clicked === 'string' && isRegionName(clicked)) return clicked;
-  return pickRegion(deps, `${title}: region`);
+  return pickRegion(deps, l10n.t('{0}: region', title));
 }

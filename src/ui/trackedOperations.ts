@@ -12,6 +12,7 @@ import { givenUpSentence } from '../core/services/unknownCopies';
 import { revealImage } from './revealImage';
 import type { Ask } from './userInput';
 import { workspaceList } from './workspaceList';
+import * as l10n from '@vscode/l10n';
 
 const STORE_KEY = 'amiExplorer.trackedOperations';
 
@@ -65,10 +66,10 @@ function isTrackedOperation(value: unknown): value is TrackedOperation {
 }
 
 const VERBS: Record<TrackedOperation['kind'], string> = {
-  create: 'Image',
-  copy: 'Copy',
-  register: 'Registered image',
-  reregister: 'Re-registered image',
+  create: l10n.t('Image'),
+  copy: l10n.t('Copy'),
+  register: l10n.t('Registered image'),
+  reregister: l10n.t('Re-registered image'),
 };
 
 /** Tells the user how a tracked operation ended, with "Reveal in Tree" when it worked. */
@@ -83,10 +84,19 @@ export async function announceSettled(
   outcome: OperationOutcome,
 ): Promise<void> {
   const { ui, view, tree, log } = deps;
-  const what = `${VERBS[operation.kind]} ${operation.label} (${operation.imageId}) in ${operation.region}`;
+  const what = l10n.t(
+    '{0} {1} ({2}) in {3}',
+    VERBS[operation.kind],
+    operation.label,
+    operation.imageId,
+    operation.region,
+  );
   if (outcome.kind === 'gone') {
     log.warn(`${what} disappeared while pending (deregistered?).`);
-    await ui.notify('warning', `${what} is no longer there: it was deregistered while pending.`);
+    await ui.notify(
+      'warning',
+      l10n.t('{0} is no longer there: it was deregistered while pending.', what),
+    );
     return;
   }
   if (outcome.kind === 'failed') {
@@ -94,24 +104,33 @@ export async function announceSettled(
     log.error(`${what} ended ${outcome.image.state}${reason}`);
     const choice = await ui.notify(
       'error',
-      `${what} ended ${outcome.image.state}${reason}`,
-      'Show Log',
+      l10n.t('{0} ended {1}{2}', what, String(outcome.image.state), reason),
+      l10n.t('Show Log'),
     );
-    if (choice === 'Show Log') log.show(true);
+    if (choice === l10n.t('Show Log')) log.show(true);
     return;
   }
   log.info(`${what} is available.`);
   const choice = await ui.notify(
     'info',
-    `${VERBS[operation.kind]} ${amiDisplayName(outcome.image)} (${operation.imageId}) is available in ${operation.region}.`,
-    'Reveal in Tree',
+    l10n.t(
+      '{0} {1} ({2}) is available in {3}.',
+      VERBS[operation.kind],
+      amiDisplayName(outcome.image),
+      operation.imageId,
+      operation.region,
+    ),
+    l10n.t('Reveal in Tree'),
   );
-  if (choice === 'Reveal in Tree') {
+  if (choice === l10n.t('Reveal in Tree')) {
     tree.showImage(outcome.image);
     if (!(await revealImage(view, tree, operation.region, operation.imageId))) {
       await ui.notify(
         'info',
-        `${operation.imageId} is not shown in the Images view: its region is not listed or it is outside the current scope.`,
+        l10n.t(
+          '{0} is not shown in the Images view: its region is not listed or it is outside the current scope.',
+          operation.imageId,
+        ),
       );
     }
   }

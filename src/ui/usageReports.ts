@@ -7,6 +7,7 @@ import type {
 } from '../core/services/usageReportWatch';
 import type { Ask } from './userInput';
 import { workspaceList } from './workspaceList';
+import * as l10n from '@vscode/l10n';
 
 const STORE_KEY = 'amiExplorer.pendingUsageReports';
 
@@ -37,18 +38,29 @@ export async function announceUsageReport(
   outcome: UsageReportOutcome,
   open: (ref: { region: string; imageId: string; reportId: string }) => Promise<void>,
 ): Promise<void> {
-  const what = `The usage report of ${pending.label} (${pending.imageId}) in ${pending.region}`;
+  const what = l10n.t(
+    'The usage report of {0} ({1}) in {2}',
+    pending.label,
+    pending.imageId,
+    pending.region,
+  );
   if (outcome.kind === 'gone') {
     deps.log.warn(`${what} (${pending.reportId}) is no longer there.`);
-    await deps.ui.notify('warning', `${what} is no longer there; run Show Usage again.`);
+    await deps.ui.notify('warning', l10n.t('{0} is no longer there; run Show Usage again.', what));
     return;
   }
   if (outcome.kind === 'given-up') {
-    const last = outcome.lastError ? ` Last error: ${errorSentence(outcome.lastError)}` : '';
+    const last = outcome.lastError
+      ? l10n.t(' Last error: {0}', errorSentence(outcome.lastError))
+      : '';
     deps.log.warn(`${what} (${pending.reportId}) was still not ready after a day.${last}`);
     await deps.ui.notify(
       'warning',
-      `${what} was still not ready after a day; AMI Explorer stopped watching it.${last}`,
+      l10n.t(
+        '{0} was still not ready after a day; AMI Explorer stopped watching it.{1}',
+        what,
+        last,
+      ),
     );
     return;
   }
@@ -57,11 +69,11 @@ export async function announceUsageReport(
   const choice = await deps.ui.notify(
     ready ? 'info' : 'error',
     ready
-      ? `${what} is ready.`
-      : `${what} failed: ${outcome.report.stateReason ?? outcome.report.state}.`,
-    ...(ready ? ['Show Usage'] : []),
+      ? l10n.t('{0} is ready.', what)
+      : l10n.t('{0} failed: {1}.', what, outcome.report.stateReason ?? outcome.report.state),
+    ...(ready ? [l10n.t('Show Usage')] : []),
   );
-  if (choice === 'Show Usage') {
+  if (choice === l10n.t('Show Usage')) {
     await open({ region: pending.region, imageId: pending.imageId, reportId: pending.reportId });
   }
 }

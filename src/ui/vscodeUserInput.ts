@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Answer, MessageRequest, PickRequest, TextRequest, UserInput } from './userInput';
 import { shownTitle } from './userInput';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The user-input layer on VS Code's quick input and message APIs. Prompts stay open when focus
@@ -74,7 +75,7 @@ export class VsCodeUserInput implements UserInput {
           (error: unknown) => {
             if (settled) return;
             pick.busy = false;
-            pick.placeholder = request.loadFailed?.(error) ?? 'Could not load the list.';
+            pick.placeholder = request.loadFailed?.(error) ?? l10n.t('Could not load the list.');
             showItems();
           },
         );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { l10nBundle } from '../l10nSetup';
 import { logError } from '../log';
 import { panelPage } from './panelPage';
 
@@ -48,6 +49,7 @@ export function panelHtml(
     cspSource: webview.cspSource,
     asset: (file) =>
       webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...WEBVIEW_DIST, file)).toString(),
+    ...(l10nBundle ? { l10nBundle } : {}),
     ...page,
   });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** What a panel page needs: all of it comes from the host, none of it from EC2 data. */
 export interface PanelPageInput {
   /** A fresh random value per load (crypto.randomBytes); the only way a script may run. */
@@ -9,6 +10,12 @@ export interface PanelPageInput {
   /** The panel's script in dist/webview. */
   script: string;
   title: string;
+  /**
+   * The translated messages of VS Code's display language (`vscode.l10n.bundle`; none for
+   * English): the page's script configures its own copy of @vscode/l10n with them before it
+   * renders anything (webview-ui/shared/l10n.ts).
+   */
+  l10nBundle?: Record<string, string>;
 }
 
 /**
@@ -36,7 +43,9 @@ export function panelPage(input: PanelPageInput): string {
 <title>${escapeHtml(input.title)}</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="muted">Loading…</p></main>
+<main id="app" aria-busy="true"${
+    input.l10nBundle ? ` data-l10n="${escapeHtml(JSON.stringify(input.l10nBundle))}"` : ''
+  }><p class="muted">${escapeHtml(l10n.t('Loading…'))}</p></main>
 <script nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.asset(input.script))}" async></script>
 </body>
 </html>`;

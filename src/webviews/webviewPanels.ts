@@ -11,6 +11,7 @@ import type { PanelDeps } from './panelDeps';
 import { applyPanelOptions, panelHtml, panelOptions } from './panelHost';
 import type { PanelIdentity } from './panelState';
 import { identityFrom } from './panelState';
+import * as l10n from '@vscode/l10n';
 
 type AnyPanel = BlockDevicesPanel | LaunchPermissionsPanel;
 
@@ -18,13 +19,13 @@ type AnyPanel = BlockDevicesPanel | LaunchPermissionsPanel;
 const PANEL_KINDS = {
   [BLOCK_DEVICES_VIEW_TYPE]: {
     script: 'blockDevices.js',
-    title: (id: PanelIdentity) => `Block Devices: ${id.imageId}`,
+    title: (id: PanelIdentity) => l10n.t('Block Devices: {0}', id.imageId),
     create: (panel: vscode.WebviewPanel, deps: PanelDeps, id: PanelIdentity): AnyPanel =>
       new BlockDevicesPanel(panel, deps, id),
   },
   [LAUNCH_PERMISSIONS_VIEW_TYPE]: {
     script: 'launchPermissions.js',
-    title: (id: PanelIdentity) => `Launch Permissions: ${id.imageId}`,
+    title: (id: PanelIdentity) => l10n.t('Launch Permissions: {0}', id.imageId),
     create: (panel: vscode.WebviewPanel, deps: PanelDeps, id: PanelIdentity): AnyPanel =>
       new LaunchPermissionsPanel(panel, deps, id),
   },
@@ -75,7 +76,7 @@ export class WebviewPanels implements vscode.Disposable {
       if (selected) this.cleanup.select(selected);
       return this.cleanup;
     }
-    const title = 'AMI Cleanup Assistant';
+    const title = l10n.t('AMI Cleanup Assistant');
     const panel = vscode.window.createWebviewPanel(
       CLEANUP_VIEW_TYPE,
       title,

@@ -10,6 +10,7 @@ describe('packagedTopLevelEntries (what the staging copy for vsce holds)', () =>
     assert.ok(entries.includes('dist'));
     assert.ok(entries.includes('media'));
     assert.ok(entries.includes('README.md'));
+    assert.ok(entries.includes('l10n'), 'the message bundle (l10n/bundle.l10n.json)');
     assert.ok(!entries.includes('package.json'), 'written separately, without its scripts');
   });
 

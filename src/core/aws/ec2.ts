@@ -7,6 +7,7 @@ import type { Sdk } from './loadSdk';
 import { loadSdk } from './loadSdk';
 import { requestMayHaveApplied } from './requestOutcome';
 import { Ec2RequestRate, systemClock } from './requestRate';
+import * as l10n from '@vscode/l10n';
 
 type Commands = Sdk['ec2Commands'];
 type CommandOf<A extends Ec2Action> = InstanceType<Commands[A]>;
@@ -220,19 +221,30 @@ export class Ec2 {
         if (wrong) {
           throw new AwsApiError(
             'InstanceStateChanged',
-            `Stopped waiting for ${what} to stop in ${region}: it is ${wrong === 'pending' ? 'starting again' : 'terminated'}.`,
+            l10n.t(
+              'Stopped waiting for {0} to stop in {1}: it is {2}.',
+              what,
+              region,
+              wrong === 'pending' ? l10n.t('starting again') : l10n.t('terminated'),
+            ),
             this.context(region, 'DescribeInstances'),
             {},
           );
         }
-        lastProblem = { states: states.length > 0 ? states.join(', ') : 'not returned' };
+        lastProblem = { states: states.length > 0 ? states.join(', ') : l10n.t('not returned') };
       }
       const left = deadline - Date.now();
       if (left <= 0) {
         if (lastProblem && 'error' in lastProblem) throw lastProblem.error;
         throw new AwsApiError(
           'WaiterTimeout',
-          `${what} did not stop within ${wait.maxWaitSeconds} s in ${region} (last seen: ${lastProblem?.states ?? 'unknown'}).`,
+          l10n.t(
+            '{0} did not stop within {1} s in {2} (last seen: {3}).',
+            what,
+            wait.maxWaitSeconds,
+            region,
+            lastProblem?.states ?? l10n.t('unknown'),
+          ),
           this.context(region, 'DescribeInstances'),
           {},
         );
@@ -309,7 +321,12 @@ function gaveUp(error: unknown, what: string, tries: number): unknown {
   if (!(error instanceof AwsApiError)) return error;
   return new AwsApiError(
     error.code,
-    `Stopped waiting for ${what} to stop after ${tries} failed tries: ${error.message}`,
+    l10n.t(
+      'Stopped waiting for {0} to stop after {1} failed tries: {2}',
+      what,
+      tries,
+      error.message,
+    ),
     error.context,
     error.details,
     { cause: error },

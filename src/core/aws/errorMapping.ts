@@ -8,6 +8,7 @@ import {
   isCancellation,
   notAnEc2ResponseSentence,
 } from '../model/errors';
+import * as l10n from '@vscode/l10n';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -119,9 +120,11 @@ const EXCERPT_LENGTH = 200;
 
 /** The SDK's message and an excerpt of the answer, one line, for the log. */
 function diagnosticOf(message: string, body: unknown, contentType: unknown): string {
-  const said = `the SDK said: ${oneLine(message.replace(HIDDEN_FIELD_HINT, ''))}${
-    typeof contentType === 'string' ? `; content-type ${oneLine(contentType)}` : ''
-  }`;
+  const said = l10n.t(
+    'the SDK said: {0}{1}',
+    oneLine(message.replace(HIDDEN_FIELD_HINT, '')),
+    typeof contentType === 'string' ? l10n.t('; content-type {0}', oneLine(contentType)) : '',
+  );
   if (typeof body !== 'string') return said;
   const text = oneLine(redactSecrets(body));
   const excerpt =
@@ -130,7 +133,7 @@ function diagnosticOf(message: string, body: unknown, contentType: unknown): str
       : text.length > EXCERPT_LENGTH
         ? `${text.slice(0, EXCERPT_LENGTH)}…`
         : text;
-  return `${said}; the answer began: ${excerpt}`;
+  return l10n.t('{0}; the answer began: {1}', said, excerpt);
 }
 
 /**
@@ -239,7 +242,7 @@ function credentialsProblem(
 ): CredentialsError | undefined {
   // Only the credential providers' own errors: EC2's ExpiredToken etc. are API errors with a region.
   if (!PROVIDER_ERRORS.has(name)) return undefined;
-  const who = profile ? `profile "${profile}"` : 'the default credential chain';
+  const who = profile ? l10n.t('profile "{0}"', profile) : l10n.t('the default credential chain');
   // Profile lookups first: a profile may well be called "sso-dev".
   if (
     /could not resolve credentials using profile|profile \S+ was not found|profile .* (could not be found|not found)/i.test(
@@ -248,7 +251,10 @@ function credentialsProblem(
   ) {
     return new CredentialsError(
       'profile-not-found',
-      `The profile "${profile ?? ''}" is not defined in ~/.aws/config or ~/.aws/credentials, or it has no credentials. Select another profile.`,
+      l10n.t(
+        'The profile "{0}" is not defined in ~/.aws/config or ~/.aws/credentials, or it has no credentials. Select another profile.',
+        profile ?? '',
+      ),
       profile,
       { cause: keptCause(cause) },
     );
@@ -262,7 +268,11 @@ function credentialsProblem(
     const login = profile ? `aws sso login --profile ${profile}` : 'aws sso login';
     return new CredentialsError(
       'sso-expired',
-      `The SSO session for ${who} has expired or is missing. Run \`${login}\` in a terminal, then refresh.`,
+      l10n.t(
+        'The SSO session for {0} has expired or is missing. Run `{1}` in a terminal, then refresh.',
+        who,
+        login,
+      ),
       profile,
       { cause: keptCause(cause) },
     );
@@ -270,14 +280,16 @@ function credentialsProblem(
   if (/could not load credentials from any providers/i.test(message)) {
     return new CredentialsError(
       'missing',
-      'No AWS credentials were found. Select a profile, or configure credentials (aws configure, aws configure sso, or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).',
+      l10n.t(
+        'No AWS credentials were found. Select a profile, or configure credentials (aws configure, aws configure sso, or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).',
+      ),
       profile,
       { cause: keptCause(cause) },
     );
   }
   return new CredentialsError(
     'invalid',
-    `Could not get credentials from ${who}: ${message}`,
+    l10n.t('Could not get credentials from {0}: {1}', who, message),
     profile,
     { cause: keptCause(cause) },
   );

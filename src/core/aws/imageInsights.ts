@@ -18,6 +18,7 @@ import {
   toImageUsageEntry,
   toImageUsageReport,
 } from './mappers';
+import * as l10n from '@vscode/l10n';
 
 /** Options for an image usage report. */
 export interface UsageReportRequest {
@@ -110,7 +111,8 @@ export class ImageInsights {
       },
       signal,
     );
-    if (!out.ReportId) throw this.ec2.unexpected(region, 'CreateImageUsageReport', 'no ReportId');
+    if (!out.ReportId)
+      throw this.ec2.unexpected(region, 'CreateImageUsageReport', l10n.t('no ReportId'));
     return out.ReportId;
   }
 

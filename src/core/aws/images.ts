@@ -24,6 +24,7 @@ import {
   toSnapshotDeleteResults,
 } from './mappers';
 import { PageStrings } from './pageStrings';
+import * as l10n from '@vscode/l10n';
 
 /** DescribeImageReferences takes 1 to 10 image ids per request (EC2 API Reference). */
 export const IMAGE_REFERENCE_IDS_PER_CALL = 10;
@@ -234,7 +235,7 @@ export class Images {
   async copy(region: string, params: CopyImageParams, signal?: AbortSignal): Promise<string> {
     const result = await this.ec2.send(region, 'CopyImage', { ...params }, signal);
     if (!result.ImageId)
-      throw this.ec2.unexpected(region, 'CopyImage', 'CopyImage returned no ImageId');
+      throw this.ec2.unexpected(region, 'CopyImage', l10n.t('CopyImage returned no ImageId'));
     return result.ImageId;
   }
 

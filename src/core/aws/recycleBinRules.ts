@@ -3,6 +3,7 @@ import { AwsApiError, CancelledError, isCancellation } from '../model/errors';
 import type { RetentionRule } from '../model/recycleBin';
 import type { SigningContext } from './clientFactory';
 import { loadSdk } from './loadSdk';
+import * as l10n from '@vscode/l10n';
 
 /** Where ListRules requests get their credentials and endpoint (the EC2 client factory). */
 export interface RbinSigning {
@@ -126,8 +127,8 @@ export class RecycleBinRules {
       throw new AwsApiError(
         timedOut ? 'TimeoutError' : 'NetworkError',
         timedOut
-          ? `The Recycle Bin did not answer ListRules in ${region} in time.`
-          : `Could not reach the Recycle Bin in ${region}.`,
+          ? l10n.t('The Recycle Bin did not answer ListRules in {0} in time.', region)
+          : l10n.t('Could not reach the Recycle Bin in {0}.', region),
         context,
         {},
         { cause: error },
@@ -150,8 +151,15 @@ export class RecycleBinRules {
       throw new AwsApiError(
         code,
         denied
-          ? `You are not allowed to list the Recycle Bin's retention rules in ${region} (rbin:ListRules).`
-          : `The Recycle Bin could not list its retention rules in ${region} (HTTP ${res.status}).`,
+          ? l10n.t(
+              "You are not allowed to list the Recycle Bin's retention rules in {0} (rbin:ListRules).",
+              region,
+            )
+          : l10n.t(
+              'The Recycle Bin could not list its retention rules in {0} (HTTP {1}).',
+              region,
+              res.status,
+            ),
         context,
         { httpStatus: res.status, ...(awsMessage ? { awsMessage } : {}) },
       );

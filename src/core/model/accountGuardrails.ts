@@ -1,6 +1,7 @@
 // The account's AMI guardrails per region, as AMI Explorer shows and edits them: Allowed AMIs
 // (state and criteria), image and snapshot block public access.
 import type { AllowedImagesState, ImageCriterion } from './imageInsights';
+import * as l10n from '@vscode/l10n';
 
 /** What each Allowed AMIs state means, for the pick and the confirmation. */
 export const ALLOWED_STATES: readonly {
@@ -10,20 +11,22 @@ export const ALLOWED_STATES: readonly {
 }[] = [
   {
     state: 'enabled',
-    label: 'Enabled',
-    explained:
+    label: l10n.t('Enabled'),
+    explained: l10n.t(
       'Only AMIs that match a criterion can be discovered and launched in this region. Instances already running are not affected.',
+    ),
   },
   {
     state: 'audit-mode',
-    label: 'Audit mode',
-    explained:
+    label: l10n.t('Audit mode'),
+    explained: l10n.t(
       'Nothing is blocked: every AMI can still be launched, and each AMI says whether the criteria would allow it (ImageAllowed), so the effect can be checked before enforcing it.',
+    ),
   },
   {
     state: 'disabled',
-    label: 'Disabled',
-    explained: 'Every AMI can be discovered and launched. The criteria are kept.',
+    label: l10n.t('Disabled'),
+    explained: l10n.t('Every AMI can be discovered and launched. The criteria are kept.'),
   },
 ];
 
@@ -35,20 +38,20 @@ export function allowedStateLabel(state: AllowedImagesState): string {
 /** One line per criterion: what an AMI must match. */
 export function describeCriterion(c: ImageCriterion): string {
   const parts: string[] = [];
-  if (c.imageProviders?.length) parts.push(`providers ${c.imageProviders.join(', ')}`);
-  if (c.imageNames?.length) parts.push(`names ${c.imageNames.join(', ')}`);
+  if (c.imageProviders?.length) parts.push(l10n.t('providers {0}', c.imageProviders.join(', ')));
+  if (c.imageNames?.length) parts.push(l10n.t('names {0}', c.imageNames.join(', ')));
   if (c.marketplaceProductCodes?.length)
-    parts.push(`product codes ${c.marketplaceProductCodes.join(', ')}`);
+    parts.push(l10n.t('product codes {0}', c.marketplaceProductCodes.join(', ')));
   if (c.maximumDaysSinceCreated !== undefined)
-    parts.push(`created at most ${c.maximumDaysSinceCreated} days ago`);
+    parts.push(l10n.t('created at most {0} days ago', c.maximumDaysSinceCreated));
   if (c.maximumDaysSinceDeprecated !== undefined)
-    parts.push(`deprecated at most ${c.maximumDaysSinceDeprecated} days ago`);
-  return parts.length > 0 ? parts.join(' · ') : 'matches every AMI';
+    parts.push(l10n.t('deprecated at most {0} days ago', c.maximumDaysSinceDeprecated));
+  return parts.length > 0 ? parts.join(' · ') : l10n.t('matches every AMI');
 }
 
 /** The criteria as a summary: "none", or one per line. */
 export function describeCriteria(criteria: readonly ImageCriterion[]): string {
-  if (criteria.length === 0) return 'no criteria';
+  if (criteria.length === 0) return l10n.t('no criteria');
   return criteria.map((c, i) => `${i + 1}. ${describeCriterion(c)}`).join('\n');
 }
 
@@ -86,58 +89,87 @@ export function parseCriteria(text: string): { criteria: ImageCriterion[] } | { 
     value = JSON.parse(text);
   } catch {
     return {
-      problem:
+      problem: l10n.t(
         'Not valid JSON. Example: [{"imageProviders":["amazon"],"imageNames":["al2023-ami-*"]}]',
+      ),
     };
   }
-  if (!Array.isArray(value)) return { problem: 'The criteria are a JSON array: [ {…}, {…} ].' };
+  if (!Array.isArray(value))
+    return { problem: l10n.t('The criteria are a JSON array: [ {…}, {…} ].') };
   if (value.length > CRITERIA_LIMITS.criteria)
-    return { problem: `At most ${CRITERIA_LIMITS.criteria} criteria (${value.length} given).` };
+    return {
+      problem: l10n.t('At most {0} criteria ({1} given).', CRITERIA_LIMITS.criteria, value.length),
+    };
   const criteria: ImageCriterion[] = [];
   let providers = 0;
   for (const [index, raw] of value.entries()) {
     const n = index + 1;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-      return { problem: `Criterion ${n} is not an object.` };
+      return { problem: l10n.t('Criterion {0} is not an object.', n) };
     const entry = raw as Record<string, unknown>;
     const unknown = Object.keys(entry).find((k) => !KEYS.has(k));
     if (unknown !== undefined)
       return {
-        problem: `Criterion ${n}: unknown field "${unknown}" (use ${[...KEYS].join(', ')}).`,
+        problem: l10n.t(
+          'Criterion {0}: unknown field "{1}" (use {2}).',
+          n,
+          unknown,
+          [...KEYS].join(', '),
+        ),
       };
     const c: ImageCriterion = {};
     for (const key of ['imageProviders', 'imageNames', 'marketplaceProductCodes'] as const) {
       const list = entry[key];
       if (list === undefined) continue;
       if (!Array.isArray(list) || list.some((v) => typeof v !== 'string'))
-        return { problem: `Criterion ${n}: ${key} is a list of strings.` };
+        return { problem: l10n.t('Criterion {0}: {1} is a list of strings.', n, key) };
       c[key] = list as string[];
     }
     for (const p of c.imageProviders ?? []) {
       if (!PROVIDER_ALIASES.has(p) && !/^\d{12}$/.test(p))
         return {
-          problem: `Criterion ${n}: "${p}" is not a provider (amazon, aws-marketplace, aws-backup-vault, none, or a 12-digit account id).`,
+          problem: l10n.t(
+            'Criterion {0}: "{1}" is not a provider (amazon, aws-marketplace, aws-backup-vault, none, or a 12-digit account id).',
+            n,
+            p,
+          ),
         };
     }
     if (c.imageProviders?.includes('none') && c.imageProviders.length > 1)
-      return { problem: `Criterion ${n}: provider "none" cannot be combined with others.` };
+      return {
+        problem: l10n.t('Criterion {0}: provider "none" cannot be combined with others.', n),
+      };
     providers += c.imageProviders?.length ?? 0;
     if (providers > CRITERIA_LIMITS.providers)
-      return { problem: `At most ${CRITERIA_LIMITS.providers} providers in all.` };
+      return { problem: l10n.t('At most {0} providers in all.', CRITERIA_LIMITS.providers) };
     if ((c.imageNames?.length ?? 0) > CRITERIA_LIMITS.names)
-      return { problem: `Criterion ${n}: at most ${CRITERIA_LIMITS.names} names.` };
+      return { problem: l10n.t('Criterion {0}: at most {1} names.', n, CRITERIA_LIMITS.names) };
     for (const name of c.imageNames ?? []) {
       if (!IMAGE_NAME.test(name) || (name.includes('?') && name.length < 3))
         return {
-          problem: `Criterion ${n}: "${name}" is not a valid name pattern (1–128 of A–Z a–z 0–9 ( ) [ ] . / - ' @ _ space, with * and ?).`,
+          problem: l10n.t(
+            'Criterion {0}: "{1}" is not a valid name pattern (1–128 of A–Z a–z 0–9 ( ) [ ] . / - \' @ _ space, with * and ?).',
+            n,
+            name,
+          ),
         };
     }
     if ((c.marketplaceProductCodes?.length ?? 0) > CRITERIA_LIMITS.productCodes)
-      return { problem: `Criterion ${n}: at most ${CRITERIA_LIMITS.productCodes} product codes.` };
+      return {
+        problem: l10n.t(
+          'Criterion {0}: at most {1} product codes.',
+          n,
+          CRITERIA_LIMITS.productCodes,
+        ),
+      };
     for (const code of c.marketplaceProductCodes ?? []) {
       if (!PRODUCT_CODE.test(code))
         return {
-          problem: `Criterion ${n}: "${code}" is not a product code (1–25 letters or digits).`,
+          problem: l10n.t(
+            'Criterion {0}: "{1}" is not a product code (1–25 letters or digits).',
+            n,
+            code,
+          ),
         };
     }
     for (const key of ['maximumDaysSinceCreated', 'maximumDaysSinceDeprecated'] as const) {
@@ -149,11 +181,13 @@ export function parseCriteria(text: string): { criteria: ImageCriterion[] } | { 
         days < 0 ||
         days > CRITERIA_LIMITS.maxDays
       )
-        return { problem: `Criterion ${n}: ${key} is a whole number of days (0 or more).` };
+        return {
+          problem: l10n.t('Criterion {0}: {1} is a whole number of days (0 or more).', n, key),
+        };
       c[key] = days;
     }
     if (Object.keys(c).length === 0)
-      return { problem: `Criterion ${n} is empty: give at least one field.` };
+      return { problem: l10n.t('Criterion {0} is empty: give at least one field.', n) };
     criteria.push(c);
   }
   return { criteria };
@@ -162,9 +196,9 @@ export function parseCriteria(text: string): { criteria: ImageCriterion[] } | { 
 /** Image block public access, in words. */
 export function imageBlockLabel(state: string): string {
   return state === 'block-new-sharing'
-    ? 'On: new public sharing of AMIs is blocked'
+    ? l10n.t('On: new public sharing of AMIs is blocked')
     : state === 'unblocked'
-      ? 'Off: AMIs can be made public'
+      ? l10n.t('Off: AMIs can be made public')
       : state;
 }
 
@@ -172,11 +206,11 @@ export function imageBlockLabel(state: string): string {
 export function snapshotBlockLabel(state: string): string {
   switch (state) {
     case 'block-all-sharing':
-      return 'All public sharing of snapshots is blocked';
+      return l10n.t('All public sharing of snapshots is blocked');
     case 'block-new-sharing':
-      return 'New public sharing of snapshots is blocked';
+      return l10n.t('New public sharing of snapshots is blocked');
     case 'unblocked':
-      return 'Off: snapshots can be made public';
+      return l10n.t('Off: snapshots can be made public');
     default:
       return state;
   }

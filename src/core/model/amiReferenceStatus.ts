@@ -1,5 +1,6 @@
 import type { Ami } from './ami';
 import type { AmiReference, RegionRule } from './amiReferences';
+import * as l10n from '@vscode/l10n';
 
 /** Stable codes of the problems reported on AMI ids in code (shown in the Problems view). */
 export type ReferenceCode =
@@ -39,15 +40,15 @@ export interface ReferenceVerdict {
 export function describeRegionRule(rule: RegionRule | undefined, region?: string): string {
   switch (rule) {
     case 'region-key':
-      return `the region key ${region ?? ''} it is listed under`;
+      return l10n.t('the region key {0} it is listed under', region ?? '');
     case 'nearby-key':
-      return `the region ${region ?? ''} set next to it`;
+      return l10n.t('the region {0} set next to it', region ?? '');
     case 'provider':
-      return `the region ${region ?? ''} of the AWS provider its resource uses`;
+      return l10n.t('the region {0} of the AWS provider its resource uses', region ?? '');
     case 'command-line':
-      return `--region ${region ?? ''} on its command line`;
+      return l10n.t('--region {0} on its command line', region ?? '');
     default:
-      return 'no region stated nearby: every configured region';
+      return l10n.t('no region stated nearby: every configured region');
   }
 }
 
@@ -73,42 +74,74 @@ export function judgeReference(
     if (unknown.length === 0 && answers.length > 0) {
       const where =
         reference.region === undefined
-          ? `any of the ${answers.length} configured region${answers.length === 1 ? '' : 's'} (${answers.map((a) => a.region).join(', ')})`
-          : `${reference.region.region} (from ${describeRegionRule(reference.region.rule, reference.region.region)})`;
+          ? answers.length === 1
+            ? l10n.t(
+                'any of the {0} configured region ({1})',
+                answers.length,
+                answers.map((a) => a.region).join(', '),
+              )
+            : l10n.t(
+                'any of the {0} configured regions ({1})',
+                answers.length,
+                answers.map((a) => a.region).join(', '),
+              )
+          : l10n.t(
+              '{0} (from {1})',
+              reference.region.region,
+              describeRegionRule(reference.region.rule, reference.region.region),
+            );
       findings.push({
         code: 'ami-not-found',
         severity: 'error',
-        message: `${id} was not found in ${where}. It may have been deregistered, or it belongs to another region or account, or it is not shared with you.`,
+        message: l10n.t(
+          '{0} was not found in {1}. It may have been deregistered, or it belongs to another region or account, or it is not shared with you.',
+          id,
+          where,
+        ),
       });
     }
     return { found, unknown, findings };
   }
   for (const image of found) {
-    const at = found.length > 1 ? ` in ${image.region}` : '';
+    const at = found.length > 1 ? l10n.t(' in {0}', image.region) : '';
     const state = image.state;
     if (state === 'deregistered') {
       findings.push({
         code: 'ami-deregistered',
         severity: 'error',
-        message: `${id}${at} is deregistered: nothing can be launched from it.`,
+        message: l10n.t('{0}{1} is deregistered: nothing can be launched from it.', id, at),
       });
     } else if (state === 'disabled') {
       findings.push({
         code: 'ami-disabled',
         severity: 'error',
-        message: `${id}${at} is disabled: it cannot be launched until its owner enables it again.`,
+        message: l10n.t(
+          '{0}{1} is disabled: it cannot be launched until its owner enables it again.',
+          id,
+          at,
+        ),
       });
     } else if (state === 'failed' || state === 'error' || state === 'invalid') {
       findings.push({
         code: 'ami-failed',
         severity: 'error',
-        message: `${id}${at} is ${state}${image.stateReason ? ` (${image.stateReason})` : ''}: it cannot be launched.`,
+        message: l10n.t(
+          '{0}{1} is {2}{3}: it cannot be launched.',
+          id,
+          at,
+          String(state),
+          image.stateReason ? ` (${image.stateReason})` : '',
+        ),
       });
     } else if (state === 'pending') {
       findings.push({
         code: 'ami-pending',
         severity: 'information',
-        message: `${id}${at} is still pending: it cannot be launched until it is available.`,
+        message: l10n.t(
+          '{0}{1} is still pending: it cannot be launched until it is available.',
+          id,
+          at,
+        ),
       });
     }
     const deprecation = image.deprecationTime ? new Date(image.deprecationTime) : undefined;
@@ -118,14 +151,17 @@ export function judgeReference(
         findings.push({
           code: 'ami-deprecated',
           severity: 'warning',
-          message: `${id}${at} is deprecated since ${date}.`,
+          message: l10n.t('{0}{1} is deprecated since {2}.', id, at, date),
         });
       } else if (deprecation.getTime() - now.getTime() <= deprecationWarningDays * DAY_MS) {
         const days = Math.ceil((deprecation.getTime() - now.getTime()) / DAY_MS);
         findings.push({
           code: 'ami-deprecation-soon',
           severity: 'warning',
-          message: `${id}${at} will be deprecated on ${date} (in ${days} day${days === 1 ? '' : 's'}).`,
+          message:
+            days === 1
+              ? l10n.t('{0}{1} will be deprecated on {2} (in {3} day).', id, at, date, days)
+              : l10n.t('{0}{1} will be deprecated on {2} (in {3} days).', id, at, date, days),
         });
       }
     }
@@ -135,7 +171,11 @@ export function judgeReference(
       findings.push({
         code: 'ami-not-allowed',
         severity: 'warning',
-        message: `${id}${at} does not meet this account's Allowed AMIs criteria: it launches now (audit mode), but would be blocked if Allowed AMIs were enabled.`,
+        message: l10n.t(
+          "{0}{1} does not meet this account's Allowed AMIs criteria: it launches now (audit mode), but would be blocked if Allowed AMIs were enabled.",
+          id,
+          at,
+        ),
       });
     }
   }
@@ -169,7 +209,12 @@ export function regionMapGaps(
         gaps.set(r, {
           code: 'ami-region-map-gap',
           severity: 'warning',
-          message: `This region map has no AMI id under ${entry} for ${lacking.join(', ')} (it has one for ${[...having].join(', ')}): a stack deployed there finds none.`,
+          message: l10n.t(
+            'This region map has no AMI id under {0} for {1} (it has one for {2}): a stack deployed there finds none.',
+            entry,
+            lacking.join(', '),
+            [...having].join(', '),
+          ),
           lackingRegions: lacking,
         });
       }

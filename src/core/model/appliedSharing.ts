@@ -1,6 +1,7 @@
 import type { PermissionDiff, PermissionEntry } from './launchPermissionEntries';
 import { describeEntry, entryKey } from './launchPermissionEntries';
 import type { SnapshotPermissionChange, SnapshotSharing } from './snapshotSharing';
+import * as l10n from '@vscode/l10n';
 
 /** What EC2 accepted in one Apply of the launch-permission panel. */
 export interface AcceptedSharingChange {
@@ -28,17 +29,23 @@ export function confirmAppliedSharing(
   const parts: string[] = [];
   const warnings: string[] = [];
   for (const e of accepted.diff.add) {
-    if (has.has(entryKey(e))) parts.push(`added ${describeEntry(e)}`);
+    if (has.has(entryKey(e))) parts.push(l10n.t('added {0}', describeEntry(e)));
     else
       warnings.push(
-        `EC2 accepted adding ${describeEntry(e)}, but the re-read does not show it: it may not be applied yet; refresh to check.`,
+        l10n.t(
+          'EC2 accepted adding {0}, but the re-read does not show it: it may not be applied yet; refresh to check.',
+          describeEntry(e),
+        ),
       );
   }
   for (const e of accepted.diff.remove) {
-    if (!has.has(entryKey(e))) parts.push(`removed ${describeEntry(e)}`);
+    if (!has.has(entryKey(e))) parts.push(l10n.t('removed {0}', describeEntry(e)));
     else
       warnings.push(
-        `EC2 accepted removing ${describeEntry(e)}, but the re-read still shows it: it may not be applied yet; refresh to check.`,
+        l10n.t(
+          'EC2 accepted removing {0}, but the re-read still shows it: it may not be applied yet; refresh to check.',
+          describeEntry(e),
+        ),
       );
   }
   let granted = 0;
@@ -47,7 +54,11 @@ export function confirmAppliedSharing(
     const snapshot = reread.snapshots.find((s) => s.snapshotId === change.snapshotId);
     if (!snapshot || snapshot.accounts === undefined) {
       warnings.push(
-        `${change.snapshotId}: EC2 accepted the create-volume permission change, but it could not be re-read${snapshot?.error ? ` (${snapshot.error.replace(/\.$/, '')})` : ''}; refresh to check.`,
+        l10n.t(
+          '{0}: EC2 accepted the create-volume permission change, but it could not be re-read{1}; refresh to check.',
+          change.snapshotId,
+          snapshot?.error ? ` (${snapshot.error.replace(/\.$/, '')})` : '',
+        ),
       );
       continue;
     }
@@ -58,20 +69,30 @@ export function confirmAppliedSharing(
     if (left.length === 0 && change.remove.length > 0) revoked++;
     if (missing.length > 0)
       warnings.push(
-        `${change.snapshotId}: EC2 accepted granting create-volume permission to ${missing.join(', ')}, but the re-read does not show it; refresh to check.`,
+        l10n.t(
+          '{0}: EC2 accepted granting create-volume permission to {1}, but the re-read does not show it; refresh to check.',
+          change.snapshotId,
+          missing.join(', '),
+        ),
       );
     if (left.length > 0)
       warnings.push(
-        `${change.snapshotId}: EC2 accepted revoking create-volume permission from ${left.join(', ')}, but the re-read still shows it; refresh to check.`,
+        l10n.t(
+          '{0}: EC2 accepted revoking create-volume permission from {1}, but the re-read still shows it; refresh to check.',
+          change.snapshotId,
+          left.join(', '),
+        ),
       );
   }
-  if (granted > 0) parts.push(`create-volume permission granted on ${granted} snapshot(s)`);
-  if (revoked > 0) parts.push(`create-volume permission revoked on ${revoked} snapshot(s)`);
+  if (granted > 0)
+    parts.push(l10n.t('create-volume permission granted on {0} snapshot(s)', granted));
+  if (revoked > 0)
+    parts.push(l10n.t('create-volume permission revoked on {0} snapshot(s)', revoked));
   const notice =
     parts.length > 0
-      ? `Applied: ${parts.join('; ')}.`
+      ? l10n.t('Applied: {0}.', parts.join('; '))
       : warnings.length > 0
-        ? 'Applied, but the re-read does not confirm it (see below).'
-        : 'Applied: nothing needed changing.';
+        ? l10n.t('Applied, but the re-read does not confirm it (see below).')
+        : l10n.t('Applied: nothing needed changing.');
   return { notice, warnings };
 }

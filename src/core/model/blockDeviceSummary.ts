@@ -1,5 +1,6 @@
 import type { Ami, BlockDevice } from './ami';
 import { shortKmsKey } from './snapshot';
+import * as l10n from '@vscode/l10n';
 
 /** What a mapping attaches at launch. */
 export type MappingKind = 'ebs' | 'instance-store' | 'no-device';
@@ -85,10 +86,10 @@ export function summarizeBlockDevices(
 
 /** "all encrypted" / "2 of 3 encrypted" / "none encrypted" / "no EBS volumes". */
 export function encryptionSummary(encrypted: number, total: number): string {
-  if (total === 0) return 'no EBS volumes';
-  if (encrypted === total) return 'all encrypted';
-  if (encrypted === 0) return 'none encrypted';
-  return `${encrypted} of ${total} encrypted`;
+  if (total === 0) return l10n.t('no EBS volumes');
+  if (encrypted === total) return l10n.t('all encrypted');
+  if (encrypted === 0) return l10n.t('none encrypted');
+  return l10n.t('{0} of {1} encrypted', encrypted, total);
 }
 
 function toRow(

@@ -1,4 +1,5 @@
 import type { Ami } from './ami';
+import * as l10n from '@vscode/l10n';
 
 /** Something a user may do to an AMI. */
 export const IMAGE_CAPABILITIES = [
@@ -43,32 +44,42 @@ export function refusal(subject: ImageSubject, capability: ImageCapability): str
   const isProtected = ami.deregistrationProtection?.startsWith('enabled') ?? false;
   if (capability === 'viewBlockDevices') return undefined;
   if (capability === 'copy')
-    return available ? undefined : `it is ${state}: only available AMIs can be copied`;
+    return available
+      ? undefined
+      : l10n.t('it is {0}: only available AMIs can be copied', String(state));
   if (!owned) return OWNER_ONLY[capability];
   switch (capability) {
     case 'deregister':
-      return state === 'pending' ? 'it is still pending' : undefined;
+      return state === 'pending' ? l10n.t('it is still pending') : undefined;
     case 'reregister':
       if (ami.rootDeviceType !== 'instance-store')
-        return 'only instance store-backed AMIs are re-registered; an EBS-backed one is created again from an instance';
-      return available ? undefined : `it is ${state}: only available AMIs can be re-registered`;
+        return l10n.t(
+          'only instance store-backed AMIs are re-registered; an EBS-backed one is created again from an instance',
+        );
+      return available
+        ? undefined
+        : l10n.t('it is {0}: only available AMIs can be re-registered', String(state));
     case 'editTags':
       return undefined;
     case 'editDescription':
     case 'deprecate':
-      return disabled ? 'it is disabled: enable it first' : undefined;
+      return disabled ? l10n.t('it is disabled: enable it first') : undefined;
     case 'cancelDeprecation':
-      return ami.deprecationTime === undefined ? 'it has no deprecation time' : undefined;
+      return ami.deprecationTime === undefined ? l10n.t('it has no deprecation time') : undefined;
     case 'protect':
-      return isProtected ? 'it is already protected' : undefined;
+      return isProtected ? l10n.t('it is already protected') : undefined;
     case 'unprotect':
-      return isProtected ? undefined : 'it is not protected';
+      return isProtected ? undefined : l10n.t('it is not protected');
     case 'disable':
-      return available ? undefined : `it is ${state}: only available AMIs can be disabled`;
+      return available
+        ? undefined
+        : l10n.t('it is {0}: only available AMIs can be disabled', String(state));
     case 'enable':
-      return disabled ? undefined : 'it is not disabled';
+      return disabled ? undefined : l10n.t('it is not disabled');
     case 'editPermissions':
-      return available ? undefined : `it is ${state}: only available AMIs can be shared`;
+      return available
+        ? undefined
+        : l10n.t('it is {0}: only available AMIs can be shared', String(state));
   }
 }
 
@@ -83,15 +94,15 @@ export function allowedCapabilities(subject: ImageSubject): ImageCapability[] {
 }
 
 const OWNER_ONLY: Record<Exclude<ImageCapability, 'copy' | 'viewBlockDevices'>, string> = {
-  deregister: 'only its owner can deregister it',
-  reregister: 'only its owner can re-register it',
-  editTags: 'only its owner can tag it',
-  editDescription: 'only its owner can change its description',
-  deprecate: 'only its owner can deprecate it',
-  cancelDeprecation: 'only its owner can cancel its deprecation',
-  protect: 'only its owner can protect it',
-  unprotect: 'only its owner can remove its protection',
-  disable: 'only its owner can disable it',
-  enable: 'only its owner can enable it',
-  editPermissions: 'only its owner can change who may launch it',
+  deregister: l10n.t('only its owner can deregister it'),
+  reregister: l10n.t('only its owner can re-register it'),
+  editTags: l10n.t('only its owner can tag it'),
+  editDescription: l10n.t('only its owner can change its description'),
+  deprecate: l10n.t('only its owner can deprecate it'),
+  cancelDeprecation: l10n.t('only its owner can cancel its deprecation'),
+  protect: l10n.t('only its owner can protect it'),
+  unprotect: l10n.t('only its owner can remove its protection'),
+  disable: l10n.t('only its owner can disable it'),
+  enable: l10n.t('only its owner can enable it'),
+  editPermissions: l10n.t('only its owner can change who may launch it'),
 };

@@ -1,6 +1,7 @@
 import type { Ami, LaunchPermission } from './ami';
 import { amiDisplayName, isDeprecated } from './ami';
 import { parseProtection } from './deregisterPlan';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The cleanup assistant's rules. An AMI is a candidate when every rule that is on chooses it
@@ -199,12 +200,12 @@ function cents(value: number): number {
 export function planCleanup(input: CleanupInput): CleanupPlan {
   const { rules, now } = input;
   const familyKey = (ami: Ami): string =>
-    input.familyOf(ami) ?? `${ami.name ?? ami.imageId} (no family)`;
+    input.familyOf(ami) ?? l10n.t('{0} (no family)', ami.name ?? ami.imageId);
   const sweptByState = (ami: Ami): string | undefined => {
     if (rules.includeDisabled && ami.state === 'disabled')
-      return 'disabled (disabled AMIs included)';
+      return l10n.t('disabled (disabled AMIs included)');
     if (rules.includeDeprecated && isDeprecated(ami, now))
-      return `deprecated since ${ami.deprecationTime ?? '?'} (deprecated AMIs included)`;
+      return l10n.t('deprecated since {0} (deprecated AMIs included)', ami.deprecationTime ?? '?');
     return undefined;
   };
 
@@ -245,49 +246,70 @@ export function planCleanup(input: CleanupInput): CleanupPlan {
         if (r.position <= rules.keepNewest)
           notChosen.push({
             kind: 'newest',
-            reason: `${r.position === 1 ? 'newest' : `${ordinal(r.position)} newest`} of ${family} in ${ami.region}: the newest ${rules.keepNewest} are kept`,
+            reason: l10n.t(
+              '{0} of {1} in {2}: the newest {3} are kept',
+              r.position === 1 ? l10n.t('newest') : l10n.t('{0} newest', ordinal(r.position)),
+              family,
+              ami.region,
+              rules.keepNewest,
+            ),
           });
         else
           chosenBy.push(
-            `${ordinal(r.position)} newest of ${r.of} in ${family} (${ami.region}): beyond the newest ${rules.keepNewest}`,
+            l10n.t(
+              '{0} newest of {1} in {2} ({3}): beyond the newest {4}',
+              ordinal(r.position),
+              r.of,
+              family,
+              ami.region,
+              rules.keepNewest,
+            ),
           );
       }
       const age = daysSince(ami.creationDate, now);
       if (rules.olderThanDays !== undefined) {
         if (age !== undefined && age > rules.olderThanDays)
-          chosenBy.push(`created ${age} days ago (older than ${rules.olderThanDays})`);
+          chosenBy.push(l10n.t('created {0} days ago (older than {1})', age, rules.olderThanDays));
         else
           notChosen.push({
             kind: 'too-young',
             reason:
               age === undefined
-                ? 'creation date unknown'
-                : `created ${age} days ago (not older than ${rules.olderThanDays})`,
+                ? l10n.t('creation date unknown')
+                : l10n.t('created {0} days ago (not older than {1})', age, rules.olderThanDays),
           });
       }
       if (rules.notLaunchedForDays !== undefined) {
         const launched = daysSince(ami.lastLaunchedTime, now);
         if (launched !== undefined) {
           if (launched >= rules.notLaunchedForDays)
-            chosenBy.push(`last launched ${launched} days ago`);
+            chosenBy.push(l10n.t('last launched {0} days ago', launched));
           else
             notChosen.push({
               kind: 'launched-recently',
-              reason: `launched ${launched} days ago (within ${rules.notLaunchedForDays})`,
+              reason: l10n.t(
+                'launched {0} days ago (within {1})',
+                launched,
+                rules.notLaunchedForDays,
+              ),
             });
         } else if (age !== undefined && age >= rules.notLaunchedForDays) {
-          chosenBy.push(`no launch recorded, created ${age} days ago`);
+          chosenBy.push(l10n.t('no launch recorded, created {0} days ago', age));
         } else {
           notChosen.push({
             kind: 'launched-recently',
-            reason: `no launch recorded, but created ${age === undefined ? 'at an unknown date' : `${age} days ago`}: too recent to tell (${rules.notLaunchedForDays} days)`,
+            reason: l10n.t(
+              'no launch recorded, but created {0}: too recent to tell ({1} days)',
+              age === undefined ? l10n.t('at an unknown date') : l10n.t('{0} days ago', age),
+              rules.notLaunchedForDays,
+            ),
           });
         }
       }
       if (chosenBy.length === 0 && notChosen.length === 0) {
         notChosen.push({
           kind: 'no-rule',
-          reason: 'no rule chose it (every choosing rule is off)',
+          reason: l10n.t('no rule chose it (every choosing rule is off)'),
         });
       }
     }
@@ -297,14 +319,18 @@ export function planCleanup(input: CleanupInput): CleanupPlan {
     if (input.accountId && ami.ownerId && ami.ownerId !== input.accountId)
       safety.push({
         kind: 'not-owned',
-        reason: `owned by account ${ami.ownerId}: only its owner can deregister it`,
+        reason: l10n.t('owned by account {0}: only its owner can deregister it', ami.ownerId),
       });
     if (ami.state === 'pending' || ami.state === 'transient')
-      safety.push({ kind: 'not-settled', reason: `still ${ami.state}` });
+      safety.push({ kind: 'not-settled', reason: l10n.t('still {0}', String(ami.state)) });
     if (hasProtectTag(ami, rules.protectTag))
       safety.push({
         kind: 'tag',
-        reason: `protected by its tag ${rules.protectTag?.key ?? ''}${rules.protectTag?.value !== undefined ? `=${rules.protectTag.value}` : ''}`,
+        reason: l10n.t(
+          'protected by its tag {0}{1}',
+          rules.protectTag?.key ?? '',
+          rules.protectTag?.value !== undefined ? `=${rules.protectTag.value}` : '',
+        ),
       });
     const protection = parseProtection(ami.deregistrationProtection, now);
     if (protection.kind !== 'off')
@@ -312,11 +338,14 @@ export function planCleanup(input: CleanupInput): CleanupPlan {
         kind: 'protection',
         reason:
           protection.kind === 'cooldown'
-            ? `deregistration protection: protected until ${protection.until}`
-            : 'deregistration protection is on',
+            ? l10n.t('deregistration protection: protected until {0}', protection.until)
+            : l10n.t('deregistration protection is on'),
       });
     if (ami.isPublic && !rules.includePublic)
-      safety.push({ kind: 'public', reason: 'public (public AMIs are skipped unless included)' });
+      safety.push({
+        kind: 'public',
+        reason: l10n.t('public (public AMIs are skipped unless included)'),
+      });
 
     const needs: ('references' | 'sharing')[] = [];
     const refs = input.references.get(ami.imageId);
@@ -326,7 +355,7 @@ export function planCleanup(input: CleanupInput): CleanupPlan {
       else if (!refs.known)
         safety.push({
           kind: 'references-unknown',
-          reason: `could not check references: ${refs.reason}`,
+          reason: l10n.t('could not check references: {0}', refs.reason),
         });
       else if (refs.references.length > 0)
         safety.push({ kind: 'referenced', reason: describeReferences(refs.references) });
@@ -337,12 +366,15 @@ export function planCleanup(input: CleanupInput): CleanupPlan {
       else if (!sharing.known)
         safety.push({
           kind: 'sharing-unknown',
-          reason: `could not read its launch permissions: ${sharing.reason}`,
+          reason: l10n.t('could not read its launch permissions: {0}', sharing.reason),
         });
       else if (sharing.permissions.length > 0)
         safety.push({
           kind: 'shared',
-          reason: `shared with ${describeSharing(sharing.permissions)} (shared AMIs are skipped unless included)`,
+          reason: l10n.t(
+            'shared with {0} (shared AMIs are skipped unless included)',
+            describeSharing(sharing.permissions),
+          ),
         });
     }
 
@@ -352,7 +384,7 @@ export function planCleanup(input: CleanupInput): CleanupPlan {
       unchecked.push({ region: ami.region, imageId: ami.imageId, needs });
       safety.push({
         kind: 'unchecked',
-        reason: `not checked yet: ${needs.join(' and ')}`,
+        reason: l10n.t('not checked yet: {0}', needs.join(' and ')),
       });
     }
     if (!chosen || safety.length > 0) {
@@ -431,7 +463,12 @@ function describeReferences(refs: readonly ImageReferenceFact[]): string {
     .slice(0, 3)
     .map((r) => r.arn.split(/[:/]/).pop() ?? r.arn)
     .join(', ');
-  return `referenced (in use): ${parts.join(', ')} (${first}${refs.length > 3 ? ', …' : ''})`;
+  return l10n.t(
+    'referenced (in use): {0} ({1}{2})',
+    parts.join(', '),
+    first,
+    refs.length > 3 ? ', …' : '',
+  );
 }
 
 function describeSharing(permissions: readonly LaunchPermission[]): string {
@@ -466,8 +503,9 @@ export function cleanupPlanJson(plan: CleanupPlan): string {
       generatedAt: plan.now,
       rules: plan.rules,
       pricePerGbMonth: plan.pricePerGbMonth,
-      costNote:
+      costNote: l10n.t(
         'Upper bound: snapshot size × price. Snapshots are incremental, so deleting them usually saves less.',
+      ),
       totals: plan.totals,
       candidates: plan.candidates.map((c) => ({
         ...ami(c.ami),

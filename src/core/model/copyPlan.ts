@@ -6,6 +6,7 @@ import type { OperationReport, ReportItem } from './operationReport';
 import { parseKmsKey, validateAmiName, validateDescription, validateKmsKey } from './imageInputs';
 import { shown } from './inputText';
 import { validateRegionName } from './validation';
+import * as l10n from '@vscode/l10n';
 
 /** What the copy wizard needs to know about a source image. */
 export interface CopySource {
@@ -81,10 +82,14 @@ export interface CopyCall {
 /** Why encryption is what it is for a source, to say in the wizard. */
 export function encryptionNote(source: Pick<CopySource, 'encrypted' | 'rootDeviceType'>): string {
   if (source.rootDeviceType === 'instance-store')
-    return 'Instance store-backed AMIs cannot be encrypted on copy.';
+    return l10n.t('Instance store-backed AMIs cannot be encrypted on copy.');
   if (source.encrypted)
-    return 'The source has encrypted volumes: its copies must be encrypted too, with a key of each destination region.';
-  return 'Encrypting on copy uses the default EBS key (alias/aws/ebs) unless you name another key.';
+    return l10n.t(
+      'The source has encrypted volumes: its copies must be encrypted too, with a key of each destination region.',
+    );
+  return l10n.t(
+    'Encrypting on copy uses the default EBS key (alias/aws/ebs) unless you name another key.',
+  );
 }
 
 /** Whether the copy of this source will be encrypted, whatever was asked. */
@@ -114,9 +119,11 @@ export function copyClientToken(
 /** Problems with a copy input, one sentence each; empty when it can be sent. */
 export function validateCopyInput(input: CopyInput): string[] {
   const problems: string[] = [];
-  if (input.sources.length === 0) problems.push('Choose an AMI to copy.');
-  if (input.destinations.length === 0) problems.push('Choose at least one destination region.');
-  if (input.actionId.trim().length === 0) problems.push('Internal: the copy has no action id.');
+  if (input.sources.length === 0) problems.push(l10n.t('Choose an AMI to copy.'));
+  if (input.destinations.length === 0)
+    problems.push(l10n.t('Choose at least one destination region.'));
+  if (input.actionId.trim().length === 0)
+    problems.push(l10n.t('Internal: the copy has no action id.'));
   const seen = new Set<string>();
   for (const d of input.destinations) {
     const regionProblem = validateRegionName(d.region);
@@ -124,7 +131,7 @@ export function validateCopyInput(input: CopyInput): string[] {
       problems.push(regionProblem);
       continue;
     }
-    if (seen.has(d.region)) problems.push(`${d.region} is listed twice.`);
+    if (seen.has(d.region)) problems.push(l10n.t('{0} is listed twice.', d.region));
     seen.add(d.region);
   }
   const single = input.sources.length === 1;
@@ -138,13 +145,20 @@ export function validateCopyInput(input: CopyInput): string[] {
     const name = copyName(input, source);
     if (!single && validateAmiName(name)) {
       problems.push(
-        `${source.imageId} has no usable name to give its copies; copy it on its own and name the copy.`,
+        l10n.t(
+          '{0} has no usable name to give its copies; copy it on its own and name the copy.',
+          source.imageId,
+        ),
       );
     }
     for (const d of input.destinations) {
       if (d.region === source.region && name === source.name) {
         problems.push(
-          `A copy of ${amiDisplayName(source)} in its own region ${d.region} needs a different name (AMI names are unique per region).`,
+          l10n.t(
+            'A copy of {0} in its own region {1} needs a different name (AMI names are unique per region).',
+            amiDisplayName(source),
+            d.region,
+          ),
         );
       }
     }
@@ -154,14 +168,16 @@ export function validateCopyInput(input: CopyInput): string[] {
     const key = d.kmsKey?.trim() ?? '';
     if (key.length === 0) continue;
     if (!encrypting) {
-      problems.push(`A KMS key for ${shown(d.region)} only applies when the copy is encrypted.`);
+      problems.push(
+        l10n.t('A KMS key for {0} only applies when the copy is encrypted.', shown(d.region)),
+      );
       continue;
     }
     const keyProblem = validateKmsKey(key, d.region);
     if (keyProblem) problems.push(`${shown(d.region)}: ${keyProblem}`);
   }
   if (input.encrypt && input.sources.every((s) => s.rootDeviceType === 'instance-store')) {
-    problems.push('Instance store-backed AMIs cannot be encrypted on copy.');
+    problems.push(l10n.t('Instance store-backed AMIs cannot be encrypted on copy.'));
   }
   return problems;
 }
@@ -229,30 +245,48 @@ export function copyReport(results: readonly CopyResult[]): OperationReport {
     const subject = `${amiDisplayName(r.call.source)} (${r.call.source.imageId}) → ${r.call.region}`;
     if ('imageId' in r) {
       const how = r.call.params.Encrypted
-        ? `, encrypted with ${r.call.params.KmsKeyId ?? 'the default EBS key'}`
+        ? l10n.t(', encrypted with {0}', r.call.params.KmsKeyId ?? l10n.t('the default EBS key'))
         : '';
       const confirmed = r.confirmedByRereading
-        ? `; confirmed by re-reading: ${r.confirmedByRereading}`
+        ? l10n.t('; confirmed by re-reading: {0}', r.confirmedByRereading)
         : '';
       return {
         subject,
         outcome: 'succeeded',
-        detail: `copying as ${r.imageId} "${r.call.params.Name}"${how} (pending${confirmed})`,
+        detail: l10n.t(
+          'copying as {0} "{1}"{2} (pending{3})',
+          r.imageId,
+          r.call.params.Name,
+          how,
+          confirmed,
+        ),
       };
     }
-    if ('unknown' in r) return { subject, outcome: 'unknown', detail: `unknown: ${r.unknown}` };
+    if ('unknown' in r)
+      return { subject, outcome: 'unknown', detail: l10n.t('unknown: {0}', r.unknown) };
     return r.cancelled
       ? {
           subject,
           outcome: 'skipped',
-          detail: 'not started: cancelled before its request was sent',
+          detail: l10n.t('not started: cancelled before its request was sent'),
         }
       : { subject, outcome: 'failed', detail: r.error };
   });
   const regions = new Set(results.map((r) => r.call.region)).size;
   const sources = new Set(results.map((r) => r.call.source.imageId)).size;
   return {
-    title: `Copy ${sources === 1 ? 'AMI' : `${sources} AMIs`} to ${regions} region${regions === 1 ? '' : 's'}`,
+    title:
+      regions === 1
+        ? l10n.t(
+            'Copy {0} to {1} region',
+            sources === 1 ? l10n.t('AMI') : l10n.t('{0} AMIs', sources),
+            regions,
+          )
+        : l10n.t(
+            'Copy {0} to {1} regions',
+            sources === 1 ? l10n.t('AMI') : l10n.t('{0} AMIs', sources),
+            regions,
+          ),
     items,
   };
 }

@@ -1,5 +1,6 @@
 import { parseFutureUtcTime } from './imageInputs';
 import { shown } from './inputText';
+import * as l10n from '@vscode/l10n';
 
 /** A ready-made deprecation time offered next to "Custom…". */
 export interface DeprecationPreset {
@@ -32,12 +33,13 @@ export function deprecationPresets(now: Date): DeprecationPreset[] {
   const oneYear = new Date(now.getTime());
   oneYear.setUTCFullYear(oneYear.getUTCFullYear() + 1);
   return [
-    { label: 'In 30 days', time: inDays(30) },
-    { label: 'In 90 days', time: inDays(90) },
-    { label: 'In 180 days', time: inDays(180) },
-    { label: 'In 1 year', time: ceilToMinute(oneYear) },
+    { label: l10n.t('In 30 days'), time: inDays(30) },
+    { label: l10n.t('In 90 days'), time: inDays(90) },
+    { label: l10n.t('In 180 days'), time: inDays(180) },
+    { label: l10n.t('In 1 year'), time: ceilToMinute(oneYear) },
     {
-      label: year === now.getUTCFullYear() ? 'End of this year' : `End of ${year}`,
+      label:
+        year === now.getUTCFullYear() ? l10n.t('End of this year') : l10n.t('End of {0}', year),
       time: endOfYear,
     },
   ];
@@ -85,11 +87,23 @@ export function publicDeprecationProblem(
   const limit = publicDeprecationLimit(subject, now);
   if (limit === undefined || time.getTime() <= limit.getTime()) return undefined;
   const which =
-    subject.imageId !== undefined ? `${shown(subject.imageId)} is public` : 'The AMI is public';
-  const latest = `${formatUtcMinute(limit)} UTC`;
+    subject.imageId !== undefined
+      ? l10n.t('{0} is public', shown(subject.imageId))
+      : l10n.t('The AMI is public');
+  const latest = l10n.t('{0} UTC', formatUtcMinute(limit));
   return limit.getTime() <= now.getTime()
-    ? `${which}: EC2 accepts a deprecation time up to ${MAX_PUBLIC_DEPRECATION_YEARS} years after its creation date, and that was ${latest}.`
-    : `${which}: EC2 accepts a deprecation time up to ${MAX_PUBLIC_DEPRECATION_YEARS} years after its creation date, so at most ${latest}.`;
+    ? l10n.t(
+        '{0}: EC2 accepts a deprecation time up to {1} years after its creation date, and that was {2}.',
+        which,
+        MAX_PUBLIC_DEPRECATION_YEARS,
+        latest,
+      )
+    : l10n.t(
+        '{0}: EC2 accepts a deprecation time up to {1} years after its creation date, so at most {2}.',
+        which,
+        MAX_PUBLIC_DEPRECATION_YEARS,
+        latest,
+      );
 }
 
 /**
@@ -122,5 +136,6 @@ export function validateDeprecationTime(
 }
 
 /** What deprecation means, for the quick pick and the confirmation (one sentence each). */
-export const DEPRECATION_EXPLAINED =
-  'A deprecated AMI is hidden from other accounts’ DescribeImages listings unless they ask for deprecated images; it can still be launched by anyone who has its id and launch permission, and you keep seeing it.';
+export const DEPRECATION_EXPLAINED = l10n.t(
+  'A deprecated AMI is hidden from other accounts’ DescribeImages listings unless they ask for deprecated images; it can still be launched by anyone who has its id and launch permission, and you keep seeing it.',
+);

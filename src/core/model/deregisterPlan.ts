@@ -1,5 +1,6 @@
 import type { Ami } from './ami';
 import type { OperationReport, ReportItem } from './operationReport';
+import * as l10n from '@vscode/l10n';
 
 /** Deregistration protection as EC2 reports it (`DeregistrationProtection`). */
 export type ProtectionState =
@@ -148,31 +149,31 @@ export function planDeregister(
         decision.snapshotsKept.push({ snapshot, reason });
       };
       if (decision.action !== 'deregister') {
-        keep('the AMI is not deregistered');
+        keep(l10n.t('the AMI is not deregistered'));
         continue;
       }
       if (!options.deleteSnapshots) {
-        keep('you chose to keep snapshots');
+        keep(l10n.t('you chose to keep snapshots'));
         continue;
       }
       if (!snapshot.found) {
-        keep('not found (already deleted, or not visible to this account)');
+        keep(l10n.t('not found (already deleted, or not visible to this account)'));
         continue;
       }
       const account = options.accountId ?? decision.facts.image.ownerId;
       if (account && snapshot.ownerId && snapshot.ownerId !== account) {
-        keep(`owned by account ${snapshot.ownerId}`);
+        keep(l10n.t('owned by account {0}', snapshot.ownerId));
         continue;
       }
       const others = snapshot.usedBy.filter((id) => id !== decision.facts.image.imageId);
       const staying = others.filter((id) => !indexOf.has(id));
       if (staying.length > 0) {
-        keep(`shared: also used by ${staying.join(', ')}, so EC2 keeps it`);
+        keep(l10n.t('shared: also used by {0}, so EC2 keeps it', staying.join(', ')));
         continue;
       }
       const later = others.filter((id) => (indexOf.get(id) ?? -1) > index);
       if (later.length > 0) {
-        keep(`also used by ${later.join(', ')}; deleted with that AMI`);
+        keep(l10n.t('also used by {0}; deleted with that AMI', later.join(', ')));
         continue;
       }
       decision.snapshotsToDelete.push(snapshot);
@@ -194,25 +195,42 @@ function decideAmi(facts: DeregisterFacts, options: DeregisterOptions, now: Date
     snapshotsKept: [],
   };
   if (facts.error !== undefined) {
-    return { ...decision, action: 'skip', reason: `could not be inspected: ${facts.error}` };
+    return {
+      ...decision,
+      action: 'skip',
+      reason: l10n.t('could not be inspected: {0}', facts.error),
+    };
   }
   const image = facts.image;
   if (image.rootDeviceType === 'instance-store') {
     decision.notes.push(
-      `Instance store-backed: its bundle${image.imageLocation ? ` (${image.imageLocation})` : ''} stays in the S3 bucket; delete it there when you no longer need it.`,
+      l10n.t(
+        'Instance store-backed: its bundle{0} stays in the S3 bucket; delete it there when you no longer need it.',
+        image.imageLocation ? ` (${image.imageLocation})` : '',
+      ),
     );
   }
   if (facts.usage.known) {
     const n = facts.usage.instanceIds.length;
     if (n > 0) {
       decision.warnings.push(
-        `In use: ${n} instance${n === 1 ? '' : 's'} launched from it (${facts.usage.instanceIds.join(', ')}); they keep running, but no new instance can be launched from it.`,
+        n === 1
+          ? l10n.t(
+              'In use: {0} instance launched from it ({1}); they keep running, but no new instance can be launched from it.',
+              n,
+              facts.usage.instanceIds.join(', '),
+            )
+          : l10n.t(
+              'In use: {0} instances launched from it ({1}); they keep running, but no new instance can be launched from it.',
+              n,
+              facts.usage.instanceIds.join(', '),
+            ),
       );
       decision.needsSecondConfirmation = true;
       decision.risks.push({ kind: 'in-use', instanceIds: facts.usage.instanceIds });
     }
   } else {
-    decision.warnings.push(`Could not check whether it is in use: ${facts.usage.reason}`);
+    decision.warnings.push(l10n.t('Could not check whether it is in use: {0}', facts.usage.reason));
     decision.needsSecondConfirmation = true;
     decision.risks.push({ kind: 'usage-unknown', reason: facts.usage.reason });
   }
@@ -221,7 +239,10 @@ function decideAmi(facts: DeregisterFacts, options: DeregisterOptions, now: Date
     return {
       ...decision,
       action: 'skip',
-      reason: `deregistration protection was disabled with a cooldown; EC2 keeps it protected until ${protection.until}`,
+      reason: l10n.t(
+        'deregistration protection was disabled with a cooldown; EC2 keeps it protected until {0}',
+        protection.until,
+      ),
     };
   }
   if (protection.kind === 'on') {
@@ -229,7 +250,7 @@ function decideAmi(facts: DeregisterFacts, options: DeregisterOptions, now: Date
       return {
         ...decision,
         action: 'skip',
-        reason: 'deregistration protection is on (choose to disable it first)',
+        reason: l10n.t('deregistration protection is on (choose to disable it first)'),
       };
     }
     decision.needsSecondConfirmation = true;
@@ -239,12 +260,13 @@ function decideAmi(facts: DeregisterFacts, options: DeregisterOptions, now: Date
         ...decision,
         action: 'disable-protection-only',
         disableProtectionFirst: true,
-        reason:
+        reason: l10n.t(
           'protection has a 24-hour cooldown: it is disabled now, but EC2 keeps the AMI protected for 24 hours; deregister it after that',
+        ),
       };
     }
     decision.disableProtectionFirst = true;
-    decision.warnings.push('Deregistration protection is on: it is disabled first.');
+    decision.warnings.push(l10n.t('Deregistration protection is on: it is disabled first.'));
   }
   return decision;
 }
@@ -254,12 +276,12 @@ function riskPhrase(risk: DeregisterRisk): string {
   switch (risk.kind) {
     case 'in-use': {
       const n = risk.instanceIds.length;
-      return `in use by ${n} instance${n === 1 ? '' : 's'}`;
+      return n === 1 ? l10n.t('in use by {0} instance', n) : l10n.t('in use by {0} instances', n);
     }
     case 'protected':
-      return 'protected (deregistration protection is disabled first)';
+      return l10n.t('protected (deregistration protection is disabled first)');
     case 'usage-unknown':
-      return `could not check usage: ${risk.reason.replace(/\.$/, '')}`;
+      return l10n.t('could not check usage: {0}', risk.reason.replace(/\.$/, ''));
   }
 }
 
@@ -272,30 +294,41 @@ export function secondConfirmation(
 ): { message: string; detail: string } | undefined {
   const risky = plan.decisions.filter((d) => d.action !== 'skip' && d.needsSecondConfirmation);
   if (risky.length === 0) return undefined;
-  const after =
-    '\n\nInstances already running keep running; deregistering never affects them. No new instance can be launched from a deregistered AMI.';
+  const after = l10n.t(
+    '\n\nInstances already running keep running; deregistering never affects them. No new instance can be launched from a deregistered AMI.',
+  );
   const [only] = risky;
   if (risky.length === 1 && only) {
     return {
-      message: `${label(only.facts.image)}: ${only.risks.map(riskPhrase).join('; ')}. Deregister it anyway?`,
+      message: l10n.t(
+        '{0}: {1}. Deregister it anyway?',
+        label(only.facts.image),
+        only.risks.map(riskPhrase).join('; '),
+      ),
       detail: `${only.warnings.join('\n')}${after}`,
     };
   }
   const count = (kind: DeregisterRisk['kind']): number =>
     risky.filter((d) => d.risks.some((r) => r.kind === kind)).length;
   const parts = [
-    count('in-use') > 0 ? `${count('in-use')} in use` : '',
-    count('protected') > 0 ? `${count('protected')} protected` : '',
-    count('usage-unknown') > 0 ? `${count('usage-unknown')} whose usage could not be checked` : '',
+    count('in-use') > 0 ? l10n.t('{0} in use', count('in-use')) : '',
+    count('protected') > 0 ? l10n.t('{0} protected', count('protected')) : '',
+    count('usage-unknown') > 0
+      ? l10n.t('{0} whose usage could not be checked', count('usage-unknown'))
+      : '',
   ].filter((p) => p.length > 0);
   return {
-    message: `${risky.length} of these AMIs need a second confirmation (${parts.join(', ')}). Deregister them anyway?`,
+    message: l10n.t(
+      '{0} of these AMIs need a second confirmation ({1}). Deregister them anyway?',
+      risky.length,
+      parts.join(', '),
+    ),
     detail: `${risky.map((d) => `${label(d.facts.image)}: ${d.risks.map(riskPhrase).join('; ')}`).join('\n')}${after}`,
   };
 }
 
 function size(s: SnapshotFact): string {
-  return s.sizeGiB !== undefined ? `${s.sizeGiB} GiB` : 'size unknown';
+  return s.sizeGiB !== undefined ? l10n.t('{0} GiB', s.sizeGiB) : l10n.t('size unknown');
 }
 
 /**
@@ -307,33 +340,70 @@ export function describeDeregisterPlan(plan: DeregisterPlan): { message: string;
   const deleting = acting.reduce((n, d) => n + d.snapshotsToDelete.length, 0);
   const message =
     acting.length === 1 && acting[0]
-      ? `Deregister ${label(acting[0].facts.image)}${deleting > 0 ? ` and delete ${deleting} snapshot${deleting === 1 ? '' : 's'}` : ''}?`
-      : `Deregister ${acting.length} AMIs${deleting > 0 ? ` and delete ${deleting} snapshot${deleting === 1 ? '' : 's'}` : ''}?`;
+      ? l10n.t(
+          'Deregister {0}{1}?',
+          label(acting[0].facts.image),
+          deleting > 0
+            ? deleting === 1
+              ? l10n.t(' and delete {0} snapshot', deleting)
+              : l10n.t(' and delete {0} snapshots', deleting)
+            : '',
+        )
+      : l10n.t(
+          'Deregister {0} AMIs{1}?',
+          acting.length,
+          deleting > 0
+            ? deleting === 1
+              ? l10n.t(' and delete {0} snapshot', deleting)
+              : l10n.t(' and delete {0} snapshots', deleting)
+            : '',
+        );
   const lines: string[] = [
-    'Deregistering never affects instances already running from these AMIs.',
+    l10n.t('Deregistering never affects instances already running from these AMIs.'),
     '',
   ];
   for (const d of plan.decisions) {
     const image = d.facts.image;
     const head =
       d.action === 'skip'
-        ? `${label(image)} in ${image.region}: skipped — ${d.reason ?? ''}`
+        ? l10n.t('{0} in {1}: skipped — {2}', label(image), image.region, d.reason ?? '')
         : d.action === 'disable-protection-only'
-          ? `${label(image)} in ${image.region}: only disable deregistration protection — ${d.reason ?? ''}`
-          : `${label(image)} in ${image.region}: ${d.disableProtectionFirst ? 'disable deregistration protection, then deregister' : 'deregister'}`;
+          ? l10n.t(
+              '{0} in {1}: only disable deregistration protection — {2}',
+              label(image),
+              image.region,
+              d.reason ?? '',
+            )
+          : l10n.t(
+              '{0} in {1}: {2}',
+              label(image),
+              image.region,
+              d.disableProtectionFirst
+                ? l10n.t('disable deregistration protection, then deregister')
+                : l10n.t('deregister'),
+            );
     lines.push(head);
     for (const w of d.warnings) lines.push(`  ⚠ ${w}`);
     for (const n of d.notes) lines.push(`  • ${n}`);
     if (d.action !== 'deregister') continue;
     for (const s of d.snapshotsToDelete)
-      lines.push(`  − delete snapshot ${s.snapshotId} (${size(s)}, ${s.deviceName})`);
+      lines.push(l10n.t('  − delete snapshot {0} ({1}, {2})', s.snapshotId, size(s), s.deviceName));
     for (const k of d.snapshotsKept)
-      lines.push(`  = keep snapshot ${k.snapshot.snapshotId} (${size(k.snapshot)}): ${k.reason}`);
+      lines.push(
+        l10n.t(
+          '  = keep snapshot {0} ({1}): {2}',
+          k.snapshot.snapshotId,
+          size(k.snapshot),
+          k.reason,
+        ),
+      );
   }
   if (plan.options.deleteSnapshots) {
     lines.push(
       '',
-      'Snapshots that another AMI still uses are kept: EC2 skips them when deleting associated snapshots.',
+      l10n.t(
+        'Snapshots that another AMI still uses are kept: EC2 skips them when deleting associated snapshots.',
+      ),
     );
   }
   return { message, detail: lines.join('\n') };
@@ -397,28 +467,29 @@ export type DeregisterOutcome =
   | { kind: 'cancelled'; protectionDisabled?: boolean };
 
 const RETURN_CODES: Record<string, { outcome: ReportItem['outcome']; detail: string }> = {
-  success: { outcome: 'succeeded', detail: 'deleted' },
-  skipped: { outcome: 'skipped', detail: 'kept: another AMI still uses it' },
+  success: { outcome: 'succeeded', detail: l10n.t('deleted') },
+  skipped: { outcome: 'skipped', detail: l10n.t('kept: another AMI still uses it') },
   'missing-permissions': {
     outcome: 'failed',
-    detail:
+    detail: l10n.t(
       'not deleted: missing permission (ec2:DeleteSnapshot, or the snapshot belongs to another account)',
+    ),
   },
-  'internal-error': { outcome: 'failed', detail: 'not deleted: EC2 had an internal error' },
-  'client-error': { outcome: 'failed', detail: 'not deleted: EC2 refused the request' },
+  'internal-error': { outcome: 'failed', detail: l10n.t('not deleted: EC2 had an internal error') },
+  'client-error': { outcome: 'failed', detail: l10n.t('not deleted: EC2 refused the request') },
 };
 
 const REREAD: Record<SnapshotReread['state'], { outcome: ReportItem['outcome']; detail: string }> =
   {
-    deleted: { outcome: 'succeeded', detail: 'deleted (confirmed by re-reading)' },
+    deleted: { outcome: 'succeeded', detail: l10n.t('deleted (confirmed by re-reading)') },
     exists: {
       outcome: 'failed',
-      detail: "not deleted: it still exists when re-read (EC2's answer did not mention it)",
+      detail: l10n.t("not deleted: it still exists when re-read (EC2's answer did not mention it)"),
     },
-    unknown: { outcome: 'unknown', detail: 'unknown: it could not be re-read' },
+    unknown: { outcome: 'unknown', detail: l10n.t('unknown: it could not be re-read') },
   };
 
-const PROTECTION_NOTE = ' (deregistration protection disabled first)';
+const PROTECTION_NOTE = l10n.t(' (deregistration protection disabled first)');
 
 /**
  * The report of a deregister action: one line per AMI, then one per snapshot of its plan — EC2's
@@ -432,14 +503,18 @@ export function deregisterReport(
   const items: ReportItem[] = [];
   plan.decisions.forEach((d, i) => {
     const image = d.facts.image;
-    const subject = `${label(image)} in ${image.region}`;
+    const subject = l10n.t('{0} in {1}', label(image), image.region);
     const outcome: DeregisterOutcome = outcomes[i] ?? {
       kind: 'skipped',
-      reason: d.reason ?? 'not attempted',
+      reason: d.reason ?? l10n.t('not attempted'),
     };
     const snapshotSubject = (id: string): string => {
       const fact = d.facts.snapshots.find((s) => s.snapshotId === id);
-      return `  snapshot ${id}${fact?.sizeGiB !== undefined ? ` (${fact.sizeGiB} GiB)` : ''}`;
+      return l10n.t(
+        '  snapshot {0}{1}',
+        id,
+        fact?.sizeGiB !== undefined ? l10n.t(' ({0} GiB)', fact.sizeGiB) : '',
+      );
     };
     /** The planned deletions, when the AMI was not (or not knowingly) deregistered. */
     const plannedDeletions = (line: Omit<ReportItem, 'subject'>): void => {
@@ -449,23 +524,27 @@ export function deregisterReport(
     switch (outcome.kind) {
       case 'deregistered': {
         const how = outcome.confirmedByRereading
-          ? ` (confirmed by re-reading: ${outcome.confirmedByRereading})`
+          ? l10n.t(' (confirmed by re-reading: {0})', outcome.confirmedByRereading)
           : '';
         items.push({
           subject,
           outcome: 'succeeded',
-          detail: `deregistered${outcome.protectionDisabled ? PROTECTION_NOTE : ''}${how}`,
+          detail: l10n.t(
+            'deregistered{0}{1}',
+            outcome.protectionDisabled ? PROTECTION_NOTE : '',
+            how,
+          ),
         });
         const results = new Map(outcome.snapshotResults.map((r) => [r.snapshotId, r.returnCode]));
         for (const [snapshotId, code] of results) {
           const known = RETURN_CODES[code] ?? {
             outcome: 'failed' as const,
-            detail: `not deleted: ${code}`,
+            detail: l10n.t('not deleted: {0}', code),
           };
           const fact = d.facts.snapshots.find((s) => s.snapshotId === snapshotId);
           const shared =
             code === 'skipped' && fact && fact.usedBy.length > 0
-              ? `kept: shared with ${fact.usedBy.join(', ')}`
+              ? l10n.t('kept: shared with {0}', fact.usedBy.join(', '))
               : known.detail;
           items.push({
             subject: snapshotSubject(snapshotId),
@@ -483,7 +562,11 @@ export function deregisterReport(
             outcome: line.outcome,
             detail:
               r.state === 'unknown'
-                ? `${line.detail}${r.error ? ` (${r.error})` : ''}; check it in the EC2 console`
+                ? l10n.t(
+                    '{0}{1}; check it in the EC2 console',
+                    line.detail,
+                    r.error ? ` (${r.error})` : '',
+                  )
                 : line.detail,
           });
         }
@@ -493,7 +576,7 @@ export function deregisterReport(
           items.push({
             subject: snapshotSubject(s.snapshotId),
             outcome: 'unknown',
-            detail: "unknown: EC2's answer did not mention it; check it in the EC2 console",
+            detail: l10n.t("unknown: EC2's answer did not mention it; check it in the EC2 console"),
           });
         }
         if (plan.options.deleteSnapshots) {
@@ -501,9 +584,9 @@ export function deregisterReport(
           for (const k of d.snapshotsKept) {
             if (results.has(k.snapshot.snapshotId)) continue;
             items.push({
-              subject: `  snapshot ${k.snapshot.snapshotId}`,
+              subject: l10n.t('  snapshot {0}', k.snapshot.snapshotId),
               outcome: 'skipped',
-              detail: `kept: ${k.reason}`,
+              detail: l10n.t('kept: {0}', k.reason),
             });
           }
         }
@@ -513,7 +596,10 @@ export function deregisterReport(
         items.push({
           subject,
           outcome: 'skipped',
-          detail: `not deregistered: deregistration protection is disabled, but with its cooldown EC2 keeps the AMI protected for 24 hours${outcome.protection ? ` (${outcome.protection})` : ''}; deregister it after that`,
+          detail: l10n.t(
+            'not deregistered: deregistration protection is disabled, but with its cooldown EC2 keeps the AMI protected for 24 hours{0}; deregister it after that',
+            outcome.protection ? ` (${outcome.protection})` : '',
+          ),
         });
         break;
       case 'skipped':
@@ -523,11 +609,16 @@ export function deregisterReport(
         items.push({
           subject,
           outcome: 'skipped',
-          detail: `not deregistered: cancelled before its request was sent${outcome.protectionDisabled ? ' (its deregistration protection had already been disabled)' : ''}`,
+          detail: l10n.t(
+            'not deregistered: cancelled before its request was sent{0}',
+            outcome.protectionDisabled
+              ? l10n.t(' (its deregistration protection had already been disabled)')
+              : '',
+          ),
         });
         plannedDeletions({
           outcome: 'skipped',
-          detail: 'not deleted: its AMI was not deregistered',
+          detail: l10n.t('not deleted: its AMI was not deregistered'),
         });
         break;
       case 'failed':
@@ -536,12 +627,12 @@ export function deregisterReport(
           outcome: 'failed',
           detail:
             outcome.step === 'disable-protection'
-              ? `could not disable deregistration protection: ${outcome.error}`
-              : `${outcome.protectionDisabled ? 'protection was disabled, but deregistering failed' : 'deregistering failed'}: ${outcome.error}`,
+              ? l10n.t('could not disable deregistration protection: {0}', outcome.error)
+              : `${outcome.protectionDisabled ? l10n.t('protection was disabled, but deregistering failed') : l10n.t('deregistering failed')}: ${outcome.error}`,
         });
         plannedDeletions({
           outcome: 'skipped',
-          detail: 'not deleted: its AMI was not deregistered',
+          detail: l10n.t('not deleted: its AMI was not deregistered'),
         });
         break;
       case 'unknown':
@@ -550,21 +641,31 @@ export function deregisterReport(
           outcome: 'unknown',
           detail:
             outcome.step === 'disable-protection'
-              ? `unknown whether deregistration protection was disabled: ${outcome.why}; ${outcome.seen}. It was not deregistered.`
-              : `unknown whether it was deregistered${outcome.protectionDisabled ? PROTECTION_NOTE : ''}: ${outcome.why}; ${outcome.seen}.`,
+              ? l10n.t(
+                  'unknown whether deregistration protection was disabled: {0}; {1}. It was not deregistered.',
+                  outcome.why,
+                  outcome.seen,
+                )
+              : l10n.t(
+                  'unknown whether it was deregistered{0}: {1}; {2}.',
+                  outcome.protectionDisabled ? PROTECTION_NOTE : '',
+                  outcome.why,
+                  outcome.seen,
+                ),
         });
         plannedDeletions(
           outcome.step === 'disable-protection'
-            ? { outcome: 'skipped', detail: 'not deleted: its AMI was not deregistered' }
+            ? { outcome: 'skipped', detail: l10n.t('not deleted: its AMI was not deregistered') }
             : {
                 outcome: 'unknown',
-                detail:
+                detail: l10n.t(
                   'unknown: deleted only if its AMI was deregistered; check it after a refresh',
+                ),
               },
         );
         break;
     }
   });
   const n = plan.decisions.length;
-  return { title: n === 1 ? 'Deregister AMI' : `Deregister ${n} AMIs`, items };
+  return { title: n === 1 ? l10n.t('Deregister AMI') : l10n.t('Deregister {0} AMIs', n), items };
 }

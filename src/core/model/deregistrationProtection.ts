@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Deregistration protection as DescribeImages reports it (`DeregistrationProtection`):
  * `enabled-with-cooldown`, `enabled-without-cooldown`, `disabled`, or — after disabling protection
@@ -35,14 +36,17 @@ export function blocksDeregistration(status: ProtectionStatus, now: Date): boole
 export const PROTECTION_CHOICES = [
   {
     withCooldown: true,
-    label: 'With 24-hour cooldown',
-    detail:
+    label: l10n.t('With 24-hour cooldown'),
+    detail: l10n.t(
       'Recommended. After protection is disabled, the AMI stays protected for another 24 hours, so a mistaken or malicious disable cannot be followed by an immediate deregistration.',
+    ),
   },
   {
     withCooldown: false,
-    label: 'Without cooldown',
-    detail: 'Protection ends as soon as it is disabled; the AMI can then be deregistered at once.',
+    label: l10n.t('Without cooldown'),
+    detail: l10n.t(
+      'Protection ends as soon as it is disabled; the AMI can then be deregistered at once.',
+    ),
   },
 ] as const;
 
@@ -51,11 +55,14 @@ export function describeProtection(status: ProtectionStatus): string {
   switch (status.kind) {
     case 'enabled':
       return status.cooldown
-        ? 'Deregistration protection is on, with a 24-hour cooldown after it is disabled.'
-        : 'Deregistration protection is on, without cooldown.';
+        ? l10n.t('Deregistration protection is on, with a 24-hour cooldown after it is disabled.')
+        : l10n.t('Deregistration protection is on, without cooldown.');
     case 'cooldown':
-      return `Deregistration protection is disabled, but the cooldown keeps the AMI protected until ${status.until}.`;
+      return l10n.t(
+        'Deregistration protection is disabled, but the cooldown keeps the AMI protected until {0}.',
+        status.until,
+      );
     case 'disabled':
-      return 'Deregistration protection is off: the AMI can be deregistered.';
+      return l10n.t('Deregistration protection is off: the AMI can be deregistered.');
   }
 }

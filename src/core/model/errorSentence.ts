@@ -5,6 +5,7 @@ import {
   OutcomeUnknownError,
   isCancellation,
 } from './errors';
+import * as l10n from '@vscode/l10n';
 
 /** Longest sentence shown for an error that is not ours; the log has the rest. */
 const MAX_FOREIGN_LENGTH = 300;
@@ -16,7 +17,7 @@ const MAX_FOREIGN_LENGTH = 300;
  * the SDK's deserialization internals. Details (codes, request ids, stacks) belong in the log.
  */
 export function errorSentence(error: unknown): string {
-  if (isCancellation(error)) return 'Cancelled.';
+  if (isCancellation(error)) return l10n.t('Cancelled.');
   if (
     error instanceof AwsApiError ||
     error instanceof CredentialsError ||
@@ -27,12 +28,15 @@ export function errorSentence(error: unknown): string {
   }
   const raw = error instanceof Error ? error.message : String(error);
   if (looksLikeInternals(raw)) {
-    return 'Unexpected error: the answer was not one AMI Explorer could read (see the log for details).';
+    return l10n.t(
+      'Unexpected error: the answer was not one AMI Explorer could read (see the log for details).',
+    );
   }
   const text = clean(raw);
-  return `Unexpected error: ${
-    text.length > MAX_FOREIGN_LENGTH ? `${text.slice(0, MAX_FOREIGN_LENGTH - 1)}…` : text
-  }`;
+  return l10n.t(
+    'Unexpected error: {0}',
+    text.length > MAX_FOREIGN_LENGTH ? `${text.slice(0, MAX_FOREIGN_LENGTH - 1)}…` : text,
+  );
 }
 
 /** SDK parse failures and HTML pages: nothing in them is meant for a person. */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** Where an AWS call was made, for messages and the log. */
 export interface CallContext {
   region?: string;
@@ -130,10 +131,15 @@ export function notAnEc2ResponseSentence(
   context: CallContext,
 ): string {
   const who = endpoint
-    ? `The endpoint ${endpoint}`
-    : `The EC2 endpoint${context.region ? ` of ${context.region}` : ''}`;
-  const status = httpStatus !== undefined ? ` HTTP ${httpStatus}` : '';
-  return `${who} answered${status} with a page that is not an EC2 response (is a proxy or gateway in between, or does this endpoint not support ${context.action ?? 'this action'}?)`;
+    ? l10n.t('The endpoint {0}', endpoint)
+    : l10n.t('The EC2 endpoint{0}', context.region ? l10n.t(' of {0}', context.region) : '');
+  const status = httpStatus !== undefined ? l10n.t(' HTTP {0}', httpStatus) : '';
+  return l10n.t(
+    '{0} answered{1} with a page that is not an EC2 response (is a proxy or gateway in between, or does this endpoint not support {2}?)',
+    who,
+    status,
+    context.action ?? l10n.t('this action'),
+  );
 }
 
 /**
@@ -145,47 +151,78 @@ export function explainAwsError(
   awsMessage: string | undefined,
   context: CallContext,
 ): string {
-  const where = context.region ? ` in ${context.region}` : '';
+  const where = context.region ? l10n.t(' in {0}', context.region) : '';
   switch (code) {
     case 'OptInRequired':
-      return `The region${context.region ? ` ${context.region}` : ''} is not enabled for this account. Enable it in the AWS account settings, or remove it from amiExplorer.regions.`;
+      return l10n.t(
+        'The region{0} is not enabled for this account. Enable it in the AWS account settings, or remove it from amiExplorer.regions.',
+        context.region ? ` ${context.region}` : '',
+      );
     case 'AuthFailure':
-      return `AWS refused the credentials${where}. If this is an opt-in region, it may not be enabled for this account; otherwise check that the access key is valid and active.`;
+      return l10n.t(
+        'AWS refused the credentials{0}. If this is an opt-in region, it may not be enabled for this account; otherwise check that the access key is valid and active.',
+        where,
+      );
     case 'UnauthorizedOperation':
     case 'AccessDenied':
     case 'AccessDeniedException':
-      return `You are not allowed to call ${context.action ?? 'this action'}${where}. Ask for ec2:${context.action ?? '*'} permission in your IAM policy.`;
+      return l10n.t(
+        'You are not allowed to call {0}{1}. Ask for ec2:{2} permission in your IAM policy.',
+        context.action ?? l10n.t('this action'),
+        where,
+        context.action ?? '*',
+      );
     case 'RequestLimitExceeded':
     case 'Throttling':
     case 'ThrottlingException':
-      return `EC2 is throttling requests${where} and retries did not get through. Wait a minute and refresh.`;
+      return l10n.t(
+        'EC2 is throttling requests{0} and retries did not get through. Wait a minute and refresh.',
+        where,
+      );
     case 'TimeoutError':
     case 'RequestTimeout':
-      return `EC2 did not answer in time${where}. Check your network connection or endpoint, then refresh.`;
+      return l10n.t(
+        'EC2 did not answer in time{0}. Check your network connection or endpoint, then refresh.',
+        where,
+      );
     case 'NetworkError':
-      return `Could not reach EC2${where}${awsMessage ? ` (${awsMessage})` : ''}. Check your network connection, proxy or the amiExplorer.endpointUrl setting.`;
+      return l10n.t(
+        'Could not reach EC2{0}{1}. Check your network connection, proxy or the amiExplorer.endpointUrl setting.',
+        where,
+        awsMessage ? ` (${awsMessage})` : '',
+      );
     case 'InvalidAMIID.NotFound':
-      return `The AMI was not found${where}. It may have been deregistered, or it belongs to another region or account.`;
+      return l10n.t(
+        'The AMI was not found{0}. It may have been deregistered, or it belongs to another region or account.',
+        where,
+      );
     case 'InvalidAMIID.Malformed':
-      return `That is not a valid AMI id${awsMessage ? `: ${awsMessage}` : '.'}`;
+      return l10n.t('That is not a valid AMI id{0}', awsMessage ? `: ${awsMessage}` : '.');
     case 'InvalidAMIID.Unavailable':
-      return `The AMI is no longer available${where}.`;
+      return l10n.t('The AMI is no longer available{0}.', where);
     case 'InvalidInstanceID.NotFound':
-      return `The instance was not found${where}.`;
+      return l10n.t('The instance was not found{0}.', where);
     case 'InternalError':
     case 'InternalFailure':
     case 'ServiceUnavailable':
     case 'Unavailable':
-      return `EC2 had an internal error${where} and retries did not get through. Try again in a moment.`;
+      return l10n.t(
+        'EC2 had an internal error{0} and retries did not get through. Try again in a moment.',
+        where,
+      );
     case 'InvalidClientTokenId':
     case 'UnrecognizedClientException':
-      return 'AWS does not recognise the access key. Check the credentials of the active profile.';
+      return l10n.t(
+        'AWS does not recognise the access key. Check the credentials of the active profile.',
+      );
     case 'ExpiredToken':
     case 'RequestExpired':
-      return 'The credentials have expired. Refresh them (for SSO: aws sso login) and try again.';
+      return l10n.t(
+        'The credentials have expired. Refresh them (for SSO: aws sso login) and try again.',
+      );
     default:
       return awsMessage && awsMessage.length > 0
-        ? `EC2 returned ${code}${where}: ${awsMessage}`
-        : `EC2 returned ${code}${where}.`;
+        ? l10n.t('EC2 returned {0}{1}: {2}', code, where, awsMessage)
+        : l10n.t('EC2 returned {0}{1}.', code, where);
   }
 }

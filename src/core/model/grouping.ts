@@ -1,5 +1,6 @@
 import type { Ami, BackingType } from './ami';
 import { amiDisplayName } from './ami';
+import * as l10n from '@vscode/l10n';
 
 /**
  * How images are ordered inside a backing-type group: newest created first, by name, or most
@@ -21,7 +22,7 @@ export const GROUP_ORDER: readonly BackingType[] = ['ebs', 'instance-store'];
 
 /** Human label of a backing-type group. */
 export function backingGroupLabel(backingType: BackingType): string {
-  return backingType === 'ebs' ? 'EBS-backed' : 'Instance store-backed';
+  return backingType === 'ebs' ? 'EBS-backed' : l10n.t('Instance store-backed');
 }
 
 /**

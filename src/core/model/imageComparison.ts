@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * The AMI JSON documents shown side by side by "Compare with…", normalised so that VS Code's diff
  * shows what differs between two images rather than how EC2 happened to order its answer:
@@ -72,7 +73,7 @@ function devicesByName(mappings: unknown[]): {
     const name =
       isObject(mapping) && typeof mapping.DeviceName === 'string'
         ? mapping.DeviceName
-        : `(no device name ${index + 1})`;
+        : l10n.t('(no device name {0})', index + 1);
     if (!isObject(mapping)) {
       entries.push([name, mapping]);
       return;

@@ -6,6 +6,7 @@ import {
   validateTagValue,
 } from './imageInputs';
 import { quoted } from './inputText';
+import * as l10n from '@vscode/l10n';
 
 /**
  * How the image is made consistent. `stop`: the extension stops the instance, waits until it is
@@ -115,17 +116,17 @@ export function parseTagList(input: string): { tags: Tag[] } | { error: string }
     const part = raw.trim();
     if (part.length === 0) continue;
     const eq = part.indexOf('=');
-    if (eq < 0) return { error: `${quoted(part)} is not key=value.` };
+    if (eq < 0) return { error: l10n.t('{0} is not key=value.', quoted(part)) };
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
     const problem = validateTagKey(key) ?? validateTagValue(value);
     if (problem) return { error: `${problem} (${quoted(part)})` };
     if (tags.some((t) => t.key === key)) {
-      return { error: `The tag key ${quoted(key)} is given twice.` };
+      return { error: l10n.t('The tag key {0} is given twice.', quoted(key)) };
     }
     tags.push({ key, value });
   }
-  if (tags.length > MAX_TAGS) return { error: `EC2 allows at most ${MAX_TAGS} tags.` };
+  if (tags.length > MAX_TAGS) return { error: l10n.t('EC2 allows at most {0} tags.', MAX_TAGS) };
   return { tags };
 }
 
@@ -148,7 +149,10 @@ export function describeVolume(volume: AttachedVolume): string {
   const parts: string[] = [];
   if (volume.sizeGiB !== undefined || volume.volumeType !== undefined) {
     parts.push(
-      [volume.sizeGiB !== undefined ? `${volume.sizeGiB} GiB` : undefined, volume.volumeType]
+      [
+        volume.sizeGiB !== undefined ? l10n.t('{0} GiB', volume.sizeGiB) : undefined,
+        volume.volumeType,
+      ]
         .filter(Boolean)
         .join(' '),
     );
@@ -157,10 +161,12 @@ export function describeVolume(volume: AttachedVolume): string {
     parts.push(
       volume.encrypted
         ? `encrypted${volume.kmsKeyId ? ` (${volume.kmsKeyId})` : ''}`
-        : 'not encrypted',
+        : l10n.t('not encrypted'),
     );
   }
-  parts.push(volume.deleteOnTermination ? 'deleted on termination' : 'kept on termination');
+  parts.push(
+    volume.deleteOnTermination ? l10n.t('deleted on termination') : l10n.t('kept on termination'),
+  );
   return parts.join(' · ');
 }
 
@@ -176,7 +182,10 @@ export function planCreateImage(
   if (instance.rootDeviceType !== 'ebs') return { error: INSTANCE_STORE_EXPLANATION };
   if (instance.state !== 'running' && instance.state !== 'stopped') {
     return {
-      error: `The instance is ${instance.state}; EC2 creates images only from running or stopped instances.`,
+      error: l10n.t(
+        'The instance is {0}; EC2 creates images only from running or stopped instances.',
+        instance.state,
+      ),
     };
   }
   const problem =
@@ -187,10 +196,10 @@ export function planCreateImage(
   const mappings: CreateImageMapping[] = [];
   for (const choice of input.volumes ?? []) {
     const volume = volumes.find((v) => v.deviceName === choice.deviceName);
-    if (!volume) return { error: `The instance has no volume at ${choice.deviceName}.` };
+    if (!volume) return { error: l10n.t('The instance has no volume at {0}.', choice.deviceName) };
     if (!choice.include) {
       if (volume.isRoot)
-        return { error: `The root volume ${volume.deviceName} cannot be left out.` };
+        return { error: l10n.t('The root volume {0} cannot be left out.', volume.deviceName) };
       mappings.push({ deviceName: volume.deviceName, noDevice: true });
     } else if (choice.deleteOnTermination !== volume.deleteOnTermination) {
       mappings.push({
@@ -216,12 +225,12 @@ export function planCreateImage(
 }
 
 function tagsProblem(tags: readonly Tag[]): string | undefined {
-  if (tags.length > MAX_TAGS) return `EC2 allows at most ${MAX_TAGS} tags.`;
+  if (tags.length > MAX_TAGS) return l10n.t('EC2 allows at most {0} tags.', MAX_TAGS);
   const seen = new Set<string>();
   for (const tag of tags) {
     const problem = validateTagKey(tag.key) ?? validateTagValue(tag.value);
     if (problem) return `${problem} (${quoted(tag.key)})`;
-    if (seen.has(tag.key)) return `The tag key ${quoted(tag.key)} is given twice.`;
+    if (seen.has(tag.key)) return l10n.t('The tag key {0} is given twice.', quoted(tag.key));
     seen.add(tag.key);
   }
   return undefined;
@@ -229,7 +238,15 @@ function tagsProblem(tags: readonly Tag[]): string | undefined {
 
 /** What the user reads when they try to create an image from an instance store-backed instance. */
 export const INSTANCE_STORE_EXPLANATION =
-  'This instance is instance store-backed: EC2 cannot create an image from it with CreateImage. ' +
-  'Instance store-backed AMIs are made on the instance itself: bundle its root volume with ' +
-  'ec2-bundle-vol (AMI tools), upload the bundle to an S3 bucket with ec2-upload-bundle, then ' +
-  'register the uploaded manifest (bucket/path/image.manifest.xml) as a new AMI with Register Image….';
+  l10n.t(
+    'This instance is instance store-backed: EC2 cannot create an image from it with CreateImage. ',
+  ) +
+  l10n.t(
+    'Instance store-backed AMIs are made on the instance itself: bundle its root volume with ',
+  ) +
+  l10n.t(
+    'ec2-bundle-vol (AMI tools), upload the bundle to an S3 bucket with ec2-upload-bundle, then ',
+  ) +
+  l10n.t(
+    'register the uploaded manifest (bucket/path/image.manifest.xml) as a new AMI with Register Image….',
+  );

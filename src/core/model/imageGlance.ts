@@ -1,5 +1,6 @@
 import type { Ami } from './ami';
 import type { Fact } from './imagePresentation';
+import * as l10n from '@vscode/l10n';
 
 /**
  * What an Images row tells at a glance beyond its state (issue 13 item 1): last launched, Allowed
@@ -16,13 +17,25 @@ export function relativeTime(iso: string, now: Date): string | undefined {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return undefined;
   const ago = now.getTime() - at;
-  const unit = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'} ago`;
-  if (ago < MINUTE) return 'just now';
-  if (ago < HOUR) return unit(Math.floor(ago / MINUTE), 'minute');
-  if (ago < DAY) return unit(Math.floor(ago / HOUR), 'hour');
-  if (ago < 30 * DAY) return unit(Math.floor(ago / DAY), 'day');
-  if (ago < 365 * DAY) return unit(Math.floor(ago / (30 * DAY)), 'month');
-  return unit(Math.floor(ago / (365 * DAY)), 'year');
+  if (ago < MINUTE) return l10n.t('just now');
+  if (ago < HOUR) {
+    const n = Math.floor(ago / MINUTE);
+    return n === 1 ? l10n.t('{0} minute ago', n) : l10n.t('{0} minutes ago', n);
+  }
+  if (ago < DAY) {
+    const n = Math.floor(ago / HOUR);
+    return n === 1 ? l10n.t('{0} hour ago', n) : l10n.t('{0} hours ago', n);
+  }
+  if (ago < 30 * DAY) {
+    const n = Math.floor(ago / DAY);
+    return n === 1 ? l10n.t('{0} day ago', n) : l10n.t('{0} days ago', n);
+  }
+  if (ago < 365 * DAY) {
+    const n = Math.floor(ago / (30 * DAY));
+    return n === 1 ? l10n.t('{0} month ago', n) : l10n.t('{0} months ago', n);
+  }
+  const n = Math.floor(ago / (365 * DAY));
+  return n === 1 ? l10n.t('{0} year ago', n) : l10n.t('{0} years ago', n);
 }
 
 /**
@@ -35,7 +48,7 @@ export function lastLaunchedText(
   owned: boolean,
   now: Date,
 ): string | undefined {
-  if (ami.lastLaunchedTime === undefined) return owned ? 'never' : undefined;
+  if (ami.lastLaunchedTime === undefined) return owned ? l10n.t('never') : undefined;
   const ago = relativeTime(ami.lastLaunchedTime, now);
   return ago ? `${ago} (${ami.lastLaunchedTime.slice(0, 10)})` : ami.lastLaunchedTime;
 }
@@ -61,10 +74,16 @@ export function findingsText(
   if (ami.findingScanDate === undefined && ami.highestFindingSeverity === undefined) {
     return undefined;
   }
-  const scanned = ami.findingScanDate ? `scanned ${ami.findingScanDate.slice(0, 10)}` : 'scanned';
+  const scanned = ami.findingScanDate
+    ? l10n.t('scanned {0}', ami.findingScanDate.slice(0, 10))
+    : l10n.t('scanned');
   return ami.highestFindingSeverity
-    ? `highest severity ${capitalized(ami.highestFindingSeverity)} (Amazon Inspector, ${scanned})`
-    : `none found (Amazon Inspector, ${scanned})`;
+    ? l10n.t(
+        'highest severity {0} (Amazon Inspector, {1})',
+        capitalized(ami.highestFindingSeverity),
+        scanned,
+      )
+    : l10n.t('none found (Amazon Inspector, {0})', scanned);
 }
 
 /**
@@ -76,8 +95,10 @@ export function findingsText(
 export function allowedText(ami: Pick<Ami, 'imageAllowed'>, owned: boolean): string | undefined {
   if (ami.imageAllowed !== false) return undefined;
   return owned
-    ? 'outside the Allowed AMIs criteria (your own AMIs are never blocked)'
-    : 'not allowed by Allowed AMIs: would be blocked if Allowed AMIs were enabled (audit mode)';
+    ? l10n.t('outside the Allowed AMIs criteria (your own AMIs are never blocked)')
+    : l10n.t(
+        'not allowed by Allowed AMIs: would be blocked if Allowed AMIs were enabled (audit mode)',
+      );
 }
 
 /** The tooltip rows this module adds to an image's facts, in order; rows without a value left out. */
@@ -86,14 +107,14 @@ export function glanceFacts(ami: Ami, owned: boolean, now: Date): Fact[] {
   const add = (label: string, value: string | undefined): void => {
     if (value !== undefined && value.length > 0) facts.push({ label, value });
   };
-  add('Last launched', lastLaunchedText(ami, owned, now));
-  add('Allowed AMIs', allowedText(ami, owned));
-  add('Findings', findingsText(ami));
-  add('Free tier', ami.freeTierEligible === true ? 'eligible' : undefined);
-  add('Public SSM parameter', ami.publicSsmParameterName);
+  add(l10n.t('Last launched'), lastLaunchedText(ami, owned, now));
+  add(l10n.t('Allowed AMIs'), allowedText(ami, owned));
+  add(l10n.t('Findings'), findingsText(ami));
+  add(l10n.t('Free tier'), ami.freeTierEligible === true ? 'eligible' : undefined);
+  add(l10n.t('Public SSM parameter'), ami.publicSsmParameterName);
   if (ami.sourceImageId !== undefined) {
     add(
-      'Source AMI',
+      l10n.t('Source AMI'),
       ami.sourceImageRegion ? `${ami.sourceImageId} (${ami.sourceImageRegion})` : ami.sourceImageId,
     );
   }
@@ -131,8 +152,8 @@ export function imageBadge(
   if (severity === undefined && !notAllowed) return undefined;
   const [letter, severityColor] = severity ? SEVERITY_BADGES[severity] : ['', ''];
   const parts: string[] = [];
-  if (severity) parts.push(`${capitalized(severity)} vulnerability findings`);
-  if (notAllowed) parts.push('Not allowed by Allowed AMIs (would be blocked if enabled)');
+  if (severity) parts.push(l10n.t('{0} vulnerability findings', capitalized(severity)));
+  if (notAllowed) parts.push(l10n.t('Not allowed by Allowed AMIs (would be blocked if enabled)'));
   const color =
     severityColor === 'problemsErrorIcon.foreground' || !notAllowed
       ? severityColor

@@ -7,21 +7,25 @@
 
 import { charLength, quoted, shown } from './inputText';
 import { ARN_PARTITIONS, partitionOfRegion } from './validation';
+import * as l10n from '@vscode/l10n';
 
 /** EC2's rule for AMI names: 3–128 characters of letters, digits, spaces and ( ) [ ] . / - ' @ _. */
 const AMI_NAME = /^[a-zA-Z0-9 ()[\]./\-'@_]{3,128}$/;
 
 export function validateAmiName(input: string): string | undefined {
   const value = input.trim();
-  if (value.length < 3) return 'An AMI name has at least 3 characters.';
+  if (value.length < 3) return l10n.t('An AMI name has at least 3 characters.');
   if (value.length > 128)
-    return `An AMI name has at most 128 characters (this one has ${value.length}).`;
+    return l10n.t('An AMI name has at most 128 characters (this one has {0}).', value.length);
   if (!AMI_NAME.test(value)) {
     const bad = [...new Set(value.replace(/[a-zA-Z0-9 ()[\]./\-'@_]/g, ''))]
       .slice(0, 10)
       .map((c) => shown(c))
       .join(' ');
-    return `An AMI name may only use letters, digits, spaces and ( ) [ ] . / - ' @ _ (not: ${bad}).`;
+    return l10n.t(
+      "An AMI name may only use letters, digits, spaces and ( ) [ ] . / - ' @ _ (not: {0}).",
+      bad,
+    );
   }
   return undefined;
 }
@@ -29,7 +33,7 @@ export function validateAmiName(input: string): string | undefined {
 /** EC2 allows up to 255 characters of description. */
 export function validateDescription(input: string): string | undefined {
   return input.length > 255
-    ? `A description has at most 255 characters (this one has ${input.length}).`
+    ? l10n.t('A description has at most 255 characters (this one has {0}).', input.length)
     : undefined;
 }
 
@@ -65,7 +69,10 @@ export function parseKmsKey(input: string): KmsKeyRef | { error: string } {
   if (ALIAS.test(value)) {
     if (value.startsWith('alias/aws/') && value !== DEFAULT_EBS_KEY_ALIAS) {
       return {
-        error: `${shown(value)} is an AWS-managed alias for another service; use alias/aws/ebs or your own key.`,
+        error: l10n.t(
+          '{0} is an AWS-managed alias for another service; use alias/aws/ebs or your own key.',
+          shown(value),
+        ),
       };
     }
     return { kind: 'alias', value };
@@ -75,18 +82,31 @@ export function parseKmsKey(input: string): KmsKeyRef | { error: string } {
     const [, partition = '', region = '', accountId = ''] = arn;
     const regionPartition = partitionOfRegion(region);
     if (regionPartition === undefined) {
-      return { error: `${quoted(region)} in that key ARN is not a region name such as us-east-1.` };
+      return {
+        error: l10n.t(
+          '{0} in that key ARN is not a region name such as us-east-1.',
+          quoted(region),
+        ),
+      };
     }
     if (regionPartition !== partition) {
       return {
-        error: `That key ARN names partition ${partition}, but ${region} is in ${regionPartition} (arn:${regionPartition}:kms:${region}:…).`,
+        error: l10n.t(
+          'That key ARN names partition {0}, but {1} is in {2} (arn:{3}:kms:{4}:…).',
+          partition,
+          region,
+          regionPartition,
+          regionPartition,
+          region,
+        ),
       };
     }
     return { kind: 'arn', value, region, accountId };
   }
   return {
-    error:
+    error: l10n.t(
       'Enter a KMS key id (1234abcd-12ab-34cd-56ef-1234567890ab or mrk-…), an alias (alias/my-key), or a key ARN (arn:aws:kms:region:account:key/…).',
+    ),
   };
 }
 
@@ -95,7 +115,12 @@ export function validateKmsKey(input: string, region?: string): string | undefin
   const parsed = parseKmsKey(input);
   if ('error' in parsed) return parsed.error;
   if (parsed.kind === 'arn' && region !== undefined && parsed.region !== region) {
-    return `That key is in ${parsed.region}; the copy in ${region} needs a key that exists in ${region}.`;
+    return l10n.t(
+      'That key is in {0}; the copy in {1} needs a key that exists in {2}.',
+      parsed.region,
+      region,
+      region,
+    );
   }
   return undefined;
 }
@@ -107,13 +132,17 @@ export const MAX_TAG_VALUE_CHARACTERS = 256;
 /** Tag keys: 1–128 Unicode characters, not starting with the reserved `aws:` prefix. */
 export function validateTagKey(input: string): string | undefined {
   const value = input.trim();
-  if (value.length === 0) return 'A tag key cannot be empty.';
+  if (value.length === 0) return l10n.t('A tag key cannot be empty.');
   const length = charLength(value);
   if (length > MAX_TAG_KEY_CHARACTERS) {
-    return `A tag key has at most ${MAX_TAG_KEY_CHARACTERS} characters (this one has ${length}).`;
+    return l10n.t(
+      'A tag key has at most {0} characters (this one has {1}).',
+      MAX_TAG_KEY_CHARACTERS,
+      length,
+    );
   }
   if (value.toLowerCase().startsWith('aws:'))
-    return 'Tag keys starting with "aws:" are reserved for AWS.';
+    return l10n.t('Tag keys starting with "aws:" are reserved for AWS.');
   return undefined;
 }
 
@@ -121,7 +150,11 @@ export function validateTagKey(input: string): string | undefined {
 export function validateTagValue(input: string): string | undefined {
   const length = charLength(input);
   return length > MAX_TAG_VALUE_CHARACTERS
-    ? `A tag value has at most ${MAX_TAG_VALUE_CHARACTERS} characters (this one has ${length}).`
+    ? l10n.t(
+        'A tag value has at most {0} characters (this one has {1}).',
+        MAX_TAG_VALUE_CHARACTERS,
+        length,
+      )
     : undefined;
 }
 
@@ -145,27 +178,40 @@ export function validateBucketName(bucket: string): string | undefined {
   const name = quoted(bucket);
   const length = charLength(bucket);
   if (length < 3 || length > 63) {
-    return `${name} is not a valid S3 bucket name: bucket names have 3–63 characters (this one has ${length}).`;
+    return l10n.t(
+      '{0} is not a valid S3 bucket name: bucket names have 3–63 characters (this one has {1}).',
+      name,
+      length,
+    );
   }
   if (!BUCKET_CHARACTERS.test(bucket)) {
-    return `${name} is not a valid S3 bucket name: only lowercase letters, digits, dots and hyphens.`;
+    return l10n.t(
+      '{0} is not a valid S3 bucket name: only lowercase letters, digits, dots and hyphens.',
+      name,
+    );
   }
   if (!BUCKET_ENDS.test(bucket)) {
-    return `${name} is not a valid S3 bucket name: it must begin and end with a letter or digit.`;
+    return l10n.t(
+      '{0} is not a valid S3 bucket name: it must begin and end with a letter or digit.',
+      name,
+    );
   }
   if (bucket.includes('..')) {
-    return `${name} is not a valid S3 bucket name: no two adjacent dots.`;
+    return l10n.t('{0} is not a valid S3 bucket name: no two adjacent dots.', name);
   }
   if (IP_ADDRESS.test(bucket)) {
-    return `${name} is not a valid S3 bucket name: bucket names are not formatted as IP addresses.`;
+    return l10n.t(
+      '{0} is not a valid S3 bucket name: bucket names are not formatted as IP addresses.',
+      name,
+    );
   }
   const prefix = RESERVED_BUCKET_PREFIXES.find((p) => bucket.startsWith(p));
   if (prefix !== undefined) {
-    return `${name} is not a valid S3 bucket name: the prefix ${prefix} is reserved.`;
+    return l10n.t('{0} is not a valid S3 bucket name: the prefix {1} is reserved.', name, prefix);
   }
   const suffix = RESERVED_BUCKET_SUFFIXES.find((p) => bucket.endsWith(p));
   if (suffix !== undefined) {
-    return `${name} is not a valid S3 bucket name: the suffix ${suffix} is reserved.`;
+    return l10n.t('{0} is not a valid S3 bucket name: the suffix {1} is reserved.', name, suffix);
   }
   return undefined;
 }
@@ -177,13 +223,15 @@ export function validateBucketName(bucket: string): string | undefined {
 export function validateManifestPath(input: string): string | undefined {
   const value = normalizeManifestPath(input);
   const slash = value.indexOf('/');
-  if (slash <= 0) return 'Enter the manifest as bucket/path/image.manifest.xml.';
+  if (slash <= 0) return l10n.t('Enter the manifest as bucket/path/image.manifest.xml.');
   const bucketProblem = validateBucketName(value.slice(0, slash));
   if (bucketProblem) return bucketProblem;
-  if (!value.endsWith('.manifest.xml')) return 'The manifest file name ends with .manifest.xml.';
+  if (!value.endsWith('.manifest.xml'))
+    return l10n.t('The manifest file name ends with .manifest.xml.');
   // The file itself needs a name: `bucket/path/.manifest.xml` names a folder, not a manifest.
   const file = value.slice(value.lastIndexOf('/') + 1);
-  if (file.length <= '.manifest.xml'.length) return 'Name the manifest file inside the bucket.';
+  if (file.length <= '.manifest.xml'.length)
+    return l10n.t('Name the manifest file inside the bucket.');
   return undefined;
 }
 
@@ -211,12 +259,22 @@ export function validateDeviceName(input: string): string | undefined {
   const value = input.trim();
   if (DEVICE_NAMES.some((pattern) => pattern.test(value))) return undefined;
   if (/^nvme\d+n\d+$/.test(value.replace(/^\/dev\//, ''))) {
-    return `${quoted(value)} is an NVMe name the instance assigns; a mapping names the device /dev/sdf…/dev/sdp or /dev/xvdf… instead.`;
+    return l10n.t(
+      '{0} is an NVMe name the instance assigns; a mapping names the device /dev/sdf…/dev/sdp or /dev/xvdf… instead.',
+      quoted(value),
+    );
   }
   if (/^(?:sd|hd)[a-z](?:[1-9]|1[0-5])?$/.test(value)) {
-    return `${quoted(value)}: write /dev/${value} (only xvd… names may leave out /dev/).`;
+    return l10n.t(
+      '{0}: write /dev/{1} (only xvd… names may leave out /dev/).',
+      quoted(value),
+      value,
+    );
   }
-  return `${quoted(value)} is not a device name such as /dev/xvda, /dev/sda1, /dev/sdf or xvdh.`;
+  return l10n.t(
+    '{0} is not a device name such as /dev/xvda, /dev/sda1, /dev/sdf or xvdh.',
+    quoted(value),
+  );
 }
 
 const MINUTE_MS = 60 * 1000;
@@ -229,7 +287,10 @@ const MINUTE_MS = 60 * 1000;
 export function parseUtcMinute(input: string): { time: Date } | { error: string } {
   const value = input.trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?Z?$/.exec(value);
-  if (!m) return { error: 'Enter a UTC date and time as YYYY-MM-DD HH:MM, e.g. 2027-01-31 18:00.' };
+  if (!m)
+    return {
+      error: l10n.t('Enter a UTC date and time as YYYY-MM-DD HH:MM, e.g. 2027-01-31 18:00.'),
+    };
   const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = ''] = m;
   const exact = new Date(
     Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)),
@@ -242,7 +303,7 @@ export function parseUtcMinute(input: string): { time: Date } | { error: string 
     Number(mi) > 59 ||
     Number(s) > 59
   ) {
-    return { error: `${quoted(value)} is not a real date and time.` };
+    return { error: l10n.t('{0} is not a real date and time.', quoted(value)) };
   }
   const ms = exact.getTime() + Math.floor(Number(`0${fraction}`) * 1000);
   return { time: new Date(Math.round(ms / MINUTE_MS) * MINUTE_MS) };
@@ -260,10 +321,12 @@ export function parseFutureUtcTime(input: string, now: Date): { time: Date } | {
   const parsed = parseUtcMinute(input);
   if ('error' in parsed) return parsed;
   const { time } = parsed;
-  if (time.getTime() <= now.getTime()) return { error: 'The time must be in the future.' };
+  if (time.getTime() <= now.getTime()) return { error: l10n.t('The time must be in the future.') };
   const limit = new Date(now.getTime());
   limit.setUTCFullYear(limit.getUTCFullYear() + MAX_DEPRECATION_YEARS);
   if (time.getTime() > limit.getTime())
-    return { error: `EC2 accepts deprecation times up to ${MAX_DEPRECATION_YEARS} years ahead.` };
+    return {
+      error: l10n.t('EC2 accepts deprecation times up to {0} years ahead.', MAX_DEPRECATION_YEARS),
+    };
   return { time };
 }

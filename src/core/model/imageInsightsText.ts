@@ -10,6 +10,7 @@ import type {
   ImageUsageReport,
 } from './imageInsights';
 import { FINDING_SEVERITIES } from './imageInsights';
+import * as l10n from '@vscode/l10n';
 
 /** One generation of a lineage, with its region and what DescribeImages says of it (if visible). */
 export interface LineageStep {
@@ -71,24 +72,26 @@ export function lineageRow(
   const role =
     step.generation === 0
       ? total === 1
-        ? 'this AMI, its own root: not copied from another AMI'
-        : 'this AMI'
+        ? l10n.t('this AMI, its own root: not copied from another AMI')
+        : l10n.t('this AMI')
       : step.generation === total - 1
-        ? `root (generation ${step.generation})`
-        : `generation ${step.generation}`;
+        ? l10n.t('root (generation {0})', step.generation)
+        : l10n.t('generation {0}', step.generation);
   // What matters most first: a row's detail is cut at the width of the pick.
   const parts = [role];
   if (!step.image) {
-    parts.push('not visible to you: deregistered, or not shared with this account');
+    parts.push(l10n.t('not visible to you: deregistered, or not shared with this account'));
   } else if (step.image.state !== 'available') {
     parts.push(step.image.state);
   }
-  if (step.creationDate) parts.push(`created ${shortTime(step.creationDate)}`);
+  if (step.creationDate) parts.push(l10n.t('created {0}', shortTime(step.creationDate)));
   if (step.sourceImageId) {
-    parts.push(`copied from ${step.sourceImageId} (${step.sourceImageRegion ?? step.region})`);
+    parts.push(
+      l10n.t('copied from {0} ({1})', step.sourceImageId, step.sourceImageRegion ?? step.region),
+    );
   }
-  if (step.ownerAlias) parts.push(`owner ${step.ownerAlias}`);
-  else if (step.image?.ownerId) parts.push(`owner ${step.image.ownerId}`);
+  if (step.ownerAlias) parts.push(l10n.t('owner {0}', step.ownerAlias));
+  else if (step.image?.ownerId) parts.push(l10n.t('owner {0}', step.image.ownerId));
   return {
     label: step.image ? amiDisplayName(step.image) : step.imageId,
     description: `${step.imageId} · ${step.region}`,
@@ -99,8 +102,11 @@ export function lineageRow(
 /** The sentence shown when a lineage entry that is not visible is chosen. */
 export function notVisibleSentence(step: LineageStep): string {
   return (
-    `${step.imageId} in ${step.region} is not visible to you: it was deregistered, or its owner ` +
-    'does not share it with this account. EC2 still names it in the lineage.'
+    l10n.t(
+      '{0} in {1} is not visible to you: it was deregistered, or its owner ',
+      step.imageId,
+      step.region,
+    ) + l10n.t('does not share it with this account. EC2 still names it in the lineage.')
   );
 }
 
@@ -146,44 +152,58 @@ export function findingsMarkdown(
   findings: readonly ImageFinding[],
 ): string {
   const lines = [
-    `# Vulnerability findings: ${md(amiDisplayName(image))} (${image.imageId})`,
+    l10n.t('# Vulnerability findings: {0} ({1})', md(amiDisplayName(image)), image.imageId),
     '',
-    `Region ${image.region} · Amazon Inspector (GetImageFindings)`,
+    l10n.t('Region {0} · Amazon Inspector (GetImageFindings)', image.region),
     '',
   ];
   if (!image.findingScanDate && findings.length === 0) {
     lines.push(
-      '**Amazon Inspector has not scanned this AMI**, so EC2 has no findings for it ' +
-        '(DescribeImages reports no scan). Findings appear here once Inspector has scanned it: ' +
-        'Inspector scans AMIs only where Amazon Inspector EC2 scanning is activated for the account.',
+      l10n.t('**Amazon Inspector has not scanned this AMI**, so EC2 has no findings for it ') +
+        l10n.t(
+          '(DescribeImages reports no scan). Findings appear here once Inspector has scanned it: ',
+        ) +
+        l10n.t(
+          'Inspector scans AMIs only where Amazon Inspector EC2 scanning is activated for the account.',
+        ),
     );
     return `${lines.join('\n')}\n`;
   }
   const scanned = image.findingScanDate
-    ? `Last scanned ${shortTime(image.findingScanDate)}.`
-    : 'Scanned by Amazon Inspector.';
+    ? l10n.t('Last scanned {0}.', shortTime(image.findingScanDate))
+    : l10n.t('Scanned by Amazon Inspector.');
   if (findings.length === 0) {
-    lines.push(`${scanned} **No findings**: Inspector found no known vulnerability in this AMI.`);
+    lines.push(
+      l10n.t('{0} **No findings**: Inspector found no known vulnerability in this AMI.', scanned),
+    );
     return `${lines.join('\n')}\n`;
   }
   const fixable = findings.filter((f) => f.fixAvailable === true).length;
   lines.push(
-    `${scanned} ${findings.length} finding${findings.length === 1 ? '' : 's'}: ` +
-      `${severityCounts(findings)}; a fix is available for ${fixable}.`,
+    (findings.length === 1
+      ? l10n.t('{0} {1} finding: ', scanned, findings.length)
+      : l10n.t('{0} {1} findings: ', scanned, findings.length)) +
+      l10n.t('{0}; a fix is available for {1}.', severityCounts(findings), fixable),
     '',
-    '| Severity | Vulnerability | Package | Paths | Score | Fix available | First observed |',
+    l10n.t(
+      '| Severity | Vulnerability | Package | Paths | Score | Fix available | First observed |',
+    ),
     '| --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const f of sortFindings(findings)) {
     const { vulnerability, packageName } = splitFindingTitle(f.title);
     lines.push(
       `| ${cells([
-        f.severity ?? 'untriaged',
+        f.severity ?? l10n.t('untriaged'),
         vulnerability,
         packageName ?? '—',
         f.paths.length > 0 ? f.paths.join(', ') : '—',
         f.score === undefined ? '—' : String(f.score),
-        f.fixAvailable === undefined ? 'unknown' : f.fixAvailable ? 'yes' : 'no',
+        f.fixAvailable === undefined
+          ? l10n.t('unknown')
+          : f.fixAvailable
+            ? l10n.t('yes')
+            : l10n.t('no'),
         f.firstObservedAt ? shortTime(f.firstObservedAt) : '—',
       ])} |`,
     );
@@ -193,11 +213,11 @@ export function findingsMarkdown(
 
 /** The kinds of references, in the order the usage document lists them. */
 const REFERENCE_KINDS: readonly { type: string; heading: string }[] = [
-  { type: 'ec2:Instance', heading: 'Instances' },
-  { type: 'ec2:LaunchTemplate', heading: 'Launch templates' },
-  { type: 'ssm:Parameter', heading: 'SSM parameters' },
-  { type: 'imagebuilder:ImageRecipe', heading: 'Image Builder image recipes' },
-  { type: 'imagebuilder:ContainerRecipe', heading: 'Image Builder container recipes' },
+  { type: 'ec2:Instance', heading: l10n.t('Instances') },
+  { type: 'ec2:LaunchTemplate', heading: l10n.t('Launch templates') },
+  { type: 'ssm:Parameter', heading: l10n.t('SSM parameters') },
+  { type: 'imagebuilder:ImageRecipe', heading: l10n.t('Image Builder image recipes') },
+  { type: 'imagebuilder:ContainerRecipe', heading: l10n.t('Image Builder container recipes') },
 ];
 
 /** The resource an ARN names: `…:launch-template/lt-1` → `lt-1`, `…:parameter/a/b` → `/a/b`. */
@@ -225,16 +245,19 @@ export function usageMarkdown(
   shared: SharedUsage,
 ): string {
   const lines = [
-    `# Usage: ${md(amiDisplayName(image))} (${image.imageId})`,
+    l10n.t('# Usage: {0} ({1})', md(amiDisplayName(image)), image.imageId),
     '',
-    `Region ${image.region}`,
+    l10n.t('Region {0}', image.region),
     '',
-    '## In this account',
+    l10n.t('## In this account'),
     '',
     references.length === 0
-      ? 'Nothing in this account references it: no instance, launch template, SSM parameter or ' +
-        'Image Builder recipe (DescribeImageReferences).'
-      : `${references.length} resource${references.length === 1 ? '' : 's'} reference it ` +
+      ? l10n.t(
+          'Nothing in this account references it: no instance, launch template, SSM parameter or ',
+        ) + l10n.t('Image Builder recipe (DescribeImageReferences).')
+      : (references.length === 1
+          ? l10n.t('{0} resource reference it ', references.length)
+          : l10n.t('{0} resources reference it ', references.length)) +
         '(DescribeImageReferences).',
   ];
   const known = new Set(REFERENCE_KINDS.map((k) => k.type));
@@ -251,21 +274,24 @@ export function usageMarkdown(
       '',
       `### ${md(kind.heading)} (${ofKind.length})`,
       '',
-      '| Resource | ARN |',
+      l10n.t('| Resource | ARN |'),
       '| --- | --- |',
     );
     for (const r of ofKind) lines.push(`| ${cells([resourceNameOf(r.arn), r.arn])} |`);
   }
-  lines.push('', '## Other accounts', '');
+  lines.push('', l10n.t('## Other accounts'), '');
   if (shared.kind === 'not-shared') {
     lines.push(
-      'Not shared: its launch permissions are empty and it is not public, so no other account ' +
-        'can launch it.',
+      l10n.t(
+        'Not shared: its launch permissions are empty and it is not public, so no other account ',
+      ) + l10n.t('can launch it.'),
     );
   } else if (shared.kind === 'report-gone') {
     lines.push(
-      `The image usage report ${shared.reportId} is no longer there (EC2 deletes reports 30 days ` +
-        'after creating them). Run Show Usage again for a new one.',
+      l10n.t(
+        'The image usage report {0} is no longer there (EC2 deletes reports 30 days ',
+        shared.reportId,
+      ) + l10n.t('after creating them). Run Show Usage again for a new one.'),
     );
   } else {
     lines.push(...reportLines(shared.report, shared.entries));
@@ -275,11 +301,15 @@ export function usageMarkdown(
 
 function reportLines(report: ImageUsageReport, entries: readonly ImageUsageEntry[]): string[] {
   const about = [
-    `Image usage report ${report.reportId}`,
-    report.creationTime ? `created ${shortTime(report.creationTime)}` : undefined,
-    report.expirationTime ? `kept by EC2 until ${shortTime(report.expirationTime)}` : undefined,
-    `counts ${report.resourceTypes.map(resourceTypeLabel).join(' and ')}`,
-    report.accountIds.length > 0 ? `of accounts ${report.accountIds.join(', ')}` : undefined,
+    l10n.t('Image usage report {0}', report.reportId),
+    report.creationTime ? l10n.t('created {0}', shortTime(report.creationTime)) : undefined,
+    report.expirationTime
+      ? l10n.t('kept by EC2 until {0}', shortTime(report.expirationTime))
+      : undefined,
+    l10n.t('counts {0}', report.resourceTypes.map(resourceTypeLabel).join(' and ')),
+    report.accountIds.length > 0
+      ? l10n.t('of accounts {0}', report.accountIds.join(', '))
+      : undefined,
   ]
     .filter((p) => p !== undefined)
     .join(' · ');
@@ -287,27 +317,34 @@ function reportLines(report: ImageUsageReport, entries: readonly ImageUsageEntry
     return [
       about,
       '',
-      'EC2 is still preparing this report (it can take a while). AMI Explorer says when it is ' +
-        'ready, also after a window reload; run Show Usage again to see it.',
+      l10n.t(
+        'EC2 is still preparing this report (it can take a while). AMI Explorer says when it is ',
+      ) + l10n.t('ready, also after a window reload; run Show Usage again to see it.'),
     ];
   }
   if (report.state !== 'available') {
     return [
       about,
       '',
-      `EC2 could not make this report (${report.state}): ${report.stateReason ?? 'no reason given'}.`,
+      l10n.t(
+        'EC2 could not make this report ({0}): {1}.',
+        report.state,
+        report.stateReason ?? l10n.t('no reason given'),
+      ),
     ];
   }
   if (entries.length === 0) {
-    return [about, '', 'No other account uses it.'];
+    return [about, '', l10n.t('No other account uses it.')];
   }
   const accounts = new Set(entries.map((e) => e.accountId)).size;
   const lines = [
     about,
     '',
-    `${accounts} account${accounts === 1 ? '' : 's'} use${accounts === 1 ? 's' : ''} it.`,
+    accounts === 1
+      ? l10n.t('{0} account uses it.', accounts)
+      : l10n.t('{0} accounts use it.', accounts),
     '',
-    '| Account | Resource type | Count |',
+    l10n.t('| Account | Resource type | Count |'),
     '| --- | --- | --- |',
   ];
   const sorted = [...entries].sort(
@@ -324,8 +361,8 @@ function reportLines(report: ImageUsageReport, entries: readonly ImageUsageEntry
 
 /** `ec2:Instance` → `instances`, `ec2:LaunchTemplate` → `launch templates`. */
 export function resourceTypeLabel(type: string): string {
-  if (type === 'ec2:Instance') return 'instances';
-  if (type === 'ec2:LaunchTemplate') return 'launch templates';
+  if (type === 'ec2:Instance') return l10n.t('instances');
+  if (type === 'ec2:LaunchTemplate') return l10n.t('launch templates');
   return type;
 }
 
@@ -333,7 +370,7 @@ export function resourceTypeLabel(type: string): string {
 export function shortTime(iso: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return l10n.t('{0} UTC', new Date(time).toISOString().slice(0, 16).replace('T', ' '));
 }
 
 /** Text from EC2 inside markdown: no markup, links or HTML of its own. */

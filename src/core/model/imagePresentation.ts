@@ -1,5 +1,6 @@
 import type { Ami } from './ami';
 import { allVolumesEncrypted, isDeprecated } from './ami';
+import * as l10n from '@vscode/l10n';
 
 /** A codicon id and theme colour id for an image's state (the tree turns them into a ThemeIcon). */
 export interface StateIcon {
@@ -50,41 +51,41 @@ export function imageFacts(ami: Ami, now: Date): Fact[] {
     if (value !== undefined && value.length > 0) facts.push({ label, value });
   };
   add('ID', ami.imageId);
-  add('State', ami.stateReason ? `${ami.state} (${ami.stateReason})` : ami.state);
+  add(l10n.t('State'), ami.stateReason ? `${ami.state} (${ami.stateReason})` : ami.state);
   add(
-    'Owner',
+    l10n.t('Owner'),
     ami.ownerAlias && ami.ownerId
       ? `${ami.ownerId} (${ami.ownerAlias})`
       : (ami.ownerId ?? ami.ownerAlias),
   );
-  add('Created', ami.creationDate);
-  add('Architecture', ami.architecture);
-  add('Platform', ami.platformDetails ?? ami.platform ?? 'Linux/UNIX');
-  add('Virtualization', ami.virtualizationType);
+  add(l10n.t('Created'), ami.creationDate);
+  add(l10n.t('Architecture'), ami.architecture);
+  add(l10n.t('Platform'), ami.platformDetails ?? ami.platform ?? 'Linux/UNIX');
+  add(l10n.t('Virtualization'), ami.virtualizationType);
   add(
-    'Root device',
+    l10n.t('Root device'),
     [ami.rootDeviceName, ami.rootDeviceType].filter((v) => v !== undefined).join(' · '),
   );
-  add('Visibility', ami.isPublic ? 'Public' : 'Private');
+  add(l10n.t('Visibility'), ami.isPublic ? l10n.t('Public') : l10n.t('Private'));
   const encrypted = allVolumesEncrypted(ami);
   add(
-    'Encryption',
+    l10n.t('Encryption'),
     encrypted === undefined
-      ? 'No EBS volumes'
+      ? l10n.t('No EBS volumes')
       : encrypted
-        ? 'All volumes encrypted'
-        : 'Not all volumes encrypted',
+        ? l10n.t('All volumes encrypted')
+        : l10n.t('Not all volumes encrypted'),
   );
   if (ami.deprecationTime) {
     add(
-      'Deprecation',
-      `${isDeprecated(ami, now) ? 'Deprecated since' : 'Deprecates on'} ${ami.deprecationTime}`,
+      l10n.t('Deprecation'),
+      `${isDeprecated(ami, now) ? l10n.t('Deprecated since') : l10n.t('Deprecates on')} ${ami.deprecationTime}`,
     );
   } else {
-    add('Deprecation', 'Not scheduled');
+    add(l10n.t('Deprecation'), l10n.t('Not scheduled'));
   }
-  add('Deregistration protection', ami.deregistrationProtection ?? 'disabled');
-  add('Image location', ami.imageLocation);
-  add('Description', ami.description);
+  add(l10n.t('Deregistration protection'), ami.deregistrationProtection ?? 'disabled');
+  add(l10n.t('Image location'), ami.imageLocation);
+  add(l10n.t('Description'), ami.description);
   return facts;
 }

@@ -7,6 +7,7 @@ import {
   validateDeviceName,
   validateManifestPath,
 } from './imageInputs';
+import * as l10n from '@vscode/l10n';
 
 export type Architecture = 'x86_64' | 'arm64' | 'i386';
 export type VirtualizationType = 'hvm' | 'paravirtual';
@@ -88,23 +89,27 @@ const RAMDISK_ID = /^ari-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 export function validateKernelId(input: string): string | undefined {
   const value = input.trim();
   if (value.length === 0 || KERNEL_ID.test(value)) return undefined;
-  return 'A kernel id is "aki-" followed by 8 or 17 hexadecimal digits (or leave it empty).';
+  return l10n.t(
+    'A kernel id is "aki-" followed by 8 or 17 hexadecimal digits (or leave it empty).',
+  );
 }
 
 /** A RAM disk id (paravirtual images): empty means none. */
 export function validateRamdiskId(input: string): string | undefined {
   const value = input.trim();
   if (value.length === 0 || RAMDISK_ID.test(value)) return undefined;
-  return 'A RAM disk id is "ari-" followed by 8 or 17 hexadecimal digits (or leave it empty).';
+  return l10n.t(
+    'A RAM disk id is "ari-" followed by 8 or 17 hexadecimal digits (or leave it empty).',
+  );
 }
 
 /** One line about a snapshot for pickers: `8 GiB · encrypted (key) · completed`. */
 export function describeSnapshot(snapshot: Snapshot): string {
   return [
-    `${snapshot.volumeSizeGiB ?? 0} GiB`,
+    l10n.t('{0} GiB', snapshot.volumeSizeGiB ?? 0),
     snapshot.encrypted
       ? `encrypted${snapshot.kmsKeyId ? ` (${snapshot.kmsKeyId})` : ''}`
-      : 'not encrypted',
+      : l10n.t('not encrypted'),
     snapshot.state,
   ].join(' · ');
 }
@@ -140,8 +145,9 @@ export function planRegisterImage(
     const ramdiskId = input.ramdiskId?.trim() ?? '';
     if (input.virtualizationType === 'hvm' && (kernelId || ramdiskId)) {
       return {
-        error:
+        error: l10n.t(
           'Kernel and RAM disk ids apply to paravirtual images only; HVM images boot their own kernel.',
+        ),
       };
     }
     const idProblem = validateKernelId(kernelId) ?? validateRamdiskId(ramdiskId);
@@ -163,16 +169,20 @@ export function planRegisterImage(
     if (problem) return { error: problem };
   }
   const duplicate = devices.find((d, i) => devices.indexOf(d) !== i);
-  if (duplicate) return { error: `The device ${duplicate} is mapped twice.` };
+  if (duplicate) return { error: l10n.t('The device {0} is mapped twice.', duplicate) };
   for (const snapshot of [input.rootSnapshot, ...input.additionalVolumes.map((v) => v.snapshot)]) {
     if (snapshot.state !== 'completed') {
       return {
-        error: `The snapshot ${snapshot.snapshotId} is ${snapshot.state}; only completed snapshots can back an AMI.`,
+        error: l10n.t(
+          'The snapshot {0} is {1}; only completed snapshots can back an AMI.',
+          snapshot.snapshotId,
+          snapshot.state,
+        ),
       };
     }
   }
   if (input.architecture === 'arm64' && input.bootMode === 'legacy-bios') {
-    return { error: 'arm64 images boot with UEFI only; choose uefi.' };
+    return { error: l10n.t('arm64 images boot with UEFI only; choose uefi.') };
   }
   return {
     ...base,

@@ -1,4 +1,5 @@
 import type { InstanceImage } from './imageInsights';
+import * as l10n from '@vscode/l10n';
 
 /** What the Instances view says about the AMI an instance was launched from. */
 export interface InstanceAmiSummary {
@@ -38,5 +39,5 @@ export function instanceAmiSummary(
 /** The AMI part of an instance row's description: "web-server-2024.11.2 (deregistered)". */
 export function instanceAmiText(summary: InstanceAmiSummary): string {
   if (summary.problem) return `${summary.label} (${summary.problem})`;
-  return summary.hidden ? `${summary.label} (not visible to you)` : summary.label;
+  return summary.hidden ? l10n.t('{0} (not visible to you)', summary.label) : summary.label;
 }

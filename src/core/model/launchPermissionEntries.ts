@@ -1,6 +1,7 @@
 import type { LaunchPermission } from './ami';
 import { quoted } from './inputText';
 import { ARN_PARTITIONS } from './validation';
+import * as l10n from '@vscode/l10n';
 
 /** Who may launch an image, one principal per entry. */
 export type PermissionEntry =
@@ -50,28 +51,44 @@ export function parsePermissionToken(input: string): ParsedToken {
 function explainInvalidToken(token: string): string {
   const shown = quoted(token);
   if (PUBLIC_WORDS.has(token.toLowerCase())) {
-    return `${shown}: to share with everyone, use Make Public… (a token is an account id, an organization ARN or an OU ARN).`;
+    return l10n.t(
+      '{0}: to share with everyone, use Make Public… (a token is an account id, an organization ARN or an OU ARN).',
+      shown,
+    );
   }
   if (/^[\d-]+$/.test(token)) {
     const digits = token.replace(/-/g, '');
     if (digits.length === 12 && token.includes('-')) {
-      return `${shown}: write the account id without dashes (${digits}).`;
+      return l10n.t('{0}: write the account id without dashes ({1}).', shown, digits);
     }
-    return `${shown} is not an account id: an account id has exactly 12 digits (this has ${digits.length}).`;
+    return l10n.t(
+      '{0} is not an account id: an account id has exactly 12 digits (this has {1}).',
+      shown,
+      digits.length,
+    );
   }
   if (token.startsWith('arn:')) {
     if (!ORGANIZATIONS_ARN.test(token)) {
-      return `${shown} is not an AWS Organizations ARN: expected arn:aws:organizations::<management account id>:organization/o-… or …:ou/o-…/ou-…-….`;
+      return l10n.t(
+        '{0} is not an AWS Organizations ARN: expected arn:aws:organizations::<management account id>:organization/o-… or …:ou/o-…/ou-…-….',
+        shown,
+      );
     }
     if (token.includes(':organization/')) {
-      return `${shown}: an organization ARN ends with organization/o- and 10–32 lowercase letters or digits.`;
+      return l10n.t(
+        '{0}: an organization ARN ends with organization/o- and 10–32 lowercase letters or digits.',
+        shown,
+      );
     }
     if (token.includes(':ou/')) {
-      return `${shown}: an OU ARN ends with ou/o-<organization id>/ou-<root id>-<8–32 lowercase letters or digits>.`;
+      return l10n.t(
+        '{0}: an OU ARN ends with ou/o-<organization id>/ou-<root id>-<8–32 lowercase letters or digits>.',
+        shown,
+      );
     }
-    return `${shown}: expected …:organization/o-… or …:ou/o-…/ou-…-….`;
+    return l10n.t('{0}: expected …:organization/o-… or …:ou/o-…/ou-…-….', shown);
   }
-  return `${shown} is neither a 12-digit account id nor an organization or OU ARN.`;
+  return l10n.t('{0} is neither a 12-digit account id nor an organization or OU ARN.', shown);
 }
 
 /**
@@ -174,12 +191,12 @@ export function entryNamedInError(
 export function describeEntry(entry: PermissionEntry): string {
   switch (entry.kind) {
     case 'public':
-      return 'everyone (public)';
+      return l10n.t('everyone (public)');
     case 'account':
-      return `account ${entry.value}`;
+      return l10n.t('account {0}', entry.value);
     case 'organization':
-      return `organization ${entry.value}`;
+      return l10n.t('organization {0}', entry.value);
     case 'ou':
-      return `organizational unit ${entry.value}`;
+      return l10n.t('organizational unit {0}', entry.value);
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * How one item of a multi-item operation ended. `unknown`: neither EC2's answer nor a re-read could
  * tell whether it was done; the detail says what was seen and what to check.
@@ -31,11 +32,11 @@ export function countOutcomes(report: OperationReport): Record<ItemOutcome, numb
 export function summarizeReport(report: OperationReport): string {
   const c = countOutcomes(report);
   const parts: string[] = [];
-  if (c.succeeded > 0) parts.push(`${c.succeeded} succeeded`);
-  if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
-  if (c.failed > 0) parts.push(`${c.failed} failed`);
-  if (c.unknown > 0) parts.push(`${c.unknown} unknown`);
-  return `${report.title}: ${parts.length > 0 ? parts.join(', ') : 'nothing to do'}.`;
+  if (c.succeeded > 0) parts.push(l10n.t('{0} succeeded', c.succeeded));
+  if (c.skipped > 0) parts.push(l10n.t('{0} skipped', c.skipped));
+  if (c.failed > 0) parts.push(l10n.t('{0} failed', c.failed));
+  if (c.unknown > 0) parts.push(l10n.t('{0} unknown', c.unknown));
+  return `${report.title}: ${parts.length > 0 ? parts.join(', ') : l10n.t('nothing to do')}.`;
 }
 
 /** The report as plain lines, one per item, for the log and the details view. */

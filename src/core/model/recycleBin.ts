@@ -2,6 +2,7 @@
 // snapshots a recycled AMI needs, and when a recycled AMI entered and leaves the bin.
 import { errorSentence } from './errorSentence';
 import type { RecycledImage, RecycledSnapshot } from './imageInsights';
+import * as l10n from '@vscode/l10n';
 
 /** A Recycle Bin retention rule (rbin ListRules' summary: tag conditions are not part of it). */
 export interface RetentionRule {
@@ -18,7 +19,7 @@ export type RetentionLookup =
   /** The rules could not be read (not allowed, unreachable): say so, never guess. */
   | { kind: 'unknown'; error: unknown };
 
-const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
+const days = (n: number): string => (n === 1 ? l10n.t('{0} day', n) : l10n.t('{0} days', n));
 
 /**
  * One sentence for a confirmation: whether what is about to be deregistered (`AMIs`) or deleted
@@ -29,22 +30,36 @@ export function retentionSentence(
   region: string,
   lookup: RetentionLookup,
 ): string {
-  const gone = what === 'AMIs' ? 'deregistered AMIs' : 'deleted snapshots';
+  const gone = what === 'AMIs' ? l10n.t('deregistered AMIs') : l10n.t('deleted snapshots');
   if (lookup.kind === 'unknown') {
-    return `Recycle Bin: whether the ${gone} can be restored is unknown, the retention rules in ${region} could not be read (${errorSentence(lookup.error).replace(/\.$/, '')}).`;
+    return l10n.t(
+      'Recycle Bin: whether the {0} can be restored is unknown, the retention rules in {1} could not be read ({2}).',
+      gone,
+      region,
+      errorSentence(lookup.error).replace(/\.$/, ''),
+    );
   }
   const periods = [...new Set(lookup.rules.map((r) => r.retentionDays))].sort((a, b) => a - b);
   const first = periods[0];
   const last = periods[periods.length - 1];
   if (first === undefined || last === undefined) {
-    return `Recycle Bin: no retention rule in ${region} keeps ${gone}, so they cannot be restored.`;
+    return l10n.t(
+      'Recycle Bin: no retention rule in {0} keeps {1}, so they cannot be restored.',
+      region,
+      gone,
+    );
   }
-  const span = first === last ? days(first) : `${first} to ${days(last)} (by rule)`;
+  const span = first === last ? days(first) : l10n.t('{0} to {1} (by rule)', first, days(last));
   const rules =
     lookup.rules.length === 1
-      ? `rule ${quoteRule(lookup.rules[0])}`
-      : `${lookup.rules.length} rules`;
-  return `Recycle Bin: ${gone} go to the Recycle Bin for ${span} (${rules}; a rule limited to tags keeps only what carries them) and can be restored until then.`;
+      ? l10n.t('rule {0}', quoteRule(lookup.rules[0]))
+      : l10n.t('{0} rules', lookup.rules.length);
+  return l10n.t(
+    'Recycle Bin: {0} go to the Recycle Bin for {1} ({2}; a rule limited to tags keeps only what carries them) and can be restored until then.',
+    gone,
+    span,
+    rules,
+  );
 }
 
 function quoteRule(rule: RetentionRule | undefined): string {
@@ -75,7 +90,7 @@ export function relativeDays(iso: string, now: Date): string | undefined {
   if (diff === 0) return 'today';
   if (diff === -1) return 'yesterday';
   if (diff === 1) return 'tomorrow';
-  return diff < 0 ? `${-diff} days ago` : `in ${diff} days`;
+  return diff < 0 ? l10n.t('{0} days ago', -diff) : l10n.t('in {0} days', diff);
 }
 
 /** The row description of a recycled AMI: when it entered the bin and when it will be deleted. */
@@ -83,8 +98,8 @@ export function recycledImageDescription(image: RecycledImage, now: Date): strin
   const parts = [image.imageId];
   const entered = image.enteredAt ? relativeDays(image.enteredAt, now) : undefined;
   const exits = image.exitsAt ? relativeDays(image.exitsAt, now) : undefined;
-  if (entered) parts.push(`recycled ${entered}`);
-  if (exits) parts.push(`deleted ${exits}`);
+  if (entered) parts.push(l10n.t('recycled {0}', entered));
+  if (exits) parts.push(l10n.t('deleted {0}', exits));
   return parts.join(' · ');
 }
 
@@ -93,5 +108,5 @@ export function utcTime(iso: string | undefined): string {
   if (!iso) return 'unknown';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return l10n.t('{0} UTC', at.toISOString().slice(0, 16).replace('T', ' '));
 }

@@ -3,6 +3,7 @@ import { copyableTags } from './imageCreation';
 import type { RegisterImageRequest, RegisterMapping } from './imageRegistration';
 import { normalizeManifestPath, validateManifestPath } from './imageInputs';
 import type { ReportItem } from './operationReport';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Everything about an instance store-backed AMI's registration that deregistering would lose and
@@ -107,7 +108,7 @@ export interface ReregisterProgress {
 
 /** A launch permission as one readable word: an account id, "everyone", an organization or OU ARN. */
 export function describePermission(p: LaunchPermission): string {
-  if (p.group === 'all') return 'everyone (public)';
+  if (p.group === 'all') return l10n.t('everyone (public)');
   return p.userId ?? p.organizationArn ?? p.organizationalUnitArn ?? 'unknown';
 }
 
@@ -115,13 +116,27 @@ export function describePermission(p: LaunchPermission): string {
 export function describeStep(step: ReregisterStep, captured: CapturedRegistration): string {
   switch (step.kind) {
     case 'deregister':
-      return `Deregister ${step.imageId} (${captured.name}); the bundle in S3 is not touched.`;
+      return l10n.t(
+        'Deregister {0} ({1}); the bundle in S3 is not touched.',
+        step.imageId,
+        captured.name,
+      );
     case 'register':
-      return `Register ${step.request.imageLocation ?? ''} again as "${step.request.name}".`;
+      return l10n.t(
+        'Register {0} again as "{1}".',
+        step.request.imageLocation ?? '',
+        step.request.name,
+      );
     case 'restorePermissions':
-      return `Share the new image again with ${step.permissions.map(describePermission).join(', ')}.`;
+      return l10n.t(
+        'Share the new image again with {0}.',
+        step.permissions.map(describePermission).join(', '),
+      );
     case 'restoreTags':
-      return `Tag the new image again: ${step.tags.map((t) => `${t.key}=${t.value}`).join(', ')}.`;
+      return l10n.t(
+        'Tag the new image again: {0}.',
+        step.tags.map((t) => `${t.key}=${t.value}`).join(', '),
+      );
   }
 }
 
@@ -146,27 +161,52 @@ export function describeFailureState(
   switch (failed.step.kind) {
     case 'deregister':
       return failed.unknown
-        ? `It is not known whether ${old} was deregistered: ${failed.message} Nothing else was done; refresh and check it before re-registering again.`
-        : `Nothing changed: ${old} is still registered. Deregistering failed: ${failed.message}`;
+        ? l10n.t(
+            'It is not known whether {0} was deregistered: {1} Nothing else was done; refresh and check it before re-registering again.',
+            old,
+            failed.message,
+          )
+        : l10n.t(
+            'Nothing changed: {0} is still registered. Deregistering failed: {1}',
+            old,
+            failed.message,
+          );
     case 'register':
       return (
-        `${old} was deregistered; ${failed.unknown ? '' : 'registering failed: '}${failed.message} ` +
-        `The old registration was: manifest ${captured.manifestPath}, name "${captured.name}"` +
+        l10n.t(
+          '{0} was deregistered; {1}{2} ',
+          old,
+          failed.unknown ? '' : l10n.t('registering failed: '),
+          failed.message,
+        ) +
+        l10n.t(
+          'The old registration was: manifest {0}, name "{1}"',
+          captured.manifestPath,
+          captured.name,
+        ) +
         `${captured.architecture ? `, ${captured.architecture}` : ''}` +
         `${captured.virtualizationType ? `, ${captured.virtualizationType}` : ''}` +
-        `${captured.kernelId ? `, kernel ${captured.kernelId}` : ''}` +
-        `${captured.ramdiskId ? `, RAM disk ${captured.ramdiskId}` : ''}` +
-        `${captured.launchPermissions.length > 0 ? `, shared with ${captured.launchPermissions.map(describePermission).join(', ')}` : ''}` +
-        ` (the full record is in the log). Register the manifest again with Register Image….`
+        `${captured.kernelId ? l10n.t(', kernel {0}', captured.kernelId) : ''}` +
+        `${captured.ramdiskId ? l10n.t(', RAM disk {0}', captured.ramdiskId) : ''}` +
+        `${captured.launchPermissions.length > 0 ? l10n.t(', shared with {0}', captured.launchPermissions.map(describePermission).join(', ')) : ''}` +
+        l10n.t(
+          ' (the full record is in the log). Register the manifest again with Register Image….',
+        )
       );
     case 'restorePermissions':
     case 'restoreTags': {
       const what =
-        failed.step.kind === 'restorePermissions' ? 'its launch permissions' : 'its tags';
+        failed.step.kind === 'restorePermissions'
+          ? l10n.t('its launch permissions')
+          : l10n.t('its tags');
       const todo = [failed.step, ...pendingAfter].map((s) => describeStep(s, captured)).join(' ');
       return (
-        `${progress.newImageId ?? 'The new image'} replaced ${old} (now deregistered), but ${what} ` +
-        `were not restored: ${failed.message} Still to do by hand: ${todo}`
+        l10n.t(
+          '{0} replaced {1} (now deregistered), but {2} ',
+          progress.newImageId ?? l10n.t('The new image'),
+          old,
+          what,
+        ) + l10n.t('were not restored: {0} Still to do by hand: {1}', failed.message, todo)
       );
     }
   }
@@ -194,7 +234,11 @@ export function reregisterReportItems(
         detail: progress.failed.message,
       };
     }
-    return { subject, outcome: 'skipped' as const, detail: 'not run: an earlier step failed' };
+    return {
+      subject,
+      outcome: 'skipped' as const,
+      detail: l10n.t('not run: an earlier step failed'),
+    };
   });
 }
 

@@ -1,5 +1,6 @@
 import { shown } from './inputText';
 import { isAccountId, splitNameFilter, validateNameFilter } from './validation';
+import * as l10n from '@vscode/l10n';
 
 /** Whose images the Images view lists. */
 export type ScopeKind = 'owned' | 'shared' | 'amazon' | 'aws-marketplace' | 'accounts' | 'public';
@@ -30,12 +31,12 @@ export const LIST_PAGE_SIZE = 1000;
 
 /** Labels for each scope kind, as the quick pick and the view description show them. */
 export const SCOPE_LABELS: Readonly<Record<ScopeKind, string>> = {
-  owned: 'Owned by me',
-  shared: 'Shared with me',
-  amazon: 'Amazon',
-  'aws-marketplace': 'AWS Marketplace',
-  accounts: 'Owned by accounts',
-  public: 'All public images',
+  owned: l10n.t('Owned by me'),
+  shared: l10n.t('Shared with me'),
+  amazon: l10n.t('Amazon'),
+  'aws-marketplace': l10n.t('AWS Marketplace'),
+  accounts: l10n.t('Owned by accounts'),
+  public: l10n.t('All public images'),
 };
 
 /** Explains why a scope cannot be listed, or returns `undefined` when it can. */
@@ -44,13 +45,17 @@ export function validateScope(scope: ListingScope): string | undefined {
   if (filterProblem) return filterProblem;
   const hasFilter = splitNameFilter(scope.nameFilter).length > 0;
   if ((scope.kind === 'public' || scope.kind === 'aws-marketplace') && !hasFilter) {
-    return `Listing ${scope.kind === 'public' ? 'all public images' : 'AWS Marketplace images'} needs a name filter: there are tens of thousands of them in every region. Set a name filter (for example "ubuntu/images/*") first.`;
+    return l10n.t(
+      'Listing {0} needs a name filter: there are tens of thousands of them in every region. Set a name filter (for example "ubuntu/images/*") first.',
+      scope.kind === 'public' ? l10n.t('all public images') : l10n.t('AWS Marketplace images'),
+    );
   }
   if (scope.kind === 'accounts') {
-    if (scope.accountIds.length === 0) return 'Add at least one account id to list its images.';
+    if (scope.accountIds.length === 0)
+      return l10n.t('Add at least one account id to list its images.');
     const bad = scope.accountIds.filter((id) => !isAccountId(id));
     if (bad.length > 0) {
-      return `Not account ids (12 digits): ${bad.map((id) => shown(id)).join(', ')}.`;
+      return l10n.t('Not account ids (12 digits): {0}.', bad.map((id) => shown(id)).join(', '));
     }
   }
   return undefined;
@@ -99,11 +104,11 @@ export function scopeToDescribeImagesParams(scope: ListingScope): DescribeImages
 export function describeScope(scope: ListingScope): string {
   const parts: string[] = [
     scope.kind === 'accounts' && scope.accountIds.length > 0
-      ? `Owned by ${scope.accountIds.join(', ')}`
+      ? l10n.t('Owned by {0}', scope.accountIds.join(', '))
       : SCOPE_LABELS[scope.kind],
   ];
   const patterns = splitNameFilter(scope.nameFilter);
-  if (patterns.length > 0) parts.push(`name: ${patterns.join(', ')}`);
+  if (patterns.length > 0) parts.push(l10n.t('name: {0}', patterns.join(', ')));
   if (scope.includeDeprecated) parts.push('+deprecated');
   if (scope.includeDisabled) parts.push('+disabled');
   return parts.join(' · ');

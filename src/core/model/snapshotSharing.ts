@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** What the launch-permission panel knows about one snapshot of an EBS-backed image. */
 export interface SnapshotSharing {
   snapshotId: string;
@@ -65,6 +66,9 @@ export function snapshotSharingWarning(
   s: Pick<SnapshotSharing, 'encrypted' | 'kmsKeyId'>,
 ): string | undefined {
   if (!s.encrypted) return undefined;
-  const key = s.kmsKeyId ? ` with KMS key ${s.kmsKeyId}` : '';
-  return `Encrypted${key}. If this is the AWS managed key (aws/ebs), the snapshot cannot be shared: copy the AMI re-encrypted with a customer managed key first. With a customer managed key, each recipient account also needs access to the key (kms:DescribeKey, kms:CreateGrant, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*) through the key policy.`;
+  const key = s.kmsKeyId ? l10n.t(' with KMS key {0}', s.kmsKeyId) : '';
+  return l10n.t(
+    'Encrypted{0}. If this is the AWS managed key (aws/ebs), the snapshot cannot be shared: copy the AMI re-encrypted with a customer managed key first. With a customer managed key, each recipient account also needs access to the key (kms:DescribeKey, kms:CreateGrant, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*) through the key policy.',
+    key,
+  );
 }

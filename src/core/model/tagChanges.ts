@@ -1,6 +1,7 @@
 import type { Ami, Tag } from './ami';
 import { validateTagKey, validateTagValue } from './imageInputs';
 import { quoted } from './inputText';
+import * as l10n from '@vscode/l10n';
 
 /** EC2's limit of user tags per resource. */
 export const MAX_TAGS_PER_RESOURCE = 50;
@@ -66,17 +67,23 @@ export function validateTagChanges(
   const seen = new Set<string>();
   for (const tag of changes.set) {
     const problem = validateTagKey(tag.key) ?? validateTagValue(tag.value);
-    if (problem) return `${tag.key ? quoted(tag.key) : '(empty key)'}: ${problem}`;
-    if (tag.key !== tag.key.trim()) return `The tag key ${quoted(tag.key)} has surrounding spaces.`;
-    if (seen.has(tag.key)) return `The tag key ${quoted(tag.key)} is set twice.`;
+    if (problem) return `${tag.key ? quoted(tag.key) : l10n.t('(empty key)')}: ${problem}`;
+    if (tag.key !== tag.key.trim())
+      return l10n.t('The tag key {0} has surrounding spaces.', quoted(tag.key));
+    if (seen.has(tag.key)) return l10n.t('The tag key {0} is set twice.', quoted(tag.key));
     seen.add(tag.key);
   }
   for (const key of changes.remove) {
-    if (seen.has(key)) return `The tag key ${quoted(key)} cannot be both set and removed.`;
+    if (seen.has(key))
+      return l10n.t('The tag key {0} cannot be both set and removed.', quoted(key));
   }
   const count = applyTagChanges(current, changes).length;
   if (count > MAX_TAGS_PER_RESOURCE) {
-    return `EC2 allows at most ${MAX_TAGS_PER_RESOURCE} tags per resource; this would make ${count}.`;
+    return l10n.t(
+      'EC2 allows at most {0} tags per resource; this would make {1}.',
+      MAX_TAGS_PER_RESOURCE,
+      count,
+    );
   }
   return undefined;
 }
@@ -118,8 +125,8 @@ export function formatTag(tag: Tag): string {
 export function describeTagChanges(changes: TagChanges): string {
   const parts: string[] = [];
   if (changes.set.length > 0) {
-    parts.push(`set ${changes.set.map((t) => `${t.key}=${t.value}`).join(', ')}`);
+    parts.push(l10n.t('set {0}', changes.set.map((t) => `${t.key}=${t.value}`).join(', ')));
   }
-  if (changes.remove.length > 0) parts.push(`removed ${changes.remove.join(', ')}`);
-  return parts.length > 0 ? parts.join('; ') : 'no change';
+  if (changes.remove.length > 0) parts.push(l10n.t('removed {0}', changes.remove.join(', ')));
+  return parts.length > 0 ? parts.join('; ') : l10n.t('no change');
 }

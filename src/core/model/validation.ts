@@ -1,4 +1,5 @@
 import { quoted } from './inputText';
+import * as l10n from '@vscode/l10n';
 
 /** AMI ids: `ami-` and 8 (older) or 17 lowercase hex digits. */
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -82,18 +83,19 @@ export function isAccountId(value: string): boolean {
 /** Returns a message explaining what is wrong with an AMI id, or `undefined` when it is valid. */
 export function validateAmiId(input: string): string | undefined {
   const value = input.trim();
-  if (value.length === 0) return 'Enter an AMI id, for example ami-0abcdef1234567890.';
-  if (!value.startsWith('ami-')) return 'An AMI id starts with "ami-".';
-  if (/[A-F]/.test(value)) return 'AMI ids are lowercase.';
-  if (!isAmiId(value)) return 'An AMI id is "ami-" followed by 8 or 17 hexadecimal digits.';
+  if (value.length === 0) return l10n.t('Enter an AMI id, for example ami-0abcdef1234567890.');
+  if (!value.startsWith('ami-')) return l10n.t('An AMI id starts with "ami-".');
+  if (/[A-F]/.test(value)) return l10n.t('AMI ids are lowercase.');
+  if (!isAmiId(value)) return l10n.t('An AMI id is "ami-" followed by 8 or 17 hexadecimal digits.');
   return undefined;
 }
 
 /** Returns a message explaining what is wrong with a region name, or `undefined` when it is valid. */
 export function validateRegionName(input: string): string | undefined {
   const value = input.trim();
-  if (value.length === 0) return 'Enter a region, for example us-east-1.';
-  if (!isRegionName(value)) return `${quoted(value)} is not a region name such as us-east-1.`;
+  if (value.length === 0) return l10n.t('Enter a region, for example us-east-1.');
+  if (!isRegionName(value))
+    return l10n.t('{0} is not a region name such as us-east-1.', quoted(value));
   return undefined;
 }
 
@@ -110,7 +112,7 @@ export function validateAccountRegion(
   if (problem !== undefined) return problem;
   const value = input.trim();
   if (accountRegions.length > 0 && !accountRegions.includes(value)) {
-    return `${value} is not one of the regions enabled for this account.`;
+    return l10n.t('{0} is not one of the regions enabled for this account.', value);
   }
   return undefined;
 }
@@ -118,7 +120,8 @@ export function validateAccountRegion(
 /** Returns a message explaining what is wrong with an account id, or `undefined` when it is valid. */
 export function validateAccountId(input: string): string | undefined {
   const value = input.trim();
-  if (!isAccountId(value)) return `${quoted(value)} is not an AWS account id (12 digits).`;
+  if (!isAccountId(value))
+    return l10n.t('{0} is not an AWS account id (12 digits).', quoted(value));
   return undefined;
 }
 
@@ -144,13 +147,21 @@ export function validateNameFilter(input: string): string | undefined {
   const value = input.trim();
   if (value.length === 0) return undefined;
   const patterns = splitNameFilter(value);
-  if (patterns.length === 0) return 'The name filter has no pattern in it.';
+  if (patterns.length === 0) return l10n.t('The name filter has no pattern in it.');
   for (const pattern of patterns) {
     if (!NAME_PATTERN.test(pattern)) {
-      return `A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?; ${quoted(pattern)} has others.`;
+      return l10n.t(
+        "A name filter uses the characters of AMI names (letters, digits, spaces and ( ) [ ] . / - ' @ _) plus the wildcards * and ?; {0} has others.",
+        quoted(pattern),
+      );
     }
     if (pattern.length > MAX_NAME_PATTERN_LENGTH) {
-      return `A name pattern has at most ${MAX_NAME_PATTERN_LENGTH} characters; ${quoted(pattern, 24)} has ${pattern.length}. Separate several patterns with commas.`;
+      return l10n.t(
+        'A name pattern has at most {0} characters; {1} has {2}. Separate several patterns with commas.',
+        MAX_NAME_PATTERN_LENGTH,
+        quoted(pattern, 24),
+        pattern.length,
+      );
     }
   }
   return undefined;

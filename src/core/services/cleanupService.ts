@@ -9,6 +9,7 @@ import { errorSentence } from '../model/errorSentence';
 import { CancelledError, isCancellation, throwIfAborted } from '../model/errors';
 import { LIST_PAGE_SIZE } from '../model/scope';
 import type { DeregisterImageService } from './deregisterImageService';
+import * as l10n from '@vscode/l10n';
 
 /** AMIs per execution batch: well inside the mutating bucket (an AMI may take two calls). */
 export const CLEANUP_BATCH_SIZE = 20;
@@ -208,7 +209,7 @@ export class CleanupService {
       const d = plan.decisions[i];
       const outcome: DeregisterOutcome =
         d?.action === 'skip'
-          ? { kind: 'skipped', reason: d.reason ?? 'skipped' }
+          ? { kind: 'skipped', reason: d.reason ?? l10n.t('skipped') }
           : { kind: 'cancelled' };
       outcomes.push(outcome);
       onOutcome?.(i, outcome);

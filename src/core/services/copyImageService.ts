@@ -7,6 +7,7 @@ import { isCancellation } from '../model/errors';
 import { ConcurrencyLimiter } from './concurrency';
 import type { RereadOptions } from './rereadOutcome';
 import { madeByThisAttempt, settle, whyUnknown } from './rereadOutcome';
+import * as l10n from '@vscode/l10n';
 
 /** Copies AMIs to other regions: one CopyImage per source and destination, in the destination. */
 export class CopyImageService {
@@ -63,7 +64,12 @@ export class CopyImageService {
       () => this.findCopy(call, startedAt),
       this.reread,
     );
-    const where = `no copy named "${call.params.Name}" of ${call.source.imageId} shows in ${call.region}`;
+    const where = l10n.t(
+      'no copy named "{0}" of {1} shows in {2}',
+      call.params.Name,
+      call.source.imageId,
+      call.region,
+    );
     switch (settled.kind) {
       case 'answered':
         return { call, imageId: settled.value };
@@ -80,12 +86,21 @@ export class CopyImageService {
       case 'not-seen':
         return {
           call,
-          unknown: `${whyUnknown(settled.error)}; ${where} yet, but EC2 may still start it: refresh the region to check`,
+          unknown: l10n.t(
+            '{0}; {1} yet, but EC2 may still start it: refresh the region to check',
+            whyUnknown(settled.error),
+            where,
+          ),
         };
       case 'unknown':
         return {
           call,
-          unknown: `${whyUnknown(settled.error)}; EC2 could not be re-read either ("${errorSentence(settled.rereadError)}"): refresh ${call.region} to check`,
+          unknown: l10n.t(
+            '{0}; EC2 could not be re-read either ("{1}"): refresh {2} to check',
+            whyUnknown(settled.error),
+            errorSentence(settled.rereadError),
+            call.region,
+          ),
         };
     }
   }

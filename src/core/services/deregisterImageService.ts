@@ -16,6 +16,7 @@ import { parseProtection } from '../model/deregisterPlan';
 import { AwsApiError, isCancellation, throwIfAborted } from '../model/errors';
 import type { RereadOptions, Settled } from './rereadOutcome';
 import { settle, whyUnknown } from './rereadOutcome';
+import * as l10n from '@vscode/l10n';
 
 /** Codes meaning DescribeImageReferences cannot be used here; DescribeInstances answers instead. */
 const REFERENCES_UNAVAILABLE = new Set([
@@ -72,9 +73,9 @@ export class DeregisterImageService {
       (t) =>
         byRegion.get(t.region)?.get(t.imageId) ?? {
           image: unknownImage(t),
-          usage: { known: false, reason: 'not inspected' },
+          usage: { known: false, reason: l10n.t('not inspected') },
           snapshots: [],
-          error: 'not inspected',
+          error: l10n.t('not inspected'),
         },
     );
   }
@@ -93,7 +94,7 @@ export class DeregisterImageService {
       for (const imageId of imageIds) {
         result.set(imageId, {
           image: unknownImage({ region, imageId }),
-          usage: { known: false, reason: 'not inspected' },
+          usage: { known: false, reason: l10n.t('not inspected') },
           snapshots: [],
           error: errorSentence(error),
         });
@@ -122,9 +123,9 @@ export class DeregisterImageService {
       if (!image) {
         result.set(imageId, {
           image: unknownImage({ region, imageId }),
-          usage: { known: false, reason: 'not inspected' },
+          usage: { known: false, reason: l10n.t('not inspected') },
           snapshots: [],
-          error: `not found in ${region} (already deregistered?)`,
+          error: l10n.t('not found in {0} (already deregistered?)', region),
         });
         continue;
       }
@@ -155,7 +156,7 @@ export class DeregisterImageService {
       });
       result.set(imageId, {
         image,
-        usage: usage.get(imageId) ?? { known: false, reason: 'not inspected' },
+        usage: usage.get(imageId) ?? { known: false, reason: l10n.t('not inspected') },
         snapshots: facts,
       });
     }
@@ -235,7 +236,7 @@ export class DeregisterImageService {
   ): Promise<DeregisterOutcome> {
     const { region, imageId } = decision.facts.image;
     if (decision.action === 'skip')
-      return { kind: 'skipped', reason: decision.reason ?? 'skipped' };
+      return { kind: 'skipped', reason: decision.reason ?? l10n.t('skipped') };
     if (signal?.aborted) return { kind: 'cancelled' };
     let protectionDisabled = false;
     if (decision.disableProtectionFirst) {
@@ -254,7 +255,7 @@ export class DeregisterImageService {
           return notConfirmed(
             settled,
             step,
-            'a re-read still shows the protection on',
+            l10n.t('a re-read still shows the protection on'),
             protectionDisabled,
           );
       }
@@ -302,7 +303,9 @@ export class DeregisterImageService {
         return notConfirmed(
           settled,
           step,
-          'a re-read still shows it registered, but EC2 may still deregister it: refresh the region to check',
+          l10n.t(
+            'a re-read still shows it registered, but EC2 may still deregister it: refresh the region to check',
+          ),
           protectionDisabled,
         );
     }
@@ -384,7 +387,10 @@ function notConfirmed(
 }
 
 function couldNotReread(error: unknown): string {
-  return `EC2 could not be re-read either ("${errorSentence(error)}"): refresh the region to check`;
+  return l10n.t(
+    'EC2 could not be re-read either ("{0}"): refresh the region to check',
+    errorSentence(error),
+  );
 }
 
 function unknownImage(t: ImageRef): DeregisterFacts['image'] {

@@ -10,6 +10,7 @@ import { INSTANCE_STORE_EXPLANATION, planCreateImage } from '../model/imageCreat
 import type { InstanceForImage, VolumeDetails } from '../model/instance';
 import type { RereadOptions } from './rereadOutcome';
 import { madeByThisAttempt, settle, unknownCause, whyUnknown } from './rereadOutcome';
+import * as l10n from '@vscode/l10n';
 
 /** An instance store-backed instance was asked for CreateImage; the message explains the other path. */
 export class InstanceStoreBackedError extends InputError {
@@ -75,7 +76,7 @@ export class ImageCreationService {
     if (!instance) {
       throw new AwsApiError(
         'InvalidInstanceID.NotFound',
-        `The instance ${instanceId} was not found in ${region}.`,
+        l10n.t('The instance {0} was not found in {1}.', instanceId, region),
         { region, action: 'DescribeInstances' },
         {},
       );
@@ -176,13 +177,13 @@ export class ImageCreationService {
     }));
     const plan = planCreateImage(input, instance, volumes);
     if ('error' in plan) throw new InputError(plan.error);
-    hooks.step?.(`Checking that the name "${plan.request.name}" is free in ${region}…`);
+    hooks.step?.(l10n.t('Checking that the name "{0}" is free in {1}…', plan.request.name, region));
     const taken = await this.nameProblem(region, plan.request.name, signal);
     if (taken) throw new InputError(taken);
     let stoppedInstance = false;
     if (plan.stopFirst) {
       throwIfAborted(signal);
-      hooks.step?.(`Stopping ${label(instance)}…`);
+      hooks.step?.(l10n.t('Stopping {0}…', label(instance)));
       const stop = await settle(
         () => this.instances.stop(region, instanceId, signal),
         () => this.stopping(region, instanceId),
@@ -191,11 +192,14 @@ export class ImageCreationService {
       if (stop.kind === 'refused') throw stop.error;
       if (stop.kind === 'not-seen' || stop.kind === 'unknown') {
         throw new OutcomeUnknownError(
-          `${unknownCause(stop.error, 'StopInstances')} It is not known whether ${label(instance)} is being stopped: ${
+          l10n.t(
+            '{0} It is not known whether {1} is being stopped: {2}. No image was created; check the instance in the Instances view.',
+            unknownCause(stop.error, 'StopInstances'),
+            label(instance),
             stop.kind === 'not-seen'
-              ? 'a re-read still shows it running, but EC2 may still stop it'
-              : `EC2 could not be re-read either ("${errorSentence(stop.rereadError)}")`
-          }. No image was created; check the instance in the Instances view.`,
+              ? l10n.t('a re-read still shows it running, but EC2 may still stop it')
+              : l10n.t('EC2 could not be re-read either ("{0}")', errorSentence(stop.rereadError)),
+          ),
         );
       }
       // From here the instance is stopped because of us, whatever happens next.
@@ -203,12 +207,12 @@ export class ImageCreationService {
       hooks.stopped?.();
       // Cancelled while the stop was under way (and EC2 stopped it): say so, create nothing.
       throwIfAborted(signal);
-      hooks.step?.(`Waiting until ${label(instance)} is stopped…`);
+      hooks.step?.(l10n.t('Waiting until {0} is stopped…', label(instance)));
       await this.instances.waitUntilStopped(region, instanceId, signal, this.wait);
     }
     throwIfAborted(signal);
     const { name } = plan.request;
-    hooks.step?.(`Creating the image "${name}"…`);
+    hooks.step?.(l10n.t('Creating the image "{0}"…', name));
     const startedAt = new Date();
     const settled = await settle(
       () => this.images.create(region, plan.request, signal),
@@ -235,11 +239,24 @@ export class ImageCreationService {
         throw settled.error;
       case 'not-seen':
         throw new OutcomeUnknownError(
-          `${unknownCause(settled.error, 'CreateImage')} It is not known whether the image "${name}" was created: no image of that name from ${instanceId} shows in ${region} yet, but EC2 may still create it. Refresh ${region} in a minute to check before creating it again.`,
+          l10n.t(
+            '{0} It is not known whether the image "{1}" was created: no image of that name from {2} shows in {3} yet, but EC2 may still create it. Refresh {4} in a minute to check before creating it again.',
+            unknownCause(settled.error, 'CreateImage'),
+            name,
+            instanceId,
+            region,
+            region,
+          ),
         );
       case 'unknown':
         throw new OutcomeUnknownError(
-          `${unknownCause(settled.error, 'CreateImage')} It is not known whether the image "${name}" was created, and EC2 could not be re-read either ("${errorSentence(settled.rereadError)}"). Refresh ${region} to check before creating it again.`,
+          l10n.t(
+            '{0} It is not known whether the image "{1}" was created, and EC2 could not be re-read either ("{2}"). Refresh {3} to check before creating it again.',
+            unknownCause(settled.error, 'CreateImage'),
+            name,
+            errorSentence(settled.rereadError),
+            region,
+          ),
         );
     }
   }
@@ -313,7 +330,12 @@ export function duplicateNameMessage(
 ): string | undefined {
   const clash = images.find((i) => i.name === name);
   return clash
-    ? `An AMI named "${name}" already exists in ${region} (${clash.imageId}). AMI names are unique per account and region; choose another name.`
+    ? l10n.t(
+        'An AMI named "{0}" already exists in {1} ({2}). AMI names are unique per account and region; choose another name.',
+        name,
+        region,
+        clash.imageId,
+      )
     : undefined;
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../model/tagChanges';
 import { validateAmiId } from '../model/validation';
 import type { ImageService } from './imageService';
+import * as l10n from '@vscode/l10n';
 
 /** The result of a tag change: the image as EC2 now describes it, and what was tagged. */
 export interface TagChangeResult {
@@ -56,7 +57,7 @@ export class ImageLifecycleService {
     signal?: AbortSignal,
   ): Promise<TagChangeResult> {
     checkImageId(ami.imageId);
-    if (isEmptyTagChange(changes)) throw new InputError('There is no tag change to apply.');
+    if (isEmptyTagChange(changes)) throw new InputError(l10n.t('There is no tag change to apply.'));
     const problem = validateTagChanges(ami.tags, changes);
     if (problem) throw new InputError(problem);
     const resourceIds = [ami.imageId, ...(includeSnapshots ? snapshotIdsOf(ami) : [])];
@@ -99,10 +100,13 @@ export class ImageLifecycleService {
     signal?: AbortSignal,
   ): Promise<Ami> {
     checkImageId(imageId);
-    if (Number.isNaN(at.getTime())) throw new InputError('The deprecation time is not a date.');
+    if (Number.isNaN(at.getTime()))
+      throw new InputError(l10n.t('The deprecation time is not a date.'));
     const checked = parseFutureUtcTime(at.toISOString(), now);
     if ('error' in checked) {
-      throw new InputError(`Cannot deprecate at ${formatUtcMinute(at)} UTC: ${checked.error}`);
+      throw new InputError(
+        l10n.t('Cannot deprecate at {0} UTC: {1}', formatUtcMinute(at), checked.error),
+      );
     }
     await this.images.enableDeprecation(region, imageId, at, signal);
     return this.reread(region, imageId);

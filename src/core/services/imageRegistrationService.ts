@@ -21,6 +21,7 @@ import type {
 import { duplicateNameMessage, pendingImage } from './imageCreationService';
 import type { RereadOptions } from './rereadOutcome';
 import { madeByThisAttempt, settle, unknownCause, whyUnknown } from './rereadOutcome';
+import * as l10n from '@vscode/l10n';
 
 /** A registered image, and how that is known. */
 export interface RegisteredImage {
@@ -110,7 +111,7 @@ export class ImageRegistrationService {
     if (!record) {
       throw new AwsApiError(
         'InvalidAMIID.NotFound',
-        `The AMI ${imageId} was not found in ${region}.`,
+        l10n.t('The AMI {0} was not found in {1}.', imageId, region),
         { region, action: 'DescribeImages' },
         {},
       );
@@ -118,7 +119,10 @@ export class ImageRegistrationService {
     const { rootDeviceType, ...registration } = record;
     if (rootDeviceType !== 'instance-store' || registration.manifestPath.length === 0) {
       throw new InputError(
-        `${imageId} is EBS-backed: only instance store-backed AMIs are re-registered from their S3 manifest. Create a new image instead.`,
+        l10n.t(
+          '{0} is EBS-backed: only instance store-backed AMIs are re-registered from their S3 manifest. Create a new image instead.',
+          imageId,
+        ),
       );
     }
     const launchPermissions = await this.images.launchPermissions(region, imageId, signal);
@@ -156,8 +160,13 @@ export class ImageRegistrationService {
                 unknown: true,
                 message: `${whyUnknown(settled.error)}; ${
                   settled.kind === 'not-seen'
-                    ? 'a re-read still shows it registered, but EC2 may still deregister it.'
-                    : `EC2 could not be re-read either ("${errorSentence(settled.rereadError)}").`
+                    ? l10n.t(
+                        'a re-read still shows it registered, but EC2 may still deregister it.',
+                      )
+                    : l10n.t(
+                        'EC2 could not be re-read either ("{0}").',
+                        errorSentence(settled.rereadError),
+                      )
                 }`,
               };
               return progress;
@@ -221,11 +230,23 @@ export class ImageRegistrationService {
         throw settled.error;
       case 'not-seen':
         throw new OutcomeUnknownError(
-          `${unknownCause(settled.error, 'RegisterImage')} It is not known whether "${request.name}" was registered: no image of that name shows in ${region} yet, but EC2 may still register it. Refresh ${region} in a minute to check before registering it again.`,
+          l10n.t(
+            '{0} It is not known whether "{1}" was registered: no image of that name shows in {2} yet, but EC2 may still register it. Refresh {3} in a minute to check before registering it again.',
+            unknownCause(settled.error, 'RegisterImage'),
+            request.name,
+            region,
+            region,
+          ),
         );
       case 'unknown':
         throw new OutcomeUnknownError(
-          `${unknownCause(settled.error, 'RegisterImage')} It is not known whether "${request.name}" was registered, and EC2 could not be re-read either ("${errorSentence(settled.rereadError)}"). Refresh ${region} to check before registering it again.`,
+          l10n.t(
+            '{0} It is not known whether "{1}" was registered, and EC2 could not be re-read either ("{2}"). Refresh {3} to check before registering it again.',
+            unknownCause(settled.error, 'RegisterImage'),
+            request.name,
+            errorSentence(settled.rereadError),
+            region,
+          ),
         );
     }
   }

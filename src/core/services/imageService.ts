@@ -4,6 +4,7 @@ import { InputError, AwsApiError } from '../model/errors';
 import type { DescribeImagesParams, ListingScope } from '../model/scope';
 import { scopeToDescribeImagesParams, validateScope } from '../model/scope';
 import { validateAmiId } from '../model/validation';
+import * as l10n from '@vscode/l10n';
 
 /** What the AMI JSON tab shows. */
 export interface ImageDocument {
@@ -110,7 +111,11 @@ function listingParams(scope: ListingScope): DescribeImagesParams {
 function notFound(region: string, imageId: string): AwsApiError {
   return new AwsApiError(
     'InvalidAMIID.NotFound',
-    `The AMI ${imageId} was not found in ${region}. It may have been deregistered, or it belongs to another region or account.`,
+    l10n.t(
+      'The AMI {0} was not found in {1}. It may have been deregistered, or it belongs to another region or account.',
+      imageId,
+      region,
+    ),
     { region, action: 'DescribeImages' },
     {},
   );

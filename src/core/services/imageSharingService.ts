@@ -17,6 +17,7 @@ import type { Snapshot } from '../model/snapshot';
 import { isSnapshotId } from '../model/snapshot';
 import type { SnapshotPermissionChange, SnapshotSharing } from '../model/snapshotSharing';
 import { snapshotPermissionChanges } from '../model/snapshotSharing';
+import * as l10n from '@vscode/l10n';
 
 /** Reads one image by id (the image service does this for the tree and documents). */
 export type ImageReader = (region: string, imageId: string, signal?: AbortSignal) => Promise<Ami>;
@@ -119,12 +120,13 @@ export class ImageSharingService {
 
   /** One snapshot, or `InvalidSnapshot.NotFound`. */
   async getSnapshot(region: string, snapshotId: string, signal?: AbortSignal): Promise<Snapshot> {
-    if (!isSnapshotId(snapshotId)) throw new InputError(`Not a snapshot id: ${snapshotId}`);
+    if (!isSnapshotId(snapshotId))
+      throw new InputError(l10n.t('Not a snapshot id: {0}', snapshotId));
     const [snapshot] = await this.snapshots.byId(region, [snapshotId], 'fail', signal);
     if (!snapshot) {
       throw new AwsApiError(
         'InvalidSnapshot.NotFound',
-        `The snapshot ${snapshotId} was not found in ${region}.`,
+        l10n.t('The snapshot {0} was not found in {1}.', snapshotId, region),
         { region, action: 'DescribeSnapshots' },
         {},
       );
@@ -180,7 +182,10 @@ export class ImageSharingService {
       if (bpa === 'block-new-sharing') {
         return {
           outcome: 'blocked',
-          message: `Image block public access is on for this account in ${region} (block-new-sharing): no AMI can be made public there. Nothing was changed. Turn it off in the EC2 console (Data protection and security) if this AMI really must be public.`,
+          message: l10n.t(
+            'Image block public access is on for this account in {0} (block-new-sharing): no AMI can be made public there. Nothing was changed. Turn it off in the EC2 console (Data protection and security) if this AMI really must be public.',
+            region,
+          ),
         };
       }
       if (!(await options.confirmPublic())) return { outcome: 'cancelled' };
@@ -203,8 +208,12 @@ export class ImageSharingService {
         const failed = entryNamedInError(diff, error.details.awsMessage ?? error.message);
         throw new PermissionChangeError(
           failed
-            ? `EC2 refused ${describeEntry(failed)}: ${error.details.awsMessage ?? error.message} Nothing was changed.`
-            : `${error.message} Nothing was changed.`,
+            ? l10n.t(
+                'EC2 refused {0}: {1} Nothing was changed.',
+                describeEntry(failed),
+                error.details.awsMessage ?? error.message,
+              )
+            : l10n.t('{0} Nothing was changed.', error.message),
           failed,
           { cause: error },
         );

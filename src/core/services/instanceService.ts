@@ -3,6 +3,7 @@ import { AwsApiError, InputError, throwIfAborted } from '../model/errors';
 import type { InstanceImage } from '../model/imageInsights';
 import type { Ec2Instance } from '../model/instance';
 import { isInstanceId } from '../model/validation';
+import * as l10n from '@vscode/l10n';
 
 /** A region's instances and the AMI each was launched from (the Instances view's listing). */
 export interface InstancesWithImages {
@@ -60,14 +61,14 @@ export class InstanceService {
   ): Promise<Ec2Instance> {
     if (!isInstanceId(instanceId)) {
       throw new InputError(
-        `"${instanceId}" is not an instance id (i- followed by 8 or 17 hex digits).`,
+        l10n.t('"{0}" is not an instance id (i- followed by 8 or 17 hex digits).', instanceId),
       );
     }
     const [instance] = await this.instances.byId(region, [instanceId], signal);
     if (!instance) {
       throw new AwsApiError(
         'InvalidInstanceID.NotFound',
-        `The instance ${instanceId} was not found in ${region}.`,
+        l10n.t('The instance {0} was not found in {1}.', instanceId, region),
         { region, action: 'DescribeInstances' },
         {},
       );

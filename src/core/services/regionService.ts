@@ -2,6 +2,7 @@ import type { Regions } from '../aws/regions';
 import { AwsApiError, InputError, isCancellation } from '../model/errors';
 import { DEFAULT_ENABLED_REGIONS, sortRegions } from '../model/regions';
 import { validateRegionName } from '../model/validation';
+import * as l10n from '@vscode/l10n';
 
 /** Which regions to show, and where that list came from (for the log and tooltips). */
 export interface ResolvedRegions {
@@ -70,7 +71,7 @@ export class RegionService {
     if (wanted.length === 0) return undefined;
     const problems = wanted.flatMap((r) => validateRegionName(r) ?? []);
     if (problems.length > 0) {
-      throw new InputError(`amiExplorer.regions: ${problems.join(' ')}`);
+      throw new InputError(l10n.t('amiExplorer.regions: {0}', problems.join(' ')));
     }
     return { regions: sortRegions(wanted), source: 'setting' };
   }

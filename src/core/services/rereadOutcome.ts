@@ -1,6 +1,7 @@
 import type { Ami } from '../model/ami';
 import { errorSentence } from '../model/errorSentence';
 import { isCancellation, outcomeUnknown } from '../model/errors';
+import * as l10n from '@vscode/l10n';
 
 /**
  * What is true after one mutating request, and how it is known. The one rule for every mutating
@@ -83,8 +84,8 @@ export async function rereadAfter<R>(
  * under way", or 'the request ended without a clear answer ("<sentence>")'.
  */
 export function whyUnknown(error: unknown): string {
-  if (isCancellation(error)) return 'the request was cancelled while it was under way';
-  return `the request ended without a clear answer ("${errorSentence(error)}")`;
+  if (isCancellation(error)) return l10n.t('the request was cancelled while it was under way');
+  return l10n.t('the request ended without a clear answer ("{0}")', errorSentence(error));
 }
 
 /**
@@ -92,7 +93,9 @@ export function whyUnknown(error: unknown): string {
  * (`errorSentence`), or "Cancelled while <action> was under way."
  */
 export function unknownCause(error: unknown, action: string): string {
-  return isCancellation(error) ? `Cancelled while ${action} was under way.` : errorSentence(error);
+  return isCancellation(error)
+    ? l10n.t('Cancelled while {0} was under way.', action)
+    : errorSentence(error);
 }
 
 /** How far this machine's clock and EC2's may disagree when telling an image made by this attempt. */

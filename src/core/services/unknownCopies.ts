@@ -5,6 +5,7 @@ import { errorSentence } from '../model/errorSentence';
 import type { ImageEvent } from './imageEvents';
 import type { PollerClock } from './pendingPoller';
 import { madeByThisAttempt } from './rereadOutcome';
+import * as l10n from '@vscode/l10n';
 
 /**
  * A CopyImage whose outcome is unknown (its answer was lost and EC2 could not be re-read, or the
@@ -46,7 +47,13 @@ export const LOOK_INTERVAL_MS = 30_000;
 
 /** An unknown copy as a sentence: 'copy "name" of ami-… (us-east-1) in eu-west-1'. */
 export function describeUnknownCopy(copy: UnknownCopy): string {
-  return `copy "${copy.name}" of ${copy.sourceImageId} (${copy.sourceRegion}) in ${copy.region}`;
+  return l10n.t(
+    'copy "{0}" of {1} ({2}) in {3}',
+    copy.name,
+    copy.sourceImageId,
+    copy.sourceRegion,
+    copy.region,
+  );
 }
 
 /** The unknown copy a CopyImage call would make, requested at `startedAt`. */
@@ -203,12 +210,24 @@ export class UnknownCopySearch {
 export function givenUpSentence(copy: UnknownCopy, reason: GiveUpReason): string {
   const what = describeUnknownCopy(copy);
   if (reason.kind === 'not-seen')
-    return `Stopped looking for the ${what}: EC2 answered ${reason.looks} look-ups without it, so it was probably not started. Refresh ${copy.region} to check, and copy again if it is missing.`;
+    return l10n.t(
+      'Stopped looking for the {0}: EC2 answered {1} look-ups without it, so it was probably not started. Refresh {2} to check, and copy again if it is missing.',
+      what,
+      reason.looks,
+      copy.region,
+    );
   const why =
     reason.lastError !== undefined
-      ? ` (the last look-up failed: "${errorSentence(reason.lastError)}")`
+      ? l10n.t(' (the last look-up failed: "{0}")', errorSentence(reason.lastError))
       : '';
-  return `The outcome of the ${what} is still unknown after ${Math.round(reason.afterMs / 60_000)} minutes of looking${why}. Refresh ${copy.region} and look for an image named "${copy.name}" to check.`;
+  return l10n.t(
+    'The outcome of the {0} is still unknown after {1} minutes of looking{2}. Refresh {3} and look for an image named "{4}" to check.',
+    what,
+    Math.round(reason.afterMs / 60_000),
+    why,
+    copy.region,
+    copy.name,
+  );
 }
 
 function key(copy: UnknownCopy): string {

@@ -1,3 +1,4 @@
+import '../shared/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import type { BlockDeviceRow } from '../../core/model/blockDeviceSummary';
@@ -9,6 +10,7 @@ import type {
 import type { PanelIdentity } from '../../webviews/panelState';
 import { h, icon, iconButton, onAction, render } from '../shared/dom';
 import { hostChannel, onHostMessage } from '../shared/vscodeApi';
+import * as l10n from '@vscode/l10n';
 
 const host = hostChannel<BlockDevicesToHost, PanelIdentity>();
 const app = document.getElementById('app') as HTMLElement;
@@ -24,14 +26,14 @@ onHostMessage<HostToBlockDevices>((message) => {
       return;
     case 'loading':
       app.setAttribute('aria-busy', 'true');
-      if (!shown) render(app, h('p', { class: 'muted' }, 'Loading…'));
+      if (!shown) render(app, h('p', { class: 'muted' }, l10n.t('Loading…')));
       return;
     case 'loadFailed':
       app.setAttribute('aria-busy', 'false');
       render(
         app,
         h('div', { class: 'message error', role: 'alert' }, icon('error'), ' ', message.message),
-        h('vscode-button', { 'data-action': 'refresh', icon: 'refresh' }, 'Try Again'),
+        h('vscode-button', { 'data-action': 'refresh', icon: 'refresh' }, l10n.t('Try Again')),
       );
       return;
     case 'notice':
@@ -68,12 +70,12 @@ function setNotice(text: string): void {
 function page(m: BlockDevicesInit): Node[] {
   const hd = m.header;
   const facts: [string, string | undefined, boolean?][] = [
-    ['AMI ID', hd.imageId, true],
+    [l10n.t('AMI ID'), hd.imageId, true],
     ['Region', hd.region],
-    ['Backing', hd.backingType === 'ebs' ? 'EBS-backed' : 'Instance store-backed'],
-    ['Root device', [hd.backingType, hd.rootDeviceName].filter(Boolean).join(' · ')],
+    ['Backing', hd.backingType === 'ebs' ? 'EBS-backed' : l10n.t('Instance store-backed')],
+    [l10n.t('Root device'), [hd.backingType, hd.rootDeviceName].filter(Boolean).join(' · ')],
     ['Architecture', hd.architecture],
-    ['Boot mode', hd.bootMode ?? 'default for the instance type'],
+    [l10n.t('Boot mode'), hd.bootMode ?? l10n.t('default for the instance type')],
     ['Virtualization', hd.virtualizationType],
     ['State', hd.state],
   ];
@@ -85,11 +87,15 @@ function page(m: BlockDevicesInit): Node[] {
       h(
         'div',
         { class: 'toolbar' },
-        h('vscode-button', { 'data-action': 'openImageJson', icon: 'json' }, 'Open AMI JSON'),
+        h(
+          'vscode-button',
+          { 'data-action': 'openImageJson', icon: 'json' },
+          l10n.t('Open AMI JSON'),
+        ),
         h(
           'vscode-button',
           { 'data-action': 'refresh', icon: 'refresh', secondary: true },
-          'Refresh',
+          l10n.t('Refresh'),
         ),
       ),
     ),
@@ -103,7 +109,7 @@ function page(m: BlockDevicesInit): Node[] {
           {},
           value && value.length > 0 ? value : '—',
           copyable && value
-            ? iconButton('copy', `Copy ${label}`, { action: 'copy', value })
+            ? iconButton('copy', l10n.t('Copy {0}', label), { action: 'copy', value })
             : undefined,
         ),
       ]),
@@ -114,7 +120,7 @@ function page(m: BlockDevicesInit): Node[] {
           'div',
           { class: 'message warning', role: 'note' },
           icon('warning'),
-          ` KMS keys could not be read from the snapshots: ${m.snapshotsError}`,
+          l10n.t(' KMS keys could not be read from the snapshots: {0}', m.snapshotsError),
         )
       : undefined,
     table(m.rows),
@@ -128,11 +134,13 @@ function instanceStoreNote(location: string | undefined): HTMLElement {
     'div',
     { class: 'message info', role: 'note' },
     icon('info'),
-    ' This AMI is instance store-backed. Its instance-store volumes exist only while an instance launched from it runs: they are created at launch and their data is lost when the instance stops or terminates. The image itself lives in Amazon S3',
-    location ? ', manifest: ' : '.',
+    l10n.t(
+      ' This AMI is instance store-backed. Its instance-store volumes exist only while an instance launched from it runs: they are created at launch and their data is lost when the instance stops or terminates. The image itself lives in Amazon S3',
+    ),
+    location ? l10n.t(', manifest: ') : '.',
     location ? h('code', {}, location) : undefined,
     location
-      ? iconButton('copy', 'Copy manifest location', { action: 'copy', value: location })
+      ? iconButton('copy', l10n.t('Copy manifest location'), { action: 'copy', value: location })
       : undefined,
   );
 }
@@ -141,25 +149,25 @@ const COLUMNS = [
   'Device',
   'Kind',
   'Snapshot',
-  'Size (GiB)',
+  l10n.t('Size (GiB)'),
   'Type',
   'IOPS',
-  'Throughput (MiB/s)',
+  l10n.t('Throughput (MiB/s)'),
   'Encrypted',
-  'KMS key',
-  'Delete on termination',
+  l10n.t('KMS key'),
+  l10n.t('Delete on termination'),
 ];
 
 function table(rows: BlockDeviceRow[]): HTMLElement {
   if (rows.length === 0) {
-    return h('p', { class: 'muted' }, 'This AMI has no block-device mappings.');
+    return h('p', { class: 'muted' }, l10n.t('This AMI has no block-device mappings.'));
   }
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
-      { class: 'grid', 'aria-label': 'Block-device mappings' },
+      { class: 'grid', 'aria-label': l10n.t('Block-device mappings') },
       h('thead', {}, h('tr', {}, ...COLUMNS.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, ...rows.map(row)),
     ),
@@ -171,9 +179,9 @@ function row(r: BlockDeviceRow): HTMLElement {
     r.kind === 'ebs'
       ? 'EBS'
       : r.kind === 'no-device'
-        ? 'no device'
-        : `instance store${r.virtualName ? ` (${r.virtualName})` : ''}`;
-  const dash = h('span', { class: 'muted', 'aria-label': 'none' }, '—');
+        ? l10n.t('no device')
+        : l10n.t('instance store{0}', r.virtualName ? ` (${r.virtualName})` : '');
+  const dash = h('span', { class: 'muted', 'aria-label': l10n.t('none') }, '—');
   const num = (v: number | undefined): Node =>
     v === undefined ? dash.cloneNode(true) : document.createTextNode(String(v));
   return h(
@@ -186,9 +194,9 @@ function row(r: BlockDeviceRow): HTMLElement {
       r.isRoot
         ? h(
             'span',
-            { class: 'tag', title: 'The root device: the instance boots from it' },
+            { class: 'tag', title: l10n.t('The root device: the instance boots from it') },
             icon('star-full'),
-            ' root',
+            l10n.t(' root'),
           )
         : undefined,
     ),
@@ -207,11 +215,14 @@ function row(r: BlockDeviceRow): HTMLElement {
                 class: 'link',
                 'data-action': 'openSnapshotJson',
                 'data-snapshot': r.snapshotId,
-                title: `Open the JSON of ${r.snapshotId}`,
+                title: l10n.t('Open the JSON of {0}', r.snapshotId),
               },
               r.snapshotId,
             ),
-            iconButton('copy', `Copy ${r.snapshotId}`, { action: 'copy', value: r.snapshotId }),
+            iconButton('copy', l10n.t('Copy {0}', r.snapshotId), {
+              action: 'copy',
+              value: r.snapshotId,
+            }),
           )
         : dash.cloneNode(true),
     ),
@@ -225,8 +236,8 @@ function row(r: BlockDeviceRow): HTMLElement {
       r.encrypted === undefined
         ? dash.cloneNode(true)
         : r.encrypted
-          ? h('span', {}, icon('lock'), ' yes')
-          : h('span', {}, icon('unlock'), ' no'),
+          ? h('span', {}, icon('lock'), l10n.t(' yes'))
+          : h('span', {}, icon('unlock'), l10n.t(' no')),
     ),
     h(
       'td',
@@ -237,10 +248,10 @@ function row(r: BlockDeviceRow): HTMLElement {
             { class: 'nowrap' },
             h(
               'span',
-              { title: r.kmsKeyId, tabindex: '0', 'aria-label': `KMS key ${r.kmsKeyId}` },
+              { title: r.kmsKeyId, tabindex: '0', 'aria-label': l10n.t('KMS key {0}', r.kmsKeyId) },
               r.kmsKeyShort ?? r.kmsKeyId,
             ),
-            iconButton('copy', `Copy KMS key ARN ${r.kmsKeyId}`, {
+            iconButton('copy', l10n.t('Copy KMS key ARN {0}', r.kmsKeyId), {
               action: 'copy',
               value: r.kmsKeyId,
             }),
@@ -253,8 +264,8 @@ function row(r: BlockDeviceRow): HTMLElement {
       r.deleteOnTermination === undefined
         ? dash.cloneNode(true)
         : r.deleteOnTermination
-          ? 'yes'
-          : 'no',
+          ? l10n.t('yes')
+          : l10n.t('no'),
     ),
   );
 }
@@ -262,37 +273,37 @@ function row(r: BlockDeviceRow): HTMLElement {
 function totals(m: BlockDevicesInit): HTMLElement {
   const t = m.totals;
   const volumes = [
-    t.ebsVolumes > 0 ? `${t.ebsVolumes} EBS` : undefined,
-    t.instanceStoreVolumes > 0 ? `${t.instanceStoreVolumes} instance store` : undefined,
+    t.ebsVolumes > 0 ? l10n.t('{0} EBS', t.ebsVolumes) : undefined,
+    t.instanceStoreVolumes > 0 ? l10n.t('{0} instance store', t.instanceStoreVolumes) : undefined,
   ]
     .filter(Boolean)
     .join(', ');
   return h(
     'section',
     { class: 'totals', 'aria-labelledby': 'totals-title' },
-    h('h2', { id: 'totals-title' }, 'Totals'),
+    h('h2', { id: 'totals-title' }, l10n.t('Totals')),
     h(
       'dl',
       { class: 'facts' },
-      h('dt', {}, 'Volumes'),
+      h('dt', {}, l10n.t('Volumes')),
       h('dd', { id: 'total-volumes' }, `${t.volumes}${volumes ? ` (${volumes})` : ''}`),
-      h('dt', {}, 'Total size'),
+      h('dt', {}, l10n.t('Total size')),
       h(
         'dd',
         { id: 'total-size' },
-        `${t.totalSizeGiB} GiB`,
+        l10n.t('{0} GiB', t.totalSizeGiB),
         t.instanceStoreVolumes > 0
           ? h(
               'span',
               { class: 'muted' },
-              ' (EBS only; instance-store sizes depend on the instance type)',
+              l10n.t(' (EBS only; instance-store sizes depend on the instance type)'),
             )
           : undefined,
       ),
-      h('dt', {}, 'Encryption'),
+      h('dt', {}, l10n.t('Encryption')),
       h('dd', { id: 'total-encryption' }, t.encryptionSummary),
       t.kmsKeys.length > 0
-        ? h('dt', {}, t.kmsKeys.length === 1 ? 'KMS key' : 'KMS keys')
+        ? h('dt', {}, t.kmsKeys.length === 1 ? l10n.t('KMS key') : l10n.t('KMS keys'))
         : undefined,
       t.kmsKeys.length > 0
         ? h(
@@ -306,7 +317,7 @@ function totals(m: BlockDevicesInit): HTMLElement {
                   'li',
                   {},
                   h('code', {}, k),
-                  iconButton('copy', `Copy ${k}`, { action: 'copy', value: k }),
+                  iconButton('copy', l10n.t('Copy {0}', k), { action: 'copy', value: k }),
                 ),
               ),
             ),

@@ -1,3 +1,4 @@
+import '../shared/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
@@ -14,6 +15,7 @@ import type {
 import { MAX_RULE_NUMBER } from '../../webviews/cleanup/protocol';
 import { h, icon, onAction, render } from '../shared/dom';
 import { hostChannel, onHostMessage } from '../shared/vscodeApi';
+import * as l10n from '@vscode/l10n';
 
 /** What the page keeps across hide/show: the form as the user left it. */
 interface CleanupState {
@@ -38,11 +40,13 @@ onHostMessage<HostToCleanup>((message) => {
         h(
           'header',
           { class: 'page-header' },
-          h('h1', {}, 'AMI Cleanup Assistant'),
+          h('h1', {}, l10n.t('AMI Cleanup Assistant')),
           h(
             'p',
             { class: 'muted' },
-            'Choose rules and preview. Nothing is deleted from the preview: deregistering asks for confirmation, names every AMI and snapshot, and reports each one.',
+            l10n.t(
+              'Choose rules and preview. Nothing is deleted from the preview: deregistering asks for confirmation, names every AMI and snapshot, and reports each one.',
+            ),
           ),
         ),
         form(message.regions, regions, kept?.rules ?? message.rules, message.pricePerGbMonth),
@@ -55,7 +59,7 @@ onHostMessage<HostToCleanup>((message) => {
     case 'planning':
       busy = true;
       setBusy(true);
-      results(h('p', { class: 'muted', id: 'planning' }, icon('loading'), ' Planning…'));
+      results(h('p', { class: 'muted', id: 'planning' }, icon('loading'), l10n.t(' Planning…')));
       return;
     case 'plan':
       busy = false;
@@ -165,11 +169,11 @@ function form(all: string[], selected: string[], rules: CleanupRules, price: num
   return h(
     'section',
     { class: 'cleanup-form', 'aria-labelledby': 'rules-title' },
-    h('h2', { id: 'rules-title' }, 'Rules'),
+    h('h2', { id: 'rules-title' }, l10n.t('Rules')),
     h(
       'fieldset',
       { class: 'regions' },
-      h('legend', {}, 'Regions'),
+      h('legend', {}, l10n.t('Regions')),
       h(
         'div',
         { class: 'region-list' },
@@ -180,24 +184,28 @@ function form(all: string[], selected: string[], rules: CleanupRules, price: num
       h(
         'div',
         { class: 'toolbar' },
-        h('button', { type: 'button', class: 'link', 'data-action': 'all-regions' }, 'All'),
-        h('button', { type: 'button', class: 'link', 'data-action': 'no-regions' }, 'None'),
+        h('button', { type: 'button', class: 'link', 'data-action': 'all-regions' }, l10n.t('All')),
+        h('button', { type: 'button', class: 'link', 'data-action': 'no-regions' }, l10n.t('None')),
       ),
     ),
     h(
       'fieldset',
       {},
-      h('legend', {}, 'Choose AMIs (all rules that are on must agree)'),
+      h('legend', {}, l10n.t('Choose AMIs (all rules that are on must agree)')),
       h(
         'div',
         { class: 'rule inline' },
-        h('vscode-checkbox', { id: 'rule-keep', checked: rules.keepNewest > 0 }, 'Keep the newest'),
+        h(
+          'vscode-checkbox',
+          { id: 'rule-keep', checked: rules.keepNewest > 0 },
+          l10n.t('Keep the newest'),
+        ),
         numberField(
           'keep-newest',
           rules.keepNewest > 0 ? rules.keepNewest : 3,
-          'AMIs kept per family',
+          l10n.t('AMIs kept per family'),
         ),
-        h('span', {}, 'per family (name with its version replaced by *), per region'),
+        h('span', {}, l10n.t('per family (name with its version replaced by *), per region')),
       ),
       h(
         'div',
@@ -205,10 +213,10 @@ function form(all: string[], selected: string[], rules: CleanupRules, price: num
         h(
           'vscode-checkbox',
           { id: 'rule-older', checked: rules.olderThanDays !== undefined },
-          'Created more than',
+          l10n.t('Created more than'),
         ),
-        numberField('older-days', rules.olderThanDays ?? 90, 'Days since creation'),
-        h('span', {}, 'days ago'),
+        numberField('older-days', rules.olderThanDays ?? 90, l10n.t('Days since creation')),
+        h('span', {}, l10n.t('days ago')),
       ),
       h(
         'div',
@@ -216,31 +224,37 @@ function form(all: string[], selected: string[], rules: CleanupRules, price: num
         h(
           'vscode-checkbox',
           { id: 'rule-launched', checked: rules.notLaunchedForDays !== undefined },
-          'Not launched for',
+          l10n.t('Not launched for'),
         ),
-        numberField('launched-days', rules.notLaunchedForDays ?? 90, 'Days since the last launch'),
-        h('span', {}, 'days (LastLaunchedTime)'),
+        numberField(
+          'launched-days',
+          rules.notLaunchedForDays ?? 90,
+          l10n.t('Days since the last launch'),
+        ),
+        h('span', {}, l10n.t('days (LastLaunchedTime)')),
       ),
       checkbox(
         'rule-deprecated',
-        'Also choose deprecated AMIs, whatever their age or rank',
+        l10n.t('Also choose deprecated AMIs, whatever their age or rank'),
         rules.includeDeprecated,
       ),
       checkbox(
         'rule-disabled',
-        'Also choose disabled AMIs, whatever their age or rank',
+        l10n.t('Also choose disabled AMIs, whatever their age or rank'),
         rules.includeDisabled,
       ),
     ),
     h(
       'fieldset',
       {},
-      h('legend', {}, 'Never touch'),
+      h('legend', {}, l10n.t('Never touch')),
       checkbox(
         'rule-unreferenced',
-        'AMIs in use: referenced by instances, launch templates, SSM parameters or Image Builder recipes (DescribeImageReferences)',
+        l10n.t(
+          'AMIs in use: referenced by instances, launch templates, SSM parameters or Image Builder recipes (DescribeImageReferences)',
+        ),
         rules.requireUnreferenced,
-        'AMIs whose references cannot be checked are refused too.',
+        l10n.t('AMIs whose references cannot be checked are refused too.'),
       ),
       h(
         'div',
@@ -251,34 +265,38 @@ function form(all: string[], selected: string[], rules: CleanupRules, price: num
             id: 'rule-tag',
             checked: rules.protectTag !== undefined && rules.protectTag.key !== '',
           },
-          'AMIs tagged',
+          l10n.t('AMIs tagged'),
         ),
         h('vscode-textfield', {
           id: 'tag-key',
           value: rules.protectTag?.key ?? 'keep',
-          'aria-label': 'Tag key',
+          'aria-label': l10n.t('Tag key'),
           class: 'narrow',
         }),
         h('span', {}, '='),
         h('vscode-textfield', {
           id: 'tag-value',
           value: rules.protectTag?.value ?? '',
-          placeholder: 'any value',
-          'aria-label': 'Tag value (empty: any value)',
+          placeholder: l10n.t('any value'),
+          'aria-label': l10n.t('Tag value (empty: any value)'),
           class: 'narrow',
         }),
       ),
       checkbox(
         'rule-shared',
-        'Include AMIs shared with other accounts, organizations or OUs',
+        l10n.t('Include AMIs shared with other accounts, organizations or OUs'),
         rules.includeShared,
-        'Off: shared AMIs are refused (their launch permissions are read for the AMIs the rules choose).',
+        l10n.t(
+          'Off: shared AMIs are refused (their launch permissions are read for the AMIs the rules choose).',
+        ),
       ),
-      checkbox('rule-public', 'Include public AMIs', rules.includePublic),
+      checkbox('rule-public', l10n.t('Include public AMIs'), rules.includePublic),
       h(
         'p',
         { class: 'muted' },
-        'AMIs with deregistration protection, still pending, or owned by another account are always refused.',
+        l10n.t(
+          'AMIs with deregistration protection, still pending, or owned by another account are always refused.',
+        ),
       ),
     ),
     h(
@@ -287,12 +305,15 @@ function form(all: string[], selected: string[], rules: CleanupRules, price: num
       h(
         'vscode-button',
         { id: 'preview-button', 'data-action': 'preview', icon: 'eye' },
-        'Preview',
+        l10n.t('Preview'),
       ),
       h(
         'span',
         { class: 'muted' },
-        `Snapshot price: $${price} per GB-month (setting amiExplorer.cleanup.snapshotPricePerGbMonth).`,
+        l10n.t(
+          'Snapshot price: ${0} per GB-month (setting amiExplorer.cleanup.snapshotPricePerGbMonth).',
+          price,
+        ),
       ),
     ),
     h('ul', { id: 'form-errors', class: 'validation', role: 'alert' }),
@@ -309,7 +330,7 @@ function readForm(): CleanupState | undefined {
   const count = (id: string, label: string): number | undefined => {
     const value = text(id);
     if (!/^\d+$/.test(value) || Number(value) > MAX_RULE_NUMBER) {
-      errors.push(`${label}: a whole number from 0 to ${MAX_RULE_NUMBER}.`);
+      errors.push(l10n.t('{0}: a whole number from 0 to {1}.', label, MAX_RULE_NUMBER));
       return undefined;
     }
     return Number(value);
@@ -317,10 +338,10 @@ function readForm(): CleanupState | undefined {
   const regions = [...app.querySelectorAll<CheckboxElement>('vscode-checkbox[data-region]')]
     .filter((b) => b.checked)
     .map((b) => b.dataset.region ?? '');
-  if (regions.length === 0) errors.push('Tick at least one region.');
-  const keep = checked('rule-keep') ? count('keep-newest', 'Keep the newest') : 0;
+  if (regions.length === 0) errors.push(l10n.t('Tick at least one region.'));
+  const keep = checked('rule-keep') ? count('keep-newest', l10n.t('Keep the newest')) : 0;
   if (checked('rule-keep') && keep === 0)
-    errors.push('Keep the newest: at least 1 (or untick it).');
+    errors.push(l10n.t('Keep the newest: at least 1 (or untick it).'));
   const rules: CleanupRules = {
     keepNewest: keep ?? 0,
     requireUnreferenced: checked('rule-unreferenced'),
@@ -330,18 +351,18 @@ function readForm(): CleanupState | undefined {
     includePublic: checked('rule-public'),
   };
   if (checked('rule-older')) {
-    const days = count('older-days', 'Created more than … days ago');
+    const days = count('older-days', l10n.t('Created more than … days ago'));
     if (days !== undefined) rules.olderThanDays = days;
   }
   if (checked('rule-launched')) {
-    const days = count('launched-days', 'Not launched for … days');
+    const days = count('launched-days', l10n.t('Not launched for … days'));
     if (days !== undefined) rules.notLaunchedForDays = days;
   }
   if (checked('rule-tag')) {
     const key = text('tag-key');
     const value = text('tag-value');
-    if (key.length === 0 || key.length > 128) errors.push('Tag key: 1 to 128 characters.');
-    else if (value.length > 256) errors.push('Tag value: at most 256 characters.');
+    if (key.length === 0 || key.length > 128) errors.push(l10n.t('Tag key: 1 to 128 characters.'));
+    else if (value.length > 256) errors.push(l10n.t('Tag value: at most 256 characters.'));
     else rules.protectTag = value.length > 0 ? { key, value } : { key };
   }
   const list = document.getElementById('form-errors');
@@ -362,22 +383,33 @@ function planSection(plan: PlanView): Node[] {
         'div',
         { class: 'message warning', role: 'alert' },
         icon('warning'),
-        ` ${f.region} could not be listed, so nothing there is planned: ${f.error}`,
+        l10n.t(' {0} could not be listed, so nothing there is planned: {1}', f.region, f.error),
       ),
     );
   nodes.push(
-    h('h2', { id: 'candidates-title' }, `Candidates (${plan.candidates.length})`),
+    h('h2', { id: 'candidates-title' }, l10n.t('Candidates ({0})', plan.candidates.length)),
     h(
       'p',
       { id: 'summary' },
       plan.candidates.length === 0
-        ? 'No AMI matches the rules.'
-        : `${t.amis} AMI${t.amis === 1 ? '' : 's'} with ${t.snapshots} snapshot${t.snapshots === 1 ? '' : 's'}, ${t.gib} GiB: up to ${money(t.monthlyCostUpperBound)} a month.`,
+        ? l10n.t('No AMI matches the rules.')
+        : l10n.t(
+            '{0} with {1}, {2} GiB: up to {3} a month.',
+            t.amis === 1 ? l10n.t('{0} AMI', t.amis) : l10n.t('{0} AMIs', t.amis),
+            t.snapshots === 1
+              ? l10n.t('{0} snapshot', t.snapshots)
+              : l10n.t('{0} snapshots', t.snapshots),
+            t.gib,
+            money(t.monthlyCostUpperBound),
+          ),
     ),
     h(
       'p',
       { class: 'muted', id: 'cost-note' },
-      `Estimated at ${money(plan.pricePerGbMonth)} per GB-month of snapshot size. This is an upper bound: snapshots are incremental, so each one is billed only for the blocks no other snapshot holds, and deleting it usually saves less.`,
+      l10n.t(
+        'Estimated at {0} per GB-month of snapshot size. This is an upper bound: snapshots are incremental, so each one is billed only for the blocks no other snapshot holds, and deleting it usually saves less.',
+        money(plan.pricePerGbMonth),
+      ),
     ),
     h(
       'div',
@@ -390,7 +422,9 @@ function planSection(plan: PlanView): Node[] {
           icon: 'trash',
           disabled: plan.candidates.length === 0,
         },
-        `Deregister ${plan.candidates.length} AMI${plan.candidates.length === 1 ? '' : 's'}…`,
+        plan.candidates.length === 1
+          ? l10n.t('Deregister {0} AMI…', plan.candidates.length)
+          : l10n.t('Deregister {0} AMIs…', plan.candidates.length),
       ),
       h(
         'vscode-button',
@@ -401,7 +435,7 @@ function planSection(plan: PlanView): Node[] {
           icon: 'json',
           secondary: true,
         },
-        'Export JSON',
+        l10n.t('Export JSON'),
       ),
       h(
         'vscode-button',
@@ -412,15 +446,15 @@ function planSection(plan: PlanView): Node[] {
           icon: 'table',
           secondary: true,
         },
-        'Export CSV',
+        l10n.t('Export CSV'),
       ),
     ),
   );
   if (plan.candidates.length > 0) nodes.push(candidatesTable(plan.candidates));
   nodes.push(
-    h('h2', { id: 'refused-title' }, `Kept (${plan.refused.length})`),
+    h('h2', { id: 'refused-title' }, l10n.t('Kept ({0})', plan.refused.length)),
     plan.refused.length === 0
-      ? h('p', { class: 'muted' }, 'Every AMI listed is a candidate.')
+      ? h('p', { class: 'muted' }, l10n.t('Every AMI listed is a candidate.'))
       : refusedTable(plan.refused),
   );
   return nodes;
@@ -436,7 +470,14 @@ function amiCell(row: { name?: string; imageId: string }): HTMLElement {
 }
 
 function candidatesTable(rows: CandidateRow[]): HTMLElement {
-  const columns = ['AMI', 'Region', 'Chosen by', 'Snapshots', 'GiB', 'Up to / month'];
+  const columns = [
+    'AMI',
+    'Region',
+    l10n.t('Chosen by'),
+    'Snapshots',
+    'GiB',
+    l10n.t('Up to / month'),
+  ];
   return h(
     'div',
     { class: 'table-wrap' },
@@ -462,7 +503,7 @@ function candidatesTable(rows: CandidateRow[]): HTMLElement {
                     'div',
                     { class: 'snapshot-warning' },
                     icon('warning'),
-                    ` in use: ${r.references.join(', ')}`,
+                    l10n.t(' in use: {0}', r.references.join(', ')),
                   )
                 : undefined,
             ),
@@ -470,7 +511,7 @@ function candidatesTable(rows: CandidateRow[]): HTMLElement {
               'td',
               {},
               r.snapshots.length === 0
-                ? h('span', { class: 'muted' }, 'none')
+                ? h('span', { class: 'muted' }, l10n.t('none'))
                 : h(
                     'ul',
                     { class: 'plain' },
@@ -479,12 +520,12 @@ function candidatesTable(rows: CandidateRow[]): HTMLElement {
                         'li',
                         {},
                         h('code', {}, s.snapshotId),
-                        ` ${s.sizeGiB ?? '?'} GiB`,
+                        l10n.t(' {0} GiB', s.sizeGiB ?? '?'),
                         s.keptFor
                           ? h(
                               'span',
                               { class: 'muted' },
-                              ` (kept: also used by ${s.keptFor.join(', ')})`,
+                              l10n.t(' (kept: also used by {0})', s.keptFor.join(', ')),
                             )
                           : undefined,
                       ),
@@ -510,7 +551,11 @@ function refusedTable(rows: RefusedRow[]): HTMLElement {
       h(
         'thead',
         {},
-        h('tr', {}, ...['AMI', 'Region', 'Why it stays'].map((c) => h('th', { scope: 'col' }, c))),
+        h(
+          'tr',
+          {},
+          ...['AMI', 'Region', l10n.t('Why it stays')].map((c) => h('th', { scope: 'col' }, c)),
+        ),
       ),
       h(
         'tbody',
@@ -541,7 +586,7 @@ function showReport(title: string, summary: string, items: ReportItem[]): void {
   if (!section) return;
   render(
     section,
-    h('h2', {}, `Report: ${title}`),
+    h('h2', {}, l10n.t('Report: {0}', title)),
     h('p', { id: 'report-summary' }, summary),
     h(
       'ul',

@@ -1,3 +1,4 @@
+import '../shared/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
@@ -18,6 +19,7 @@ import type {
 import type { PanelIdentity } from '../../webviews/panelState';
 import { h, icon, onAction, render } from '../shared/dom';
 import { hostChannel, onHostMessage } from '../shared/vscodeApi';
+import * as l10n from '@vscode/l10n';
 
 /** What survives hiding the panel or reloading the window: the image and the unapplied edits. */
 interface UiState extends PanelIdentity {
@@ -58,7 +60,7 @@ onHostMessage<HostToPermissions>((message) => {
       return;
     }
     case 'loading':
-      if (!base) render(app, h('p', { class: 'muted' }, 'Loading…'));
+      if (!base) render(app, h('p', { class: 'muted' }, l10n.t('Loading…')));
       return;
     case 'loadFailed':
       busy = false;
@@ -66,7 +68,7 @@ onHostMessage<HostToPermissions>((message) => {
         render(
           app,
           h('div', { class: 'message error', role: 'alert' }, icon('error'), ' ', message.message),
-          h('vscode-button', { 'data-action': 'refresh', icon: 'refresh' }, 'Try Again'),
+          h('vscode-button', { 'data-action': 'refresh', icon: 'refresh' }, l10n.t('Try Again')),
         );
       } else {
         setStatus('error', message.message);
@@ -75,7 +77,7 @@ onHostMessage<HostToPermissions>((message) => {
       return;
     case 'applying':
       busy = true;
-      setStatus('info', 'Applying…');
+      setStatus('info', l10n.t('Applying…'));
       renderFooter();
       return;
     case 'applyFailed':
@@ -88,7 +90,7 @@ onHostMessage<HostToPermissions>((message) => {
     case 'applyCancelled':
       busy = false;
       renderFooter();
-      setStatus('info', 'Not applied: making the AMI public was not confirmed.');
+      setStatus('info', l10n.t('Not applied: making the AMI public was not confirmed.'));
       return;
   }
 });
@@ -125,7 +127,7 @@ onAction(app, (action, el) => {
       desired = base ? [...base.entries] : [];
       failedKey = undefined;
       changed();
-      setStatus('info', 'Changes discarded.');
+      setStatus('info', l10n.t('Changes discarded.'));
       return;
     case 'apply':
       if (!base || busy) return;
@@ -179,7 +181,9 @@ function addFromInput(): void {
   if (parsed.entries.length > 0) {
     setStatus(
       'info',
-      `${parsed.entries.length} entr${parsed.entries.length === 1 ? 'y' : 'ies'} added to the list; Apply to save.`,
+      parsed.entries.length === 1
+        ? l10n.t('{0} entry added to the list; Apply to save.', parsed.entries.length)
+        : l10n.t('{0} entries added to the list; Apply to save.', parsed.entries.length),
     );
   }
 }
@@ -224,9 +228,10 @@ function renderPage(): void {
   const b = base;
   const textarea = h('vscode-textarea', {
     id: 'add-input',
-    label: 'Accounts, organizations or OUs to add',
-    placeholder:
+    label: l10n.t('Accounts, organizations or OUs to add'),
+    placeholder: l10n.t(
       '123456789012, arn:aws:organizations::123456789012:ou/o-…/ou-…-… (separate several with commas, spaces or new lines)',
+    ),
     rows: 3,
     resize: 'vertical',
     disabled: b.disabled,
@@ -255,42 +260,46 @@ function renderPage(): void {
         h(
           'vscode-button',
           { 'data-action': 'openImageJson', icon: 'json', secondary: true },
-          'Open AMI JSON',
+          l10n.t('Open AMI JSON'),
         ),
         h(
           'vscode-button',
           { 'data-action': 'refresh', icon: 'refresh', secondary: true },
-          'Refresh',
+          l10n.t('Refresh'),
         ),
       ),
     ),
     h(
       'p',
       { class: 'muted' },
-      `${b.imageId} · ${b.region} · ${b.backingType === 'ebs' ? 'EBS-backed' : 'instance store-backed'}`,
+      `${b.imageId} · ${b.region} · ${b.backingType === 'ebs' ? l10n.t('EBS-backed') : l10n.t('instance store-backed')}`,
     ),
     b.disabled
       ? h(
           'div',
           { class: 'message warning', role: 'note' },
           icon('warning'),
-          ' This AMI is disabled. A disabled AMI cannot be shared: it is private and nobody else can launch it. Enable it to share it again.',
+          l10n.t(
+            ' This AMI is disabled. A disabled AMI cannot be shared: it is private and nobody else can launch it. Enable it to share it again.',
+          ),
         )
       : undefined,
     h(
       'section',
       { 'aria-labelledby': 'visibility-title' },
-      h('h2', { id: 'visibility-title' }, 'Visibility'),
+      h('h2', { id: 'visibility-title' }, l10n.t('Visibility')),
       h('div', { id: 'visibility' }),
     ),
     h(
       'section',
       { 'aria-labelledby': 'who-title' },
-      h('h2', { id: 'who-title' }, 'Who may launch it'),
+      h('h2', { id: 'who-title' }, l10n.t('Who may launch it')),
       h(
         'label',
         { class: 'field-label', for: 'add-input' },
-        'Add accounts (12 digits), organization ARNs or OU ARNs; paste several separated by commas, spaces or new lines:',
+        l10n.t(
+          'Add accounts (12 digits), organization ARNs or OU ARNs; paste several separated by commas, spaces or new lines:',
+        ),
       ),
       h(
         'div',
@@ -299,7 +308,7 @@ function renderPage(): void {
         h(
           'vscode-button',
           { id: 'add-button', 'data-action': 'add', icon: 'add', disabled: true },
-          'Add',
+          l10n.t('Add'),
         ),
       ),
       h('div', { id: 'input-errors', 'aria-live': 'polite' }),
@@ -327,16 +336,16 @@ function renderVisibility(): void {
         {},
         icon('globe'),
         ' ',
-        h('strong', {}, 'Public'),
-        ': every AWS account can launch this AMI.',
+        h('strong', {}, l10n.t('Public')),
+        l10n.t(': every AWS account can launch this AMI.'),
       )
     : h(
         'p',
         {},
         icon('lock'),
         ' ',
-        h('strong', {}, 'Private'),
-        ': only the accounts, organizations and organizational units below can launch it.',
+        h('strong', {}, l10n.t('Private')),
+        l10n.t(': only the accounts, organizations and organizational units below can launch it.'),
       );
   const change =
     wantPublic !== isPublic
@@ -345,8 +354,8 @@ function renderVisibility(): void {
           { class: 'pending-note' },
           icon('edit'),
           wantPublic
-            ? ' Will be made public when you apply (you will be asked to confirm).'
-            : ' Will be made private when you apply.',
+            ? l10n.t(' Will be made public when you apply (you will be asked to confirm).')
+            : l10n.t(' Will be made private when you apply.'),
         )
       : undefined;
   const bpa = blocked
@@ -354,18 +363,21 @@ function renderVisibility(): void {
         'p',
         { class: 'message warning', id: 'bpa' },
         icon('shield'),
-        ` Image block public access is on for this account in ${base.region} (block-new-sharing): AMIs cannot be made public here.`,
+        l10n.t(
+          ' Image block public access is on for this account in {0} (block-new-sharing): AMIs cannot be made public here.',
+          base.region,
+        ),
       )
     : base.blockPublicAccessError
       ? h(
           'p',
           { class: 'muted', id: 'bpa' },
-          `Image block public access state unknown: ${base.blockPublicAccessError}`,
+          l10n.t('Image block public access state unknown: {0}', base.blockPublicAccessError),
         )
       : h(
           'p',
           { class: 'muted', id: 'bpa' },
-          `Image block public access: ${base.blockPublicAccess ?? 'unknown'}.`,
+          l10n.t('Image block public access: {0}.', base.blockPublicAccess ?? l10n.t('unknown')),
         );
   render(
     el,
@@ -376,7 +388,7 @@ function renderVisibility(): void {
       ? h(
           'vscode-button',
           { 'data-action': 'makePrivate', icon: 'lock', secondary: true, disabled: busy },
-          'Make Private',
+          l10n.t('Make Private'),
         )
       : h(
           'vscode-button',
@@ -386,7 +398,7 @@ function renderVisibility(): void {
             secondary: true,
             disabled: base.disabled || busy,
           },
-          'Make Public…',
+          l10n.t('Make Public…'),
         ),
   );
 }
@@ -411,7 +423,9 @@ function renderValidation(): void {
       ? h(
           'p',
           { class: 'muted' },
-          `${parsed.entries.length} valid entr${parsed.entries.length === 1 ? 'y' : 'ies'} ready to add (Ctrl+Enter).`,
+          parsed.entries.length === 1
+            ? l10n.t('{0} valid entry ready to add (Ctrl+Enter).', parsed.entries.length)
+            : l10n.t('{0} valid entries ready to add (Ctrl+Enter).', parsed.entries.length),
         )
       : undefined,
   );
@@ -436,7 +450,7 @@ function renderEntries(): void {
       h(
         'p',
         { class: 'muted', id: 'no-entries' },
-        'No accounts, organizations or organizational units.',
+        l10n.t('No accounts, organizations or organizational units.'),
       ),
     );
     return;
@@ -449,19 +463,29 @@ function renderEntries(): void {
       { class: 'table-wrap' },
       h(
         'table',
-        { class: 'grid', id: 'permissions-table', 'aria-label': 'Launch permissions' },
+        { class: 'grid', id: 'permissions-table', 'aria-label': l10n.t('Launch permissions') },
         h(
           'thead',
           {},
           h(
             'tr',
             {},
-            h('th', { scope: 'col', class: 'narrow' }, h('span', { class: 'sr-only' }, 'Select')),
-            h('th', { scope: 'col' }, 'Type'),
-            h('th', { scope: 'col' }, 'Principal'),
-            ebs ? h('th', { scope: 'col' }, 'Can create volumes from snapshots') : undefined,
-            h('th', { scope: 'col' }, 'Status'),
-            h('th', { scope: 'col', class: 'narrow' }, h('span', { class: 'sr-only' }, 'Actions')),
+            h(
+              'th',
+              { scope: 'col', class: 'narrow' },
+              h('span', { class: 'sr-only' }, l10n.t('Select')),
+            ),
+            h('th', { scope: 'col' }, l10n.t('Type')),
+            h('th', { scope: 'col' }, l10n.t('Principal')),
+            ebs
+              ? h('th', { scope: 'col' }, l10n.t('Can create volumes from snapshots'))
+              : undefined,
+            h('th', { scope: 'col' }, l10n.t('Status')),
+            h(
+              'th',
+              { scope: 'col', class: 'narrow' },
+              h('span', { class: 'sr-only' }, l10n.t('Actions')),
+            ),
           ),
         ),
         h('tbody', {}, ...rows.map((r) => entryRow(r.entry, r.status, ebs))),
@@ -483,12 +507,12 @@ function entryRow(
       : entry.kind === 'organization'
         ? 'Organization'
         : entry.kind === 'ou'
-          ? 'Organizational unit'
+          ? l10n.t('Organizational unit')
           : 'Public';
   const checkbox: HTMLInputElement = h('input', {
     type: 'checkbox',
     'data-select': key,
-    'aria-label': `Select ${value}`,
+    'aria-label': l10n.t('Select {0}', value),
     disabled: status === 'remove' || busy,
   });
   checkbox.checked = selected.has(key);
@@ -497,30 +521,30 @@ function entryRow(
     if (entry.kind !== 'account') {
       access = h(
         'span',
-        { class: 'muted', title: 'Snapshots can only be shared with accounts' },
-        'n/a (accounts only)',
+        { class: 'muted', title: l10n.t('Snapshots can only be shared with accounts') },
+        l10n.t('n/a (accounts only)'),
       );
     } else {
       const a = snapshotAccessFor(entry.value, base.snapshots);
       access =
         a.of === 0
-          ? h('span', { class: 'muted' }, 'unknown')
+          ? h('span', { class: 'muted' }, l10n.t('unknown'))
           : a.granted === a.of
-            ? h('span', {}, icon('check'), ` yes (${a.granted} of ${a.of})`)
+            ? h('span', {}, icon('check'), l10n.t(' yes ({0} of {1})', a.granted, a.of))
             : h(
                 'span',
                 {},
                 icon('circle-slash'),
-                a.granted === 0 ? ' no' : ` ${a.granted} of ${a.of}`,
+                a.granted === 0 ? l10n.t(' no') : l10n.t(' {0} of {1}', a.granted, a.of),
               );
     }
   }
   const statusCell =
     status === 'add'
-      ? h('span', { class: 'status-add' }, icon('diff-added'), ' to add')
+      ? h('span', { class: 'status-add' }, icon('diff-added'), l10n.t(' to add'))
       : status === 'remove'
-        ? h('span', { class: 'status-remove' }, icon('diff-removed'), ' to remove')
-        : h('span', { class: 'muted' }, 'shared');
+        ? h('span', { class: 'status-remove' }, icon('diff-removed'), l10n.t(' to remove'))
+        : h('span', { class: 'muted' }, l10n.t('shared'));
   return h(
     'tr',
     {
@@ -537,7 +561,7 @@ function entryRow(
       {},
       h('code', {}, value),
       failedKey === key
-        ? h('span', { class: 'status-remove' }, ' ', icon('error'), ' refused by EC2')
+        ? h('span', { class: 'status-remove' }, ' ', icon('error'), l10n.t(' refused by EC2'))
         : undefined,
     ),
     ebs ? h('td', {}, access) : undefined,
@@ -553,8 +577,8 @@ function entryRow(
               class: 'icon-button',
               'data-action': 'undo',
               'data-key': key,
-              'aria-label': `Keep ${describeEntry(entry)}`,
-              title: 'Keep',
+              'aria-label': l10n.t('Keep {0}', describeEntry(entry)),
+              title: l10n.t('Keep'),
             },
             icon('discard'),
           )
@@ -565,8 +589,8 @@ function entryRow(
               class: 'icon-button',
               'data-action': 'remove',
               'data-key': key,
-              'aria-label': `Remove ${describeEntry(entry)}`,
-              title: 'Remove',
+              'aria-label': l10n.t('Remove {0}', describeEntry(entry)),
+              title: l10n.t('Remove'),
               disabled: busy,
             },
             icon('trash'),
@@ -579,29 +603,34 @@ function snapshotSection(b: PermissionsInit): HTMLElement {
   const checkbox = h(
     'vscode-checkbox',
     { id: 'sync-snapshots', checked: syncSnapshots },
-    "Also grant create-volume permission on the AMI's snapshots to the listed accounts (needed to copy the AMI), and revoke it from removed accounts",
+    l10n.t(
+      "Also grant create-volume permission on the AMI's snapshots to the listed accounts (needed to copy the AMI), and revoke it from removed accounts",
+    ),
   );
   return h(
     'section',
     { 'aria-labelledby': 'snapshots-title' },
-    h('h2', { id: 'snapshots-title' }, 'Snapshots'),
+    h('h2', { id: 'snapshots-title' }, l10n.t('Snapshots')),
     b.snapshots.length === 0
-      ? h('p', { class: 'muted' }, 'This AMI references no snapshots.')
+      ? h('p', { class: 'muted' }, l10n.t('This AMI references no snapshots.'))
       : h(
           'div',
           { class: 'table-wrap' },
           h(
             'table',
-            { class: 'grid', 'aria-label': 'Snapshots of the AMI' },
+            { class: 'grid', 'aria-label': l10n.t('Snapshots of the AMI') },
             h(
               'thead',
               {},
               h(
                 'tr',
                 {},
-                ...['Snapshot', 'Device', 'Encrypted', 'Accounts that can create volumes'].map(
-                  (c) => h('th', { scope: 'col' }, c),
-                ),
+                ...[
+                  'Snapshot',
+                  'Device',
+                  'Encrypted',
+                  l10n.t('Accounts that can create volumes'),
+                ].map((c) => h('th', { scope: 'col' }, c)),
               ),
             ),
             h(
@@ -638,20 +667,20 @@ function snapshotSection(b: PermissionsInit): HTMLElement {
                           'span',
                           { title: s.kmsKeyId ?? '' },
                           icon('lock'),
-                          s.kmsKeyId ? ` ${shortKmsKey(s.kmsKeyId)}` : ' yes',
+                          s.kmsKeyId ? ` ${shortKmsKey(s.kmsKeyId)}` : l10n.t(' yes'),
                         )
-                      : h('span', {}, icon('unlock'), ' no'),
+                      : h('span', {}, icon('unlock'), l10n.t(' no')),
                   ),
                   h(
                     'td',
                     {},
                     s.error
-                      ? h('span', { class: 'muted' }, `unknown: ${s.error}`)
+                      ? h('span', { class: 'muted' }, l10n.t('unknown: {0}', s.error))
                       : s.public
-                        ? 'everyone (public)'
+                        ? l10n.t('everyone (public)')
                         : s.accounts && s.accounts.length > 0
                           ? s.accounts.join(', ')
-                          : h('span', { class: 'muted' }, 'only the owner'),
+                          : h('span', { class: 'muted' }, l10n.t('only the owner')),
                   ),
                 ),
               ),
@@ -663,7 +692,9 @@ function snapshotSection(b: PermissionsInit): HTMLElement {
           'div',
           { class: 'message warning', role: 'note', id: 'encryption-note' },
           icon('warning'),
-          " Encrypted snapshots: one encrypted with the AWS managed key (aws/ebs) cannot be shared; copy the AMI re-encrypted with a customer managed key first. With a customer managed key, each recipient account also needs access to the key (kms:DescribeKey, kms:CreateGrant, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*) through the key policy. Hover a snapshot's warning for its key.",
+          l10n.t(
+            " Encrypted snapshots: one encrypted with the AWS managed key (aws/ebs) cannot be shared; copy the AMI re-encrypted with a customer managed key first. With a customer managed key, each recipient account also needs access to the key (kms:DescribeKey, kms:CreateGrant, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*) through the key policy. Hover a snapshot's warning for its key.",
+          ),
         )
       : undefined,
     checkbox,
@@ -690,9 +721,25 @@ function renderFooter(): void {
   const summary =
     count === 0
       ? gaps > 0
-        ? `Launch permissions unchanged; Apply lets ${gaps} listed account${gaps === 1 ? '' : 's'} create volumes from the snapshots.`
-        : 'No unapplied changes.'
-      : `Unapplied: ${[p.add.length > 0 ? `${p.add.length} to add` : '', p.remove.length > 0 ? `${p.remove.length} to remove` : ''].filter(Boolean).join(', ')}.`;
+        ? gaps === 1
+          ? l10n.t(
+              'Launch permissions unchanged; Apply lets {0} listed account create volumes from the snapshots.',
+              gaps,
+            )
+          : l10n.t(
+              'Launch permissions unchanged; Apply lets {0} listed accounts create volumes from the snapshots.',
+              gaps,
+            )
+        : l10n.t('No unapplied changes.')
+      : l10n.t(
+          'Unapplied: {0}.',
+          [
+            p.add.length > 0 ? l10n.t('{0} to add', p.add.length) : '',
+            p.remove.length > 0 ? l10n.t('{0} to remove', p.remove.length) : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
+        );
   render(
     el,
     h(
@@ -703,14 +750,16 @@ function renderFooter(): void {
         secondary: true,
         disabled: selected.size === 0 || busy,
       },
-      selected.size > 0 ? `Remove Selected (${selected.size})` : 'Remove Selected',
+      selected.size > 0
+        ? l10n.t('Remove Selected ({0})', selected.size)
+        : l10n.t('Remove Selected'),
     ),
     h('span', { class: 'spacer' }),
     h('span', { id: 'pending-summary', class: 'muted' }, summary),
     h(
       'vscode-button',
       { 'data-action': 'discard', secondary: true, disabled: count === 0 || busy },
-      'Discard',
+      l10n.t('Discard'),
     ),
     h(
       'vscode-button',
@@ -721,7 +770,7 @@ function renderFooter(): void {
         'icon-spin': busy,
         disabled: busy || (count === 0 && gaps === 0),
       },
-      busy ? 'Applying…' : 'Apply',
+      busy ? l10n.t('Applying…') : l10n.t('Apply'),
     ),
   );
 }

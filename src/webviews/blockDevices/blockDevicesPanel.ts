@@ -8,6 +8,7 @@ import { PanelController } from '../panelHost';
 import type { PanelIdentity } from '../panelState';
 import type { BlockDevicesToHost, HostToBlockDevices } from './protocol';
 import { isBlockDevicesToHost } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 /** The host side of one block-device mappings panel (one per image). */
 export class BlockDevicesPanel extends PanelController<BlockDevicesToHost, HostToBlockDevices> {
@@ -38,7 +39,7 @@ export class BlockDevicesPanel extends PanelController<BlockDevicesToHost, HostT
         return this.open(message.snapshotId);
       case 'copy':
         await vscode.env.clipboard.writeText(message.value);
-        this.post({ type: 'notice', message: `Copied ${message.value}` });
+        this.post({ type: 'notice', message: l10n.t('Copied {0}', message.value) });
         return;
     }
   }
@@ -54,7 +55,7 @@ export class BlockDevicesPanel extends PanelController<BlockDevicesToHost, HostT
       if (controller.signal.aborted) return;
       const ami = view.ami;
       this.label = ami.name;
-      this.panel.title = `Block Devices: ${amiDisplayName(ami)}`;
+      this.panel.title = l10n.t('Block Devices: {0}', amiDisplayName(ami));
       this.post({
         type: 'init',
         identity: this.identity,
@@ -92,7 +93,7 @@ export class BlockDevicesPanel extends PanelController<BlockDevicesToHost, HostT
       logError(this.log, `Opening ${resourceId}`, error);
       this.post({
         type: 'notice',
-        message: `Could not open ${resourceId}: ${errorSentence(error)}`,
+        message: l10n.t('Could not open {0}: {1}', resourceId, errorSentence(error)),
       });
     }
   }

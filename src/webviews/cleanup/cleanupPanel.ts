@@ -10,6 +10,7 @@ import { logError } from '../../log';
 import { PanelController } from '../panelHost';
 import type { CleanupToHost, HostToCleanup, PlanView } from './protocol';
 import { isCleanupToHost } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 /** What the assistant needs; the command that opens it builds these over the command deps. */
 export interface CleanupPanelDeps {
@@ -113,14 +114,14 @@ export class CleanupPanel extends PanelController<CleanupToHost, HostToCleanup> 
     if (plan.candidates.length === 0) {
       this.post({
         type: 'notice',
-        message: 'Nothing to deregister: the preview has no candidates.',
+        message: l10n.t('Nothing to deregister: the preview has no candidates.'),
       });
       return;
     }
     this.busy = true;
     this.post({
       type: 'running',
-      message: `Deregistering ${plan.candidates.length} AMIs: confirm in the dialog…`,
+      message: l10n.t('Deregistering {0} AMIs: confirm in the dialog…', plan.candidates.length),
     });
     try {
       const report = await this.deps.deregister(plan);
@@ -134,12 +135,15 @@ export class CleanupPanel extends PanelController<CleanupToHost, HostToCleanup> 
       }
     } catch (error) {
       if (isCancellation(error)) {
-        this.post({ type: 'notice', message: 'Cancelled: nothing was deregistered.' });
+        this.post({ type: 'notice', message: l10n.t('Cancelled: nothing was deregistered.') });
         if (this.shown) this.post({ type: 'plan', plan: planView(this.shown) });
         return;
       }
       logError(this.log, 'Cleanup assistant: deregistering', error);
-      this.post({ type: 'notice', message: `Deregistering failed: ${errorSentence(error)}` });
+      this.post({
+        type: 'notice',
+        message: l10n.t('Deregistering failed: {0}', errorSentence(error)),
+      });
       return;
     } finally {
       this.busy = false;
@@ -151,7 +155,7 @@ export class CleanupPanel extends PanelController<CleanupToHost, HostToCleanup> 
   private async export(format: 'json' | 'csv'): Promise<void> {
     const plan = this.shown;
     if (!plan) {
-      this.post({ type: 'notice', message: 'Preview a plan first.' });
+      this.post({ type: 'notice', message: l10n.t('Preview a plan first.') });
       return;
     }
     try {
@@ -161,11 +165,11 @@ export class CleanupPanel extends PanelController<CleanupToHost, HostToCleanup> 
       );
       this.post({
         type: 'notice',
-        message: `Opened the plan as ${format.toUpperCase()} in a new editor.`,
+        message: l10n.t('Opened the plan as {0} in a new editor.', format.toUpperCase()),
       });
     } catch (error) {
       logError(this.log, `Cleanup assistant: export ${format}`, error);
-      this.post({ type: 'notice', message: `Could not export: ${errorSentence(error)}` });
+      this.post({ type: 'notice', message: l10n.t('Could not export: {0}', errorSentence(error)) });
     }
   }
 

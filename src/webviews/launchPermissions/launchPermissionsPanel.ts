@@ -15,6 +15,7 @@ import { PanelController } from '../panelHost';
 import type { PanelIdentity } from '../panelState';
 import type { HostToPermissions, PermissionsInit, PermissionsToHost } from './protocol';
 import { isPermissionsToHost } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 /** The host side of one launch-permissions panel (one per image). */
 export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, HostToPermissions> {
@@ -72,14 +73,14 @@ export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, H
     try {
       const state = await this.deps.sharing.getSharingState(region, imageId);
       this.baseline = state;
-      this.panel.title = `Launch Permissions: ${amiDisplayName(state.ami)}`;
+      this.panel.title = l10n.t('Launch Permissions: {0}', amiDisplayName(state.ami));
       this.post(toInit(this.identity, state, typeof extra === 'function' ? extra(state) : extra));
     } catch (error) {
       logError(this.log, `Launch permissions of ${imageId} in ${region}`, error);
       this.post({
         type: 'loadFailed',
         message: afterApply
-          ? `${afterApply} Re-reading the result failed: ${messageOf(error)}`
+          ? l10n.t('{0} Re-reading the result failed: {1}', afterApply, messageOf(error))
           : messageOf(error),
       });
     }
@@ -93,7 +94,9 @@ export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, H
     if (baseline.ami.state === 'disabled' && diff.add.length > 0) {
       this.post({
         type: 'applyFailed',
-        message: 'This AMI is disabled, and a disabled AMI cannot be shared. Enable it first.',
+        message: l10n.t(
+          'This AMI is disabled, and a disabled AMI cannot be shared. Enable it first.',
+        ),
       });
       return;
     }
@@ -138,7 +141,9 @@ export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, H
         this.post({ type: 'applyFailed', message: outcome.message });
         return;
       case 'nothing-to-do':
-        await this.load({ notice: 'Nothing to change: the launch permissions are as shown.' });
+        await this.load({
+          notice: l10n.t('Nothing to change: the launch permissions are as shown.'),
+        });
         return;
       case 'applied': {
         // This panel reads its own result below; the event is for everyone else showing the AMI.
@@ -155,7 +160,7 @@ export class LaunchPermissionsPanel extends PanelController<PermissionsToHost, H
           for (const w of warnings) this.log.warn(`Launch permissions of ${imageId}: ${w}`);
           const all = [...outcome.snapshotErrors, ...warnings];
           return { notice, ...(all.length > 0 ? { warnings: all } : {}) };
-        }, 'EC2 accepted the change.');
+        }, l10n.t('EC2 accepted the change.'));
         return;
       }
     }

@@ -52,4 +52,27 @@ describe('webviews/panelPage', () => {
       /<title>&lt;img src=x onerror=alert\(1\)&gt;<\/title>/,
     );
   });
+
+  it('hands the page the translated messages, escaped, and none for English', () => {
+    assert.doesNotMatch(page(), /data-l10n/);
+    const html = panelPage({
+      nonce: 'n',
+      cspSource: SOURCE,
+      asset: (file) => `${SOURCE}/${file}`,
+      script: 'cleanup.js',
+      title: 't',
+      l10nBundle: { 'Loading…': 'Chargement…', Apply: '"<Appliquer>"' },
+    });
+    const attribute = /<main id="app"[^>]* data-l10n="([^"]*)"/.exec(html)?.[1] ?? '';
+    const decoded = attribute
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+    assert.deepEqual(JSON.parse(decoded), {
+      'Loading…': 'Chargement…',
+      Apply: '"<Appliquer>"',
+    });
+  });
 });
