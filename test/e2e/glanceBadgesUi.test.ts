@@ -113,6 +113,15 @@ describe('Badges on Images rows in the browser (real VS Code UI)', function () {
       .viewDescription(IMAGES)
       .filter({ hasText: /^Amazon$/ })
       .waitFor();
+    // The new scope's listing has reached every region (a row toggled while the tree is being
+    // rebuilt for the scope can be rendered again collapsed).
+    for (const region of ['ap-southeast-2', 'eu-west-1', 'us-east-1']) {
+      await workbench
+        .row(IMAGES, region)
+        .locator('.label-description')
+        .filter({ hasText: /^\d+ AMIs?$/ })
+        .waitFor();
+    }
     // Only ap-southeast-2 open, so its rows are in view.
     for (const region of ['eu-west-1', 'us-east-1']) {
       const row = workbench.row(IMAGES, region);
