@@ -212,15 +212,7 @@ describe('Recycle Bin', () => {
   it('from the palette: region, then the recycled AMI; an AMI whose snapshot was kept needs none restored', async () => {
     const sdk = ec2Sdk();
     const name = 'recycled-batch-runner-2024.02';
-    const { result, input } = await withAnswers(
-      [
-        { pick: 'us-east-1' },
-        { pick: new RegExp(name) },
-        { confirm: 'Restore', message: new RegExp(`Restore ${name}`) },
-      ],
-      () =>
-        vscode.commands.executeCommand<RestoreOutcome>('amiExplorer.image.restoreFromRecycleBin'),
-    );
+    const { result, input } = await restoreFromPalette('us-east-1', name);
     const imageId = result.plan.image.imageId;
     try {
       assert.deepEqual(result.plan.snapshots, []);
@@ -295,15 +287,7 @@ describe('Recycle Bin', () => {
     const name = 'recycled-batch-runner-2024.02';
     // EC2 restores the AMI; its answer never comes back (the SDK's retry then meets a restored AMI).
     await addFault({ action: 'RestoreImageFromRecycleBin', dropAfterApply: {}, times: 1 });
-    const { result, input } = await withAnswers(
-      [
-        { pick: 'us-east-1' },
-        { pick: new RegExp(name) },
-        { confirm: 'Restore', message: new RegExp(`Restore ${name}`) },
-      ],
-      () =>
-        vscode.commands.executeCommand<RestoreOutcome>('amiExplorer.image.restoreFromRecycleBin'),
-    );
+    const { result, input } = await restoreFromPalette('us-east-1', name);
     const imageId = result.plan.image.imageId;
     try {
       assert.equal(result.result.imageOutcome.kind, 'restored');
@@ -365,6 +349,18 @@ describe('Recycle Bin', () => {
 });
 
 /** Waits until a region has loaded and its bin has answered (shown or not). */
+/** Restore from Recycle Bin… from the palette: the region, then the recycled AMI named `name`. */
+function restoreFromPalette(region: string, name: string) {
+  return withAnswers(
+    [
+      { pick: region },
+      { pick: new RegExp(name) },
+      { confirm: 'Restore', message: new RegExp(`Restore ${name}`) },
+    ],
+    () => vscode.commands.executeCommand<RestoreOutcome>('amiExplorer.image.restoreFromRecycleBin'),
+  );
+}
+
 async function binRowLoadedOrAbsent(regionNode: unknown): Promise<void> {
   const { imagesTree } = await amiExplorer();
   await renderChildren(imagesTree, regionNode as never);
