@@ -1,31 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '../../src/core/aws/sha256';
 import { demoAccessKeyId } from '../ec2-emulator/seeds/demoAccounts';
 import type { RunningEc2Emulator } from '../ec2-emulator/startEc2Emulator';
 import { startEc2Emulator } from '../ec2-emulator/startEc2Emulator';
-
-/** SHA-256 (or HMAC-SHA-256 with a secret) in the shape SignatureV4 expects. */
-type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Data): string | Uint8Array =>
-  typeof data === 'string'
-    ? data
-    : data instanceof ArrayBuffer
-      ? new Uint8Array(data)
-      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: Data) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: Data): void {
-    this.hash.update(bytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-}
 
 /** A Recycle Bin ListRules request signed as the SDK would sign it (service `rbin`). */
 async function listRules(

@@ -1,8 +1,8 @@
-import { createHash, createHmac } from 'node:crypto';
 import { AwsApiError, CancelledError, isCancellation } from '../model/errors';
 import type { RetentionRule } from '../model/recycleBin';
 import type { SigningContext } from './clientFactory';
 import { loadSdk } from './loadSdk';
+import { Sha256 } from './sha256';
 import * as l10n from '@vscode/l10n';
 
 /** Where ListRules requests get their credentials and endpoint (the EC2 client factory). */
@@ -12,28 +12,6 @@ export interface RbinSigning {
 
 /** The resource types Recycle Bin retention rules apply to. */
 export type RetentionResourceType = 'EC2_IMAGE' | 'EBS_SNAPSHOT';
-
-type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Data): string | Uint8Array =>
-  typeof data === 'string'
-    ? data
-    : data instanceof ArrayBuffer
-      ? new Uint8Array(data)
-      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-/** SHA-256 / HMAC-SHA-256 in the shape SignatureV4 takes, over node:crypto. */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: Data) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: Data): void {
-    this.hash.update(bytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-}
 
 interface RuleSummaryJson {
   Identifier?: string;
