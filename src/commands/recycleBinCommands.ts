@@ -70,16 +70,13 @@ function reportRestore(
   result: RestoreResult,
 ): void {
   const outcome = result.imageOutcome;
-  const plural = (n: number): string => (n === 1 ? '' : 's');
+  const back = result.restoredSnapshots;
   const restored =
-    result.restoredSnapshots.length > 0
-      ? l10n.t(
-          ' with {0} snapshot{1} ({2})',
-          result.restoredSnapshots.length,
-          plural(result.restoredSnapshots.length),
-          result.restoredSnapshots.join(', '),
-        )
-      : '';
+    back.length === 0
+      ? ''
+      : back.length === 1
+        ? l10n.t(' with 1 snapshot ({0})', back.join(', '))
+        : l10n.t(' with {0} snapshots ({1})', back.length, back.join(', '));
   for (const f of result.failedSnapshots) {
     deps.log.error(`Restoring ${f.snapshotId} from the Recycle Bin failed`, f.error);
   }
@@ -144,7 +141,7 @@ function reportRestore(
         'warning',
         l10n.t(
           '{0} Whether {1} was restored is not known: {2} Refresh {3} in a minute to check.{4}{5}{6}',
-          unknownCause(outcome.error, l10n.t('the restore of ') + image.imageId),
+          unknownCause(outcome.error, l10n.t('the restore of {0}', image.imageId)),
           label,
           reread,
           image.region,
