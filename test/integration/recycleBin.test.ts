@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AccountSettingsOutcome } from '../../src/commands/accountSettings';
 import type { DeregisterImageOutcome } from '../../src/commands/deregisterImage';
 import type { RestoreOutcome } from '../../src/commands/recycleBinCommands';
+import { demoRetentionRules } from '../ec2-emulator/seeds/demoSeed';
 import { ec2Client, ec2Sdk } from './ec2TestClient';
 import { addFault, clearFaults, setRecycleBinRules } from './emulatorAdmin';
 import { eventually } from './eventually';
@@ -13,21 +14,6 @@ import { withAnswers } from './testUserInput';
 
 const PREFIX = 'itest-rbin-';
 const RECYCLED = 'recycled-report-builder-2024.04';
-const DEMO_RULES = [
-  {
-    identifier: 'demoimgrule01',
-    resourceType: 'EC2_IMAGE',
-    retentionDays: 14,
-    description: 'Keep deregistered AMIs for 14 days',
-  },
-  {
-    identifier: 'demosnaprule1',
-    resourceType: 'EBS_SNAPSHOT',
-    retentionDays: 14,
-    description: 'Keep deleted snapshots for 14 days',
-  },
-] as const;
-
 async function recycledIds(region: string): Promise<string[]> {
   const sdk = ec2Sdk();
   const { Images = [] } = await ec2Client(region).send(new sdk.ListImagesInRecycleBinCommand({}));
@@ -49,7 +35,7 @@ async function binRow(region: string) {
 describe('Recycle Bin', () => {
   after(async () => {
     await removeImagesNamed(PREFIX);
-    await setRecycleBinRules('us-east-1', DEMO_RULES);
+    await setRecycleBinRules('us-east-1', demoRetentionRules);
     (await amiExplorer()).imagesTree.refresh();
   });
 
@@ -343,7 +329,7 @@ describe('Recycle Bin', () => {
       );
       assert.ok(!(await recycledIds('us-east-1')).includes(without.ImageId ?? ''));
     } finally {
-      await setRecycleBinRules('us-east-1', DEMO_RULES);
+      await setRecycleBinRules('us-east-1', demoRetentionRules);
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { EmulatorWorld } from '../state/emulatorWorld';
+import type { RetentionRuleRecord } from '../state/imageGovernance';
 import type { ImageRecord } from '../state/imageRecord';
 import { defaultEbsKeyArn, keyArn } from '../state/kmsKeys';
 import { addEbsImage, addInstance, addInstanceStoreImage } from '../state/resourceFactory';
@@ -10,6 +11,22 @@ import {
   marketplaceAccountId,
   partnerAccountId,
 } from './demoAccounts';
+
+/** The demo's Recycle Bin retention rules in us-east-1 (tests put them back after changing them). */
+export const demoRetentionRules: readonly RetentionRuleRecord[] = [
+  {
+    identifier: 'demoimgrule01',
+    resourceType: 'EC2_IMAGE',
+    retentionDays: 14,
+    description: 'Keep deregistered AMIs for 14 days',
+  },
+  {
+    identifier: 'demosnaprule1',
+    resourceType: 'EBS_SNAPSHOT',
+    retentionDays: 14,
+    description: 'Keep deleted snapshots for 14 days',
+  },
+];
 
 /** How long the demo's pending image and pending instance stay pending: long enough for UI tests. */
 export const demoLongPendingMs = 10 * 60 * 1000;
@@ -650,20 +667,7 @@ function seedImageInsights(world: EmulatorWorld, startedAt: number): void {
   ];
 
   // Recycle Bin in us-east-1: rules for AMIs and snapshots, and two AMIs deregistered 2 days ago.
-  store.setRetentionRules(me, 'us-east-1', [
-    {
-      identifier: 'demoimgrule01',
-      resourceType: 'EC2_IMAGE',
-      retentionDays: 14,
-      description: 'Keep deregistered AMIs for 14 days',
-    },
-    {
-      identifier: 'demosnaprule1',
-      resourceType: 'EBS_SNAPSHOT',
-      retentionDays: 14,
-      description: 'Keep deleted snapshots for 14 days',
-    },
-  ]);
+  store.setRetentionRules(me, 'us-east-1', [...demoRetentionRules]);
   const enteredAt = startedAt - 2 * dayMs;
   const exitAt = enteredAt + 14 * dayMs;
   const withSnapshots = addEbsImage(world, {
