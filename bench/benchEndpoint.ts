@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { Ec2ClientFactory } from '../src/core/aws/clientFactory';
+import { Ec2 } from '../src/core/aws/ec2';
+import { Images } from '../src/core/aws/images';
 
 /**
  * What the benchmarks share: the local EC2 endpoint in a child process (so its work and memory are
@@ -50,4 +53,21 @@ export function useDemoCredentials(): void {
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
+}
+
+/**
+ * The extension's EC2 layer against `endpointUrl` with generous timeouts (a benchmark measures,
+ * it does not give up), no logging: the client factory, the `Ec2` and its `Images`.
+ */
+export function benchImages(endpointUrl: string): {
+  clients: Ec2ClientFactory;
+  ec2: Ec2;
+  images: Images;
+} {
+  const clients = new Ec2ClientFactory(
+    () => ({ endpointUrl, requestTimeoutMs: 60_000, connectionTimeoutMs: 10_000, maxAttempts: 5 }),
+    { apiCall: () => undefined },
+  );
+  const ec2 = new Ec2(clients, () => undefined);
+  return { clients, ec2, images: new Images(ec2) };
 }

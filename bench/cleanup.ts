@@ -12,11 +12,8 @@
  * accepts), and no other per-AMI call. Nothing fails on a target.
  */
 import { parseArgs } from 'node:util';
-import { startEndpoint, stopEndpoint, useDemoCredentials } from './benchEndpoint';
+import { benchImages, startEndpoint, stopEndpoint, useDemoCredentials } from './benchEndpoint';
 import { LatencyProxy } from './latencyProxy';
-import { Ec2ClientFactory } from '../src/core/aws/clientFactory';
-import { Ec2 } from '../src/core/aws/ec2';
-import { Images } from '../src/core/aws/images';
 import type { Ami } from '../src/core/model/ami';
 import { DEFAULT_CLEANUP_RULES } from '../src/core/model/cleanupPlan';
 import { familyPattern } from '../src/core/model/imageFamily';
@@ -41,16 +38,7 @@ async function main(): Promise<void> {
   const { url, child } = await startEndpoint(['--seed', 'scale:1667x3']);
   const proxy = await LatencyProxy.start(url, LATENCY_MS);
   try {
-    const clients = new Ec2ClientFactory(
-      () => ({
-        endpointUrl: proxy.url,
-        requestTimeoutMs: 60_000,
-        connectionTimeoutMs: 10_000,
-        maxAttempts: 5,
-      }),
-      { apiCall: () => undefined },
-    );
-    const images = new Images(new Ec2(clients, () => undefined));
+    const { images } = benchImages(proxy.url);
     const service = new CleanupService(images, () => undefined);
     for (const includeShared of [false, true]) {
       const times: number[] = [];

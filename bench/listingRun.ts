@@ -15,14 +15,12 @@
  */
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
-import { Ec2ClientFactory } from '../src/core/aws/clientFactory';
-import { Ec2 } from '../src/core/aws/ec2';
 import { loadSdk } from '../src/core/aws/loadSdk';
-import { Images } from '../src/core/aws/images';
 import { Regions } from '../src/core/aws/regions';
 import type { Ami } from '../src/core/model/ami';
 import type { ListingScope } from '../src/core/model/scope';
 import { AccountIdentity } from '../src/core/services/accountIdentity';
+import { benchImages } from './benchEndpoint';
 import { ImageService } from '../src/core/services/imageService';
 import {
   ConcurrencyLimiter,
@@ -103,17 +101,8 @@ function heapAfterGc(): number {
 }
 
 async function core(): Promise<RunResult> {
-  const clients = new Ec2ClientFactory(
-    () => ({
-      endpointUrl: endpoint,
-      requestTimeoutMs: 60_000,
-      connectionTimeoutMs: 10_000,
-      maxAttempts: 5,
-    }),
-    { apiCall: () => undefined },
-  );
-  const ec2 = new Ec2(clients, () => undefined);
-  const imageService = new ImageService(new Images(ec2));
+  const { clients, ec2, images: ec2Images } = benchImages(endpoint);
+  const imageService = new ImageService(ec2Images);
   const memory = new RegionMemory(new MemoryStore());
   if (values.remembered) {
     await memory.set(JSON.stringify(['', endpoint]), {

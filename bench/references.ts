@@ -13,11 +13,14 @@
  */
 import { parseArgs } from 'node:util';
 import { DescribeImagesCommand, DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { DEMO_CREDENTIALS, startEndpoint, stopEndpoint, useDemoCredentials } from './benchEndpoint';
+import {
+  benchImages,
+  DEMO_CREDENTIALS,
+  startEndpoint,
+  stopEndpoint,
+  useDemoCredentials,
+} from './benchEndpoint';
 import { LatencyProxy } from './latencyProxy';
-import { Ec2ClientFactory } from '../src/core/aws/clientFactory';
-import { Ec2 } from '../src/core/aws/ec2';
-import { Images } from '../src/core/aws/images';
 import type { RegionAnswer } from '../src/core/model/amiReferenceStatus';
 import { judgeReference } from '../src/core/model/amiReferenceStatus';
 import { findAmiReferences } from '../src/core/model/amiReferences';
@@ -107,16 +110,7 @@ async function main(): Promise<void> {
   try {
     const byRegion = await idsByRegion(url);
     const text = terraform(byRegion);
-    const clients = new Ec2ClientFactory(
-      () => ({
-        endpointUrl: proxy.url,
-        requestTimeoutMs: 60_000,
-        connectionTimeoutMs: 10_000,
-        maxAttempts: 5,
-      }),
-      { apiCall: () => undefined },
-    );
-    const images = new Images(new Ec2(clients, () => undefined));
+    const { images } = benchImages(proxy.url);
     // Warm up: the SDK chunk and a connection per region, as a running extension has them.
     for (const region of byRegion.keys()) await images.findById(region, ['ami-00000000']);
 
